@@ -1,0 +1,24 @@
+// Each subcommand of the newsloom CLI lives in its own cmd_<name>.cc and registers itself here.
+// A command parses its flags into a plain struct and calls the library; it returns the exit code.
+#ifndef NEWSLOOM_APPS_COMMANDS_H_
+#define NEWSLOOM_APPS_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace newsloom::cli {
+
+// The command to run after parsing; set by the subcommand's callback.
+using Runner = std::function<int()>;
+
+void AddIngestCommand(CLI::App& app, Runner& run);
+void AddExtractCommand(CLI::App& app, Runner& run);
+void AddStoriesCommands(CLI::App& app, Runner& run);  // stories, story
+void AddSearchCommand(CLI::App& app, Runner& run);
+void AddEvalCommand(CLI::App& app, Runner& run);
+void AddBenchCommand(CLI::App& app, Runner& run);
+void AddTrainCommand(CLI::App& app, Runner& run);
+
+}  // namespace newsloom::cli
+
+#endif  // NEWSLOOM_APPS_COMMANDS_H_

@@ -1,0 +1,28 @@
+# newsloom_stage(NAME DEPS <targets...>)
+# One library per stage folder: every .cc in the folder except *_test.cc. Its tests (*_test.cc) build
+# into one binary, newsloom_<NAME>_test, registered with ctest.
+function(newsloom_stage name)
+  cmake_parse_arguments(ARG "" "" "DEPS" ${ARGN})
+  file(GLOB sources CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/*.cc")
+  file(GLOB tests CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/*_test.cc")
+  if(tests)
+    list(REMOVE_ITEM sources ${tests})
+  endif()
+  if(sources)
+    add_library(newsloom_${name} STATIC ${sources})
+    target_include_directories(newsloom_${name} PUBLIC ${CMAKE_SOURCE_DIR}/include ${CMAKE_SOURCE_DIR}/src)
+    target_compile_options(newsloom_${name} PRIVATE -Wall -Wextra)
+    target_link_libraries(newsloom_${name} PUBLIC ${ARG_DEPS})
+  else()  # a stage with headers only, so far
+    add_library(newsloom_${name} INTERFACE)
+    target_include_directories(newsloom_${name} INTERFACE ${CMAKE_SOURCE_DIR}/include ${CMAKE_SOURCE_DIR}/src)
+    target_link_libraries(newsloom_${name} INTERFACE ${ARG_DEPS})
+  endif()
+  if(NEWSLOOM_BUILD_TESTS AND tests)
+    add_executable(newsloom_${name}_test ${tests})
+    target_link_libraries(newsloom_${name}_test PRIVATE newsloom_${name} GTest::gtest_main GTest::gmock)
+    target_compile_definitions(newsloom_${name}_test PRIVATE
+      NEWSLOOM_SHARED_DIR="${NEWSLOOM_SHARED_DIR}" NEWSLOOM_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+    gtest_discover_tests(newsloom_${name}_test DISCOVERY_TIMEOUT 60)
+  endif()
+endfunction()

@@ -1,0 +1,57 @@
+// What analysis returns: the article cut into sentences and tokens, with the spans that later
+// stages use (dates, entities) and the fingerprints and term vector that dedup and clustering use.
+// Every span is a byte range into article.body.
+#ifndef NEWSLOOM_ANALYZED_ARTICLE_H_
+#define NEWSLOOM_ANALYZED_ARTICLE_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "newsloom/article.h"
+
+namespace newsloom {
+
+struct Token {
+  Span span;
+  std::string norm;  // NFKC, case-folded
+  bool is_word = false;        // letters or digits, not punctuation
+  bool capitalized = false;    // first letter upper case in the source
+};
+
+// A temporal expression, TimeML style.
+struct TemporalExpression {
+  Span span;
+  std::string text;
+  std::string type;   // "DATE", "TIME", "DURATION", "SET"
+  std::string value;  // TimeML value: "2024-06-19", "2024-06", "2024-W25", "P24Y", "PRESENT_REF", ...
+  bool relative = false;  // resolved against the anchor date rather than written out in full
+};
+
+struct EntityMention {
+  Span span;
+  std::string text;
+  std::string type;  // "PER", "ORG", "LOC", "MISC"
+};
+
+struct Term {
+  std::string term;
+  float weight = 0;  // TF-IDF, the vector L2-normalised
+};
+
+struct AnalyzedArticle {
+  Article article;
+  std::vector<Span> sentences;
+  std::vector<Token> tokens;
+  std::vector<TemporalExpression> dates;
+  std::vector<EntityMention> entities;
+
+  uint64_t body_hash = 0;          // hash of the normalised body: exact copies share it
+  std::vector<uint32_t> minhash;   // MinHash signature over word shingles
+  uint64_t simhash = 0;
+  std::vector<Term> terms;         // sorted by term
+};
+
+}  // namespace newsloom
+
+#endif  // NEWSLOOM_ANALYZED_ARTICLE_H_

@@ -1,0 +1,63 @@
+// What the story stage returns: one real-world event told by several articles.
+#ifndef NEWSLOOM_STORY_H_
+#define NEWSLOOM_STORY_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "newsloom/article.h"
+#include "newsloom/date.h"
+
+namespace newsloom {
+
+// A sentence of a source article that a statement rests on.
+struct Citation {
+  std::string article_id;
+  Span span;  // into that article's body
+  std::string text;
+};
+
+// How an article relates to the other members of its copy group.
+enum class CopyRole { kOriginal, kCopy, kRewrite };
+
+struct CopyGroup {
+  std::string id;
+  std::vector<std::string> article_ids;  // ingest order
+  std::string first_publisher;           // article id: earliest date, ties by ingest order
+  std::vector<CopyRole> roles;           // parallel to article_ids
+  std::vector<double> similarity;        // to the first publisher, parallel to article_ids
+};
+
+struct StoryArticle {
+  std::string id;
+  std::string source;
+  std::string title;
+  std::string outlet;
+  std::optional<Date> published;
+  CopyRole role = CopyRole::kOriginal;
+};
+
+struct TimelineEntry {
+  std::string date;  // TimeML value of the day or month the sentences refer to: "2024-06-19", "2023-09"
+  bool background = false;  // well before the story's own days
+  std::vector<Citation> sources;
+  int independent_sources = 0;
+};
+
+struct Story {
+  std::string id;
+  std::string thread;
+  std::string title;
+  std::optional<Date> first_published;
+  std::optional<Date> last_published;
+  std::vector<StoryArticle> articles;
+  int sources_independent = 0;
+  std::vector<TimelineEntry> timeline;
+  // Sentences whose content the most sources share, best first.
+  std::vector<std::vector<Citation>> shared_sentences;
+};
+
+}  // namespace newsloom
+
+#endif  // NEWSLOOM_STORY_H_
