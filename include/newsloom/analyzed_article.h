@@ -26,6 +26,7 @@ struct TemporalExpression {
   std::string type;   // "DATE", "TIME", "DURATION", "SET"
   std::string value;  // TimeML value: "2024-06-19", "2024-06", "2024-W25", "P24Y", "PRESENT_REF", ...
   bool relative = false;  // resolved against the anchor date rather than written out in full
+  int tense = 0;          // of the clause around it: -1 past, +1 future, 0 unknown
 };
 
 struct EntityMention {

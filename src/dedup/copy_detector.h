@@ -1,0 +1,36 @@
+// Exact and near-duplicate articles, found as they stream in: a hash of the normalised body for
+// exact copies, MinHash with LSH banding for candidates, each verified by Jaccard.
+#ifndef NEWSLOOM_DEDUP_COPY_DETECTOR_H_
+#define NEWSLOOM_DEDUP_COPY_DETECTOR_H_
+
+#include <memory>
+#include <vector>
+
+#include "newsloom/analyzed_article.h"
+#include "newsloom/story.h"
+
+namespace newsloom::dedup {
+
+struct DedupOptions {
+  double near_duplicate_jaccard = 0.8;  // at or above: a copy
+  double rewrite_jaccard = 0.3;         // at or above (and below a copy): a rewrite
+  int bands = 32;                       // LSH bands over the MinHash signature
+};
+
+// Not thread-safe. Deterministic for a given order of Add calls.
+class CopyDetector {
+ public:
+  explicit CopyDetector(DedupOptions options = {});
+  ~CopyDetector();
+  void Add(const AnalyzedArticle& article);
+  // Groups of two or more articles, and their first publisher.
+  std::vector<CopyGroup> Groups() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newsloom::dedup
+
+#endif  // NEWSLOOM_DEDUP_COPY_DETECTOR_H_

@@ -1,0 +1,37 @@
+// Main text and metadata out of a page: boilerplate removal for plain text (line classifier plus
+// lines repeated across pages) and for HTML (DOM text and link density); title, subtitle, byline,
+// outlet, publication date (telling a template's "today" date from the real one), language.
+#ifndef NEWSLOOM_EXTRACT_EXTRACT_H_
+#define NEWSLOOM_EXTRACT_EXTRACT_H_
+
+#include <cstdint>
+#include <string_view>
+#include <unordered_map>
+
+#include "newsloom/article.h"
+#include "newsloom/raw_page.h"
+#include "newsloom/status.h"
+
+namespace newsloom::extract {
+
+// Counts, for each normalised line, how many pages carry it, so that site-template lines can be
+// told from article lines. Feed it every page of a batch before extracting any of them.
+// Not thread-safe for writing; const methods may be called concurrently.
+class LineStats {
+ public:
+  void AddPage(const RawPage& page);
+  int PagesWithLine(std::string_view line) const;
+  int pages() const { return pages_; }
+
+ private:
+  std::unordered_map<uint64_t, int> pages_with_line_;
+  int pages_ = 0;
+};
+
+// Extracts one page. `corpus` may be null (no cross-page evidence). Fails with kCorrupt when the
+// page has no text to speak of. Thread-safe.
+Result<Article> Extract(const RawPage& page, const LineStats* corpus);
+
+}  // namespace newsloom::extract
+
+#endif  // NEWSLOOM_EXTRACT_EXTRACT_H_
