@@ -1,16 +1,43 @@
 #include <cstdio>
+#include <map>
+#include <string>
 
 #include "commands.h"
+#include "eval/eval.h"
 
 namespace newsloom::cli {
+namespace {
+
+using EvalTask = Result<nlohmann::json> (*)(const eval::EvalOptions&);
+
+const std::map<std::string, EvalTask>& Tasks() {
+  static const std::map<std::string, EvalTask> tasks = {
+      {"seeds", eval::RunSeedsEval},
+  };
+  return tasks;
+}
+
+}  // namespace
 
 void AddEvalCommand(CLI::App& app, Runner& run) {
-  auto* cmd = app.add_subcommand("eval", "not available yet");
-  cmd->allow_extras();
+  auto* cmd = app.add_subcommand("eval", "Score a stage against a development set; prints JSON");
+  static std::string task;
+  static eval::EvalOptions options;
+  std::vector<std::string> names;
+  for (const auto& [name, fn] : Tasks()) names.push_back(name);
+  cmd->add_option("task", task, "What to evaluate")->required()->check(CLI::IsMember(names));
+  cmd->add_option("--data", options.data, "Development set (folder or file)")->required();
+  cmd->add_option("--output", options.output, "Write predictions here (tasks that support it)");
   cmd->callback([&run] {
     run = [] {
-      std::fprintf(stderr, "newsloom: eval is not available yet\n");
-      return 2;
+      Result<nlohmann::json> result = Tasks().at(task)(options);
+      if (!result.ok()) {
+        std::fprintf(stderr, "newsloom eval %s: %s\n", task.c_str(),
+                     result.status().ToString().c_str());
+        return 1;
+      }
+      std::printf("%s\n", result->dump(2).c_str());
+      return 0;
     };
   });
 }
