@@ -13,6 +13,8 @@ using EvalTask = Result<nlohmann::json> (*)(const eval::EvalOptions&);
 const std::map<std::string, EvalTask>& Tasks() {
   static const std::map<std::string, EvalTask> tasks = {
       {"seeds", eval::RunSeedsEval},
+      {"extraction", eval::RunExtractionEval},
+      {"extraction-text", eval::RunExtractionTextEval},
   };
   return tasks;
 }
