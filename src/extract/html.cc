@@ -55,44 +55,59 @@ std::string NegativeHint(const GumboNode* node) {
     case GUMBO_TAG_HEADER: return "header";
     default: break;
   }
-  std::string hints;
-  if (const char* c = Attr(node, "class")) hints += Lower(c);
-  hints += ' ';
-  if (const char* i = Attr(node, "id")) hints += Lower(i);
+  // Page-wide wrappers carry every theme word in their classes ("right-sidebar nav-below-header").
+  if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_MAIN || tag == GUMBO_TAG_ARTICLE) {
+    return "";
+  }
   if (const char* r = Attr(node, "role")) {
     const std::string role = Lower(r);
     if (role == "navigation" || role == "banner" || role == "contentinfo" || role == "complementary") {
       return "navigation";
     }
   }
+  std::string hints;
+  if (const char* c = Attr(node, "class")) hints += Lower(c);
+  hints += ' ';
+  if (const char* i = Attr(node, "id")) hints += Lower(i);
   if (hints.size() <= 1) return "";
-  // Positive words win over negative ones in the same attribute ("article-footer" aside).
+  // Class and id words, cut at spaces, dashes and underscores; a hint matches the start of a word.
+  std::vector<std::string> parts;
+  std::string cur;
+  for (char c : hints) {
+    if (c == ' ' || c == '-' || c == '_') {
+      if (!cur.empty()) parts.push_back(std::move(cur));
+      cur.clear();
+    } else {
+      cur.push_back(c);
+    }
+  }
+  if (!cur.empty()) parts.push_back(std::move(cur));
   struct Hint {
     std::string_view word;
     std::string_view reason;
   };
   static constexpr Hint kHints[] = {
-      {"comment", "comments"},  {"disqus", "comments"},       {"respond", "comments"},
-      {"related", "related-links"}, {"recommend", "related-links"}, {"more-stories", "related-links"},
-      {"popular", "related-links"}, {"trending", "related-links"}, {"teaser", "related-links"},
-      {"share", "share"},       {"social", "share"},          {"sharing", "share"},
+      {"comments", "comments"}, {"commentlist", "comments"}, {"commentform", "comments"},
+      {"disqus", "comments"},   {"navigation", "navigation"},       {"respond", "comments"},
+      {"related", "related-links"}, {"recommend", "related-links"}, {"popular", "related-links"},
+      {"trending", "related-links"}, {"teaser", "related-links"}, {"share", "share"},
+      {"social", "share"},      {"sharing", "share"},         {"socializer", "share"},
       {"footer", "footer"},     {"sidebar", "aside"},         {"widget", "aside"},
       {"navbar", "navigation"}, {"nav", "navigation"},        {"menu", "navigation"},
       {"breadcrumb", "breadcrumb"}, {"pagination", "navigation"}, {"masthead", "header"},
       {"promo", "advertisement"}, {"advert", "advertisement"}, {"sponsor", "advertisement"},
-      {"banner", "advertisement"}, {"newsletter", "newsletter"}, {"subscribe", "newsletter"},
-      {"cookie", "cookie-notice"}, {"consent", "cookie-notice"}, {"popup", "popup"},
-      {"modal", "popup"},       {"tags", "tags"},             {"author-bio", "author-bio"},
+      {"ad", "advertisement"},  {"ads", "advertisement"},     {"newsletter", "newsletter"},
+      {"subscribe", "newsletter"}, {"cookie", "cookie-notice"}, {"consent", "cookie-notice"},
+      {"popup", "popup"},       {"modal", "popup"},           {"tags", "tags"},
+      {"author", "author-bio"}, {"byline", "byline"},
   };
   for (const Hint& h : kHints) {
-    if (!Contains(hints, h.word)) continue;
-    // "navigation" inside "content-navigation" is furniture, but "nav" inside "canvas" is not.
-    if (h.word == "nav" || h.word == "tags" || h.word == "menu") {
-      const size_t p = hints.find(h.word);
-      const bool starts = p == 0 || !std::isalpha(static_cast<unsigned char>(hints[p - 1]));
-      if (!starts) continue;
+    for (const std::string& p : parts) {
+      // Short words and "comment" ("commentary" is an article genre) must match whole.
+      const bool exact_only = h.word.size() <= 3;
+      if (exact_only ? p == h.word : p.rfind(h.word, 0) == 0) return std::string(h.reason);
+      if (p == "comment") return "comments";
     }
-    return std::string(h.reason);
   }
   return "";
 }
@@ -164,9 +179,37 @@ std::string CollapseSpace(std::string_view s) {
   return std::string(text::Trim(out));
 }
 
+// Visible text bytes under each element, so that a furniture hint on an element holding most of
+// the page (Blogger's "widget Blog" around the post) is not believed.
+size_t TextSizes(const GumboNode* node, std::unordered_map<const GumboNode*, size_t>* sizes, int depth) {
+  if (depth > 400) return 0;
+  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) return CollapseSpace(node->v.text.text).size();
+  if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) return 0;
+  const GumboVector* children = node->type == GUMBO_NODE_DOCUMENT ? &node->v.document.children
+                                                                : &node->v.element.children;
+  if (node->type == GUMBO_NODE_ELEMENT && IsSkippedTag(node->v.element.tag)) return 0;
+  size_t total = 0;
+  for (unsigned i = 0; i < children->length; ++i) {
+    total += TextSizes(static_cast<const GumboNode*>(children->data[i]), sizes, depth + 1);
+  }
+  (*sizes)[node] = total;
+  return total;
+}
+
 // Cuts the DOM into blocks the way a browser lays out block elements.
 class Segmenter {
  public:
+  explicit Segmenter(const GumboNode* document) { total_ = TextSizes(document, &sizes_, 0); }
+
+  // The furniture hint of `node`, unless the node holds most of the page's text.
+  std::string Hint(const GumboNode* node) const {
+    std::string hint = NegativeHint(node);
+    if (hint.empty()) return hint;
+    auto it = sizes_.find(node);
+    if (it != sizes_.end() && it->second > 0.4 * static_cast<double>(total_)) return "";
+    return hint;
+  }
+
   std::vector<Block> Run(const GumboNode* root) {
     Walk(root, 0, false);
     Flush();
@@ -219,7 +262,7 @@ class Segmenter {
         current_.push_back(' ');
       }
       path_.push_back(node);
-      bad_.emplace_back(node, NegativeHint(node));
+      bad_.emplace_back(node, Hint(node));
       if (block) block_tags_.push_back(tag);
       const bool figure = tag == GUMBO_TAG_FIGURE || tag == GUMBO_TAG_FIGCAPTION;
       if (figure) ++figure_depth_;
@@ -240,6 +283,8 @@ class Segmenter {
     }
   }
 
+  std::unordered_map<const GumboNode*, size_t> sizes_;
+  size_t total_ = 0;
   std::vector<Block> blocks_;
   std::string current_;
   size_t link_chars_ = 0;
@@ -379,7 +424,8 @@ Status ExtractHtml(std::string_view html, std::string_view url, Article* article
 
   Meta meta;
   CollectMeta(output->root, &meta, 0);
-  std::vector<Block> blocks = Segmenter().Run(output->document);
+  Segmenter segmenter(output->document);
+  std::vector<Block> blocks = segmenter.Run(output->document);
 
   // Score elements by the running text their blocks hold (Readability's content score).
   std::unordered_map<const GumboNode*, double> score;
@@ -430,7 +476,7 @@ Status ExtractHtml(std::string_view html, std::string_view url, Article* article
       auto it = score.find(c);
       if (it != score.end() && it->second >= std::max(2.0, top_score * 0.2)) sibling_score += it->second;
     }
-    if (sibling_score >= top_score * 0.3 && NegativeHint(top->parent).empty()) region = top->parent;
+    if (sibling_score >= top_score * 0.3 && segmenter.Hint(top->parent).empty()) region = top->parent;
   }
 
   // Keep the region's blocks that read as text; everything else is removed with a reason.
@@ -449,7 +495,7 @@ Status ExtractHtml(std::string_view html, std::string_view url, Article* article
       for (size_t k = 0; k < b.ancestors.size(); ++k) {
         if (b.ancestors[k] == region) {
           for (size_t m = k + 1; m < b.ancestors.size(); ++m) {
-            if (!NegativeHint(b.ancestors[m]).empty()) inner = true;
+            if (!segmenter.Hint(b.ancestors[m]).empty()) inner = true;
           }
         }
       }
