@@ -350,6 +350,8 @@ void Classify(Line& l, bool length_only) {
   }
 }
 
+constexpr size_t kMaxShortRun = 2;
+
 // jusText's context step: short and near-good lines take the class of their neighbours.
 void Smooth(std::vector<Line>& lines, const std::vector<size_t>& open) {
   auto neighbour = [&](size_t k, int dir, bool skip_near_good) -> std::optional<Cls> {
@@ -374,12 +376,22 @@ void Smooth(std::vector<Line>& lines, const std::vector<size_t>& open) {
   for (size_t k = 0; k < open.size(); ++k) lines[open[k]].cls = next[k];
   for (size_t k = 0; k < open.size(); ++k) {
     if (lines[open[k]].cls != Cls::kShort) continue;
+    // A subheading or two between paragraphs belongs to the text; a longer run of short lines
+    // between them is a menu or a link list.
+    size_t run_begin = k, run_end = k;
+    while (run_begin > 0 && lines[open[run_begin - 1]].cls == Cls::kShort) --run_begin;
+    while (run_end + 1 < open.size() && lines[open[run_end + 1]].cls == Cls::kShort) ++run_end;
     const auto prev = neighbour(k, -1, false);
     const auto after = neighbour(k, +1, false);
-    next[k] = (prev == Cls::kGood && after == Cls::kGood) ? Cls::kGood : Cls::kBad;
+    next[k] = (prev == Cls::kGood && after == Cls::kGood && run_end - run_begin + 1 <= kMaxShortRun)
+                  ? Cls::kGood
+                  : Cls::kBad;
   }
   for (size_t k = 0; k < open.size(); ++k) lines[open[k]].cls = next[k];
 }
+
+// What a line of furniture costs a stretch of body text that spans it, in characters.
+constexpr long kRegionGapCost = 20;
 
 void SetRole(Line& l, Role role, std::string reason) {
   l.role = role;
@@ -546,6 +558,39 @@ Status ExtractPlainText(std::string_view text, const LineStats* corpus, Article*
     Line& l = lines[i];
     if (l.reason == "comment-form") ended = true;
     if (ended && l.role == Role::kUnset) SetRole(l, Role::kBoilerplate, "after-comments");
+  }
+  // The article is one stretch of the page: the run of lines where running text outweighs the
+  // furniture between it (a maximum-sum segment). Good text far below, such as a site's
+  // self-description in the footer, stays out.
+  {
+    long best = 0, run = 0;
+    size_t best_lo = first_good, best_hi = first_good, lo = first_good;
+    for (size_t i = first_good; i < lines.size(); ++i) {
+      const Line& l = lines[i];
+      long gain = 0;
+      if (l.role == Role::kUnset) {
+        gain = l.cls == Cls::kGood ? l.chars : -(kRegionGapCost + std::min(l.chars, 200) / 2);
+      } else if (l.role == Role::kBoilerplate) {
+        gain = -kRegionGapCost;
+      }
+      if (run <= 0) {
+        run = 0;
+        lo = i;
+      }
+      run += gain;
+      if (run > best) {
+        best = run;
+        best_lo = lo;
+        best_hi = i;
+      }
+    }
+    for (size_t i = first_good; i < lines.size(); ++i) {
+      Line& l = lines[i];
+      if ((i < best_lo || i > best_hi) && l.role == Role::kUnset && l.cls == Cls::kGood) {
+        SetRole(l, Role::kBoilerplate, "outside-main-text");
+      }
+    }
+    first_good = best_lo;
   }
 
   // 3. Header: title (and a subtitle right below it) among the lines before the body.
