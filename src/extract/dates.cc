@@ -38,7 +38,8 @@ std::vector<Token> Tokenize(std::string_view s) {
           t.end = j;
         }
       }
-      if (j < s.size() && IsAsciiLetter(s[j])) {  // "5pm", "3D": not a date part
+      const bool iso_time = j + 1 < s.size() && s[j] == 'T' && IsDigit(s[j + 1]);  // "13T10:00"
+      if (j < s.size() && IsAsciiLetter(s[j]) && !iso_time) {  // "5pm", "3D": not a date part
         while (j < s.size() && (IsAsciiLetter(s[j]) || IsDigit(s[j]))) ++j;
         t.kind = Token::kWord;
         t.end = j;
@@ -255,8 +256,9 @@ std::vector<DateMention> FindDateMentions(std::string_view text) {
       size_t k = j + 1;
       if (IsPunct(t, k, '.')) ++k;
       if (k < t.size() && t[k].kind == Token::kWord && t[k].text == "of") ++k;
+      // "5 may" is a month only when capitalised ("5 May"), not in "the 5 may".
       if (k < t.size() && t[k].kind == Token::kWord && MonthOf(t[k].text) > 0 &&
-          t[k].text != "may" && ValidDay(0, MonthOf(t[k].text), day)) {
+          (t[k].text != "may" || text[t[k].begin] == 'M') && ValidDay(0, MonthOf(t[k].text), day)) {
         m.month = MonthOf(t[k].text);
         m.day = day;
         ++k;

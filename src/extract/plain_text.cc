@@ -602,6 +602,13 @@ Status ExtractPlainText(std::string_view text, const LineStats* corpus, Article*
       if (IsHeadlineLike(l) || GluedByline(l.text) != std::string::npos) candidates.push_back(i);
     }
   }
+  // A headline-like line that other pages of the batch print too is more likely the site's
+  // than the article's; such lines are chosen only when nothing else qualifies.
+  std::vector<size_t> own;
+  for (size_t i : candidates) {
+    if (!lines[i].repeated) own.push_back(i);
+  }
+  if (!own.empty()) candidates = std::move(own);
   std::optional<size_t> title;
   std::optional<size_t> subtitle;
   if (!candidates.empty()) {
@@ -669,12 +676,12 @@ Status ExtractPlainText(std::string_view text, const LineStats* corpus, Article*
       SetRole(l, Role::kBoilerplate, "header");
       continue;
     }
-    if (l.cls != Cls::kGood) {
-      SetRole(l, Role::kBoilerplate, l.chars < 70 ? "short" : "not-running-text");
-      continue;
-    }
     if (IsTitleCaseHeadline(l)) {
       SetRole(l, Role::kBoilerplate, "other-headline");
+      continue;
+    }
+    if (l.cls != Cls::kGood) {
+      SetRole(l, Role::kBoilerplate, l.chars < 70 ? "short" : "not-running-text");
       continue;
     }
     SetRole(l, Role::kBody, "");
