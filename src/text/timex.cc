@@ -400,9 +400,15 @@ class Matcher {
     }
     if (w == "would") return 1;
     if (w == "next" || w == "upcoming" || w == "tomorrow") return 1;
-    if (IsIrregularPast(w) || w == "last" || w == "yesterday") return -1;
-    if (w.size() >= 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !IsFalseEd(w)) return -1;
-    return 0;
+    const bool past_form = IsIrregularPast(w) || (w.size() >= 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !IsFalseEd(w));
+    if (!past_form) return 0;
+    // A participle after a present form of "be" is a present passive: "is scheduled".
+    int p = k - 1;
+    while (p >= 0 && toks_[p].kind == Kind::kWord && In(toks_[p].low, {"not", "also", "already", "being", "now", "still", "t"})) --p;
+    if (p >= 0 && toks_[p].kind == Kind::kWord && In(toks_[p].low, {"is", "are", "am", "be", "s"})) {
+      return 0;
+    }
+    return -1;
   }
 
   // --- resolution against the anchor ---
@@ -422,7 +428,9 @@ class Matcher {
     } else if (dir > 0) {
       offset = ahead;
     } else {
-      offset = back <= ahead ? -back : ahead;
+      // No tense cue: news mostly reports what happened, so the past wins unless the coming
+      // day is much nearer (measured on TimeBank/AQUAINT).
+      offset = back <= ahead + 3 ? -back : ahead;
     }
     return DateValue::Of(anchor_->AddDays(offset));
   }
@@ -445,8 +453,11 @@ class Matcher {
         diff = 30L * ((y * 12 + month) - (anchor_->year * 12 + anchor_->month));
       }
       long cost = std::labs(diff);
-      if (dir < 0 && diff > (day > 0 ? 0 : 0)) cost += 1000;
-      if (dir > 0 && diff < 0) cost += 1000;
+      // The tense is a hint, not a rule: clause tense is often about another event ("said it
+      // will ..."), so the wrong side only costs a few months.
+      constexpr long penalty = 100;
+      if (dir < 0 && diff > 0) cost += penalty;
+      if (dir > 0 && diff < 0) cost += penalty;
       if (cost < best_cost) {
         best_cost = cost;
         best_year = y;
@@ -854,7 +865,7 @@ class Matcher {
     int end = j;
     const int day = DayAt(j);
     const bool day_ok = day > 0 && !(T(j).kind == Kind::kNumber && T(j).digits > 2) &&
-                        !(P(j + 1, ":"));  // "May 5:30" is not a day
+                        !(P(j + 1, ":") && T(j + 2).kind == Kind::kNumber && Adjacent(j + 2));  // "May 5:30"
     int y;
     if (day_ok && day <= DaysIn(2024, month)) {
       end = j + 1;
@@ -1113,7 +1124,7 @@ class Matcher {
       SetRaw(c, i + 1, "DATE", "PRESENT_REF", true);
       return true;
     }
-    if (w == "recently" || w == "lately" || w == "previously" || w == "formerly") {
+    if (w == "recently" || w == "lately") {
       SetRaw(c, i + 1, "DATE", "PAST_REF", true);
       return true;
     }
@@ -1127,16 +1138,8 @@ class Matcher {
         SetRaw(c, i + 2, "DATE", "PAST_REF", true);
         return true;
       }
-      SetRaw(c, i + 1, "DATE", "PAST_REF", true);
-      return true;
-    }
-    if (w == "soon") {
-      SetRaw(c, i + 1, "DATE", "FUTURE_REF", true);
-      return true;
-    }
-    if (w == "future") {
-      SetRaw(c, i + 1, "DATE", "FUTURE_REF", true);
-      return true;
+      // Bare "recent" is mostly an adjective of no time ("recent events").
+      return false;
     }
     if (w == "the" && (W(i + 1, "future") || W(i + 1, "past") || W(i + 1, "present"))) {
       if (Lex(i + 2) && Lex(i + 2)->unit != Unit::kNone) return false;  // "the past year"
@@ -1450,6 +1453,8 @@ class Matcher {
     // "a" only for one unit: "a year", "a year ago"
     if ((W(k, "a") || W(k, "an")) && plural && n == 1) return false;
     int end = u_at + 1;
+    // Ages are not durations in TimeML: "a 6-year-old", "52 years old".
+    if (W(end, "old") || (IsHyphen(end) && W(end + 1, "old"))) return false;
     const bool article = W(k, "a") || W(k, "an");
     if (!span_back && !hyphen) {
       if (W(end, "ago") || W(end, "earlier") || W(end, "later") ||
@@ -1511,7 +1516,7 @@ class Matcher {
     };
     static constexpr Adverb kAdverbs[] = {
         {"daily", "P1D"},     {"weekly", "P1W"},    {"monthly", "P1M"},  {"yearly", "P1Y"},
-        {"annually", "P1Y"},  {"quarterly", "P1Q"}, {"hourly", "PT1H"},  {"nightly", "P1D"},
+        {"hourly", "PT1H"},   {"nightly", "P1D"},
         {"biweekly", "P2W"},  {"semiannually", "P6M"}, {"annual", nullptr},
     };
     for (const Adverb& a : kAdverbs) {
