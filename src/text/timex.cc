@@ -263,8 +263,14 @@ std::string Duration(long n, Unit unit) {
     case Unit::kMonth: code = "M"; break;
     case Unit::kQuarter: code = "Q"; break;
     case Unit::kYear: code = "Y"; break;
-    case Unit::kDecade: code = "DE"; break;
-    case Unit::kCentury: code = "CE"; break;
+    case Unit::kDecade:
+      code = "Y";
+      if (n > 0) n *= 10;
+      break;
+    case Unit::kCentury:
+      code = "Y";
+      if (n > 0) n *= 100;
+      break;
     case Unit::kNone: break;
   }
   std::string out = time ? "PT" : "P";
@@ -332,6 +338,7 @@ class Matcher {
       e.value = std::move(c.value);
       e.relative = c.relative;
       e.tense = Tense();
+      NoteQuarter(e.value);
       out.push_back(std::move(e));
       i = c.end - 1;
     }
@@ -339,6 +346,26 @@ class Matcher {
   }
 
  private:
+  // Financial reports compare a quarter with the same quarter a year before: "a year ago" then
+  // means that quarter, so the last quarter named in the document is remembered.
+  void NoteQuarter(const std::string& value) {
+    if (value.size() == 7 && value[4] == '-' && value[5] == 'Q' && value[6] >= '1' &&
+        value[6] <= '4' && IsDigit(value[0])) {
+      quarter_year_ = std::atoi(value.c_str());
+      quarter_ = value[6] - '0';
+    }
+  }
+  // The quarter a year before the last one named, or the year before the anchor's.
+  DateValue YearBefore() {
+    if (quarter_ > 0) {
+      DateValue v;
+      v.year = quarter_year_ - 1;
+      v.quarter = quarter_;
+      return v;
+    }
+    return Shift(Unit::kYear, -1);
+  }
+
   // --- token access ---
   const Tok& T(int i) const {
     static const Tok kEnd;
@@ -565,6 +592,34 @@ class Matcher {
     return -1;
   }
 
+  // A year in words, as transcripts write it: "nineteen ninety-six", "two thousand", "two
+  // thousand and one". Returns the year and sets *end, or -1.
+  int SpelledYear(int i, int* end) const {
+    if (W(i, "nineteen") || W(i, "eighteen")) {
+      long n;
+      const int after = NumberAt(i + 1, &n, false);
+      if (after > 0 && n >= 10 && n <= 99 && T(i + 1).kind == Kind::kWord) {
+        *end = after;
+        return (W(i, "nineteen") ? 1900 : 1800) + static_cast<int>(n);
+      }
+      return -1;
+    }
+    if (W(i, "two") && W(i + 1, "thousand")) {
+      int j = i + 2;
+      long n = 0;
+      const int k = W(j, "and") ? j + 1 : j;
+      const int after = NumberAt(k, &n, false);
+      if (after > 0 && n >= 1 && n <= 99 && T(k).kind == Kind::kWord) {
+        j = after;
+      } else {
+        n = 0;
+      }
+      *end = j;
+      return 2000 + static_cast<int>(n);
+    }
+    return -1;
+  }
+
   // Month name at i, with the conditions that keep "may" and "march" verbs out.
   int MonthAt(int i, int* end) const {
     const LexEntry* e = Lex(i);
@@ -761,6 +816,7 @@ class Matcher {
       consider(Year(i, &c));
       consider(ClockTime(i, &c));
       consider(CountUnit(i, &c));
+      consider(QuarterPhrase(i, &c));
     } else if (t.kind == Kind::kWord) {
       consider(MonthDate(i, &c));
       consider(Weekday(i, &c));
@@ -773,6 +829,7 @@ class Matcher {
       consider(Holiday(i, &c));
       consider(ClockTime(i, &c));
       consider(FiscalYear(i, &c));
+      consider(WordYear(i, &c));
     } else if (P(i, "'")) {
       consider(ApostropheDecade(i, &c));
     }
@@ -828,6 +885,12 @@ class Matcher {
       *year = YearAt(j);
       return j + 1;
     }
+    int end;
+    const int k = P(j, ",") ? j + 1 : j;
+    if (const int y = SpelledYear(k, &end); y > 0) {
+      *year = y;
+      return end;
+    }
     if (P(j, "'") && T(j + 1).kind == Kind::kNumber && T(j + 1).digits == 2 && Adjacent(j + 1)) {
       const int y = static_cast<int>(T(j + 1).num);
       *year = y + (y >= 30 ? 1900 : 2000);
@@ -844,6 +907,11 @@ class Matcher {
     if ((y = YearAt(j + 1)) > 0) {
       v->year = y;
       return j + 2;
+    }
+    int end;
+    if ((y = SpelledYear(j + 1, &end)) > 0) {
+      v->year = y;
+      return end;
     }
     if (RelativeYear(j + 1, &off)) {
       v->year = anchor_ ? anchor_->year + off : -1;
@@ -1003,6 +1071,20 @@ class Matcher {
       return true;
     }
     return false;
+  }
+
+  // "nineteen ninety-six", "the year two thousand", "the year 2000"
+  bool WordYear(int i, Cand* c) {
+    int j = i;
+    if (W(j, "the") && W(j + 1, "year")) j += 2;
+    int end;
+    int y = SpelledYear(j, &end);
+    if (y < 0 && j > i && (y = YearAt(j)) > 0) end = j + 1;
+    if (y < 0) return false;
+    DateValue v;
+    v.year = y;
+    SetDate(c, end, v, false);
+    return true;
   }
 
   bool FiscalYear(int i, Cand* c) {
@@ -1314,6 +1396,17 @@ class Matcher {
   bool QuarterPhrase(int i, Cand* c) {
     int j = i;
     if (W(j, "the")) ++j;
+    // The year in front: "the 1988 second quarter", "1989's third quarter", "this year's".
+    int prefix_year = -1;
+    bool prefix_relative = false;
+    if (YearAt(j) > 0) {
+      prefix_year = YearAt(j);
+      j += P(j + 1, "'") && W(j + 2, "s") ? 3 : 1;
+    } else if (int off; RelativeYear(j, &off) && P(j + 2, "'") && W(j + 3, "s")) {
+      prefix_year = anchor_ ? anchor_->year + off : -1;
+      prefix_relative = true;
+      j += 4;
+    }
     if (W(j, "fiscal")) ++j;
     const LexEntry* e = Lex(j);
     int q = 0;
@@ -1333,7 +1426,10 @@ class Matcher {
         DateValue v;
         bool relative = true;
         int y;
-        if (W(end, "of") && (y = YearAt(end + 1)) > 0) {
+        if (prefix_year > 0 || prefix_relative) {
+          v.year = prefix_year;
+          relative = prefix_relative;
+        } else if (W(end, "of") && (y = YearAt(end + 1)) > 0) {
           v.year = y;
           relative = false;
           end += 2;
@@ -1401,12 +1497,20 @@ class Matcher {
       const bool period = W(k, "period") && (year_back || latest);
       if ((quarter && (k > i)) || period) {
         DateValue v = Shift(Unit::kQuarter, -1);
+        if (quarter_ > 0) {
+          v.year = quarter_year_;
+          v.quarter = quarter_;
+        }
         if (year_back && anchor_) v.year -= 1;
         SetDate(c, k + 1, v, true);
         return true;
       }
-      if (year_back && k == i + 3 + (W(i, "the") ? 0 : 0) && !W(i, "the")) {
+      if (year_back && !W(i, "the")) {
         DateValue v = Shift(Unit::kQuarter, -1);
+        if (quarter_ > 0) {
+          v.year = quarter_year_;
+          v.quarter = quarter_;
+        }
         if (anchor_) v.year -= 1;
         SetDate(c, i + 3, v, true);
         return true;
@@ -1450,6 +1554,8 @@ class Matcher {
       return false;
     }
     const bool plural = T(u_at).lex->plural;
+    if (T(k).kind == Kind::kNumber && T(k).digits >= 4 && !plural) return false;
+    if (W(u_at, "second") && (W(u_at + 1, "quarter") || W(u_at + 1, "half"))) return false;
     // "a" only for one unit: "a year", "a year ago"
     if ((W(k, "a") || W(k, "an")) && plural && n == 1) return false;
     int end = u_at + 1;
@@ -1475,6 +1581,8 @@ class Matcher {
           v = Shift(Unit::kYear, sign * 10 * n);
         } else if (u == Unit::kCentury) {
           v = Shift(Unit::kYear, sign * 100 * n);
+        } else if (u == Unit::kYear && n == 1 && sign < 0) {
+          v = YearBefore();
         } else {
           v = Shift(u, sign * n);
         }
@@ -1720,6 +1828,8 @@ class Matcher {
   const int n_;
   const std::optional<Date> anchor_;
   int start_ = 0;
+  int quarter_year_ = 0;
+  int quarter_ = 0;
   bool tense_known_ = false;
   int tense_ = 0;
 };
