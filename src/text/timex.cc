@@ -674,6 +674,12 @@ class Matcher {
         return i + 3;
       }
       *value = t.num;
+      // "2 1/2 years"
+      if (T(i + 1).kind == Kind::kNumber && T(i + 1).num == 1 && P(i + 2, "/") && Adjacent(i + 2) &&
+          T(i + 3).kind == Kind::kNumber && T(i + 3).num == 2 && Adjacent(i + 3)) {
+        half_ = true;
+        return i + 4;
+      }
       return i + 1;
     }
     if (t.kind != Kind::kWord) return -1;
@@ -830,6 +836,7 @@ class Matcher {
       consider(ClockTime(i, &c));
       consider(FiscalYear(i, &c));
       consider(WordYear(i, &c));
+      consider(BarePlural(i, &c));
     } else if (P(i, "'")) {
       consider(ApostropheDecade(i, &c));
     }
@@ -1073,6 +1080,19 @@ class Matcher {
     return false;
   }
 
+  // "for years", "within hours": a vague duration.
+  bool BarePlural(int i, Cand* c) {
+    const LexEntry* e = Lex(i);
+    if (e == nullptr || e->unit == Unit::kNone || !e->plural || e->unit == Unit::kSecond ||
+        e->unit == Unit::kQuarter || e->unit == Unit::kWeekend) {
+      return false;
+    }
+    if (!In(T(i - 1).low, {"for", "within", "over", "in"}) || W(i + 1, "of")) return false;
+    if (W(i - 1, "in") && !(W(i + 1, ".") || P(i + 1, ".") || P(i + 1, ","))) return false;
+    SetRaw(c, i + 1, "DURATION", Duration(-1, e->unit), false);
+    return true;
+  }
+
   // "nineteen ninety-six", "the year two thousand", "the year 2000"
   bool WordYear(int i, Cand* c) {
     int j = i;
@@ -1274,6 +1294,7 @@ class Matcher {
     } else {
       return false;
     }
+    if (W(j, "fiscal") && W(j + 1, "year")) ++j;
     const LexEntry* e = Lex(j);
     if (e == nullptr) return false;
     const bool past_word = In(T(j - 1).low, {"past", "last", "previous", "preceding", "prior"});
@@ -1297,6 +1318,20 @@ class Matcher {
       }
       if (dir == 2) {
         if (u == Unit::kDay) return false;
+        // "the week of March 6"
+        if (u == Unit::kWeek && W(j + 1, "of")) {
+          Cand date;
+          if ((MonthDate(j + 2, &date) || DayMonth(j + 2, &date)) && date.value.size() == 10) {
+            if (auto d = Date::FromIso(date.value)) {
+              const YearWeek yw = IsoWeek(*d);
+              DateValue v;
+              v.year = yw.year;
+              v.week = yw.week;
+              SetDate(c, date.end, v, date.relative);
+              return true;
+            }
+          }
+        }
         if (u == Unit::kWeekend) {
           const int t = Tense();
           const int aw = anchor_ ? anchor_->Weekday() : 0;
@@ -1321,14 +1356,23 @@ class Matcher {
       if (MonthAt(j, &after) == 0) return false;
       DateValue v;
       v.month = e->month;
+      // "last Oct. 23": the day goes with the month.
+      if (const int day = DayAt(after);
+          day > 0 && T(after).kind == Kind::kNumber && day <= DaysIn(2024, e->month)) {
+        v.day = day;
+        ++after;
+      }
       if (anchor_) {
+        const int a = anchor_->month * 100 + anchor_->day;
+        const int m = e->month * 100 + (v.day > 0 ? v.day : 0);
         if (dir == -1) {
-          v.year = e->month < anchor_->month ? anchor_->year : anchor_->year - 1;
+          v.year = m < a ? anchor_->year : anchor_->year - 1;
         } else if (dir == 1) {
-          v.year = e->month > anchor_->month ? anchor_->year : anchor_->year + 1;
+          v.year = m > a ? anchor_->year : anchor_->year + 1;
         } else {
           v.year = anchor_->year;
         }
+        if (v.day == 0 && dir == -1) v.year = e->month < anchor_->month ? anchor_->year : anchor_->year - 1;
       }
       if (the && dir != 0) return false;
       SetDate(c, after, v, true);
@@ -1537,8 +1581,10 @@ class Matcher {
       return false;
     }
     long n;
+    half_ = false;
     const int after = NumberAt(k, &n, !span_back);
     if (after < 0) return false;
+    const bool half = half_;
     int u_at = after;
     const bool hyphen = IsHyphen(after) && Adjacent(after) && Adjacent(after + 1);
     if (hyphen) u_at = after + 1;
@@ -1609,9 +1655,16 @@ class Matcher {
     }
     if (n == 1 && plural && !article) return false;
     if (n < 0 && !plural && !hyphen) return false;
-    const int start = the ? i : i;
-    (void)start;
-    SetRaw(c, end, "DURATION", Duration(n, u), false);
+    std::string value = Duration(n, u);
+    if (half && n >= 0) {
+      // Half a unit in the next smaller one: P2Y6M, PT5H30M, P3DT12H.
+      if (u == Unit::kYear) value += "6M";
+      if (u == Unit::kMonth) value += "15D";
+      if (u == Unit::kDay) value += "T12H";
+      if (u == Unit::kHour) value += "30M";
+      if (u == Unit::kMinute) value += "30S";
+    }
+    SetRaw(c, end, "DURATION", value, false);
     return true;
   }
 
@@ -1828,6 +1881,7 @@ class Matcher {
   const int n_;
   const std::optional<Date> anchor_;
   int start_ = 0;
+  mutable bool half_ = false;  // the last NumberAt read "N 1/2"
   int quarter_year_ = 0;
   int quarter_ = 0;
   bool tense_known_ = false;
