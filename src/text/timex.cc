@@ -338,7 +338,8 @@ class Matcher {
       e.value = std::move(c.value);
       e.relative = c.relative;
       e.tense = Tense();
-      NoteQuarter(e.value);
+      if (!derived_) NoteQuarter(e.value);
+      derived_ = false;
       out.push_back(std::move(e));
       i = c.end - 1;
     }
@@ -358,6 +359,7 @@ class Matcher {
   // The quarter a year before the last one named, or the year before the anchor's.
   DateValue YearBefore() {
     if (quarter_ > 0) {
+      derived_ = true;
       DateValue v;
       v.year = quarter_year_ - 1;
       v.quarter = quarter_;
@@ -482,7 +484,7 @@ class Matcher {
       long cost = std::labs(diff);
       // The tense is a hint, not a rule: clause tense is often about another event ("said it
       // will ..."), so the wrong side only costs a few months.
-      constexpr long penalty = 100;
+      const long penalty = day > 0 ? 100 : 150;
       if (dir < 0 && diff > 0) cost += penalty;
       if (dir > 0 && diff < 0) cost += penalty;
       if (cost < best_cost) {
@@ -1318,6 +1320,8 @@ class Matcher {
       }
       if (dir == 2) {
         if (u == Unit::kDay) return false;
+        // "the year-ago results": the compound is QuarterPhrase's.
+        if (IsHyphen(j + 1) && Adjacent(j + 1)) return false;
         // "the week of March 6"
         if (u == Unit::kWeek && W(j + 1, "of")) {
           Cand date;
@@ -1451,6 +1455,14 @@ class Matcher {
       prefix_relative = true;
       j += 4;
     }
+    if (prefix_year > 0 && !prefix_relative && W(i, "the") && (W(j, "period") || W(j, "quarter"))) {
+      DateValue v;
+      v.year = prefix_year;
+      if (quarter_ > 0) v.quarter = quarter_;
+      derived_ = true;
+      SetDate(c, j + 1, v, false);
+      return true;
+    }
     if (W(j, "fiscal")) ++j;
     const LexEntry* e = Lex(j);
     int q = 0;
@@ -1525,6 +1537,16 @@ class Matcher {
       if ((W(k, "year") && IsHyphen(k + 1) && (W(k + 2, "earlier") || W(k + 2, "ago")))) {
         year_back = true;
         k += 3;
+        // "the year-ago third quarter"
+        const LexEntry* o = Lex(k);
+        if (o && o->ordinal >= 1 && o->ordinal <= 4 && W(k + 1, "quarter")) {
+          DateValue v = Shift(Unit::kYear, -1);
+          if (quarter_ > 0) v.year = quarter_year_ - 1;
+          v.quarter = o->ordinal;
+          derived_ = true;
+          SetDate(c, k + 2, v, true);
+          return true;
+        }
       } else if (W(k, "latest") || W(k, "recent") || W(k, "previous") ||
                  (W(k, "most") && W(k + 1, "recent"))) {
         latest = true;
@@ -1541,6 +1563,7 @@ class Matcher {
       const bool period = W(k, "period") && (year_back || latest);
       if ((quarter && (k > i)) || period) {
         DateValue v = Shift(Unit::kQuarter, -1);
+        derived_ = true;
         if (quarter_ > 0) {
           v.year = quarter_year_;
           v.quarter = quarter_;
@@ -1551,6 +1574,7 @@ class Matcher {
       }
       if (year_back && !W(i, "the")) {
         DateValue v = Shift(Unit::kQuarter, -1);
+        derived_ = true;
         if (quarter_ > 0) {
           v.year = quarter_year_;
           v.quarter = quarter_;
@@ -1882,6 +1906,7 @@ class Matcher {
   const std::optional<Date> anchor_;
   int start_ = 0;
   mutable bool half_ = false;  // the last NumberAt read "N 1/2"
+  bool derived_ = false;  // the match's value was computed from the quarter under discussion
   int quarter_year_ = 0;
   int quarter_ = 0;
   bool tense_known_ = false;
