@@ -820,6 +820,7 @@ class Matcher {
     const Tok& t = T(i);
     if (t.kind == Kind::kNumber) {
       consider(NumericDate(i, &c));
+      consider(Deictic(i, &c));
       consider(DayMonth(i, &c));
       consider(Year(i, &c));
       consider(ClockTime(i, &c));
@@ -1169,6 +1170,63 @@ class Matcher {
   // today, now, yesterday, tonight, recently, the future, ...
   bool Deictic(int i, Cand* c) {
     const std::string& w = T(i).low;
+    // "the near future", "the short term", "the weeks ahead", "future quarters"
+    if (w == "the" && (W(i + 1, "near") || W(i + 1, "short") || W(i + 1, "long")) &&
+        (W(i + 2, "future") || W(i + 2, "term"))) {
+      SetRaw(c, i + 3, "DATE", "FUTURE_REF", true);
+      return true;
+    }
+    if (w == "the" && Lex(i + 1) && Lex(i + 1)->plural && UnitAt(i + 1) != Unit::kNone &&
+        W(i + 2, "ahead")) {
+      SetRaw(c, i + 3, "DURATION", Duration(-1, UnitAt(i + 1)), false);
+      return true;
+    }
+    if (w == "future" && Lex(i + 1) && Lex(i + 1)->plural && UnitAt(i + 1) != Unit::kNone) {
+      SetRaw(c, i + 2, "DATE", "FUTURE_REF", true);
+      return true;
+    }
+    // "the full year", "year-end", "year's end"
+    if (w == "the" && W(i + 1, "full") && W(i + 2, "year")) {
+      SetDate(c, i + 3, Shift(Unit::kYear, 0), true);
+      return true;
+    }
+    if (w == "year" && ((IsHyphen(i + 1) && W(i + 2, "end")) || W(i + 1, "end"))) {
+      SetDate(c, W(i + 1, "end") ? i + 2 : i + 3, Shift(Unit::kYear, 0), true);
+      return true;
+    }
+    if (w == "year" && P(i + 1, "'") && W(i + 2, "s") && W(i + 3, "end")) {
+      SetDate(c, i + 4, Shift(Unit::kYear, 0), true);
+      return true;
+    }
+    // "the nineties", "the eighties"
+    if (w == "the" && T(i + 1).kind == Kind::kWord) {
+      static constexpr std::pair<std::string_view, int> kDecades[] = {
+          {"twenties", 192}, {"thirties", 193}, {"forties", 194}, {"fifties", 195},
+          {"sixties", 196},  {"seventies", 197}, {"eighties", 198}, {"nineties", 199}};
+      for (const auto& [name, decade] : kDecades) {
+        if (T(i + 1).low == name) {
+          DateValue v;
+          v.decade = decade;
+          SetDate(c, i + 2, v, false);
+          return true;
+        }
+      }
+      // "the 20th century", "the twentieth century"
+      int n = T(i + 1).ordinal ? static_cast<int>(T(i + 1).num)
+                               : (Lex(i + 1) ? Lex(i + 1)->ordinal : 0);
+      if (n > 0 && W(i + 2, "century")) {
+        DateValue v;
+        v.century = n - 1;
+        SetDate(c, i + 3, v, false);
+        return true;
+      }
+    }
+    if (T(i).kind == Kind::kNumber && T(i).ordinal && W(i + 1, "century")) {
+      DateValue v;
+      v.century = static_cast<int>(T(i).num) - 1;
+      SetDate(c, i + 2, v, false);
+      return true;
+    }
     DateValue v;
     long day_offset = 0;
     bool day_word = true;
@@ -1666,13 +1724,19 @@ class Matcher {
       if (article) {
         // Bare "a year": a duration after for/in/than/within; "twice a year" is a set.
         const std::string& prev = T(i - 1).low;
-        if (In(prev, {"once", "twice", "times", "thrice"})) {
+        // A rate: "twice a year", "$1 billion a year", "interviews a day".
+        const bool amount = T(i - 1).kind == Kind::kNumber ||
+                            In(prev, {"million", "billion", "thousand", "hundred", "percent",
+                                      "%", "dollars", "cents", "miles"});
+        if (In(prev, {"once", "twice", "times", "thrice"}) || amount) {
+          if (u == Unit::kQuarter) return false;
           SetRaw(c, end, "SET", Duration(1, u), false);
           return true;
         }
         if (!In(prev, {"for", "in", "than", "within", "over", "about", "nearly", "almost",
                        "after", "before", "least", "only", "just", "half", "of", "to",
-                       "took", "take", "takes", "lasted", "last", "spent", "spend"})) {
+                       "took", "take", "takes", "lasted", "last", "spent", "spend", "barely",
+                       "as", "additional", "another", "nearly"})) {
           return false;
         }
       }
