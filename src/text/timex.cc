@@ -429,6 +429,7 @@ class Matcher {
     }
     if (w == "would") return 1;
     if (w == "next" || w == "upcoming" || w == "tomorrow") return 1;
+    if (w == "soon" && W(k - 1, "as")) return 1;  // "as soon as Tuesday"
     const bool past_form = IsIrregularPast(w) || (w.size() >= 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !IsFalseEd(w));
     if (!past_form) return 0;
     // A participle after a present form of "be" is a present passive: "is scheduled".
@@ -1124,11 +1125,13 @@ class Matcher {
     return false;
   }
 
-  // Part of the day after a date: "Friday morning", "yesterday afternoon".
-  int PartAfter(int j, DateValue* v) const {
+  // Part of the day after a date: "Friday morning", "yesterday afternoon". The extent takes it;
+  // the value only when `keep`: TimeBank/AQUAINT mostly give a weekday's part of the day the
+  // plain date ("Friday night" = 1998-10-23).
+  int PartAfter(int j, DateValue* v, bool keep = true) const {
     const LexEntry* e = Lex(j);
     if (e && e->part && !e->plural) {
-      v->part = e->part;
+      if (keep) v->part = e->part;
       return j + 1;
     }
     return j;
@@ -1162,7 +1165,7 @@ class Matcher {
       return true;
     }
     DateValue v = ResolveWeekday(e->weekday, Tense());
-    const int end = PartAfter(j, &v);
+    const int end = PartAfter(j, &v, false);
     SetDate(c, end, v, true);
     return true;
   }
@@ -1293,7 +1296,8 @@ class Matcher {
     if (w == "recent") {
       const Unit u = UnitAt(i + 1);
       if (u != Unit::kNone && T(i + 1).lex->plural) {
-        SetRaw(c, i + 2, "DATE", "PAST_REF", true);
+        // TimeBank reads "recent months" as a vague duration more often than as PAST_REF.
+        SetRaw(c, i + 2, "DURATION", Duration(-1, u), false);
         return true;
       }
       if (W(i + 1, "times")) {
@@ -1317,7 +1321,7 @@ class Matcher {
       const int j = w == "the" ? i + 2 : i + 1;
       const Unit u = UnitAt(j);
       if (u != Unit::kNone && T(j).lex->plural) {
-        SetRaw(c, j + 1, "DATE", "FUTURE_REF", true);
+        SetRaw(c, j + 1, "DURATION", Duration(-1, u), false);
         return true;
       }
     }
@@ -1458,7 +1462,7 @@ class Matcher {
       } else {
         v.weekday = e->weekday;
       }
-      const int end = PartAfter(j + 1, &v);
+      const int end = PartAfter(j + 1, &v, false);
       SetDate(c, end, v, true);
       return true;
     }
