@@ -1520,7 +1520,7 @@ class Matcher {
     if (prefix_year > 0 && !prefix_relative && W(i, "the") && (W(j, "period") || W(j, "quarter"))) {
       DateValue v;
       v.year = prefix_year;
-      if (quarter_ > 0) v.quarter = quarter_;
+      if (quarter_ > 0 && anchor_) v.quarter = QuarterOf(Shift(Unit::kQuarter, -1).quarter * 3);
       derived_ = true;
       SetDate(c, j + 1, v, false);
       return true;
@@ -1603,7 +1603,6 @@ class Matcher {
         const LexEntry* o = Lex(k);
         if (o && o->ordinal >= 1 && o->ordinal <= 4 && W(k + 1, "quarter")) {
           DateValue v = Shift(Unit::kYear, -1);
-          if (quarter_ > 0) v.year = quarter_year_ - 1;
           v.quarter = o->ordinal;
           derived_ = true;
           SetDate(c, k + 2, v, true);
@@ -1626,10 +1625,6 @@ class Matcher {
       if ((quarter && (k > i)) || period) {
         DateValue v = Shift(Unit::kQuarter, -1);
         derived_ = true;
-        if (quarter_ > 0) {
-          v.year = quarter_year_;
-          v.quarter = quarter_;
-        }
         if (year_back && anchor_) v.year -= 1;
         SetDate(c, k + 1, v, true);
         return true;
@@ -1637,10 +1632,6 @@ class Matcher {
       if (year_back && !W(i, "the")) {
         DateValue v = Shift(Unit::kQuarter, -1);
         derived_ = true;
-        if (quarter_ > 0) {
-          v.year = quarter_year_;
-          v.quarter = quarter_;
-        }
         if (anchor_) v.year -= 1;
         SetDate(c, i + 3, v, true);
         return true;
