@@ -407,7 +407,7 @@ class Matcher {
     for (int k = lo; k <= hi; ++k) {
       const int t = CueAt(k);
       if (t == 0) continue;
-      const int dist = std::abs(k - start_) + (k > start_ ? 1 : 0);
+      const int dist = k < start_ ? (start_ - k) : (k - start_) * 2 + 1;  // the governing verb mostly comes first
       if (dist < best_dist) {
         best_dist = dist;
         tense_ = t;
