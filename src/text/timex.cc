@@ -395,8 +395,20 @@ class Matcher {
     auto boundary = [&](int k) {
       const Tok& t = toks_[k];
       if (t.break_before) return true;
-      return t.kind == Kind::kPunct && (t.low == "." || t.low == "!" || t.low == "?" ||
-                                        t.low == ";");
+      if (t.kind != Kind::kPunct) return false;
+      if (t.low == ".") {
+        // "Mr. Kim", "Sept. 30", "J. Smith": a period after an abbreviation goes on.
+        const Tok& prev = T(k - 1);
+        if (prev.kind == Kind::kWord && !t.space_before &&
+            (prev.low.size() == 1 || (prev.lex && prev.lex->month_abbrev) ||
+             In(prev.low, {"mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt",
+                           "col", "jr", "sr", "prof", "no", "vs", "inc", "corp", "co", "ltd",
+                           "sgt", "capt", "adm", "maj", "rev", "mt", "ft", "messrs"}))) {
+          return false;
+        }
+        return true;
+      }
+      return t.low == "!" || t.low == "?" || t.low == ";";
     };
     int lo = start_, hi = start_;
     while (lo > 0 && start_ - lo < 60 && !boundary(lo) && !toks_[lo].break_before) --lo;
@@ -485,7 +497,7 @@ class Matcher {
       long cost = std::labs(diff);
       // The tense is a hint, not a rule: clause tense is often about another event ("said it
       // will ..."), so the wrong side only costs a few months.
-      const long penalty = day > 0 ? 100 : 150;
+      const long penalty = day > 0 ? 100 : 200;
       if (dir < 0 && diff > 0) cost += penalty;
       if (dir > 0 && diff < 0) cost += penalty;
       if (cost < best_cost) {
