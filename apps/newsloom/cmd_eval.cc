@@ -15,6 +15,7 @@ const std::map<std::string, EvalTask>& Tasks() {
       {"seeds", eval::RunSeedsEval},
       {"extraction", eval::RunExtractionEval},
       {"extraction-text", eval::RunExtractionTextEval},
+      {"timex", eval::RunTimexEval},
   };
   return tasks;
 }
