@@ -14,6 +14,7 @@ const std::map<std::string, EvalTask>& Tasks() {
   static const std::map<std::string, EvalTask> tasks = {
       {"seeds", eval::RunSeedsEval},
       {"clustering", eval::RunClusteringEval},
+      {"timex", eval::RunTimexEval},
   };
   return tasks;
 }

@@ -17,6 +17,8 @@ struct EvalOptions {
 
 // One function per task, each in its own <task>_eval.cc.
 Result<nlohmann::json> RunSeedsEval(const EvalOptions& options);
+// TimeML files (TempEval-3): extent, type and value scores of the temporal-expression tagger.
+Result<nlohmann::json> RunTimexEval(const EvalOptions& options);
 
 // Streaming story clustering on a JSONL file of {id, topic, event, text}, articles in file order:
 // B-cubed precision, recall and F1 against `event` and against `topic`, and articles per second.
