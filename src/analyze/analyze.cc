@@ -9,6 +9,7 @@
 
 #include "text/hash.h"
 #include "text/segment.h"
+#include "text/timex.h"
 
 namespace newsloom::analyze {
 namespace {
@@ -251,6 +252,9 @@ Result<AnalyzedArticle> Analyze(Article article, const AnalyzeOptions& options) 
   for (auto& [term, n] : names) out.terms.push_back(Term{term, n});
   std::sort(out.terms.begin(), out.terms.end(),
             [](const Term& a, const Term& b) { return a.term < b.term; });
+
+  // Relative dates resolve against the publication date; without one they stay partly unknown.
+  out.dates = text::TagTemporalExpressions(body, out.article.published);
 
   out.body_hash = text::Hash64(normalized);
   out.minhash = MinHashSignature(ShingleHashes(out.tokens, options.shingle_words),

@@ -186,6 +186,7 @@ struct StoryClusterer::Impl {
       const std::optional<long> gap = Gap(day, s);
       const bool one_side_dated = day.has_value() != s.newest_day.has_value();
       const double score = Similarity(v, s) + DateAdjustment(months, s);
+      if (getenv("NL_DEBUG")) fprintf(stderr, "%s vs %s: w=%.3f n=%.3f d=%.3f score=%.3f\n", a.article.id.c_str(), s.id.c_str(), Cosine(v.kind[kWords], s.centroid[kWords], s.norm2[kWords]), Cosine(v.kind[kNames], s.centroid[kNames], s.norm2[kNames]), Cosine(v.kind[kNumbers], s.centroid[kNumbers], s.norm2[kNumbers]), score);
       if (!gap || *gap <= options.thread_window_days) {
         if (score > best_thread_score) {
           best_thread_score = score;
