@@ -50,6 +50,7 @@ struct StoryClusterer::Impl {
     int size = 0;
     std::optional<long> newest_day;           // newest publication day of a dated member
     std::set<std::string> months;             // months the members' texts mention
+    std::set<long> event_days;                // the members' own days (see EventDays)
     long last_add = 0;                        // Add counter at the latest member
   };
 
@@ -130,12 +131,46 @@ struct StoryClusterer::Impl {
     return out;
   }
 
-  double DateAdjustment(const std::set<std::string>& months, const Story& s) const {
+  // The days an article reports on: its publication day and the full dates it mentions near
+  // it (from ten days before to three after); for an undated article, every full date it
+  // mentions. Background dates (an earlier summit) fall outside and do not count.
+  static std::set<long> EventDays(const AnalyzedArticle& a, std::optional<long> published) {
+    std::set<long> out;
+    if (published) out.insert(*published);
+    for (const TemporalExpression& t : a.dates) {
+      if (t.type != "DATE" || t.value.size() != 10) continue;
+      const std::optional<Date> d = Date::FromIso(t.value);
+      if (!d) continue;
+      const long day = d->DaysSinceEpoch();
+      if (!published || (day >= *published - 10 && day <= *published + 3)) out.insert(day);
+    }
+    return out;
+  }
+
+  // Shared months the texts mention are evidence of one event; reporting on days far apart is
+  // evidence of two (two summits of the same leaders months apart).
+  double DateAdjustment(const std::set<std::string>& months, const std::set<long>& days,
+                        const Story& s) const {
+    if (!days.empty() && !s.event_days.empty()) {
+      long nearest = -1;
+      for (long d : days) {
+        auto it = s.event_days.lower_bound(d);
+        if (it != s.event_days.end()) {
+          const long gap = *it - d;
+          if (nearest < 0 || gap < nearest) nearest = gap;
+        }
+        if (it != s.event_days.begin()) {
+          const long gap = d - *std::prev(it);
+          if (nearest < 0 || gap < nearest) nearest = gap;
+        }
+      }
+      if (nearest > options.window_days) return -options.date_penalty;
+    }
     if (months.empty() || s.months.empty()) return 0;
     for (const std::string& m : months) {
       if (s.months.count(m)) return options.date_bonus;
     }
-    return -options.date_penalty;
+    return 0;
   }
 
   // The heaviest terms of a vector, for the inverted index.
@@ -176,6 +211,7 @@ struct StoryClusterer::Impl {
     const std::set<std::string> months = Months(a);
     std::optional<long> day;
     if (a.article.published) day = a.article.published->DaysSinceEpoch();
+    const std::set<long> event_days = EventDays(a, day);
 
     int best = -1;
     double best_score = 0;
@@ -185,8 +221,7 @@ struct StoryClusterer::Impl {
       const Story& s = stories[c];
       const std::optional<long> gap = Gap(day, s);
       const bool one_side_dated = day.has_value() != s.newest_day.has_value();
-      const double score = Similarity(v, s) + DateAdjustment(months, s);
-      if (getenv("NL_DEBUG")) fprintf(stderr, "%s vs %s: w=%.3f n=%.3f d=%.3f score=%.3f\n", a.article.id.c_str(), s.id.c_str(), Cosine(v.kind[kWords], s.centroid[kWords], s.norm2[kWords]), Cosine(v.kind[kNames], s.centroid[kNames], s.norm2[kNames]), Cosine(v.kind[kNumbers], s.centroid[kNumbers], s.norm2[kNumbers]), score);
+      const double score = Similarity(v, s) + DateAdjustment(months, event_days, s);
       if (!gap || *gap <= options.thread_window_days) {
         if (score > best_thread_score) {
           best_thread_score = score;
@@ -224,6 +259,7 @@ struct StoryClusterer::Impl {
     ++s.size;
     if (day && (!s.newest_day || *day > *s.newest_day)) s.newest_day = day;
     s.months.insert(months.begin(), months.end());
+    s.event_days.insert(event_days.begin(), event_days.end());
     s.last_add = static_cast<long>(assignments.size());
     for (int id : top) {
       std::vector<int>& list = index[id];

@@ -25,9 +25,10 @@ struct ClusterOptions {
   double word_weight = 0.5;
   double name_weight = 0.2;
   double number_weight = 0.3;
-  // Dates the texts mention: a story and an article whose mentioned months are disjoint lose this
-  // much similarity; shared months gain date_bonus.
-  double date_penalty = 0.10;
+  // Dates: an article whose own days (publication day, full dates mentioned near it) are more
+  // than window_days from every own day of a story loses date_penalty of similarity to it; one
+  // that mentions a month the story's articles mention gains date_bonus.
+  double date_penalty = 0.05;
   double date_bonus = 0.05;
   // Threads: a new story joins the thread of the most similar story within thread_window_days
   // when the similarity reaches thread_threshold.
