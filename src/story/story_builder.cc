@@ -16,6 +16,7 @@ namespace {
 constexpr int kSentenceShingle = 3;        // words per shingle when comparing sentences
 constexpr int kMinSentenceWords = 6;       // shorter sentences are too generic to share
 constexpr double kSharedContainment = 0.6; // of the shorter sentence's shingles
+constexpr int kSharedPassage = 8;          // or this many shingles: a quote both carry
 constexpr int kMaxSharedGroups = 10;
 constexpr long kBackgroundDays = 14;       // before the first publication day
 
@@ -220,7 +221,7 @@ Story BuildStory(const std::string& story_id, const std::string& thread_id,
       for (const auto& [other, count] : shared) {
         const size_t fewer =
             std::min(sentences[k].shingles.size(), sentences[other].shingles.size());
-        if (count >= kSharedContainment * static_cast<double>(fewer)) {
+        if (count >= kSharedPassage || count >= kSharedContainment * static_cast<double>(fewer)) {
           const int a = find(k), b = find(other);
           if (a != b) parent[std::max(a, b)] = std::min(a, b);
         }
