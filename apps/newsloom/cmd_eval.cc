@@ -15,6 +15,7 @@ const std::map<std::string, EvalTask>& Tasks() {
       {"seeds", eval::RunSeedsEval},
       {"extraction", eval::RunExtractionEval},
       {"extraction-text", eval::RunExtractionTextEval},
+      {"clustering", eval::RunClusteringEval},
       {"timex", eval::RunTimexEval},
   };
   return tasks;

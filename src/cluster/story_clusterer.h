@@ -14,6 +14,27 @@ namespace newsloom::cluster {
 
 struct ClusterOptions {
   int window_days = 7;  // a story older than this (by its newest article) takes no new articles
+  // An article joins the best candidate story when the similarity reaches this; else it starts a
+  // story. Tuned on the ECB+ development split (`newsloom eval clustering`).
+  double join_threshold = 0.25;
+  // When exactly one side (article or story) has a publication date, the time window cannot be
+  // checked, so the text must agree more strongly.
+  double undated_join_threshold = 0.45;
+  // Similarity = the weighted sum of three TF-IDF cosines between the article and the story's
+  // centroid: over words, over name terms ("n:..."), and over terms with digits (figures, years).
+  double word_weight = 0.5;
+  double name_weight = 0.2;
+  double number_weight = 0.3;
+  // Dates: an article whose own days (publication day, full dates mentioned near it) are more
+  // than window_days from every own day of a story loses date_penalty of similarity to it; one
+  // that mentions a month the story's articles mention gains date_bonus.
+  double date_penalty = 0.05;
+  double date_bonus = 0.05;
+  // Threads: a new story joins the thread of the most similar story within thread_window_days
+  // when the similarity reaches thread_threshold.
+  int thread_window_days = 400;
+  double thread_threshold = 0.15;
+  int candidate_terms = 30;  // an article's heaviest terms used to look up candidate stories
 };
 
 struct Assignment {
