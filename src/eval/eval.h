@@ -18,6 +18,10 @@ struct EvalOptions {
 // One function per task, each in its own <task>_eval.cc.
 Result<nlohmann::json> RunSeedsEval(const EvalOptions& options);
 
+// Streaming story clustering on a JSONL file of {id, topic, event, text}, articles in file order:
+// B-cubed precision, recall and F1 against `event` and against `topic`, and articles per second.
+Result<nlohmann::json> RunClusteringEval(const EvalOptions& options);
+
 }  // namespace newsloom::eval
 
 #endif  // NEWSLOOM_EVAL_EVAL_H_

@@ -1,0 +1,230 @@
+#include "cluster/story_clusterer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <set>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
+#include "text/hash.h"
+
+namespace newsloom::cluster {
+namespace {
+
+using SparseVector = std::vector<std::pair<int, float>>;  // sorted by term id
+
+bool HasDigit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "2024-06-19" or "2024-06" -> "2024-06"; nothing for values without a known year and month.
+std::optional<std::string> MonthOf(std::string_view value) {
+  if (value.size() < 7 || value[4] != '-') return std::nullopt;
+  for (int i : {0, 1, 2, 3, 5, 6}) {
+    if (value[i] < '0' || value[i] > '9') return std::nullopt;
+  }
+  return std::string(value.substr(0, 7));
+}
+
+}  // namespace
+
+struct StoryClusterer::Impl {
+  struct Story {
+    std::string id;
+    std::string thread;
+    std::unordered_map<int, float> centroid;  // sum of member unit vectors
+    double norm2 = 0;                         // squared L2 norm of the centroid
+    int size = 0;
+    std::optional<long> newest_day;           // newest publication day of a dated member
+    std::set<std::string> months;             // months the members' texts mention
+    long last_add = 0;                        // Add counter at the latest member
+  };
+
+  ClusterOptions options;
+  std::unordered_map<std::string, int> vocabulary;
+  std::vector<std::string> terms;  // by id
+  std::vector<int> df;             // documents seen per term id
+  long documents = 0;
+  std::vector<Story> stories;
+  std::unordered_map<int, std::vector<int>> index;  // term id -> stories holding it among the top
+  std::vector<Assignment> assignments;
+
+  explicit Impl(ClusterOptions o) : options(std::move(o)) {}
+
+  int TermId(const std::string& term) {
+    auto [it, inserted] = vocabulary.emplace(term, static_cast<int>(terms.size()));
+    if (inserted) {
+      terms.push_back(term);
+      df.push_back(0);
+    }
+    return it->second;
+  }
+
+  // Unit TF-IDF vector of the article, with document frequencies that include it.
+  SparseVector Vectorize(const AnalyzedArticle& a) {
+    ++documents;
+    SparseVector v;
+    v.reserve(a.terms.size());
+    for (const Term& t : a.terms) {
+      const int id = TermId(t.term);
+      ++df[id];
+      v.emplace_back(id, t.weight);
+    }
+    double norm2 = 0;
+    for (auto& [id, w] : v) {
+      const std::string& term = terms[id];
+      double boost = 1;
+      if (term.rfind("n:", 0) == 0) {
+        boost = options.name_boost;
+      } else if (HasDigit(term)) {
+        boost = options.number_boost;
+      }
+      const double idf = std::log((documents + 1.0) / (df[id] + 1.0)) + 1.0;
+      const double weight = (1.0 + std::log(std::max(1.0f, w))) * idf * boost;
+      w = static_cast<float>(weight);
+      norm2 += weight * weight;
+    }
+    if (norm2 > 0) {
+      const double inv = 1.0 / std::sqrt(norm2);
+      for (auto& [id, w] : v) w = static_cast<float>(w * inv);
+    }
+    std::sort(v.begin(), v.end());
+    return v;
+  }
+
+  static double Cosine(const SparseVector& v, const Story& s) {
+    if (s.norm2 <= 0) return 0;
+    double dot = 0;
+    for (const auto& [id, w] : v) {
+      auto it = s.centroid.find(id);
+      if (it != s.centroid.end()) dot += w * it->second;
+    }
+    return dot / std::sqrt(s.norm2);
+  }
+
+  static std::set<std::string> Months(const AnalyzedArticle& a) {
+    std::set<std::string> out;
+    for (const TemporalExpression& t : a.dates) {
+      if (t.type != "DATE") continue;
+      if (auto m = MonthOf(t.value)) out.insert(*m);
+    }
+    return out;
+  }
+
+  double DateAdjustment(const std::set<std::string>& months, const Story& s) const {
+    if (months.empty() || s.months.empty()) return 0;
+    for (const std::string& m : months) {
+      if (s.months.count(m)) return options.date_bonus;
+    }
+    return -options.date_penalty;
+  }
+
+  // The heaviest terms of a vector, for the inverted index.
+  std::vector<int> TopTerms(const SparseVector& v) const {
+    SparseVector sorted = v;
+    std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+      return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    if (sorted.size() > static_cast<size_t>(options.candidate_terms)) {
+      sorted.resize(static_cast<size_t>(options.candidate_terms));
+    }
+    std::vector<int> out;
+    for (const auto& [id, w] : sorted) out.push_back(id);
+    return out;
+  }
+
+  std::vector<int> Candidates(const std::vector<int>& top) const {
+    std::vector<int> out;
+    for (int id : top) {
+      auto it = index.find(id);
+      if (it == index.end()) continue;
+      out.insert(out.end(), it->second.begin(), it->second.end());
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
+  // Days between the article and the story's newest dated member, when both are known.
+  static std::optional<long> Gap(std::optional<long> day, const Story& s) {
+    if (!day || !s.newest_day) return std::nullopt;
+    return std::labs(*day - *s.newest_day);
+  }
+
+  std::string Add(const AnalyzedArticle& a) {
+    const SparseVector v = Vectorize(a);
+    const std::vector<int> top = TopTerms(v);
+    const std::set<std::string> months = Months(a);
+    std::optional<long> day;
+    if (a.article.published) day = a.article.published->DaysSinceEpoch();
+
+    int best = -1;
+    double best_score = 0;
+    int best_thread = -1;
+    double best_thread_score = 0;
+    for (int c : Candidates(top)) {
+      const Story& s = stories[c];
+      const std::optional<long> gap = Gap(day, s);
+      const bool one_side_dated = day.has_value() != s.newest_day.has_value();
+      const double score = Cosine(v, s) + DateAdjustment(months, s);
+      if (!gap || *gap <= options.thread_window_days) {
+        if (score > best_thread_score) {
+          best_thread_score = score;
+          best_thread = c;
+        }
+      }
+      if (gap && *gap > options.window_days) continue;
+      const double threshold =
+          one_side_dated ? options.undated_join_threshold : options.join_threshold;
+      if (score < threshold) continue;
+      // Ties go to the older story: candidates are visited in creation order.
+      if (score > best_score) {
+        best_score = score;
+        best = c;
+      }
+    }
+
+    if (best < 0) {
+      Story s;
+      s.id = text::HexId(text::Hash64(a.article.id));
+      s.thread = best_thread >= 0 && best_thread_score >= options.thread_threshold
+                     ? stories[best_thread].thread
+                     : s.id;
+      stories.push_back(std::move(s));
+      best = static_cast<int>(stories.size()) - 1;
+    }
+    Story& s = stories[best];
+    for (const auto& [id, w] : v) {
+      float& c = s.centroid[id];
+      s.norm2 += 2.0 * c * w + static_cast<double>(w) * w;
+      c += w;
+    }
+    ++s.size;
+    if (day && (!s.newest_day || *day > *s.newest_day)) s.newest_day = day;
+    s.months.insert(months.begin(), months.end());
+    s.last_add = static_cast<long>(assignments.size());
+    for (int id : top) {
+      std::vector<int>& list = index[id];
+      if (list.empty() || list.back() != best) {
+        // Keep each list sorted and unique; stories mostly arrive in increasing order.
+        auto pos = std::lower_bound(list.begin(), list.end(), best);
+        if (pos == list.end() || *pos != best) list.insert(pos, best);
+      }
+    }
+    assignments.push_back(Assignment{a.article.id, s.id, s.thread});
+    return s.id;
+  }
+};
+
+StoryClusterer::StoryClusterer(ClusterOptions options)
+    : impl_(std::make_unique<Impl>(std::move(options))) {}
+StoryClusterer::~StoryClusterer() = default;
+
+std::string StoryClusterer::Add(const AnalyzedArticle& article) { return impl_->Add(article); }
+
+std::vector<Assignment> StoryClusterer::Assignments() const { return impl_->assignments; }
+
+}  // namespace newsloom::cluster
