@@ -14,6 +14,8 @@ const std::map<std::string, EvalTask>& Tasks() {
   static const std::map<std::string, EvalTask> tasks = {
       {"seeds", eval::RunSeedsEval},
       {"clustering", eval::RunClusteringEval},
+      {"extraction", eval::RunExtractionEval},
+      {"extraction-text", eval::RunExtractionTextEval},
   };
   return tasks;
 }

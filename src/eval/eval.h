@@ -17,6 +17,11 @@ struct EvalOptions {
 
 // One function per task, each in its own <task>_eval.cc.
 Result<nlohmann::json> RunSeedsEval(const EvalOptions& options);
+// Main-text extraction scored on snippets that must / must not appear (trafilatura's evaluation
+// pages): `extraction` reads the HTML pages, `extraction-text` their crawl-style plain text.
+// options.data is the folder holding trafilatura-eval/ and trafilatura-eval-text/.
+Result<nlohmann::json> RunExtractionEval(const EvalOptions& options);
+Result<nlohmann::json> RunExtractionTextEval(const EvalOptions& options);
 
 // Streaming story clustering on a JSONL file of {id, topic, event, text}, articles in file order:
 // B-cubed precision, recall and F1 against `event` and against `topic`, and articles per second.
