@@ -16,6 +16,7 @@ const std::map<std::string, EvalTask>& Tasks() {
       {"clustering", eval::RunClusteringEval},
       {"extraction", eval::RunExtractionEval},
       {"extraction-text", eval::RunExtractionTextEval},
+      {"timex", eval::RunTimexEval},
   };
   return tasks;
 }

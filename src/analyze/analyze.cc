@@ -9,6 +9,7 @@
 
 #include "text/hash.h"
 #include "text/segment.h"
+#include "text/timex.h"
 
 namespace newsloom::analyze {
 namespace {
@@ -76,11 +77,19 @@ bool IsContentWord(const Token& t) {
 }
 
 // Name terms: runs of adjacent capitalised words (only white space between them). A run that
-// starts a sentence loses its leading stop words ("The", "In"), and a one-word run at a sentence
-// start is no evidence of a name, since every sentence starts with a capital.
+// starts a sentence loses its leading stop words ("The", "In"). A one-word run at a sentence start
+// counts only when the document uses that word in a name elsewhere, since every sentence starts
+// with a capital. A run of several words also adds its last word ("n:williams" for "Jamal
+// Williams"), the form later mentions use.
 void AddNameTerms(const std::string& body, const std::vector<Token>& tokens,
                   const std::vector<bool>& sentence_start,
                   std::unordered_map<std::string, float>& names) {
+  struct Run {
+    size_t begin, end;
+    bool lone_start;  // one word, first in its sentence
+  };
+  std::vector<Run> runs;
+  std::unordered_set<std::string_view> name_words;
   size_t i = 0;
   while (i < tokens.size()) {
     if (!tokens[i].is_word || !tokens[i].capitalized) {
@@ -94,19 +103,27 @@ void AddNameTerms(const std::string& body, const std::vector<Token>& tokens,
       ++j;
     }
     size_t b = i;
-    const bool at_start = sentence_start[i];
     while (b < j && IsStopword(tokens[b].norm)) ++b;
     size_t e = j;
     while (e > b && IsStopword(tokens[e - 1].norm)) --e;
-    if (e > b && !(at_start && b == i && e - b == 1)) {
-      std::string term = "n:";
-      for (size_t k = b; k < e; ++k) {
-        if (k > b) term += ' ';
-        term += tokens[k].norm;
+    if (e > b) {
+      const bool lone_start = sentence_start[i] && b == i && e - b == 1;
+      runs.push_back(Run{b, e, lone_start});
+      if (!lone_start) {
+        for (size_t k = b; k < e; ++k) name_words.insert(tokens[k].norm);
       }
-      names[term] += 1;
     }
     i = j;
+  }
+  for (const Run& run : runs) {
+    if (run.lone_start && !name_words.count(tokens[run.begin].norm)) continue;
+    std::string term = "n:";
+    for (size_t k = run.begin; k < run.end; ++k) {
+      if (k > run.begin) term += ' ';
+      term += tokens[k].norm;
+    }
+    names[term] += 1;
+    if (run.end - run.begin > 1) names["n:" + tokens[run.end - 1].norm] += 1;
   }
 }
 
@@ -235,6 +252,9 @@ Result<AnalyzedArticle> Analyze(Article article, const AnalyzeOptions& options) 
   for (auto& [term, n] : names) out.terms.push_back(Term{term, n});
   std::sort(out.terms.begin(), out.terms.end(),
             [](const Term& a, const Term& b) { return a.term < b.term; });
+
+  // Relative dates resolve against the publication date; without one they stay partly unknown.
+  out.dates = text::TagTemporalExpressions(body, out.article.published);
 
   out.body_hash = text::Hash64(normalized);
   out.minhash = MinHashSignature(ShingleHashes(out.tokens, options.shingle_words),

@@ -16,6 +16,16 @@ namespace {
 
 using SparseVector = std::vector<std::pair<int, float>>;  // sorted by term id
 
+// Terms of three kinds, compared separately: a shared name or figure is stronger evidence of the
+// same event than a shared word, and a story about the same kind of event with other people
+// shares the words but not the names.
+enum Kind { kWords = 0, kNames = 1, kNumbers = 2, kKinds = 3 };
+
+struct ArticleVectors {
+  SparseVector kind[kKinds];  // each unit length (or empty)
+  SparseVector all;           // every term, for the candidate index
+};
+
 bool HasDigit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -35,11 +45,12 @@ struct StoryClusterer::Impl {
   struct Story {
     std::string id;
     std::string thread;
-    std::unordered_map<int, float> centroid;  // sum of member unit vectors
-    double norm2 = 0;                         // squared L2 norm of the centroid
+    std::unordered_map<int, float> centroid[kKinds];  // sums of member unit vectors
+    double norm2[kKinds] = {0, 0, 0};                 // their squared L2 norms
     int size = 0;
     std::optional<long> newest_day;           // newest publication day of a dated member
     std::set<std::string> months;             // months the members' texts mention
+    std::set<long> event_days;                // the members' own days (see EventDays)
     long last_add = 0;                        // Add counter at the latest member
   };
 
@@ -63,46 +74,52 @@ struct StoryClusterer::Impl {
     return it->second;
   }
 
-  // Unit TF-IDF vector of the article, with document frequencies that include it.
-  SparseVector Vectorize(const AnalyzedArticle& a) {
+  Kind KindOf(int id) const {
+    const std::string& term = terms[id];
+    if (term.rfind("n:", 0) == 0) return kNames;
+    return HasDigit(term) ? kNumbers : kWords;
+  }
+
+  // Unit TF-IDF vectors of the article, with document frequencies that include it.
+  ArticleVectors Vectorize(const AnalyzedArticle& a) {
     ++documents;
-    SparseVector v;
-    v.reserve(a.terms.size());
+    ArticleVectors out;
     for (const Term& t : a.terms) {
       const int id = TermId(t.term);
       ++df[id];
-      v.emplace_back(id, t.weight);
-    }
-    double norm2 = 0;
-    for (auto& [id, w] : v) {
-      const std::string& term = terms[id];
-      double boost = 1;
-      if (term.rfind("n:", 0) == 0) {
-        boost = options.name_boost;
-      } else if (HasDigit(term)) {
-        boost = options.number_boost;
-      }
       const double idf = std::log((documents + 1.0) / (df[id] + 1.0)) + 1.0;
-      const double weight = (1.0 + std::log(std::max(1.0f, w))) * idf * boost;
-      w = static_cast<float>(weight);
-      norm2 += weight * weight;
+      const double weight = (1.0 + std::log(std::max(1.0f, t.weight))) * idf;
+      out.kind[KindOf(id)].emplace_back(id, static_cast<float>(weight));
+      out.all.emplace_back(id, static_cast<float>(weight));
     }
-    if (norm2 > 0) {
-      const double inv = 1.0 / std::sqrt(norm2);
-      for (auto& [id, w] : v) w = static_cast<float>(w * inv);
+    for (SparseVector& v : out.kind) {
+      double norm2 = 0;
+      for (const auto& [id, w] : v) norm2 += static_cast<double>(w) * w;
+      if (norm2 > 0) {
+        const double inv = 1.0 / std::sqrt(norm2);
+        for (auto& [id, w] : v) w = static_cast<float>(w * inv);
+      }
+      std::sort(v.begin(), v.end());
     }
-    std::sort(v.begin(), v.end());
-    return v;
+    return out;
   }
 
-  static double Cosine(const SparseVector& v, const Story& s) {
-    if (s.norm2 <= 0) return 0;
+  static double Cosine(const SparseVector& v, const std::unordered_map<int, float>& centroid,
+                       double norm2) {
+    if (norm2 <= 0 || v.empty()) return 0;
     double dot = 0;
     for (const auto& [id, w] : v) {
-      auto it = s.centroid.find(id);
-      if (it != s.centroid.end()) dot += w * it->second;
+      auto it = centroid.find(id);
+      if (it != centroid.end()) dot += w * it->second;
     }
-    return dot / std::sqrt(s.norm2);
+    return dot / std::sqrt(norm2);
+  }
+
+  double Similarity(const ArticleVectors& v, const Story& s) const {
+    return options.word_weight * Cosine(v.kind[kWords], s.centroid[kWords], s.norm2[kWords]) +
+           options.name_weight * Cosine(v.kind[kNames], s.centroid[kNames], s.norm2[kNames]) +
+           options.number_weight *
+               Cosine(v.kind[kNumbers], s.centroid[kNumbers], s.norm2[kNumbers]);
   }
 
   static std::set<std::string> Months(const AnalyzedArticle& a) {
@@ -114,12 +131,46 @@ struct StoryClusterer::Impl {
     return out;
   }
 
-  double DateAdjustment(const std::set<std::string>& months, const Story& s) const {
+  // The days an article reports on: its publication day and the full dates it mentions near
+  // it (from ten days before to three after); for an undated article, every full date it
+  // mentions. Background dates (an earlier summit) fall outside and do not count.
+  static std::set<long> EventDays(const AnalyzedArticle& a, std::optional<long> published) {
+    std::set<long> out;
+    if (published) out.insert(*published);
+    for (const TemporalExpression& t : a.dates) {
+      if (t.type != "DATE" || t.value.size() != 10) continue;
+      const std::optional<Date> d = Date::FromIso(t.value);
+      if (!d) continue;
+      const long day = d->DaysSinceEpoch();
+      if (!published || (day >= *published - 10 && day <= *published + 3)) out.insert(day);
+    }
+    return out;
+  }
+
+  // Shared months the texts mention are evidence of one event; reporting on days far apart is
+  // evidence of two (two summits of the same leaders months apart).
+  double DateAdjustment(const std::set<std::string>& months, const std::set<long>& days,
+                        const Story& s) const {
+    if (!days.empty() && !s.event_days.empty()) {
+      long nearest = -1;
+      for (long d : days) {
+        auto it = s.event_days.lower_bound(d);
+        if (it != s.event_days.end()) {
+          const long gap = *it - d;
+          if (nearest < 0 || gap < nearest) nearest = gap;
+        }
+        if (it != s.event_days.begin()) {
+          const long gap = d - *std::prev(it);
+          if (nearest < 0 || gap < nearest) nearest = gap;
+        }
+      }
+      if (nearest > options.window_days) return -options.date_penalty;
+    }
     if (months.empty() || s.months.empty()) return 0;
     for (const std::string& m : months) {
       if (s.months.count(m)) return options.date_bonus;
     }
-    return -options.date_penalty;
+    return 0;
   }
 
   // The heaviest terms of a vector, for the inverted index.
@@ -155,11 +206,12 @@ struct StoryClusterer::Impl {
   }
 
   std::string Add(const AnalyzedArticle& a) {
-    const SparseVector v = Vectorize(a);
-    const std::vector<int> top = TopTerms(v);
+    const ArticleVectors v = Vectorize(a);
+    const std::vector<int> top = TopTerms(v.all);
     const std::set<std::string> months = Months(a);
     std::optional<long> day;
     if (a.article.published) day = a.article.published->DaysSinceEpoch();
+    const std::set<long> event_days = EventDays(a, day);
 
     int best = -1;
     double best_score = 0;
@@ -169,7 +221,7 @@ struct StoryClusterer::Impl {
       const Story& s = stories[c];
       const std::optional<long> gap = Gap(day, s);
       const bool one_side_dated = day.has_value() != s.newest_day.has_value();
-      const double score = Cosine(v, s) + DateAdjustment(months, s);
+      const double score = Similarity(v, s) + DateAdjustment(months, event_days, s);
       if (!gap || *gap <= options.thread_window_days) {
         if (score > best_thread_score) {
           best_thread_score = score;
@@ -197,14 +249,17 @@ struct StoryClusterer::Impl {
       best = static_cast<int>(stories.size()) - 1;
     }
     Story& s = stories[best];
-    for (const auto& [id, w] : v) {
-      float& c = s.centroid[id];
-      s.norm2 += 2.0 * c * w + static_cast<double>(w) * w;
-      c += w;
+    for (int k = 0; k < kKinds; ++k) {
+      for (const auto& [id, w] : v.kind[k]) {
+        float& c = s.centroid[k][id];
+        s.norm2[k] += 2.0 * c * w + static_cast<double>(w) * w;
+        c += w;
+      }
     }
     ++s.size;
     if (day && (!s.newest_day || *day > *s.newest_day)) s.newest_day = day;
     s.months.insert(months.begin(), months.end());
+    s.event_days.insert(event_days.begin(), event_days.end());
     s.last_add = static_cast<long>(assignments.size());
     for (int id : top) {
       std::vector<int>& list = index[id];

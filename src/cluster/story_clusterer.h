@@ -16,15 +16,19 @@ struct ClusterOptions {
   int window_days = 7;  // a story older than this (by its newest article) takes no new articles
   // An article joins the best candidate story when the similarity reaches this; else it starts a
   // story. Tuned on the ECB+ development split (`newsloom eval clustering`).
-  double join_threshold = 0.30;
+  double join_threshold = 0.25;
   // When exactly one side (article or story) has a publication date, the time window cannot be
   // checked, so the text must agree more strongly.
   double undated_join_threshold = 0.45;
-  double name_boost = 2.0;    // weight of name terms ("n:...") relative to words
-  double number_boost = 1.5;  // weight of terms with digits (figures, years)
-  // Dates the texts mention: a story and an article whose mentioned months are disjoint lose this
-  // much similarity; shared months gain date_bonus.
-  double date_penalty = 0.10;
+  // Similarity = the weighted sum of three TF-IDF cosines between the article and the story's
+  // centroid: over words, over name terms ("n:..."), and over terms with digits (figures, years).
+  double word_weight = 0.5;
+  double name_weight = 0.2;
+  double number_weight = 0.3;
+  // Dates: an article whose own days (publication day, full dates mentioned near it) are more
+  // than window_days from every own day of a story loses date_penalty of similarity to it; one
+  // that mentions a month the story's articles mention gains date_bonus.
+  double date_penalty = 0.05;
   double date_bonus = 0.05;
   // Threads: a new story joins the thread of the most similar story within thread_window_days
   // when the similarity reaches thread_threshold.

@@ -22,6 +22,8 @@ Result<nlohmann::json> RunSeedsEval(const EvalOptions& options);
 // options.data is the folder holding trafilatura-eval/ and trafilatura-eval-text/.
 Result<nlohmann::json> RunExtractionEval(const EvalOptions& options);
 Result<nlohmann::json> RunExtractionTextEval(const EvalOptions& options);
+// TimeML files (TempEval-3): extent, type and value scores of the temporal-expression tagger.
+Result<nlohmann::json> RunTimexEval(const EvalOptions& options);
 
 // Streaming story clustering on a JSONL file of {id, topic, event, text}, articles in file order:
 // B-cubed precision, recall and F1 against `event` and against `topic`, and articles per second.

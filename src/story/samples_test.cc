@@ -1,0 +1,108 @@
+// The sample pages of ../shared/corpus/seeds, made into Articles from their reference answers
+// (gold.json body lines as paragraphs, gold publication dates), run through analysis, copy
+// detection, clustering and the story builder, and checked against the reference stories.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "analyze/analyze.h"
+#include "cluster/story_clusterer.h"
+#include "dedup/copy_detector.h"
+#include "story/story_builder.h"
+
+namespace newsloom::story {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kSeeds = fs::path(NEWSLOOM_SHARED_DIR) / "corpus" / "seeds";
+
+struct Sample {
+  std::string file;
+  AnalyzedArticle analyzed;
+};
+
+std::vector<std::string> Lines(const fs::path& path) {
+  std::ifstream in(path);
+  std::vector<std::string> out;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    out.push_back(line);
+  }
+  return out;
+}
+
+class SamplesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const fs::path gold_path = kSeeds / "gold.json";
+    ASSERT_TRUE(fs::exists(gold_path))
+        << "sample pages absent: expected " << gold_path << " (the shared data beside the checkout)";
+    std::ifstream in(gold_path);
+    gold_ = nlohmann::json::parse(in);
+    for (const auto& doc : gold_["documents"]) {
+      const std::string file = doc["file"];
+      const std::vector<std::string> lines = Lines(kSeeds / file);
+      Article a;
+      a.id = file.substr(0, file.find('.'));
+      a.source = file;
+      a.title = doc.value("title", "");
+      if (doc["published"].is_string()) a.published = Date::FromIso(doc["published"].get<std::string>());
+      for (int n : doc["body_lines"]) {
+        ASSERT_LE(n, static_cast<int>(lines.size())) << file;
+        Paragraph p;
+        p.text = lines[n - 1];
+        p.line = n;
+        if (!a.body.empty()) a.body += '\n';
+        p.span = Span{static_cast<uint32_t>(a.body.size()),
+                      static_cast<uint32_t>(a.body.size() + p.text.size())};
+        a.body += p.text;
+        a.paragraphs.push_back(std::move(p));
+      }
+      auto analyzed = analyze::Analyze(std::move(a));
+      ASSERT_TRUE(analyzed.ok()) << analyzed.status().ToString();
+      samples_.push_back(Sample{file, std::move(analyzed).value()});
+    }
+    ASSERT_EQ(samples_.size(), 5u);
+  }
+
+  nlohmann::json gold_;
+  std::vector<Sample> samples_;
+};
+
+// Partition as sets of files, for comparison regardless of story ids.
+std::set<std::set<std::string>> Partition(const std::map<std::string, std::set<std::string>>& m) {
+  std::set<std::set<std::string>> out;
+  for (const auto& [id, files] : m) out.insert(files);
+  return out;
+}
+
+TEST_F(SamplesTest, ClustersAsTheReferenceStories) {
+  cluster::StoryClusterer clusterer;
+  std::map<std::string, std::set<std::string>> predicted;
+  std::map<std::string, std::string> thread_of;
+  for (const Sample& s : samples_) predicted[clusterer.Add(s.analyzed)].insert(s.file);
+  for (const auto& a : clusterer.Assignments()) thread_of[a.story_id] = a.thread_id;
+
+  std::map<std::string, std::set<std::string>> expected;
+  for (const auto& story : gold_["stories"]) {
+    for (const auto& f : story["docs"]) expected[story["id"]].insert(f.get<std::string>());
+  }
+  EXPECT_EQ(Partition(predicted), Partition(expected));
+  // The September 2023 summit and the June 2024 visit are related: one thread.
+  std::set<std::string> threads;
+  for (const auto& [story, thread] : thread_of) threads.insert(thread);
+  EXPECT_EQ(threads.size(), 1u);
+}
+
+}  // namespace
+}  // namespace newsloom::story
