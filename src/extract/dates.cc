@@ -5,6 +5,7 @@
 #include <set>
 
 #include "text/normalize.h"
+#include "text/timex.h"
 
 namespace newsloom::extract {
 namespace {
@@ -292,6 +293,42 @@ std::vector<DateMention> FindDateMentions(std::string_view text) {
       out.push_back(m);
     }
     ++i;
+  }
+  return out;
+}
+
+std::vector<DateMention> DateMentionsFromTimex(std::string_view text) {
+  std::vector<DateMention> out;
+  for (const TemporalExpression& e : text::TagTemporalExpressions(text, std::nullopt)) {
+    if (e.type != "DATE") continue;
+    const std::string& v = e.value;
+    DateMention m;
+    m.begin = e.span.begin;
+    m.end = e.span.end;
+    m.tense = e.tense > 0 ? +1 : -1;
+    auto num = [&](size_t from, size_t n) {
+      if (v.size() < from + n) return -1;
+      int x = 0;
+      for (size_t k = from; k < from + n; ++k) {
+        if (!IsDigit(v[k])) return -1;
+        x = x * 10 + (v[k] - '0');
+      }
+      return x;
+    };
+    if (v.size() == 10 && v.compare(0, 5, "XXXX-") == 0 && v[5] == 'W') {  // XXXX-WXX-2
+      const int d = num(9, 1);
+      if (d < 1 || d > 7) continue;
+      m.weekday = d - 1;
+    } else if (v.size() >= 7 && v[4] == '-') {
+      m.year = v.compare(0, 4, "XXXX") == 0 ? 0 : num(0, 4);
+      m.month = num(5, 2);
+      m.day = v.size() >= 10 && v[7] == '-' ? num(8, 2) : 0;
+      if (m.year < 0 || m.month < 1 || m.month > 12 || m.day < 0) continue;
+      if (m.day > 0 && !ValidDay(m.year, m.month, m.day)) continue;
+    } else {
+      continue;
+    }
+    out.push_back(m);
   }
   return out;
 }
