@@ -4,6 +4,7 @@
 // confident answer is wrong, for the date scanner and for the TimeML tagger as evidence.
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,8 @@ Result<nlohmann::json> RunPubdateEval(const EvalOptions& options) {
   std::sort(files.begin(), files.end());
   if (files.empty()) return Status::NotFound("no articles.jsonl under " + options.data);
   Tally scanner, timex;
+  std::map<std::string, Tally> by_basis;
+  std::map<std::string, int> basis_count;
   int total = 0, skipped = 0;
   for (const std::string& path : files) {
     std::ifstream in(path);
@@ -63,12 +66,24 @@ Result<nlohmann::json> RunPubdateEval(const EvalOptions& options) {
       }
       ++total;
       const std::string text = j["text"].get<std::string>();
-      scanner.Add(extract::EstimatePublication(extract::FindDateMentions(text), std::nullopt), *gold);
+      const extract::PublicationEstimate est =
+          extract::EstimatePublication(extract::FindDateMentions(text), std::nullopt);
+      scanner.Add(est, *gold);
+      by_basis[est.basis].Add(est, *gold);
+      ++basis_count[est.basis];
       timex.Add(extract::EstimatePublication(extract::DateMentionsFromTimex(text), std::nullopt), *gold);
     }
   }
-  return nlohmann::json{{"articles", total}, {"skipped", skipped},
-                        {"date_scanner", scanner.Json(total)}, {"timex_tagger", timex.Json(total)}};
+  nlohmann::json basis;
+  for (const auto& [name, tally] : by_basis) {
+    basis[name.empty() ? "none" : name] = tally.Json(basis_count[name]);
+    basis[name.empty() ? "none" : name]["articles"] = basis_count[name];
+  }
+  return nlohmann::json{{"articles", total},
+                        {"skipped", skipped},
+                        {"date_scanner", scanner.Json(total)},
+                        {"date_scanner_by_basis", basis},
+                        {"timex_tagger", timex.Json(total)}};
 }
 
 }  // namespace newsloom::eval

@@ -382,6 +382,8 @@ std::optional<Date> DateInUrl(std::string_view url) {
   return std::nullopt;
 }
 
+constexpr size_t kDatelineBytes = 160;
+
 PublicationEstimate EstimatePublication(const std::vector<DateMention>& mentions,
                                         std::optional<Date> masthead) {
   PublicationEstimate est;
@@ -394,6 +396,17 @@ PublicationEstimate EstimatePublication(const std::vector<DateMention>& mentions
   }
   std::vector<Date> past;
   std::vector<Date> future;
+  // A full date at the very top of the text is a dateline ("Saturday, 25 April 2009 ...",
+  // "WASHINGTON, June 19, 2024 -"): the day of writing.
+  std::optional<Date> dateline;
+  for (const DateMention& m : mentions) {
+    if (m.begin >= kDatelineBytes) break;
+    Date d{m.year, m.month, m.day};
+    if (m.year > 0 && m.day > 0 && m.tense < 0 && d.Valid()) {
+      dateline = d;
+      break;
+    }
+  }
   std::set<int> past_weekdays;
   for (const DateMention& m : mentions) {
     if (m.month == 0 && m.weekday >= 0) {
@@ -429,12 +442,19 @@ PublicationEstimate EstimatePublication(const std::vector<DateMention>& mentions
     if (upper && d > *upper) continue;
     if (!latest || d > *latest) latest = d;
   }
-  if (latest) {
+  // Confidences follow what each kind of evidence achieved on dated news articles
+  // (`newsloom eval pubdate`): the latest past date alone is right about two times in three,
+  // which is not enough to be called confident.
+  if (dateline) {
+    est.published = *dateline;
+    est.confidence = 0.8;
+    est.basis = "dateline";
+  } else if (latest) {
     est.published = *latest;
-    est.confidence = 0.6;
+    est.confidence = 0.45;
     est.basis = "latest-past-date";
     if (past_weekdays.count(latest->Weekday())) {
-      est.confidence = 0.75;
+      est.confidence = 0.55;
       est.basis += "+weekday";
     }
   } else if (upper && !past_weekdays.empty()) {
@@ -443,7 +463,7 @@ PublicationEstimate EstimatePublication(const std::vector<DateMention>& mentions
       Date d = upper->AddDays(-back);
       if (past_weekdays.count(d.Weekday())) {
         est.published = d;
-        est.confidence = 0.6;
+        est.confidence = 0.4;
         est.basis = "weekday-before-future-date";
         break;
       }
