@@ -350,7 +350,7 @@ void Classify(Line& l, bool length_only) {
   }
 }
 
-constexpr size_t kMaxShortRun = 2;
+constexpr size_t kMaxShortRun = 1;
 
 // jusText's context step: short and near-good lines take the class of their neighbours.
 void Smooth(std::vector<Line>& lines, const std::vector<size_t>& open) {
@@ -376,8 +376,8 @@ void Smooth(std::vector<Line>& lines, const std::vector<size_t>& open) {
   for (size_t k = 0; k < open.size(); ++k) lines[open[k]].cls = next[k];
   for (size_t k = 0; k < open.size(); ++k) {
     if (lines[open[k]].cls != Cls::kShort) continue;
-    // A subheading or two between paragraphs belongs to the text; a longer run of short lines
-    // between them is a menu or a link list.
+    // A subheading between paragraphs belongs to the text; a run of short lines between them is
+    // more often a menu or a link list (measured with `newsloom eval extraction-text`).
     size_t run_begin = k, run_end = k;
     while (run_begin > 0 && lines[open[run_begin - 1]].cls == Cls::kShort) --run_begin;
     while (run_end + 1 < open.size() && lines[open[run_end + 1]].cls == Cls::kShort) ++run_end;
@@ -390,8 +390,11 @@ void Smooth(std::vector<Line>& lines, const std::vector<size_t>& open) {
   for (size_t k = 0; k < open.size(); ++k) lines[open[k]].cls = next[k];
 }
 
+// Below this median function-word density of long lines, a page is judged by line length.
+constexpr double kMinTypicalDensity = 0.15;
+
 // What a line of furniture costs a stretch of body text that spans it, in characters.
-constexpr long kRegionGapCost = 20;
+constexpr long kRegionGapCost = 10;
 
 void SetRole(Line& l, Role role, std::string reason) {
   l.role = role;
@@ -438,7 +441,17 @@ Status ExtractPlainText(std::string_view text, const LineStats* corpus, Article*
     total_words += l.words;
     total_stop += l.stopwords;
   }
-  const bool length_only = total_words < 20 || total_stop < 0.08 * total_words;
+  bool length_only = total_words < 20 || total_stop < 0.08 * total_words;
+  // Languages our function-word lists do not cover show low densities even in running text:
+  // when the typical long line has few function words, judge lines by length.
+  std::vector<double> long_line_density;
+  for (const Line& l : lines) {
+    if (l.chars >= 150) long_line_density.push_back(l.stop_density);
+  }
+  if (!long_line_density.empty()) {
+    std::sort(long_line_density.begin(), long_line_density.end());
+    if (long_line_density[long_line_density.size() / 2] < kMinTypicalDensity) length_only = true;
+  }
 
   // 1. Lines recognised by what they say.
   std::optional<Date> masthead;
