@@ -174,6 +174,8 @@ const std::set<std::string, std::less<>>& RelatedLabels() {
   return *labels;
 }
 
+constexpr int kMaxCallToActionWords = 15;
+
 bool IsWeather(std::string_view norm) {
   // "26.2 C", "-3 °F", "18°c".
   size_t i = 0;
@@ -224,6 +226,18 @@ std::string PatternReason(const Line& l) {
     }
   }
   if (IsWeather(l.norm)) return "weather";
+  // Calls to action in short lines: subscriptions, social accounts, cookie notices, apps.
+  if (l.words <= kMaxCallToActionWords) {
+    static constexpr std::string_view kCallsToAction[] = {
+        "subscribe", "newsletter", "sign up", "follow us", "follow @", "on twitter",
+        "on facebook", "on instagram", "cookies", "download our app", "get the app",
+        "abonnieren", "jetzt anmelden", "folgen sie uns", "suscríbete", "abonnez-vous",
+        "share this", "share on", "teilen sie", "rezept drucken", "print this",
+    };
+    for (std::string_view c : kCallsToAction) {
+      if (Contains(l.norm, c)) return "call-to-action";
+    }
+  }
   if (StartsWith(l.norm, "\xc2\xa9") || StartsWith(l.norm, "copyright") ||
       Contains(l.norm, "all rights reserved") || Contains(l.norm, "alle rechte vorbehalten")) {
     return "copyright";

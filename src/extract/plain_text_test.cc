@@ -31,6 +31,10 @@ TEST(FurnitureReasonTest, Table) {
       {"Welcome to Example News, where we strive to inform you.", "author-bio"},
       {"The leaders met for four hours and discussed the war.", ""},
       {"Secret tech aid", ""},
+      {"Subscribe to email updates", "call-to-action"},
+      {"Follow us on Twitter and Facebook", "call-to-action"},
+      {"The company said on Facebook that it would close the plant, and that the workers would be "
+       "paid until the end of the year.", ""},
   };
   for (const auto& [line, reason] : cases) EXPECT_EQ(FurnitureReason(line), reason) << line;
 }
