@@ -160,7 +160,7 @@ TEST(LineStatsTest, RepeatedShortLinesAreTemplate) {
     p.bytes = std::move(body);
     return p;
   };
-  const std::string furniture = "Subscribe to our weekly digest\n";
+  const std::string furniture = "The weekly digest from our editors\n";
   const std::string shared =
       "A long shared sentence from a wire story that several outlets print in exactly the same "
       "words, and that must not be removed as template.\n";
@@ -169,7 +169,7 @@ TEST(LineStatsTest, RepeatedShortLinesAreTemplate) {
   stats.AddPage(page(furniture + shared));
   stats.AddPage(page("Another page entirely, with text of its own that is long enough.\n"));
   EXPECT_EQ(stats.pages(), 3);
-  EXPECT_EQ(stats.PagesWithLine("subscribe to our  weekly digest"), 2);
+  EXPECT_EQ(stats.PagesWithLine("the weekly  digest from our EDITORS"), 2);
   Article a;
   ASSERT_TRUE(ExtractPlainText(furniture + "Bridge talks resume in the capital\n" + shared, &stats, &a).ok());
   EXPECT_EQ(a.title, "Bridge talks resume in the capital");
