@@ -50,6 +50,46 @@ std::string StageReason(const char* stage, const Status& status) {
   return std::string(stage) + " failed: " + status.message();
 }
 
+// The parts of a story that listing and search rely on, where the story builder left them empty:
+// members in ingest order with their copy roles, a title, the first and last publication dates.
+void FillStoryHeader(const std::vector<const AnalyzedArticle*>& articles,
+                     const std::vector<CopyGroup>& groups, Story* story) {
+  if (story->articles.empty()) {
+    std::unordered_map<std::string, CopyRole> roles;
+    for (const CopyGroup& g : groups) {
+      for (size_t i = 0; i < g.article_ids.size() && i < g.roles.size(); ++i) {
+        roles[g.article_ids[i]] = g.roles[i];
+      }
+    }
+    for (const AnalyzedArticle* a : articles) {
+      const Article& article = a->article;
+      auto role = roles.find(article.id);
+      story->articles.push_back(StoryArticle{
+          article.id, article.source, article.title, article.outlet, article.published,
+          role == roles.end() ? CopyRole::kOriginal : role->second});
+    }
+  }
+  if (story->title.empty()) {
+    for (const StoryArticle& a : story->articles) {
+      if (!a.title.empty()) {
+        story->title = a.title;
+        break;
+      }
+    }
+  }
+  if (!story->first_published && !story->last_published) {
+    for (const StoryArticle& a : story->articles) {
+      if (!a.published) continue;
+      if (!story->first_published || *a.published < *story->first_published) {
+        story->first_published = a.published;
+      }
+      if (!story->last_published || *a.published > *story->last_published) {
+        story->last_published = a.published;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::map<std::string, int64_t> IngestReport::SkippedByReason() const {
@@ -181,10 +221,9 @@ Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
 Result<int64_t> Pipeline::RebuildStories(const ProgressCallback&) {
   dedup::CopyDetector detector;
   cluster::StoryClusterer clusterer;
-  // Replay in ingest order without tokens: copy detection and clustering use the fingerprints,
-  // the term vector, entities and dates.
-  Status replay = store_->ForEachArticle(
-      LoadOptions{.tokens = false, .paragraphs = false}, [&](AnalyzedArticle&& a) {
+  // Replay in ingest order, one article in memory at a time (copy detection shingles the tokens
+  // and hashes the paragraphs).
+  Status replay = store_->ForEachArticle(LoadOptions{}, [&](AnalyzedArticle&& a) {
         detector.Add(a);
         clusterer.Add(a);
         return Status::Ok();
@@ -223,7 +262,9 @@ Result<int64_t> Pipeline::RebuildStories(const ProgressCallback&) {
     std::vector<const AnalyzedArticle*> pointers;
     pointers.reserve(articles.size());
     for (const AnalyzedArticle& a : articles) pointers.push_back(&a);
-    stories.push_back(story::BuildStory(story_id, m.thread, pointers, groups));
+    Story story = story::BuildStory(story_id, m.thread, pointers, groups);
+    FillStoryHeader(pointers, groups, &story);
+    stories.push_back(std::move(story));
   }
   NEWSLOOM_RETURN_IF_ERROR(store_->ReplaceStories(stories, groups));
   return static_cast<int64_t>(stories.size());
