@@ -41,6 +41,12 @@ struct IngestReport {
   std::vector<SkippedPage> skipped;
   int64_t stories = 0;          // stories after the rebuild (0 when not rebuilt)
 
+  // Wall-clock seconds per phase, for benchmarks: reading and corpus evidence, extraction,
+  // analysis, writing articles, rebuilding stories.
+  struct Seconds {
+    double read = 0, extract = 0, analyze = 0, store = 0, stories = 0;
+  } seconds;
+
   std::map<std::string, int64_t> SkippedByReason() const;
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <optional>
 #include <thread>
 #include <unordered_map>
@@ -35,6 +36,19 @@ void ParallelFor(size_t n, int threads, const std::function<void(size_t)>& fn) {
   }
   for (std::thread& t : pool) t.join();
 }
+
+// Adds the seconds since construction to `*total` on destruction.
+class PhaseTimer {
+ public:
+  explicit PhaseTimer(double* total) : total_(total), start_(std::chrono::steady_clock::now()) {}
+  ~PhaseTimer() {
+    *total_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  }
+
+ private:
+  double* total_;
+  std::chrono::steady_clock::time_point start_;
+};
 
 int WorkerCount(int requested) {
   if (requested > 0) return requested;
@@ -138,12 +152,15 @@ Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
 
   auto process_batch = [&]() -> Status {
     if (batch.empty()) return Status::Ok();
-    for (const RawPage& page : batch) {
-      if (corpus_pages_.insert(text::Hash64(page.bytes)).second) stages_->AddToCorpus(page);
-    }
     std::vector<std::optional<Result<Article>>> extracted(batch.size());
-    ParallelFor(batch.size(), threads,
-                [&](size_t i) { extracted[i].emplace(stages_->Extract(batch[i])); });
+    {
+      PhaseTimer timer(&report.seconds.extract);
+      for (const RawPage& page : batch) {
+        if (corpus_pages_.insert(text::Hash64(page.bytes)).second) stages_->AddToCorpus(page);
+      }
+      ParallelFor(batch.size(), threads,
+                  [&](size_t i) { extracted[i].emplace(stages_->Extract(batch[i])); });
+    }
 
     // Which pages are new: decided in input order, so the first page with an id wins.
     std::vector<size_t> fresh;
@@ -168,9 +185,17 @@ Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
     }
 
     std::vector<std::optional<Result<AnalyzedArticle>>> analyzed(fresh.size());
-    ParallelFor(fresh.size(), threads, [&](size_t k) {
-      analyzed[k].emplace(stages_->Analyze(std::move(extracted[fresh[k]]->value())));
-    });
+    {
+      PhaseTimer timer(&report.seconds.analyze);
+      ParallelFor(fresh.size(), threads, [&](size_t k) {
+        analyzed[k].emplace(stages_->Analyze(std::move(extracted[fresh[k]]->value())));
+      });
+    }
+    PhaseTimer timer(&report.seconds.store);
+    // One transaction per batch: a crash loses at most the batch being written, never what
+    // earlier batches stored, and no article is ever half-written.
+    std::vector<Store::PageAndArticle> items;
+    items.reserve(fresh.size());
     for (size_t k = 0; k < fresh.size(); ++k) {
       const RawPage& page = batch[fresh[k]];
       Result<AnalyzedArticle>& a = *analyzed[k];
@@ -178,9 +203,12 @@ Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
         report.skipped.push_back({page.source, StageReason("analyze", a.status())});
         continue;
       }
-      auto stored = store_->PutArticle(page, *a);
-      if (!stored.ok()) return stored.status();
-      if (*stored) {
+      items.push_back({&page, &a.value()});
+    }
+    auto stored = store_->PutArticles(items);
+    if (!stored.ok()) return stored.status();
+    for (bool is_new : *stored) {
+      if (is_new) {
         ++report.articles_stored;
       } else {
         ++report.already_stored;
@@ -191,6 +219,7 @@ Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
     return Status::Ok();
   };
 
+  const auto start = std::chrono::steady_clock::now();
   ingest::ReadOptions read_options;
   read_options.max_page_bytes = options.max_page_bytes;
   read_options.max_line_bytes = options.max_line_bytes;
@@ -208,9 +237,14 @@ Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
   NEWSLOOM_RETURN_IF_ERROR(read_status);
   NEWSLOOM_RETURN_IF_ERROR(failure);
   NEWSLOOM_RETURN_IF_ERROR(process_batch());
+  // Reading is what the batches did not account for.
+  report.seconds.read =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() -
+      report.seconds.extract - report.seconds.analyze - report.seconds.store;
 
   if (options.rebuild_stories) {
     report_progress("stories");
+    PhaseTimer timer(&report.seconds.stories);
     auto stories = RebuildStories(progress);
     if (!stories.ok()) return stories.status();
     report.stories = *stories;
