@@ -16,6 +16,7 @@ const std::map<std::string, EvalTask>& Tasks() {
       {"clustering", eval::RunClusteringEval},
       {"extraction", eval::RunExtractionEval},
       {"extraction-text", eval::RunExtractionTextEval},
+      {"pubdate", eval::RunPubdateEval},
       {"timex", eval::RunTimexEval},
   };
   return tasks;

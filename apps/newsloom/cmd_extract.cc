@@ -4,9 +4,9 @@
 #include <vector>
 
 #include "commands.h"
-#include "eval/eval_io.h"
 #include "extract/article_json.h"
 #include "extract/extract.h"
+#include "ingest/reader.h"
 
 namespace newsloom::cli {
 namespace {
@@ -20,15 +20,16 @@ struct ExtractFlags {
 int RunExtract(const ExtractFlags& flags) {
   std::vector<RawPage> pages;
   int failures = 0;
-  for (const std::string& path : flags.files) {
-    Result<RawPage> page = eval::ReadPageFile(path);
-    if (!page.ok()) {
-      std::fprintf(stderr, "newsloom extract: skipped %s: %s\n", path.c_str(),
-                   page.status().ToString().c_str());
-      ++failures;
-      continue;
-    }
-    pages.push_back(std::move(page).value());
+  Status read = ingest::ReadInputs(
+      flags.files, ingest::ReadOptions{}, [&](RawPage&& page) { pages.push_back(std::move(page)); },
+      [&](ingest::Skipped&& skipped) {
+        std::fprintf(stderr, "newsloom extract: skipped %s: %s\n", skipped.source.c_str(),
+                     skipped.reason.c_str());
+        ++failures;
+      });
+  if (!read.ok()) {
+    std::fprintf(stderr, "newsloom extract: %s\n", read.ToString().c_str());
+    return 1;
   }
   // Template lines are told apart by recurring across the pages given together.
   extract::LineStats stats;
@@ -53,7 +54,8 @@ int RunExtract(const ExtractFlags& flags) {
     const nlohmann::json& out = all.size() == 1 ? all[0] : all;
     std::printf("%s\n", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
   }
-  return failures == 0 ? 0 : (failures == static_cast<int>(flags.files.size()) ? 1 : 3);
+  if (failures == 0) return 0;
+  return pages.empty() || failures >= static_cast<int>(pages.size()) ? 1 : 3;
 }
 
 }  // namespace
@@ -61,7 +63,7 @@ int RunExtract(const ExtractFlags& flags) {
 void AddExtractCommand(CLI::App& app, Runner& run) {
   auto* cmd = app.add_subcommand("extract", "Main text and metadata of pages, as JSON");
   static ExtractFlags flags;
-  cmd->add_option("files", flags.files, "Pages: .txt, .html, optionally .gz")->required();
+  cmd->add_option("files", flags.files, "Pages: .txt, .html, .jsonl, .warc, directories; optionally gzipped")->required();
   auto* json = cmd->add_flag("--json", flags.json, "A JSON array (or one object for one file); the default");
   cmd->add_flag("--jsonl", flags.jsonl, "One JSON object per line")->excludes(json);
   cmd->callback([&run] { run = [] { return RunExtract(flags); }; });

@@ -1,9 +1,12 @@
 // `newsloom eval seeds`: extraction of the sample pages scored against gold.json.
 #include <filesystem>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "analyze/analyze.h"
+#include "cluster/story_clusterer.h"
 #include "eval/eval.h"
 #include "eval/eval_io.h"
 #include "extract/extract.h"
@@ -44,6 +47,8 @@ Result<nlohmann::json> RunSeedsEval(const EvalOptions& options) {
   extract::LineStats stats;
   for (const RawPage& p : pages) stats.AddPage(p);
 
+  cluster::StoryClusterer clusterer;
+  std::vector<std::string> story_of;  // per page, in file order
   int tp = 0, fn = 0, fp = 0;
   int titles = 0, dates_total = 0, dates_ok = 0, null_total = 0, null_ok = 0;
   nlohmann::json per_doc = nlohmann::json::array();
@@ -54,6 +59,12 @@ Result<nlohmann::json> RunSeedsEval(const EvalOptions& options) {
     Result<Article> article = extract::Extract(pages[i], &stats);
     Article a = article.ok() ? std::move(article).value() : Article{};
     if (!article.ok()) d["error"] = article.status().ToString();
+    if (article.ok()) {
+      Result<AnalyzedArticle> analyzed = analyze::Analyze(a);
+      story_of.push_back(analyzed.ok() ? clusterer.Add(*analyzed) : "unanalysed:" + a.id);
+    } else {
+      story_of.push_back("unextracted:" + std::to_string(i));
+    }
     std::set<int> kept;
     for (const Paragraph& p : a.paragraphs) kept.insert(p.line);
     const std::set<int> body = LineSet(doc, "body_lines");
@@ -103,6 +114,20 @@ Result<nlohmann::json> RunSeedsEval(const EvalOptions& options) {
   out["published_gold_dates"] = dates_total;
   out["no_confident_date_where_gold_null"] = null_ok;
   out["gold_null_dates"] = null_total;
+  // Story partition: groups of files in file order, compared with gold's as sets of sets.
+  std::map<std::string, std::set<std::string>> ours;
+  for (size_t i = 0; i < pages.size(); ++i) ours[story_of[i]].insert(gold["documents"][i].value("file", ""));
+  std::set<std::set<std::string>> our_partition, gold_partition;
+  for (const auto& [story, files] : ours) our_partition.insert(files);
+  for (const auto& story : gold.value("stories", nlohmann::json::array())) {
+    std::set<std::string> files;
+    for (const auto& f : story.value("docs", nlohmann::json::array())) files.insert(f.get<std::string>());
+    gold_partition.insert(files);
+  }
+  nlohmann::json partition = nlohmann::json::array();
+  for (const auto& files : our_partition) partition.push_back(files);
+  out["story_partition"] = std::move(partition);
+  out["story_partition_matches_gold"] = our_partition == gold_partition;
   out["per_document"] = std::move(per_doc);
   return out;
 }

@@ -66,8 +66,18 @@ std::string Shape(const std::string& value) {
 }
 
 struct ErrorRow {
-  std::string file, text, gold_type, gold_value, sys_type, sys_value;
+  std::string file, text, gold_type, gold_value, sys_type, sys_value, context;
 };
+
+// The text around [begin, end) on one line, for reading errors.
+std::string Context(const std::string& text, uint32_t begin, uint32_t end) {
+  const uint32_t from = begin > 80 ? begin - 80 : 0;
+  std::string out = text.substr(from, std::min<size_t>(end + 60, text.size()) - from);
+  for (char& ch : out) {
+    if (ch == '\n' || ch == '\t') ch = ' ';
+  }
+  return out;
+}
 
 // Pairs system and gold expressions one-to-one by overlap, in order, and counts.
 Counts Score(const text::TimemlDocument& doc, const std::vector<TemporalExpression>& sys,
@@ -91,7 +101,8 @@ Counts Score(const text::TimemlDocument& doc, const std::vector<TemporalExpressi
         ++c.value_ok;
       } else {
         errors->push_back({file, doc.text.substr(gold.span.begin, gold.span.size()) + " | " + s.text,
-                           gold.type, gold.value, s.type, s.value});
+                           gold.type, gold.value, s.type, s.value,
+                           Context(doc.text, s.span.begin, s.span.end)});
       }
       break;
     }
@@ -102,13 +113,16 @@ Counts Score(const text::TimemlDocument& doc, const std::vector<TemporalExpressi
     for (const auto& gold : doc.timexes) {
       if (!(gold.span.end <= s.span.begin || gold.span.begin >= s.span.end)) overlaps = true;
     }
-    if (!overlaps) errors->push_back({file, s.text, "", "", s.type, s.value});
+    if (!overlaps) {
+      errors->push_back(
+          {file, s.text, "", "", s.type, s.value, Context(doc.text, s.span.begin, s.span.end)});
+    }
   }
   for (size_t g = 0; g < doc.timexes.size(); ++g) {
     if (gold_used[g]) continue;
     const auto& gold = doc.timexes[g];
     errors->push_back({file, doc.text.substr(gold.span.begin, gold.span.size()), gold.type,
-                       gold.value, "", ""});
+                       gold.value, "", "", Context(doc.text, gold.span.begin, gold.span.end)});
   }
   return c;
 }
@@ -203,10 +217,10 @@ Result<nlohmann::json> RunTimexEval(const EvalOptions& options) {
   result["value_errors"] = top;
   if (!options.output.empty()) {
     std::ofstream out(fs::path(options.output) / "errors.tsv");
-    out << "file\ttext\tgold_type\tgold_value\tsys_type\tsys_value\n";
+    out << "file\ttext\tgold_type\tgold_value\tsys_type\tsys_value\tcontext\n";
     for (const ErrorRow& e : errors) {
       out << e.file << '\t' << e.text << '\t' << e.gold_type << '\t' << e.gold_value << '\t'
-          << e.sys_type << '\t' << e.sys_value << '\n';
+          << e.sys_type << '\t' << e.sys_value << '\t' << e.context << '\n';
     }
   }
   return result;

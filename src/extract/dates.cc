@@ -5,6 +5,7 @@
 #include <set>
 
 #include "text/normalize.h"
+#include "text/timex.h"
 
 namespace newsloom::extract {
 namespace {
@@ -38,7 +39,8 @@ std::vector<Token> Tokenize(std::string_view s) {
           t.end = j;
         }
       }
-      if (j < s.size() && IsAsciiLetter(s[j])) {  // "5pm", "3D": not a date part
+      const bool iso_time = j + 1 < s.size() && s[j] == 'T' && IsDigit(s[j + 1]);  // "13T10:00"
+      if (j < s.size() && IsAsciiLetter(s[j]) && !iso_time) {  // "5pm", "3D": not a date part
         while (j < s.size() && (IsAsciiLetter(s[j]) || IsDigit(s[j]))) ++j;
         t.kind = Token::kWord;
         t.end = j;
@@ -255,8 +257,9 @@ std::vector<DateMention> FindDateMentions(std::string_view text) {
       size_t k = j + 1;
       if (IsPunct(t, k, '.')) ++k;
       if (k < t.size() && t[k].kind == Token::kWord && t[k].text == "of") ++k;
+      // "5 may" is a month only when capitalised ("5 May"), not in "the 5 may".
       if (k < t.size() && t[k].kind == Token::kWord && MonthOf(t[k].text) > 0 &&
-          t[k].text != "may" && ValidDay(0, MonthOf(t[k].text), day)) {
+          (t[k].text != "may" || text[t[k].begin] == 'M') && ValidDay(0, MonthOf(t[k].text), day)) {
         m.month = MonthOf(t[k].text);
         m.day = day;
         ++k;
@@ -290,6 +293,42 @@ std::vector<DateMention> FindDateMentions(std::string_view text) {
       out.push_back(m);
     }
     ++i;
+  }
+  return out;
+}
+
+std::vector<DateMention> DateMentionsFromTimex(std::string_view text) {
+  std::vector<DateMention> out;
+  for (const TemporalExpression& e : text::TagTemporalExpressions(text, std::nullopt)) {
+    if (e.type != "DATE") continue;
+    const std::string& v = e.value;
+    DateMention m;
+    m.begin = e.span.begin;
+    m.end = e.span.end;
+    m.tense = e.tense > 0 ? +1 : -1;
+    auto num = [&](size_t from, size_t n) {
+      if (v.size() < from + n) return -1;
+      int x = 0;
+      for (size_t k = from; k < from + n; ++k) {
+        if (!IsDigit(v[k])) return -1;
+        x = x * 10 + (v[k] - '0');
+      }
+      return x;
+    };
+    if (v.size() == 10 && v.compare(0, 5, "XXXX-") == 0 && v[5] == 'W') {  // XXXX-WXX-2
+      const int d = num(9, 1);
+      if (d < 1 || d > 7) continue;
+      m.weekday = d - 1;
+    } else if (v.size() >= 7 && v[4] == '-') {
+      m.year = v.compare(0, 4, "XXXX") == 0 ? 0 : num(0, 4);
+      m.month = num(5, 2);
+      m.day = v.size() >= 10 && v[7] == '-' ? num(8, 2) : 0;
+      if (m.year < 0 || m.month < 1 || m.month > 12 || m.day < 0) continue;
+      if (m.day > 0 && !ValidDay(m.year, m.month, m.day)) continue;
+    } else {
+      continue;
+    }
+    out.push_back(m);
   }
   return out;
 }
@@ -343,6 +382,8 @@ std::optional<Date> DateInUrl(std::string_view url) {
   return std::nullopt;
 }
 
+constexpr size_t kDatelineBytes = 160;
+
 PublicationEstimate EstimatePublication(const std::vector<DateMention>& mentions,
                                         std::optional<Date> masthead) {
   PublicationEstimate est;
@@ -355,6 +396,17 @@ PublicationEstimate EstimatePublication(const std::vector<DateMention>& mentions
   }
   std::vector<Date> past;
   std::vector<Date> future;
+  // A full date at the very top of the text is a dateline ("Saturday, 25 April 2009 ...",
+  // "WASHINGTON, June 19, 2024 -"): the day of writing.
+  std::optional<Date> dateline;
+  for (const DateMention& m : mentions) {
+    if (m.begin >= kDatelineBytes) break;
+    Date d{m.year, m.month, m.day};
+    if (m.year > 0 && m.day > 0 && m.tense < 0 && d.Valid()) {
+      dateline = d;
+      break;
+    }
+  }
   std::set<int> past_weekdays;
   for (const DateMention& m : mentions) {
     if (m.month == 0 && m.weekday >= 0) {
@@ -390,12 +442,19 @@ PublicationEstimate EstimatePublication(const std::vector<DateMention>& mentions
     if (upper && d > *upper) continue;
     if (!latest || d > *latest) latest = d;
   }
-  if (latest) {
+  // Confidences follow what each kind of evidence achieved on dated news articles
+  // (`newsloom eval pubdate`): the latest past date alone is right about two times in three,
+  // which is not enough to be called confident.
+  if (dateline) {
+    est.published = *dateline;
+    est.confidence = 0.8;
+    est.basis = "dateline";
+  } else if (latest) {
     est.published = *latest;
-    est.confidence = 0.6;
+    est.confidence = 0.45;
     est.basis = "latest-past-date";
     if (past_weekdays.count(latest->Weekday())) {
-      est.confidence = 0.75;
+      est.confidence = 0.55;
       est.basis += "+weekday";
     }
   } else if (upper && !past_weekdays.empty()) {
@@ -404,7 +463,7 @@ PublicationEstimate EstimatePublication(const std::vector<DateMention>& mentions
       Date d = upper->AddDays(-back);
       if (past_weekdays.count(d.Weekday())) {
         est.published = d;
-        est.confidence = 0.6;
+        est.confidence = 0.4;
         est.basis = "weekday-before-future-date";
         break;
       }

@@ -28,6 +28,10 @@ struct DateMention {
 // "April 2019") and weekday references ("on Tuesday") in English and German text, in order.
 std::vector<DateMention> FindDateMentions(std::string_view text);
 
+// The same, read from the temporal expressions of the TimeML tagger (text::TagTemporalExpressions,
+// without an anchor): full and yearless dates, months and lone weekdays, with the tagger's tense.
+std::vector<DateMention> DateMentionsFromTimex(std::string_view text);
+
 // Reads one date from a metadata value or a short date line: ISO timestamps, "June 19, 2024",
 // "Monday, June 17, 2024", "19. Juni 2024", "2024/06/19", "19.06.2024". nullopt when the string
 // holds no complete date.

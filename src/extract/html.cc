@@ -14,6 +14,7 @@
 #include "extract/dates.h"
 #include "extract/plain_text.h"
 #include "text/normalize.h"
+#include "text/stopwords.h"
 
 namespace newsloom::extract {
 namespace {
@@ -414,6 +415,9 @@ std::string StripSiteSuffix(const std::string& title, std::string* site) {
   return title;
 }
 
+// Blocks outside the main region shorter than this are not taken in as running text.
+constexpr size_t kMinRunningTextBytes = 100;
+
 }  // namespace
 
 Status ExtractHtml(std::string_view html, std::string_view url, Article* article) {
@@ -479,12 +483,24 @@ Status ExtractHtml(std::string_view html, std::string_view url, Article* article
     if (sibling_score >= top_score * 0.3 && segmenter.Hint(top->parent).empty()) region = top->parent;
   }
 
+  // Running text outside the region (a lead paragraph in a header box, a body split over
+  // sibling containers) is taken in as well, unless furniture hints mark it.
+  auto running_text_elsewhere = [&](const Block& b) {
+    if (!b.bad_hint.empty() || b.caption) return false;
+    if (b.text.size() < kMinRunningTextBytes || b.link_chars * 4 > b.text.size()) return false;
+    std::vector<std::string> words = text::Words(b.text);
+    int stop = 0;
+    for (const std::string& w : words) stop += text::IsStopword(w);
+    return !words.empty() && stop >= 0.2 * static_cast<double>(words.size());
+  };
+
   // Keep the region's blocks that read as text; everything else is removed with a reason.
   int number = 0;
   std::vector<std::string> kept_texts;
   for (const Block& b : blocks) {
     ++number;
-    const bool inside = std::find(b.ancestors.begin(), b.ancestors.end(), region) != b.ancestors.end();
+    const bool inside = std::find(b.ancestors.begin(), b.ancestors.end(), region) != b.ancestors.end() ||
+                        running_text_elsewhere(b);
     std::string reason;
     const double link_density = static_cast<double>(b.link_chars) / std::max<size_t>(1, b.text.size());
     if (!inside) {

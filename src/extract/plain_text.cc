@@ -174,6 +174,8 @@ const std::set<std::string, std::less<>>& RelatedLabels() {
   return *labels;
 }
 
+constexpr int kMaxCallToActionWords = 15;
+
 bool IsWeather(std::string_view norm) {
   // "26.2 C", "-3 °F", "18°c".
   size_t i = 0;
@@ -224,6 +226,18 @@ std::string PatternReason(const Line& l) {
     }
   }
   if (IsWeather(l.norm)) return "weather";
+  // Calls to action in short lines: subscriptions, social accounts, cookie notices, apps.
+  if (l.words <= kMaxCallToActionWords) {
+    static constexpr std::string_view kCallsToAction[] = {
+        "subscribe", "newsletter", "sign up", "follow us", "follow @", "on twitter",
+        "on facebook", "on instagram", "cookies", "download our app", "get the app",
+        "abonnieren", "jetzt anmelden", "folgen sie uns", "suscríbete", "abonnez-vous",
+        "share this", "share on", "teilen sie", "rezept drucken", "print this",
+    };
+    for (std::string_view c : kCallsToAction) {
+      if (Contains(l.norm, c)) return "call-to-action";
+    }
+  }
   if (StartsWith(l.norm, "\xc2\xa9") || StartsWith(l.norm, "copyright") ||
       Contains(l.norm, "all rights reserved") || Contains(l.norm, "alle rechte vorbehalten")) {
     return "copyright";
@@ -350,6 +364,8 @@ void Classify(Line& l, bool length_only) {
   }
 }
 
+constexpr size_t kMaxShortRun = 1;
+
 // jusText's context step: short and near-good lines take the class of their neighbours.
 void Smooth(std::vector<Line>& lines, const std::vector<size_t>& open) {
   auto neighbour = [&](size_t k, int dir, bool skip_near_good) -> std::optional<Cls> {
@@ -374,12 +390,25 @@ void Smooth(std::vector<Line>& lines, const std::vector<size_t>& open) {
   for (size_t k = 0; k < open.size(); ++k) lines[open[k]].cls = next[k];
   for (size_t k = 0; k < open.size(); ++k) {
     if (lines[open[k]].cls != Cls::kShort) continue;
+    // A subheading between paragraphs belongs to the text; a run of short lines between them is
+    // more often a menu or a link list (measured with `newsloom eval extraction-text`).
+    size_t run_begin = k, run_end = k;
+    while (run_begin > 0 && lines[open[run_begin - 1]].cls == Cls::kShort) --run_begin;
+    while (run_end + 1 < open.size() && lines[open[run_end + 1]].cls == Cls::kShort) ++run_end;
     const auto prev = neighbour(k, -1, false);
     const auto after = neighbour(k, +1, false);
-    next[k] = (prev == Cls::kGood && after == Cls::kGood) ? Cls::kGood : Cls::kBad;
+    next[k] = (prev == Cls::kGood && after == Cls::kGood && run_end - run_begin + 1 <= kMaxShortRun)
+                  ? Cls::kGood
+                  : Cls::kBad;
   }
   for (size_t k = 0; k < open.size(); ++k) lines[open[k]].cls = next[k];
 }
+
+// Below this median function-word density of long lines, a page is judged by line length.
+constexpr double kMinTypicalDensity = 0.15;
+
+// What a line of furniture costs a stretch of body text that spans it, in characters.
+constexpr long kRegionGapCost = 10;
 
 void SetRole(Line& l, Role role, std::string reason) {
   l.role = role;
@@ -426,7 +455,17 @@ Status ExtractPlainText(std::string_view text, const LineStats* corpus, Article*
     total_words += l.words;
     total_stop += l.stopwords;
   }
-  const bool length_only = total_words < 20 || total_stop < 0.08 * total_words;
+  bool length_only = total_words < 20 || total_stop < 0.08 * total_words;
+  // Languages our function-word lists do not cover show low densities even in running text:
+  // when the typical long line has few function words, judge lines by length.
+  std::vector<double> long_line_density;
+  for (const Line& l : lines) {
+    if (l.chars >= 150) long_line_density.push_back(l.stop_density);
+  }
+  if (!long_line_density.empty()) {
+    std::sort(long_line_density.begin(), long_line_density.end());
+    if (long_line_density[long_line_density.size() / 2] < kMinTypicalDensity) length_only = true;
+  }
 
   // 1. Lines recognised by what they say.
   std::optional<Date> masthead;
@@ -547,6 +586,39 @@ Status ExtractPlainText(std::string_view text, const LineStats* corpus, Article*
     if (l.reason == "comment-form") ended = true;
     if (ended && l.role == Role::kUnset) SetRole(l, Role::kBoilerplate, "after-comments");
   }
+  // The article is one stretch of the page: the run of lines where running text outweighs the
+  // furniture between it (a maximum-sum segment). Good text far below, such as a site's
+  // self-description in the footer, stays out.
+  {
+    long best = 0, run = 0;
+    size_t best_lo = first_good, best_hi = first_good, lo = first_good;
+    for (size_t i = first_good; i < lines.size(); ++i) {
+      const Line& l = lines[i];
+      long gain = 0;
+      if (l.role == Role::kUnset) {
+        gain = l.cls == Cls::kGood ? l.chars : -(kRegionGapCost + std::min(l.chars, 200) / 2);
+      } else if (l.role == Role::kBoilerplate) {
+        gain = -kRegionGapCost;
+      }
+      if (run <= 0) {
+        run = 0;
+        lo = i;
+      }
+      run += gain;
+      if (run > best) {
+        best = run;
+        best_lo = lo;
+        best_hi = i;
+      }
+    }
+    for (size_t i = first_good; i < lines.size(); ++i) {
+      Line& l = lines[i];
+      if ((i < best_lo || i > best_hi) && l.role == Role::kUnset && l.cls == Cls::kGood) {
+        SetRole(l, Role::kBoilerplate, "outside-main-text");
+      }
+    }
+    first_good = best_lo;
+  }
 
   // 3. Header: title (and a subtitle right below it) among the lines before the body.
   std::vector<size_t> candidates;
@@ -557,6 +629,13 @@ Status ExtractPlainText(std::string_view text, const LineStats* corpus, Article*
       if (IsHeadlineLike(l) || GluedByline(l.text) != std::string::npos) candidates.push_back(i);
     }
   }
+  // A headline-like line that other pages of the batch print too is more likely the site's
+  // than the article's; such lines are chosen only when nothing else qualifies.
+  std::vector<size_t> own;
+  for (size_t i : candidates) {
+    if (!lines[i].repeated) own.push_back(i);
+  }
+  if (!own.empty()) candidates = std::move(own);
   std::optional<size_t> title;
   std::optional<size_t> subtitle;
   if (!candidates.empty()) {
@@ -624,12 +703,12 @@ Status ExtractPlainText(std::string_view text, const LineStats* corpus, Article*
       SetRole(l, Role::kBoilerplate, "header");
       continue;
     }
-    if (l.cls != Cls::kGood) {
-      SetRole(l, Role::kBoilerplate, l.chars < 70 ? "short" : "not-running-text");
-      continue;
-    }
     if (IsTitleCaseHeadline(l)) {
       SetRole(l, Role::kBoilerplate, "other-headline");
+      continue;
+    }
+    if (l.cls != Cls::kGood) {
+      SetRole(l, Role::kBoilerplate, l.chars < 70 ? "short" : "not-running-text");
       continue;
     }
     SetRole(l, Role::kBody, "");

@@ -104,5 +104,55 @@ TEST_F(SamplesTest, ClustersAsTheReferenceStories) {
   EXPECT_EQ(threads.size(), 1u);
 }
 
+TEST_F(SamplesTest, StoryOfTheVisitHasFourSourcesAndATimeline) {
+  dedup::CopyDetector copies;
+  cluster::StoryClusterer clusterer;
+  std::map<std::string, std::vector<const AnalyzedArticle*>> members;
+  std::map<std::string, std::string> thread_of;
+  for (const Sample& s : samples_) {
+    copies.Add(s.analyzed);
+    members[clusterer.Add(s.analyzed)].push_back(&s.analyzed);
+  }
+  for (const auto& a : clusterer.Assignments()) thread_of[a.story_id] = a.thread_id;
+  const std::vector<CopyGroup> groups = copies.Groups();
+  EXPECT_TRUE(groups.empty()) << "the sample pages are independent reports, not copies";
+
+  const std::vector<const AnalyzedArticle*>* visit = nullptr;
+  std::string visit_id;
+  for (const auto& [id, articles] : members) {
+    if (articles.size() == 4) {
+      visit = &articles;
+      visit_id = id;
+    }
+  }
+  ASSERT_NE(visit, nullptr);
+  const Story story = BuildStory(visit_id, thread_of[visit_id], *visit, groups);
+  EXPECT_EQ(story.sources_independent, 4);
+  EXPECT_EQ(story.articles.size(), 4u);
+  ASSERT_TRUE(story.first_published.has_value());
+  EXPECT_EQ(story.first_published->ToIso(), "2024-06-12");
+  EXPECT_EQ(story.last_published->ToIso(), "2024-06-19");
+  EXPECT_FALSE(story.title.empty());
+
+  // The reference timeline's dates: the story's own days are not background, earlier ones are.
+  std::map<std::string, const TimelineEntry*> timeline;
+  for (const TimelineEntry& e : story.timeline) timeline[e.date] = &e;
+  for (const auto& ref : gold_["timeline"]) {
+    const std::string date = ref["date"];
+    ASSERT_TRUE(timeline.count(date)) << "timeline lacks " << date;
+    const bool background = ref["what"].get<std::string>().find("(background)") != std::string::npos;
+    EXPECT_EQ(timeline[date]->background, background) << date;
+    for (const Citation& c : timeline[date]->sources) {
+      const Sample* sample = nullptr;
+      for (const Sample& s : samples_) {
+        if (s.analyzed.article.id == c.article_id) sample = &s;
+      }
+      ASSERT_NE(sample, nullptr);
+      EXPECT_EQ(sample->analyzed.article.body.substr(c.span.begin, c.span.size()), c.text);
+    }
+  }
+  EXPECT_GE(timeline["2024-06-19"]->independent_sources, 2);
+}
+
 }  // namespace
 }  // namespace newsloom::story

@@ -263,8 +263,14 @@ std::string Duration(long n, Unit unit) {
     case Unit::kMonth: code = "M"; break;
     case Unit::kQuarter: code = "Q"; break;
     case Unit::kYear: code = "Y"; break;
-    case Unit::kDecade: code = "DE"; break;
-    case Unit::kCentury: code = "CE"; break;
+    case Unit::kDecade:
+      code = "Y";
+      if (n > 0) n *= 10;
+      break;
+    case Unit::kCentury:
+      code = "Y";
+      if (n > 0) n *= 100;
+      break;
     case Unit::kNone: break;
   }
   std::string out = time ? "PT" : "P";
@@ -332,6 +338,8 @@ class Matcher {
       e.value = std::move(c.value);
       e.relative = c.relative;
       e.tense = Tense();
+      if (!derived_) NoteQuarter(e.value);
+      derived_ = false;
       out.push_back(std::move(e));
       i = c.end - 1;
     }
@@ -339,6 +347,27 @@ class Matcher {
   }
 
  private:
+  // Financial reports compare a quarter with the same quarter a year before: "a year ago" then
+  // means that quarter, so the last quarter named in the document is remembered.
+  void NoteQuarter(const std::string& value) {
+    if (value.size() == 7 && value[4] == '-' && value[5] == 'Q' && value[6] >= '1' &&
+        value[6] <= '4' && IsDigit(value[0])) {
+      quarter_year_ = std::atoi(value.c_str());
+      quarter_ = value[6] - '0';
+    }
+  }
+  // The quarter a year before the last one named, or the year before the anchor's.
+  DateValue YearBefore() {
+    if (quarter_ > 0) {
+      derived_ = true;
+      DateValue v;
+      v.year = quarter_year_ - 1;
+      v.quarter = quarter_;
+      return v;
+    }
+    return Shift(Unit::kYear, -1);
+  }
+
   // --- token access ---
   const Tok& T(int i) const {
     static const Tok kEnd;
@@ -366,8 +395,20 @@ class Matcher {
     auto boundary = [&](int k) {
       const Tok& t = toks_[k];
       if (t.break_before) return true;
-      return t.kind == Kind::kPunct && (t.low == "." || t.low == "!" || t.low == "?" ||
-                                        t.low == ";");
+      if (t.kind != Kind::kPunct) return false;
+      if (t.low == ".") {
+        // "Mr. Kim", "Sept. 30", "J. Smith": a period after an abbreviation goes on.
+        const Tok& prev = T(k - 1);
+        if (prev.kind == Kind::kWord && !t.space_before &&
+            (prev.low.size() == 1 || (prev.lex && prev.lex->month_abbrev) ||
+             In(prev.low, {"mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt",
+                           "col", "jr", "sr", "prof", "no", "vs", "inc", "corp", "co", "ltd",
+                           "sgt", "capt", "adm", "maj", "rev", "mt", "ft", "messrs"}))) {
+          return false;
+        }
+        return true;
+      }
+      return t.low == "!" || t.low == "?" || t.low == ";";
     };
     int lo = start_, hi = start_;
     while (lo > 0 && start_ - lo < 60 && !boundary(lo) && !toks_[lo].break_before) --lo;
@@ -378,7 +419,7 @@ class Matcher {
     for (int k = lo; k <= hi; ++k) {
       const int t = CueAt(k);
       if (t == 0) continue;
-      const int dist = std::abs(k - start_) + (k > start_ ? 1 : 0);
+      const int dist = k < start_ ? (start_ - k) : (k - start_) * 2 + 1;  // the governing verb mostly comes first
       if (dist < best_dist) {
         best_dist = dist;
         tense_ = t;
@@ -400,9 +441,16 @@ class Matcher {
     }
     if (w == "would") return 1;
     if (w == "next" || w == "upcoming" || w == "tomorrow") return 1;
-    if (IsIrregularPast(w) || w == "last" || w == "yesterday") return -1;
-    if (w.size() >= 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !IsFalseEd(w)) return -1;
-    return 0;
+    if (w == "soon" && W(k - 1, "as")) return 1;  // "as soon as Tuesday"
+    const bool past_form = IsIrregularPast(w) || (w.size() >= 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !IsFalseEd(w));
+    if (!past_form) return 0;
+    // A participle after a present form of "be" is a present passive: "is scheduled".
+    int p = k - 1;
+    while (p >= 0 && toks_[p].kind == Kind::kWord && In(toks_[p].low, {"not", "also", "already", "being", "now", "still", "t"})) --p;
+    if (p >= 0 && toks_[p].kind == Kind::kWord && In(toks_[p].low, {"is", "are", "am", "be", "s"})) {
+      return 0;
+    }
+    return -1;
   }
 
   // --- resolution against the anchor ---
@@ -422,7 +470,9 @@ class Matcher {
     } else if (dir > 0) {
       offset = ahead;
     } else {
-      offset = back <= ahead ? -back : ahead;
+      // No tense cue: news mostly reports what happened, so the past wins unless the coming
+      // day is much nearer (measured on TimeBank/AQUAINT).
+      offset = back <= ahead + 3 ? -back : ahead;
     }
     return DateValue::Of(anchor_->AddDays(offset));
   }
@@ -445,8 +495,11 @@ class Matcher {
         diff = 30L * ((y * 12 + month) - (anchor_->year * 12 + anchor_->month));
       }
       long cost = std::labs(diff);
-      if (dir < 0 && diff > (day > 0 ? 0 : 0)) cost += 1000;
-      if (dir > 0 && diff < 0) cost += 1000;
+      // The tense is a hint, not a rule: clause tense is often about another event ("said it
+      // will ..."), so the wrong side only costs a few months.
+      const long penalty = day > 0 ? 100 : 200;
+      if (dir < 0 && diff > 0) cost += penalty;
+      if (dir > 0 && diff < 0) cost += penalty;
       if (cost < best_cost) {
         best_cost = cost;
         best_year = y;
@@ -554,6 +607,34 @@ class Matcher {
     return -1;
   }
 
+  // A year in words, as transcripts write it: "nineteen ninety-six", "two thousand", "two
+  // thousand and one". Returns the year and sets *end, or -1.
+  int SpelledYear(int i, int* end) const {
+    if (W(i, "nineteen") || W(i, "eighteen")) {
+      long n;
+      const int after = NumberAt(i + 1, &n, false);
+      if (after > 0 && n >= 10 && n <= 99 && T(i + 1).kind == Kind::kWord) {
+        *end = after;
+        return (W(i, "nineteen") ? 1900 : 1800) + static_cast<int>(n);
+      }
+      return -1;
+    }
+    if (W(i, "two") && W(i + 1, "thousand")) {
+      int j = i + 2;
+      long n = 0;
+      const int k = W(j, "and") ? j + 1 : j;
+      const int after = NumberAt(k, &n, false);
+      if (after > 0 && n >= 1 && n <= 99 && T(k).kind == Kind::kWord) {
+        j = after;
+      } else {
+        n = 0;
+      }
+      *end = j;
+      return 2000 + static_cast<int>(n);
+    }
+    return -1;
+  }
+
   // Month name at i, with the conditions that keep "may" and "march" verbs out.
   int MonthAt(int i, int* end) const {
     const LexEntry* e = Lex(i);
@@ -608,6 +689,12 @@ class Matcher {
         return i + 3;
       }
       *value = t.num;
+      // "2 1/2 years"
+      if (T(i + 1).kind == Kind::kNumber && T(i + 1).num == 1 && P(i + 2, "/") && Adjacent(i + 2) &&
+          T(i + 3).kind == Kind::kNumber && T(i + 3).num == 2 && Adjacent(i + 3)) {
+        half_ = true;
+        return i + 4;
+      }
       return i + 1;
     }
     if (t.kind != Kind::kWord) return -1;
@@ -746,10 +833,12 @@ class Matcher {
     const Tok& t = T(i);
     if (t.kind == Kind::kNumber) {
       consider(NumericDate(i, &c));
+      consider(Deictic(i, &c));
       consider(DayMonth(i, &c));
       consider(Year(i, &c));
       consider(ClockTime(i, &c));
       consider(CountUnit(i, &c));
+      consider(QuarterPhrase(i, &c));
     } else if (t.kind == Kind::kWord) {
       consider(MonthDate(i, &c));
       consider(Weekday(i, &c));
@@ -762,6 +851,8 @@ class Matcher {
       consider(Holiday(i, &c));
       consider(ClockTime(i, &c));
       consider(FiscalYear(i, &c));
+      consider(WordYear(i, &c));
+      consider(BarePlural(i, &c));
     } else if (P(i, "'")) {
       consider(ApostropheDecade(i, &c));
     }
@@ -817,6 +908,12 @@ class Matcher {
       *year = YearAt(j);
       return j + 1;
     }
+    int end;
+    const int k = P(j, ",") ? j + 1 : j;
+    if (const int y = SpelledYear(k, &end); y > 0) {
+      *year = y;
+      return end;
+    }
     if (P(j, "'") && T(j + 1).kind == Kind::kNumber && T(j + 1).digits == 2 && Adjacent(j + 1)) {
       const int y = static_cast<int>(T(j + 1).num);
       *year = y + (y >= 30 ? 1900 : 2000);
@@ -833,6 +930,11 @@ class Matcher {
     if ((y = YearAt(j + 1)) > 0) {
       v->year = y;
       return j + 2;
+    }
+    int end;
+    if ((y = SpelledYear(j + 1, &end)) > 0) {
+      v->year = y;
+      return end;
     }
     if (RelativeYear(j + 1, &off)) {
       v->year = anchor_ ? anchor_->year + off : -1;
@@ -854,7 +956,7 @@ class Matcher {
     int end = j;
     const int day = DayAt(j);
     const bool day_ok = day > 0 && !(T(j).kind == Kind::kNumber && T(j).digits > 2) &&
-                        !(P(j + 1, ":"));  // "May 5:30" is not a day
+                        !(P(j + 1, ":") && T(j + 2).kind == Kind::kNumber && Adjacent(j + 2));  // "May 5:30"
     int y;
     if (day_ok && day <= DaysIn(2024, month)) {
       end = j + 1;
@@ -994,6 +1096,33 @@ class Matcher {
     return false;
   }
 
+  // "for years", "within hours": a vague duration.
+  bool BarePlural(int i, Cand* c) {
+    const LexEntry* e = Lex(i);
+    if (e == nullptr || e->unit == Unit::kNone || !e->plural || e->unit == Unit::kSecond ||
+        e->unit == Unit::kQuarter || e->unit == Unit::kWeekend) {
+      return false;
+    }
+    if (!In(T(i - 1).low, {"for", "within", "over", "in"}) || W(i + 1, "of")) return false;
+    if (W(i - 1, "in") && !(W(i + 1, ".") || P(i + 1, ".") || P(i + 1, ","))) return false;
+    SetRaw(c, i + 1, "DURATION", Duration(-1, e->unit), false);
+    return true;
+  }
+
+  // "nineteen ninety-six", "the year two thousand", "the year 2000"
+  bool WordYear(int i, Cand* c) {
+    int j = i;
+    if (W(j, "the") && W(j + 1, "year")) j += 2;
+    int end;
+    int y = SpelledYear(j, &end);
+    if (y < 0 && j > i && (y = YearAt(j)) > 0) end = j + 1;
+    if (y < 0) return false;
+    DateValue v;
+    v.year = y;
+    SetDate(c, end, v, false);
+    return true;
+  }
+
   bool FiscalYear(int i, Cand* c) {
     if (!W(i, "fiscal")) return false;
     int j = i + 1;
@@ -1008,11 +1137,13 @@ class Matcher {
     return false;
   }
 
-  // Part of the day after a date: "Friday morning", "yesterday afternoon".
-  int PartAfter(int j, DateValue* v) const {
+  // Part of the day after a date: "Friday morning", "yesterday afternoon". The extent takes it;
+  // the value only when `keep`: TimeBank/AQUAINT mostly give a weekday's part of the day the
+  // plain date ("Friday night" = 1998-10-23).
+  int PartAfter(int j, DateValue* v, bool keep = true) const {
     const LexEntry* e = Lex(j);
     if (e && e->part && !e->plural) {
-      v->part = e->part;
+      if (keep) v->part = e->part;
       return j + 1;
     }
     return j;
@@ -1046,7 +1177,7 @@ class Matcher {
       return true;
     }
     DateValue v = ResolveWeekday(e->weekday, Tense());
-    const int end = PartAfter(j, &v);
+    const int end = PartAfter(j, &v, false);
     SetDate(c, end, v, true);
     return true;
   }
@@ -1054,6 +1185,63 @@ class Matcher {
   // today, now, yesterday, tonight, recently, the future, ...
   bool Deictic(int i, Cand* c) {
     const std::string& w = T(i).low;
+    // "the near future", "the short term", "the weeks ahead", "future quarters"
+    if (w == "the" && (W(i + 1, "near") || W(i + 1, "short") || W(i + 1, "long")) &&
+        (W(i + 2, "future") || W(i + 2, "term"))) {
+      SetRaw(c, i + 3, "DATE", "FUTURE_REF", true);
+      return true;
+    }
+    if (w == "the" && Lex(i + 1) && Lex(i + 1)->plural && UnitAt(i + 1) != Unit::kNone &&
+        W(i + 2, "ahead")) {
+      SetRaw(c, i + 3, "DURATION", Duration(-1, UnitAt(i + 1)), false);
+      return true;
+    }
+    if (w == "future" && Lex(i + 1) && Lex(i + 1)->plural && UnitAt(i + 1) != Unit::kNone) {
+      SetRaw(c, i + 2, "DATE", "FUTURE_REF", true);
+      return true;
+    }
+    // "the full year", "year-end", "year's end"
+    if (w == "the" && W(i + 1, "full") && W(i + 2, "year")) {
+      SetDate(c, i + 3, Shift(Unit::kYear, 0), true);
+      return true;
+    }
+    if (w == "year" && ((IsHyphen(i + 1) && W(i + 2, "end")) || W(i + 1, "end"))) {
+      SetDate(c, W(i + 1, "end") ? i + 2 : i + 3, Shift(Unit::kYear, 0), true);
+      return true;
+    }
+    if (w == "year" && P(i + 1, "'") && W(i + 2, "s") && W(i + 3, "end")) {
+      SetDate(c, i + 4, Shift(Unit::kYear, 0), true);
+      return true;
+    }
+    // "the nineties", "the eighties"
+    if (w == "the" && T(i + 1).kind == Kind::kWord) {
+      static constexpr std::pair<std::string_view, int> kDecades[] = {
+          {"twenties", 192}, {"thirties", 193}, {"forties", 194}, {"fifties", 195},
+          {"sixties", 196},  {"seventies", 197}, {"eighties", 198}, {"nineties", 199}};
+      for (const auto& [name, decade] : kDecades) {
+        if (T(i + 1).low == name) {
+          DateValue v;
+          v.decade = decade;
+          SetDate(c, i + 2, v, false);
+          return true;
+        }
+      }
+      // "the 20th century", "the twentieth century"
+      int n = T(i + 1).ordinal ? static_cast<int>(T(i + 1).num)
+                               : (Lex(i + 1) ? Lex(i + 1)->ordinal : 0);
+      if (n > 0 && W(i + 2, "century")) {
+        DateValue v;
+        v.century = n - 1;
+        SetDate(c, i + 3, v, false);
+        return true;
+      }
+    }
+    if (T(i).kind == Kind::kNumber && T(i).ordinal && W(i + 1, "century")) {
+      DateValue v;
+      v.century = static_cast<int>(T(i).num) - 1;
+      SetDate(c, i + 2, v, false);
+      return true;
+    }
     DateValue v;
     long day_offset = 0;
     bool day_word = true;
@@ -1113,30 +1301,23 @@ class Matcher {
       SetRaw(c, i + 1, "DATE", "PRESENT_REF", true);
       return true;
     }
-    if (w == "recently" || w == "lately" || w == "previously" || w == "formerly") {
+    if (w == "recently" || w == "lately") {
       SetRaw(c, i + 1, "DATE", "PAST_REF", true);
       return true;
     }
     if (w == "recent") {
       const Unit u = UnitAt(i + 1);
       if (u != Unit::kNone && T(i + 1).lex->plural) {
-        SetRaw(c, i + 2, "DATE", "PAST_REF", true);
+        // TimeBank reads "recent months" as a vague duration more often than as PAST_REF.
+        SetRaw(c, i + 2, "DURATION", Duration(-1, u), false);
         return true;
       }
       if (W(i + 1, "times")) {
         SetRaw(c, i + 2, "DATE", "PAST_REF", true);
         return true;
       }
-      SetRaw(c, i + 1, "DATE", "PAST_REF", true);
-      return true;
-    }
-    if (w == "soon") {
-      SetRaw(c, i + 1, "DATE", "FUTURE_REF", true);
-      return true;
-    }
-    if (w == "future") {
-      SetRaw(c, i + 1, "DATE", "FUTURE_REF", true);
-      return true;
+      // Bare "recent" is mostly an adjective of no time ("recent events").
+      return false;
     }
     if (w == "the" && (W(i + 1, "future") || W(i + 1, "past") || W(i + 1, "present"))) {
       if (Lex(i + 2) && Lex(i + 2)->unit != Unit::kNone) return false;  // "the past year"
@@ -1152,7 +1333,7 @@ class Matcher {
       const int j = w == "the" ? i + 2 : i + 1;
       const Unit u = UnitAt(j);
       if (u != Unit::kNone && T(j).lex->plural) {
-        SetRaw(c, j + 1, "DATE", "FUTURE_REF", true);
+        SetRaw(c, j + 1, "DURATION", Duration(-1, u), false);
         return true;
       }
     }
@@ -1189,6 +1370,7 @@ class Matcher {
     } else {
       return false;
     }
+    if (W(j, "fiscal") && W(j + 1, "year")) ++j;
     const LexEntry* e = Lex(j);
     if (e == nullptr) return false;
     const bool past_word = In(T(j - 1).low, {"past", "last", "previous", "preceding", "prior"});
@@ -1212,6 +1394,22 @@ class Matcher {
       }
       if (dir == 2) {
         if (u == Unit::kDay) return false;
+        // "the year-ago results": the compound is QuarterPhrase's.
+        if (IsHyphen(j + 1) && Adjacent(j + 1)) return false;
+        // "the week of March 6"
+        if (u == Unit::kWeek && W(j + 1, "of")) {
+          Cand date;
+          if ((MonthDate(j + 2, &date) || DayMonth(j + 2, &date)) && date.value.size() == 10) {
+            if (auto d = Date::FromIso(date.value)) {
+              const YearWeek yw = IsoWeek(*d);
+              DateValue v;
+              v.year = yw.year;
+              v.week = yw.week;
+              SetDate(c, date.end, v, date.relative);
+              return true;
+            }
+          }
+        }
         if (u == Unit::kWeekend) {
           const int t = Tense();
           const int aw = anchor_ ? anchor_->Weekday() : 0;
@@ -1236,14 +1434,23 @@ class Matcher {
       if (MonthAt(j, &after) == 0) return false;
       DateValue v;
       v.month = e->month;
+      // "last Oct. 23": the day goes with the month.
+      if (const int day = DayAt(after);
+          day > 0 && T(after).kind == Kind::kNumber && day <= DaysIn(2024, e->month)) {
+        v.day = day;
+        ++after;
+      }
       if (anchor_) {
+        const int a = anchor_->month * 100 + anchor_->day;
+        const int m = e->month * 100 + (v.day > 0 ? v.day : 0);
         if (dir == -1) {
-          v.year = e->month < anchor_->month ? anchor_->year : anchor_->year - 1;
+          v.year = m < a ? anchor_->year : anchor_->year - 1;
         } else if (dir == 1) {
-          v.year = e->month > anchor_->month ? anchor_->year : anchor_->year + 1;
+          v.year = m > a ? anchor_->year : anchor_->year + 1;
         } else {
           v.year = anchor_->year;
         }
+        if (v.day == 0 && dir == -1) v.year = e->month < anchor_->month ? anchor_->year : anchor_->year - 1;
       }
       if (the && dir != 0) return false;
       SetDate(c, after, v, true);
@@ -1267,7 +1474,7 @@ class Matcher {
       } else {
         v.weekday = e->weekday;
       }
-      const int end = PartAfter(j + 1, &v);
+      const int end = PartAfter(j + 1, &v, false);
       SetDate(c, end, v, true);
       return true;
     }
@@ -1311,6 +1518,25 @@ class Matcher {
   bool QuarterPhrase(int i, Cand* c) {
     int j = i;
     if (W(j, "the")) ++j;
+    // The year in front: "the 1988 second quarter", "1989's third quarter", "this year's".
+    int prefix_year = -1;
+    bool prefix_relative = false;
+    if (YearAt(j) > 0) {
+      prefix_year = YearAt(j);
+      j += P(j + 1, "'") && W(j + 2, "s") ? 3 : 1;
+    } else if (int off; RelativeYear(j, &off) && P(j + 2, "'") && W(j + 3, "s")) {
+      prefix_year = anchor_ ? anchor_->year + off : -1;
+      prefix_relative = true;
+      j += 4;
+    }
+    if (prefix_year > 0 && !prefix_relative && W(i, "the") && (W(j, "period") || W(j, "quarter"))) {
+      DateValue v;
+      v.year = prefix_year;
+      if (quarter_ > 0 && anchor_) v.quarter = QuarterOf(Shift(Unit::kQuarter, -1).quarter * 3);
+      derived_ = true;
+      SetDate(c, j + 1, v, false);
+      return true;
+    }
     if (W(j, "fiscal")) ++j;
     const LexEntry* e = Lex(j);
     int q = 0;
@@ -1330,7 +1556,10 @@ class Matcher {
         DateValue v;
         bool relative = true;
         int y;
-        if (W(end, "of") && (y = YearAt(end + 1)) > 0) {
+        if (prefix_year > 0 || prefix_relative) {
+          v.year = prefix_year;
+          relative = prefix_relative;
+        } else if (W(end, "of") && (y = YearAt(end + 1)) > 0) {
           v.year = y;
           relative = false;
           end += 2;
@@ -1382,6 +1611,15 @@ class Matcher {
       if ((W(k, "year") && IsHyphen(k + 1) && (W(k + 2, "earlier") || W(k + 2, "ago")))) {
         year_back = true;
         k += 3;
+        // "the year-ago third quarter"
+        const LexEntry* o = Lex(k);
+        if (o && o->ordinal >= 1 && o->ordinal <= 4 && W(k + 1, "quarter")) {
+          DateValue v = Shift(Unit::kYear, -1);
+          v.quarter = o->ordinal;
+          derived_ = true;
+          SetDate(c, k + 2, v, true);
+          return true;
+        }
       } else if (W(k, "latest") || W(k, "recent") || W(k, "previous") ||
                  (W(k, "most") && W(k + 1, "recent"))) {
         latest = true;
@@ -1398,12 +1636,14 @@ class Matcher {
       const bool period = W(k, "period") && (year_back || latest);
       if ((quarter && (k > i)) || period) {
         DateValue v = Shift(Unit::kQuarter, -1);
+        derived_ = true;
         if (year_back && anchor_) v.year -= 1;
         SetDate(c, k + 1, v, true);
         return true;
       }
-      if (year_back && k == i + 3 + (W(i, "the") ? 0 : 0) && !W(i, "the")) {
+      if (year_back && !W(i, "the")) {
         DateValue v = Shift(Unit::kQuarter, -1);
+        derived_ = true;
         if (anchor_) v.year -= 1;
         SetDate(c, i + 3, v, true);
         return true;
@@ -1430,8 +1670,10 @@ class Matcher {
       return false;
     }
     long n;
+    half_ = false;
     const int after = NumberAt(k, &n, !span_back);
     if (after < 0) return false;
+    const bool half = half_;
     int u_at = after;
     const bool hyphen = IsHyphen(after) && Adjacent(after) && Adjacent(after + 1);
     if (hyphen) u_at = after + 1;
@@ -1447,9 +1689,13 @@ class Matcher {
       return false;
     }
     const bool plural = T(u_at).lex->plural;
+    if (T(k).kind == Kind::kNumber && T(k).digits >= 4 && !plural) return false;
+    if (W(u_at, "second") && (W(u_at + 1, "quarter") || W(u_at + 1, "half"))) return false;
     // "a" only for one unit: "a year", "a year ago"
     if ((W(k, "a") || W(k, "an")) && plural && n == 1) return false;
     int end = u_at + 1;
+    // Ages are not durations in TimeML: "a 6-year-old", "52 years old".
+    if (W(end, "old") || (IsHyphen(end) && W(end + 1, "old"))) return false;
     const bool article = W(k, "a") || W(k, "an");
     if (!span_back && !hyphen) {
       if (W(end, "ago") || W(end, "earlier") || W(end, "later") ||
@@ -1470,6 +1716,8 @@ class Matcher {
           v = Shift(Unit::kYear, sign * 10 * n);
         } else if (u == Unit::kCentury) {
           v = Shift(Unit::kYear, sign * 100 * n);
+        } else if (u == Unit::kYear && n == 1 && sign < 0) {
+          v = YearBefore();
         } else {
           v = Shift(u, sign * n);
         }
@@ -1483,22 +1731,35 @@ class Matcher {
       if (article) {
         // Bare "a year": a duration after for/in/than/within; "twice a year" is a set.
         const std::string& prev = T(i - 1).low;
-        if (In(prev, {"once", "twice", "times", "thrice"})) {
+        // A rate: "twice a year", "$1 billion a year", "interviews a day".
+        const bool amount = T(i - 1).kind == Kind::kNumber ||
+                            In(prev, {"million", "billion", "thousand", "hundred", "percent",
+                                      "%", "dollars", "cents", "miles"});
+        if (In(prev, {"once", "twice", "times", "thrice"}) || amount) {
+          if (u == Unit::kQuarter) return false;
           SetRaw(c, end, "SET", Duration(1, u), false);
           return true;
         }
         if (!In(prev, {"for", "in", "than", "within", "over", "about", "nearly", "almost",
                        "after", "before", "least", "only", "just", "half", "of", "to",
-                       "took", "take", "takes", "lasted", "last", "spent", "spend"})) {
+                       "took", "take", "takes", "lasted", "last", "spent", "spend", "barely",
+                       "as", "additional", "another", "nearly"})) {
           return false;
         }
       }
     }
     if (n == 1 && plural && !article) return false;
     if (n < 0 && !plural && !hyphen) return false;
-    const int start = the ? i : i;
-    (void)start;
-    SetRaw(c, end, "DURATION", Duration(n, u), false);
+    std::string value = Duration(n, u);
+    if (half && n >= 0) {
+      // Half a unit in the next smaller one: P2Y6M, PT5H30M, P3DT12H.
+      if (u == Unit::kYear) value += "6M";
+      if (u == Unit::kMonth) value += "15D";
+      if (u == Unit::kDay) value += "T12H";
+      if (u == Unit::kHour) value += "30M";
+      if (u == Unit::kMinute) value += "30S";
+    }
+    SetRaw(c, end, "DURATION", value, false);
     return true;
   }
 
@@ -1511,7 +1772,7 @@ class Matcher {
     };
     static constexpr Adverb kAdverbs[] = {
         {"daily", "P1D"},     {"weekly", "P1W"},    {"monthly", "P1M"},  {"yearly", "P1Y"},
-        {"annually", "P1Y"},  {"quarterly", "P1Q"}, {"hourly", "PT1H"},  {"nightly", "P1D"},
+        {"hourly", "PT1H"},   {"nightly", "P1D"},
         {"biweekly", "P2W"},  {"semiannually", "P6M"}, {"annual", nullptr},
     };
     for (const Adverb& a : kAdverbs) {
@@ -1715,6 +1976,10 @@ class Matcher {
   const int n_;
   const std::optional<Date> anchor_;
   int start_ = 0;
+  mutable bool half_ = false;  // the last NumberAt read "N 1/2"
+  bool derived_ = false;  // the match's value was computed from the quarter under discussion
+  int quarter_year_ = 0;
+  int quarter_ = 0;
   bool tense_known_ = false;
   int tense_ = 0;
 };
