@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -60,6 +61,7 @@ struct StoryClusterer::Impl {
   std::vector<int> df;             // documents seen per term id
   long documents = 0;
   std::vector<Story> stories;
+  std::set<std::string> story_ids;
   std::unordered_map<int, std::vector<int>> index;  // term id -> stories holding it among the top
   std::vector<Assignment> assignments;
 
@@ -242,6 +244,10 @@ struct StoryClusterer::Impl {
     if (best < 0) {
       Story s;
       s.id = text::HexId(text::Hash64(a.article.id));
+      // Two articles given the same id must still start distinct stories.
+      for (int salt = 1; !story_ids.insert(s.id).second; ++salt) {
+        s.id = text::HexId(text::Hash64(a.article.id + "#" + std::to_string(salt)));
+      }
       s.thread = best_thread >= 0 && best_thread_score >= options.thread_threshold
                      ? stories[best_thread].thread
                      : s.id;

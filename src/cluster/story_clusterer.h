@@ -34,7 +34,7 @@ struct ClusterOptions {
   // when the similarity reaches thread_threshold.
   int thread_window_days = 400;
   double thread_threshold = 0.15;
-  int candidate_terms = 30;  // an article's heaviest terms used to look up candidate stories
+  int candidate_terms = 60;  // an article's heaviest terms used to look up candidate stories
 };
 
 struct Assignment {

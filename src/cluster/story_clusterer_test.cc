@@ -84,11 +84,14 @@ TEST(StoryClustererTest, DeterministicAcrossRuns) {
   }
 }
 
-TEST(StoryClustererTest, EmptyArticlesStartTheirOwnStories) {
+TEST(StoryClustererTest, EmptyArticlesAndRepeatedIdsStartTheirOwnStories) {
   StoryClusterer c;
   const std::string a = c.Add(Make("e1", ""));
   const std::string b = c.Add(Make("e2", ""));
   EXPECT_NE(a, b);
+  const std::string d = c.Add(Make("same", kQuake));
+  const std::string e = c.Add(Make("same", kBudget));
+  EXPECT_NE(d, e);
 }
 
 // Determinism on real text: the ECB+ development stream clustered twice gives the same ids.
