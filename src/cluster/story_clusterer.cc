@@ -27,10 +27,6 @@ struct ArticleVectors {
   SparseVector all;           // every term, for the candidate index
 };
 
-bool HasDigit(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 // "2024-06-19" or "2024-06" -> "2024-06"; nothing for values without a known year and month.
 std::optional<std::string> MonthOf(std::string_view value) {
   if (value.size() < 7 || value[4] != '-') return std::nullopt;
@@ -38,6 +34,21 @@ std::optional<std::string> MonthOf(std::string_view value) {
     if (value[i] < '0' || value[i] > '9') return std::nullopt;
   }
   return std::string(value.substr(0, 7));
+}
+
+// Figures that identify an event: three or more digits ("1,000", "2019", "6.1" counts its two
+// digits and separator) rather than the small counts and ages every story has.
+bool SpecificNumber(std::string_view term) {
+  int digits = 0;
+  bool separator = false;
+  for (char c : term) {
+    if (c >= '0' && c <= '9') {
+      ++digits;
+    } else if (c == '.' || c == ',') {
+      separator = true;
+    }
+  }
+  return digits >= 3 || (digits >= 2 && separator);
 }
 
 }  // namespace
@@ -79,7 +90,7 @@ struct StoryClusterer::Impl {
   Kind KindOf(int id) const {
     const std::string& term = terms[id];
     if (term.rfind("n:", 0) == 0) return kNames;
-    return HasDigit(term) ? kNumbers : kWords;
+    return SpecificNumber(term) ? kNumbers : kWords;
   }
 
   // Unit TF-IDF vectors of the article, with document frequencies that include it.
@@ -222,7 +233,9 @@ struct StoryClusterer::Impl {
     for (int c : Candidates(top)) {
       const Story& s = stories[c];
       const std::optional<long> gap = Gap(day, s);
-      const bool one_side_dated = day.has_value() != s.newest_day.has_value();
+      // Whether the two can be placed in time relative to each other: a publication day or a
+      // full date in the text on both sides.
+      const bool one_side_dated = event_days.empty() != s.event_days.empty();
       const double score = Similarity(v, s) + DateAdjustment(months, event_days, s);
       if (!gap || *gap <= options.thread_window_days) {
         if (score > best_thread_score) {
