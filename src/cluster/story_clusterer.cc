@@ -200,16 +200,32 @@ struct StoryClusterer::Impl {
     return out;
   }
 
+  bool Idle(const Story& s) const {
+    return static_cast<long>(assignments.size()) - s.last_add > options.max_idle_articles;
+  }
+
   std::vector<int> Candidates(const std::vector<int>& top) const {
     std::vector<int> out;
     for (int id : top) {
       auto it = index.find(id);
       if (it == index.end()) continue;
-      out.insert(out.end(), it->second.begin(), it->second.end());
+      for (int c : it->second) {
+        if (!Idle(stories[c])) out.push_back(c);
+      }
     }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
+  }
+
+  // Drops idle stories from the index now and then, so its lists stay short on long streams.
+  void PruneIndex() {
+    for (auto it = index.begin(); it != index.end();) {
+      std::vector<int>& list = it->second;
+      list.erase(std::remove_if(list.begin(), list.end(), [&](int c) { return Idle(stories[c]); }),
+                 list.end());
+      it = list.empty() ? index.erase(it) : std::next(it);
+    }
   }
 
   // Days between the article and the story's newest dated member, when both are known.
@@ -289,6 +305,7 @@ struct StoryClusterer::Impl {
       }
     }
     assignments.push_back(Assignment{a.article.id, s.id, s.thread});
+    if (options.max_idle_articles > 0 && assignments.size() % 4096 == 0) PruneIndex();
     return s.id;
   }
 };

@@ -35,6 +35,9 @@ struct ClusterOptions {
   // when the similarity reaches thread_threshold.
   int thread_window_days = 400;
   double thread_threshold = 0.15;
+  // Undated streams have no time window: a story that has taken no article for this many Adds
+  // stops taking new ones, which bounds the work per article on long streams.
+  long max_idle_articles = 20000;
   int candidate_terms = 60;  // an article's heaviest terms used to look up candidate stories
 };
 
