@@ -1226,17 +1226,19 @@ class Matcher {
           return true;
         }
       }
-      // "the 20th century", "the twentieth century"
-      int n = T(i + 1).ordinal ? static_cast<int>(T(i + 1).num)
-                               : (Lex(i + 1) ? Lex(i + 1)->ordinal : 0);
-      if (n > 0 && W(i + 2, "century")) {
+    }
+    // "the 20th century", "the twentieth century"
+    if (w == "the") {
+      const int n = T(i + 1).ordinal ? static_cast<int>(T(i + 1).num)
+                                     : (Lex(i + 1) ? Lex(i + 1)->ordinal : 0);
+      if (n > 0 && n < 100 && W(i + 2, "century")) {
         DateValue v;
         v.century = n - 1;
         SetDate(c, i + 3, v, false);
         return true;
       }
     }
-    if (T(i).kind == Kind::kNumber && T(i).ordinal && W(i + 1, "century")) {
+    if (T(i).kind == Kind::kNumber && T(i).ordinal && T(i).num < 100 && W(i + 1, "century")) {
       DateValue v;
       v.century = static_cast<int>(T(i).num) - 1;
       SetDate(c, i + 2, v, false);
@@ -1426,7 +1428,13 @@ class Matcher {
         return true;
       }
       SetDate(c, j + 1, Shift(u, dir), true);
-      if (!anchor_) c->value = "XXXX";
+      if (!anchor_) {
+        // TimeML keeps the unknown parts: "next week" = XXXX-WXX.
+        c->value = u == Unit::kWeek || u == Unit::kWeekend ? "XXXX-WXX"
+                   : u == Unit::kMonth                     ? "XXXX-XX"
+                   : u == Unit::kQuarter                   ? "XXXX-QX"
+                                                           : "XXXX";
+      }
       return true;
     }
     if (e->month > 0 && T(j).cap) {

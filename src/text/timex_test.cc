@@ -107,6 +107,53 @@ TEST(TimexTest, DurationsSetsTimesAndReferences) {
   for (const Row& row : rows) ExpectTagged(row);
 }
 
+TEST(TimexTest, MoreForms) {
+  const Row rows[] = {
+      {"It was built in the 20th century.", "2024-06-19", "the 20th century", "DATE", "19"},
+      {"The bomb went off in January nineteen ninety-seven.", "1998-02-20",
+       "January nineteen ninety-seven", "DATE", "1997-01"},
+      {"He promised it by the year two thousand.", "1998-02-20", "the year two thousand", "DATE",
+       "2000"},
+      {"They lived there for 2 1/2 years.", "1998-02-20", "2 1/2 years", "DURATION", "P2Y6M"},
+      {"The clinic closed last Oct. 23 after the attack.", "1999-05-06", "last Oct. 23", "DATE",
+       "1998-10-23"},
+      {"A hearing is set for the week of March 6.", "2000-02-22", "the week of March 6", "DATE",
+       "2000-W10"},
+      {"Profit fell in the 1988 second quarter.", "1989-11-02", "the 1988 second quarter", "DATE",
+       "1988-Q2"},
+      {"Sales rose in this year's third quarter.", "1989-11-02", "this year's third quarter",
+       "DATE", "1989-Q3"},
+      {"They have feuded for years.", "2024-06-19", "years", "DURATION", "PXY"},
+      {"The firm earns $33 million a year.", "2024-06-19", "a year", "SET", "P1Y"},
+      {"It was popular in the nineties.", "2024-06-19", "the nineties", "DATE", "199"},
+      {"Sales fell in recent months.", "2024-06-19", "recent months", "DURATION", "PXM"},
+      {"He will arrive as soon as Tuesday.", "2024-06-19", "Tuesday", "DATE", "2024-06-25"},
+      // The period of "Mr." does not end the clause whose verb decides the direction.
+      {"During their September meeting, Mr. Kim invited him.", "2024-06-12", "September", "DATE",
+       "2023-09"},
+      {"He will travel next week.", nullptr, "next week", "DATE", "XXXX-WXX"},
+  };
+  for (const Row& row : rows) ExpectTagged(row);
+}
+
+TEST(TimexTest, AYearAgoMeansTheQuarterUnderDiscussion) {
+  const auto found = TagTemporalExpressions(
+      "Third-quarter profit rose to $5 million from $3 million a year earlier.",
+      Date::FromIso("1989-11-02"));
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].value, "1989-Q3");
+  EXPECT_EQ(found[1].text, "a year earlier");
+  EXPECT_EQ(found[1].value, "1988-Q3");
+}
+
+TEST(TimexTest, AgesAreNotDurations) {
+  for (const char* s : {"A 6-year-old boy was found.", "The man, 52 years old, left."}) {
+    for (const auto& e : TagTemporalExpressions(s, Date::FromIso("2024-06-19"))) {
+      ADD_FAILURE() << s << ": " << e.text;
+    }
+  }
+}
+
 TEST(TimexTest, SpansAreBytesAndBadInputIsHarmless) {
   const std::string text = "Caf\xC3\xA9 opened \xE2\x80\x9C" "June 19, 2024\xE2\x80\x9D.";
   const auto found = TagTemporalExpressions(text, std::nullopt);
