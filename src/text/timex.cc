@@ -619,7 +619,7 @@ class Matcher {
       }
       return -1;
     }
-    if (W(i, "two") && W(i + 1, "thousand")) {
+    if (W(i, "two") && W(i + 1, "thousand") && UnitAt(i + 2) == Unit::kNone) {
       int j = i + 2;
       long n = 0;
       const int k = W(j, "and") ? j + 1 : j;
@@ -1888,16 +1888,28 @@ class Matcher {
     if (Lex(j) && Lex(j)->timezone) ++j;
     DateValue v = anchor_ ? DateValue::Of(*anchor_) : DateValue();
     bool relative = true;
-    // The day after the time: "4 a.m. Thursday", "6 p.m. yesterday".
+    // The day after the time: "4 a.m. Thursday", "6 p.m. yesterday", "5 p.m. EST, Nov. 6",
+    // "10:35 a.m. (0735 GMT) Friday".
     int k = j;
-    if (W(k, "on")) ++k;
+    bool joined = true;  // the day joins the extent
+    if (P(k, "(")) {
+      int close = k + 1;
+      while (close < n_ && close < k + 8 && !P(close, ")")) ++close;
+      if (P(close, ")")) k = close + 1;
+      joined = false;
+    }
+    if (P(k, ",")) ++k;
+    if (W(k, "on")) {
+      ++k;
+      joined = false;
+    }
     Cand day;
     if (Weekday(k, &day) || MonthDate(k, &day) || Deictic(k, &day)) {
       if (day.value.size() >= 10 && day.value[4] == '-' && day.value[7] == '-') {
         if (auto d = Date::FromIso(day.value)) {
           v = DateValue::Of(*d);
           relative = day.relative;
-          if (k == j) j = day.end;
+          if (joined) j = day.end;
         }
       }
     }
