@@ -853,6 +853,7 @@ class Matcher {
       consider(FiscalYear(i, &c));
       consider(WordYear(i, &c));
       consider(BarePlural(i, &c));
+      consider(CompactPeriod(i, &c));
     } else if (P(i, "'")) {
       consider(ApostropheDecade(i, &c));
     }
@@ -862,7 +863,7 @@ class Matcher {
   // "2024-06-19", "2024-06-19T15:57", "6/19/2024", "2024/06/19"
   bool NumericDate(int i, Cand* c) {
     const Tok& a = T(i);
-    const bool dash = IsHyphen(i + 1) || P(i + 1, "/");
+    const bool dash = IsHyphen(i + 1) || P(i + 1, "/") || P(i + 1, ".");
     if (!dash || !Adjacent(i + 1) || T(i + 2).kind != Kind::kNumber || !Adjacent(i + 2)) {
       return false;
     }
@@ -879,14 +880,25 @@ class Matcher {
       int y = static_cast<int>(d.num);
       if (d.digits == 2) y += y >= 50 ? 1900 : 2000;
       date = Date{y, static_cast<int>(a.num), static_cast<int>(b.num)};
+    } else if (sep == "." && a.digits <= 2 && b.digits <= 2 && d.digits == 4) {
+      // "19.06.2024": day first, as written in most of Europe.
+      date = Date{static_cast<int>(d.num), static_cast<int>(b.num), static_cast<int>(a.num)};
     } else {
       return false;
     }
+    if (sep == "." && a.digits == 4) return false;  // "2024.06.19" is rare; "1.5.2" is not a date
     if (!date.Valid() || b.digits > 2 || d.digits > 4) return false;
     DateValue v = DateValue::Of(date);
     int end = i + 5;
-    // "T15:57" glued to the date
-    if (T(end).kind == Kind::kWord && Adjacent(end) && (T(end).low == "t") &&
+    // "T15:57" glued to the date, or "15:57" after it
+    if (T(end).kind == Kind::kNumber && T(end).digits <= 2 && T(end).num < 24 && P(end + 1, ":") &&
+        Adjacent(end + 1) && T(end + 2).kind == Kind::kNumber && T(end + 2).digits == 2 &&
+        Adjacent(end + 2) && T(end + 2).num < 60 && a.digits == 4) {
+      v.hour = static_cast<int>(T(end).num);
+      v.minute = static_cast<int>(T(end + 2).num);
+      end += 3;
+      if (P(end, ":") && T(end + 1).kind == Kind::kNumber && Adjacent(end + 1)) end += 2;
+    } else if (T(end).kind == Kind::kWord && Adjacent(end) && (T(end).low == "t") &&
         T(end + 1).kind == Kind::kNumber && Adjacent(end + 1) && P(end + 2, ":") &&
         T(end + 3).kind == Kind::kNumber && T(end + 1).num < 24 && T(end + 3).num < 60) {
       v.hour = static_cast<int>(T(end + 1).num);
@@ -1092,6 +1104,45 @@ class Matcher {
       v.decade = full / 10;
       SetDate(c, i + 3, v, false);
       return true;
+    }
+    return false;
+  }
+
+  // "Q1 2024", "Q3", "H1 2024", "summer 2023", "the summer of 2023" is DeterminedUnit's.
+  bool CompactPeriod(int i, Cand* c) {
+    const Tok& t = T(i);
+    if ((t.low == "q" || t.low == "h") && t.cap && T(i + 1).kind == Kind::kNumber && Adjacent(i + 1) &&
+        T(i + 1).digits == 1 && T(i + 1).num >= 1 && T(i + 1).num <= (t.low == "q" ? 4 : 2)) {
+      const int n = static_cast<int>(T(i + 1).num);
+      int end = i + 2;
+      int y;
+      DateValue v;
+      bool relative = false;
+      const int e = TrailingYear(end, &y);
+      if (e > 0) {
+        v.year = y;
+        end = e;
+      } else if (t.low == "q") {
+        v = ResolveQuarter(n, Tense());
+        relative = true;
+      } else {
+        v = Shift(Unit::kYear, 0);
+        relative = true;
+      }
+      (t.low == "q" ? v.quarter : v.half) = n;
+      SetDate(c, end, v, relative);
+      return true;
+    }
+    if (t.lex && t.lex->season) {
+      int y;
+      const int e = TrailingYear(i + 1, &y);
+      if (e > 0 && !P(i + 1, ",")) {
+        DateValue v;
+        v.year = y;
+        v.season = t.lex->season;
+        SetDate(c, e, v, false);
+        return true;
+      }
     }
     return false;
   }

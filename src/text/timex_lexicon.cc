@@ -84,7 +84,8 @@ Table BuildTable() {
   };
   for (const auto& row : kSeasons) t[row[0]].season = row[1];
   static constexpr const char* kZones[] = {"edt", "est", "cdt", "cst", "mdt", "mst", "pdt", "pst",
-                                           "gmt", "utc", "bst", "cet", "cest", "et", "pt", "msk"};
+                                           "gmt", "utc", "bst", "cet", "cest", "et", "pt", "msk", "kst", "jst",
+                                           "ist", "aest", "aedt", "hkt", "sgt", "eet", "eest", "wib"};
   for (const char* z : kZones) t[z].timezone = true;
   return t;
 }

@@ -134,6 +134,11 @@ TEST(TimexTest, MoreForms) {
       {"During their September meeting, Mr. Kim invited him.", "2024-06-12", "September", "DATE",
        "2023-09"},
       {"He will travel next week.", nullptr, "next week", "DATE", "XXXX-WXX"},
+      {"Signed 19.06.2024 in Pyongyang.", nullptr, "19.06.2024", "DATE", "2024-06-19"},
+      {"Posted 2024-06-19 15:57 KST.", nullptr, "2024-06-19 15:57", "TIME", "2024-06-19T15:57"},
+      {"Revenue grew in Q1 2024.", nullptr, "Q1 2024", "DATE", "2024-Q1"},
+      {"Talks stalled in summer 2023.", nullptr, "summer 2023", "DATE", "2023-SU"},
+      {"Fighting eased by mid-June.", "2024-06-19", "mid-June", "DATE", "2024-06"},
   };
   for (const Row& row : rows) ExpectTagged(row);
 }
