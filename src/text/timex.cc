@@ -804,8 +804,9 @@ class Matcher {
           return true;
         }
       }
-      if (In(w, {"about", "around", "approximately", "nearly", "almost", "roughly", "some",
-                 "over"}) ||
+      // TimeBank keeps "nearly", "more than", "at least" inside the extent but mostly leaves
+      // "about" and "almost" out.
+      if (In(w, {"around", "approximately", "nearly", "roughly", "some", "over"}) ||
           ((w == "more" || w == "less" || w == "fewer") && W(i + 1, "than")) ||
           (w == "at" && (W(i + 1, "least") || W(i + 1, "most"))) ||
           (w == "up" && W(i + 1, "to"))) {
@@ -813,7 +814,8 @@ class Matcher {
                           ? i + 2
                           : i + 1;
         Cand inner;
-        if (MatchCore(j, &inner) && (inner.type == "DURATION" || inner.type == "TIME") &&
+        if (MatchCore(j, &inner) &&
+            (inner.type == "DURATION" || inner.type == "TIME" || W(inner.end - 1, "ago")) &&
             w != "some" && w != "over") {
           *best = inner;
           return true;
@@ -1603,6 +1605,8 @@ class Matcher {
     if (T(j).kind == Kind::kNumber && T(j).ordinal && T(j).num >= 1 && T(j).num <= 4) q = T(j).num;
     if (q > 0) {
       int k = j + 1;
+      // "the third-quarter results": the article goes with the noun, not the date.
+      if (IsHyphen(k) && Adjacent(k) && W(i, "the") && j == i + 1) return false;
       if (IsHyphen(k) && Adjacent(k)) ++k;
       if (W(k, "fiscal")) ++k;
       if (W(k, "quarter") || W(k, "quarters")) {
