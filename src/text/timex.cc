@@ -107,7 +107,7 @@ std::vector<Tok> Tokenize(std::string_view s) {
       }
       t.low.assign(s.substr(i, t.digits));
     } else if (IsWordByte(s, i)) {
-      while (j < s.size() && IsWordByte(s, j)) j += c < 0x80 ? 1 : 1;
+      while (j < s.size() && IsWordByte(s, j)) ++j;
       // "a.m.", "p.m.", "U.S.": single letters joined by periods are one word.
       if (j - i == 1 && j + 1 < s.size() && s[j] == '.' && IsAlpha(s[j + 1])) {
         while (j + 1 < s.size() && s[j] == '.' && IsAlpha(s[j + 1]) &&
@@ -411,9 +411,7 @@ class Matcher {
       return t.low == "!" || t.low == "?" || t.low == ";";
     };
     int lo = start_, hi = start_;
-    while (lo > 0 && start_ - lo < 60 && !boundary(lo) && !toks_[lo].break_before) --lo;
-    if (toks_[lo].break_before) {
-    }  // the token starting a paragraph belongs to it
+    while (lo > 0 && start_ - lo < 60 && !boundary(lo)) --lo;
     while (hi + 1 < n_ && hi - start_ < 60 && !boundary(hi + 1)) ++hi;
     int best_dist = 1 << 30;
     for (int k = lo; k <= hi; ++k) {
@@ -531,10 +529,7 @@ class Matcher {
   // The unit containing anchor + offset units.
   DateValue Shift(Unit unit, long offset) {
     DateValue v;
-    if (!anchor_) {
-      if (unit == Unit::kWeek || unit == Unit::kWeekend) v.week = 0;
-      return v;
-    }
+    if (!anchor_) return v;  // "XXXX"
     const Date& a = *anchor_;
     switch (unit) {
       case Unit::kDay:
@@ -656,9 +651,8 @@ class Matcher {
                                        "-", "before", "after", "during", "between", "and",
                                        "end", "on", "till", "each", "every"});
       if (!date_next && !date_prev) return 0;
-    } else if (!T(i).cap && text_.size() > 0) {
-      // Lower-case month names are rare in edited text but common in crawls; accept them.
     }
+    // Lower-case full month names are rare in edited text but occur in crawls; accepted.
     *end = j;
     return e->month;
   }
@@ -955,7 +949,6 @@ class Matcher {
       *relative = true;
       return j + 3;
     }
-    if (W(j + 1, "that") && W(j + 2, "year")) return -1;
     return -1;
   }
 
@@ -1318,12 +1311,9 @@ class Matcher {
       v = Shift(Unit::kDay, day_offset);
       const int end = PartAfter(i + 1, &v);
       if (!anchor_) {
-        v = DateValue();
-        v.month = 0;
-        if (end == i + 1) {
-          SetRaw(c, end, "DATE", "XXXX-XX-XX", true);
-          return true;
-        }
+        SetRaw(c, end, v.part ? "TIME" : "DATE",
+               std::string("XXXX-XX-XX") + (v.part ? std::string("T") + v.part : ""), true);
+        return true;
       }
       SetDate(c, end, v, true);
       return true;
@@ -1338,10 +1328,7 @@ class Matcher {
       return true;
     }
     if (w == "now" || w == "currently" || w == "presently" || w == "nowadays") {
-      int end = i + 1;
-      if (w == "now" && W(i - 1, "right")) {
-      }
-      SetRaw(c, end, "DATE", "PRESENT_REF", true);
+      SetRaw(c, i + 1, "DATE", "PRESENT_REF", true);
       return true;
     }
     if (w == "current" && !W(i + 1, "account") && !W(i + 1, "accounts")) {
@@ -1540,35 +1527,40 @@ class Matcher {
       return true;
     }
     if (e->season) {
-      if (e->season[0] == 'F' && !(dir != 2 || W(j + 1, "of"))) return false;
-      DateValue v;
-      if (dir == 2 || dir == 0) {
-        v = ResolveSeason(e->season, dir == 2 ? Tense() : 0);
-      } else if (anchor_) {
-        v = ResolveSeason(e->season, dir);
-        v.season = e->season;
-        // "last summer" in the summer is the one before.
-        if (dir < 0 && ResolveSeason(e->season, 0).year == v.year &&
-            Format(ResolveSeason(e->season, 0)) == Format(v)) {
-          const int mid = e->season[0] == 'S' ? (e->season[1] == 'P' ? 4 : 7)
-                                              : (e->season[0] == 'F' ? 10 : 1);
-          if (mid >= anchor_->month - 1) v.year -= 1;
-        }
-        if (dir > 0) {
-          const int mid = e->season[0] == 'S' ? (e->season[1] == 'P' ? 4 : 7)
-                                              : (e->season[0] == 'F' ? 10 : 1);
-          v.year = mid > anchor_->month + 1 ? anchor_->year : anchor_->year + 1;
-        }
-      } else {
-        v.season = e->season;
-      }
       int end = j + 1;
-      int y;
-      if (W(end, "of") && (y = YearAt(end + 1)) > 0) {
-        v.year = y;
-        end += 2;
+      int y = -1;
+      if (W(end, "of")) {
+        int after;
+        if ((y = YearAt(end + 1)) > 0) {
+          end += 2;
+        } else if ((y = SpelledYear(end + 1, &after)) > 0) {
+          end = after;
+        } else if (e->season[0] == 'F') {
+          return false;  // "the fall of the wall"
+        }
       }
-      SetDate(c, end, v, true);
+      // "the fall" is a season only where a time is expected: "in the fall".
+      if (e->season[0] == 'F' && dir == 2 && y < 0 &&
+          !In(T(i - 1).low, {"in", "during", "by", "until", "since", "this", "that"})) {
+        return false;
+      }
+      DateValue v;
+      v.season = e->season;
+      // The middle month of the season, to place it against the anchor.
+      const int mid = e->season[0] == 'S' ? (e->season[1] == 'P' ? 4 : 7)
+                                          : (e->season[0] == 'F' ? 10 : 1);
+      if (y > 0) {
+        v.year = y;
+      } else if (!anchor_) {
+        v.year = -1;
+      } else if (dir == -1) {
+        v.year = mid < anchor_->month ? anchor_->year : anchor_->year - 1;
+      } else if (dir == 1) {
+        v.year = mid > anchor_->month ? anchor_->year : anchor_->year + 1;
+      } else {
+        v = ResolveSeason(e->season, dir == 2 ? Tense() : 0);
+      }
+      SetDate(c, end, v, y < 0);
       return true;
     }
     return false;
@@ -1660,7 +1652,7 @@ class Matcher {
       long n;
       const int after = NumberAt(k, &n, false);
       if (after > 0 && n > 1 && UnitAt(after) != Unit::kNone && T(after).lex->plural &&
-          W(after - 0, T(after).low) && !W(after + 1, "ago")) {
+          !W(after + 1, "ago")) {
         SetRaw(c, after + 1, "DURATION", Duration(n, UnitAt(after)), false);
         return true;
       }
