@@ -180,6 +180,41 @@ TEST(TimexTest, SpansAreBytesAndBadInputIsHarmless) {
   EXPECT_TRUE(TagTemporalExpressions("", std::nullopt).empty());
 }
 
+// Word soup from the grammar's own vocabulary, so that rules fire in odd combinations: no crash,
+// spans inside the text, in order, not overlapping; same output twice.
+TEST(TimexTest, WordSoupIsHarmless) {
+  const char* kWords[] = {"the", "last", "next", "this", "June", "May", "19", "2024", "-",
+                          ",", ".", "'", "s", "year", "years", "ago", "earlier", "Tuesday",
+                          "morning", "quarter", "third", "fiscal", "1/2", "2", "a.m.", ":",
+                          "30", "early", "of", "nineteen", "ninety", "two", "thousand", "Q",
+                          "every", "week", "the", "end", "(", ")", "T", "12", "/", "'90s",
+                          "half", "first", "century", "20th", "mid", "fall", "summer", "now"};
+  const size_t n = sizeof(kWords) / sizeof(kWords[0]);
+  uint32_t state = 12345;
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const int len = 1 + static_cast<int>(state % 12);
+    for (int k = 0; k < len; ++k) {
+      state = state * 1103515245u + 12345u;
+      text += kWords[(state >> 8) % n];
+      if ((state >> 20) % 3 != 0) text += ' ';
+    }
+    const auto anchor = (round % 2) ? Date::FromIso("2024-06-19") : std::nullopt;
+    const auto a = TagTemporalExpressions(text, anchor);
+    const auto b = TagTemporalExpressions(text, anchor);
+    ASSERT_EQ(a.size(), b.size()) << text;
+    uint32_t last = 0;
+    for (size_t k = 0; k < a.size(); ++k) {
+      EXPECT_GE(a[k].span.begin, last) << text;
+      EXPECT_LT(a[k].span.begin, a[k].span.end) << text;
+      EXPECT_LE(a[k].span.end, text.size()) << text;
+      EXPECT_FALSE(a[k].value.empty()) << text;
+      EXPECT_EQ(a[k].value, b[k].value) << text;
+      last = a[k].span.end;
+    }
+  }
+}
+
 TEST(TimexTest, NumbersThatAreNotYears) {
   const auto found =
       TagTemporalExpressions("The army sent 2000 troops and paid $1990 for 1500 tons.", {});
