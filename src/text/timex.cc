@@ -340,6 +340,7 @@ class Matcher {
       e.tense = Tense();
       if (!derived_) NoteQuarter(e.value);
       derived_ = false;
+      NoteReference(e.value);
       out.push_back(std::move(e));
       i = c.end - 1;
     }
@@ -366,6 +367,69 @@ class Matcher {
       return v;
     }
     return Shift(Unit::kYear, -1);
+  }
+
+  // The last calendar date the text named, at whatever granularity: "the following year" and
+  // "that day" refer to it.
+  void NoteReference(const std::string& v) {
+    auto digits = [&](size_t from, size_t n) {
+      int x = 0;
+      for (size_t k = from; k < from + n; ++k) {
+        if (k >= v.size() || !IsDigit(v[k])) return -1;
+        x = x * 10 + (v[k] - '0');
+      }
+      return x;
+    };
+    const int y = digits(0, 4);
+    if (y < 0) return;
+    DateValue r;
+    r.year = y;
+    if (v.size() >= 7 && v[4] == '-') {
+      r.month = digits(5, 2);
+      if (r.month < 1 || r.month > 12) return;
+      if (v.size() >= 10 && v[7] == '-') {
+        r.day = digits(8, 2);
+        if (r.day < 1 || r.day > DaysIn(y, r.month)) r.day = 0;
+      }
+    } else if (v.size() != 4) {
+      return;
+    }
+    ref_ = r;
+  }
+
+  // The unit around the reference date shifted by `offset`; falls back to the anchor.
+  DateValue FromReference(Unit unit, long offset) {
+    if (!ref_) return Shift(unit, offset);
+    const DateValue& r = *ref_;
+    DateValue v;
+    if (unit == Unit::kYear) {
+      v.year = r.year + static_cast<int>(offset);
+      return v;
+    }
+    if (unit == Unit::kMonth && r.month > 0) {
+      v.year = r.year;
+      v.month = r.month;
+      AddMonths(&v.year, &v.month, static_cast<int>(offset));
+      return v;
+    }
+    if (unit == Unit::kQuarter && r.month > 0) {
+      v.year = r.year;
+      int m = r.month;
+      AddMonths(&v.year, &m, static_cast<int>(3 * offset));
+      v.quarter = QuarterOf(m);
+      return v;
+    }
+    if (r.day > 0) {
+      const Date d{r.year, r.month, r.day};
+      if (unit == Unit::kDay) return DateValue::Of(d.AddDays(offset));
+      if (unit == Unit::kWeek) {
+        const YearWeek yw = IsoWeek(d.AddDays(7 * offset));
+        v.year = yw.year;
+        v.week = yw.week;
+        return v;
+      }
+    }
+    return Shift(unit, offset);
   }
 
   // --- token access ---
@@ -836,6 +900,7 @@ class Matcher {
       consider(CountUnit(i, &c));
       consider(QuarterPhrase(i, &c));
     } else if (t.kind == Kind::kWord) {
+      consider(Anaphoric(i, &c));
       consider(MonthDate(i, &c));
       consider(Weekday(i, &c));
       consider(Deictic(i, &c));
@@ -1382,6 +1447,41 @@ class Matcher {
     return false;
   }
 
+  // "the following year", "the next day", "the previous month", "that day", "that same year":
+  // units counted from the last date the text named.
+  bool Anaphoric(int i, Cand* c) {
+    int j = i + 1;
+    long offset;
+    if (W(i, "the") && In(T(j).low, {"following", "next", "previous", "preceding", "prior"})) {
+      offset = In(T(j).low, {"following", "next"}) ? 1 : -1;
+      ++j;
+      // "the next year" reads as the coming one unless the text is telling a story.
+      if (W(i + 1, "next") && !(W(j, "day") || (Lex(j) && Lex(j)->part))) return false;
+    } else if (W(i, "that")) {
+      offset = 0;
+      if (W(j, "same")) ++j;
+    } else {
+      return false;
+    }
+    const LexEntry* e = Lex(j);
+    if (e == nullptr || e->plural) return false;
+    Unit u = e->unit;
+    const char* part = e->part;
+    if (part != nullptr) u = Unit::kDay;
+    if (!In(T(j).low, {"day", "week", "month", "year", "quarter", "morning", "afternoon",
+                       "evening", "night"})) {
+      return false;
+    }
+    DateValue v = FromReference(u, offset);
+    if (part != nullptr && v.day > 0) v.part = part;
+    if (!anchor_ && !ref_) {
+      SetRaw(c, j + 1, "DATE", "XXXX", true);
+      return true;
+    }
+    SetDate(c, j + 1, v, true);
+    return true;
+  }
+
   // this/last/next/past/the + week, month, year, quarter, weekend, month name, weekday, season
   bool DeterminedUnit(int i, Cand* c) {
     const std::string& w = T(i).low;
@@ -1415,7 +1515,7 @@ class Matcher {
     if (W(j, "fiscal") && W(j + 1, "year")) ++j;
     const LexEntry* e = Lex(j);
     if (e == nullptr) return false;
-    const bool past_word = In(T(j - 1).low, {"past", "last", "previous", "preceding", "prior"});
+    const bool past_word = In(T(j - 1).low, {"past", "last"});
     if (e->unit != Unit::kNone && !e->plural && e->unit != Unit::kQuarter) {
       const Unit u = e->unit;
       if (u == Unit::kSecond || u == Unit::kMinute || u == Unit::kHour) {
@@ -2047,6 +2147,7 @@ class Matcher {
   bool derived_ = false;  // the match's value was computed from the quarter under discussion
   int quarter_year_ = 0;
   int quarter_ = 0;
+  std::optional<DateValue> ref_;
   bool tense_known_ = false;
   int tense_ = 0;
 };
