@@ -1505,6 +1505,9 @@ class Matcher {
       }
     } else if (In(w, {"last", "past", "previous"})) {
       dir = -1;
+    } else if (w == "this" && (W(j, "past") || W(j, "last"))) {
+      dir = -1;  // "this past weekend"
+      ++j;
     } else if (In(w, {"this", "current"})) {
       dir = 0;
     } else if (In(w, {"next", "coming", "upcoming"})) {
@@ -1530,7 +1533,7 @@ class Matcher {
         SetRaw(c, j + 1, "DURATION", Duration(1, u), false);
         return true;
       }
-      if (!the && w == "past") {
+      if (!the && w == "past" && T(j - 1).low == "past" && j == i + 1) {
         SetRaw(c, j + 1, "DURATION", Duration(1, u), false);
         return true;
       }

@@ -139,6 +139,10 @@ TEST(TimexTest, MoreForms) {
       {"Revenue grew in Q1 2024.", nullptr, "Q1 2024", "DATE", "2024-Q1"},
       {"Talks stalled in summer 2023.", nullptr, "summer 2023", "DATE", "2023-SU"},
       {"Fighting eased by mid-June.", "2024-06-19", "mid-June", "DATE", "2024-06"},
+      {"Protests grew this past weekend.", "2024-06-19", "this past weekend", "DATE",
+       "2024-W24-WE"},
+      {"He was born in May 1995 and the following year moved away.", "2024-06-19",
+       "the following year", "DATE", "1996"},
   };
   for (const Row& row : rows) ExpectTagged(row);
 }
