@@ -474,6 +474,11 @@ class Matcher {
       }
       return t.low == "!" || t.low == "?" || t.low == ";";
     };
+    // A deadline looks ahead whatever the verb: "postponed until Tuesday".
+    if (W(start_ - 1, "until") || W(start_ - 1, "till")) {
+      tense_ = 1;
+      return tense_;
+    }
     int lo = start_, hi = start_;
     while (lo > 0 && start_ - lo < 60 && !boundary(lo)) --lo;
     while (hi + 1 < n_ && hi - start_ < 60 && !boundary(hi + 1)) ++hi;
