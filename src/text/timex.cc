@@ -241,11 +241,11 @@ class Matcher {
     if (w == "will" || w == "shall" || (w == "ll" && P(k - 1, "'"))) return 1;
     if (W(k + 1, "to") && In(w, {"going", "expected", "expects", "expect", "plans", "plan",
                                   "planning", "scheduled", "set", "intends", "intend", "aims",
-                                  "due", "hopes", "wants"})) {
+                                  "hopes", "wants"})) {
       return 1;
     }
     if (w == "would") return 1;
-    if (w == "next" || w == "upcoming" || w == "tomorrow") return 1;
+    if (w == "tomorrow") return 1;
     if (w == "soon" && W(k - 1, "as")) return 1;  // "as soon as Tuesday"
     const bool past_form = IsIrregularPast(w) || (w.size() >= 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !IsFalseEd(w));
     if (!past_form) return 0;
