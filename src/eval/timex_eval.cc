@@ -102,7 +102,8 @@ Counts Score(const text::TimemlDocument& doc, const std::vector<TemporalExpressi
       } else {
         errors->push_back({file, doc.text.substr(gold.span.begin, gold.span.size()) + " | " + s.text,
                            gold.type, gold.value, s.type, s.value,
-                           Context(doc.text, s.span.begin, s.span.end)});
+                           "tense " + std::to_string(s.tense) + ": " +
+                               Context(doc.text, s.span.begin, s.span.end)});
       }
       break;
     }

@@ -212,11 +212,6 @@ class Matcher {
       }
       return t.low == "!" || t.low == "?" || t.low == ";";
     };
-    // A deadline looks ahead whatever the verb: "postponed until Tuesday".
-    if (W(start_ - 1, "until") || W(start_ - 1, "till")) {
-      tense_ = 1;
-      return tense_;
-    }
     int lo = start_, hi = start_;
     while (lo > 0 && start_ - lo < 60 && !boundary(lo)) --lo;
     while (hi + 1 < n_ && hi - start_ < 60 && !boundary(hi + 1)) ++hi;
@@ -253,6 +248,12 @@ class Matcher {
     int p = k - 1;
     while (p >= 0 && toks_[p].kind == Kind::kWord && In(toks_[p].low, {"not", "also", "already", "being", "now", "still", "t"})) --p;
     if (p >= 0 && toks_[p].kind == Kind::kWord && In(toks_[p].low, {"is", "are", "am", "be", "s"})) {
+      return 0;
+    }
+    // After a determiner the participle is an adjective: "an unspecified date".
+    if (p >= 0 && toks_[p].kind == Kind::kWord &&
+        In(toks_[p].low, {"a", "an", "the", "its", "his", "her", "their", "this", "that", "newly",
+                          "so", "recently", "previously", "already"})) {
       return 0;
     }
     return -1;
