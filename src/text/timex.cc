@@ -887,9 +887,14 @@ class Matcher {
       return true;
     }
     if (!IsYearContext(i)) return false;
-    if (y < 1200 || y > 2100) {
-      // Outside the usual range only after a word that announces a year.
-      if (!In(T(i - 1).low, {"in", "since", "until", "by", "of", "from", "year"})) return false;
+    if (y < 1900 || y > 2100) {
+      // Outside the usual range only after a word that announces a year ("in 1848"), not as a
+      // number ("Room 1520", "Flight 1234").
+      if (!In(T(i - 1).low, {"in", "since", "until", "by", "of", "from", "year", "before",
+                             "after", "during", "circa", "around", "to", "and", "-", "early",
+                             "late", "mid", "the"})) {
+        return false;
+      }
     }
     DateValue v;
     v.year = y;
