@@ -26,24 +26,27 @@ bool In(std::string_view w, std::initializer_list<std::string_view> list) {
 
 // Past-tense forms that do not end in -ed.
 bool IsIrregularPast(std::string_view w) {
-  return In(w, {"was",    "were",  "had",   "did",    "said",   "told",   "made",  "took",
-                "went",   "came",  "gave",  "saw",    "got",    "held",   "left",  "began",
-                "sold",   "bought", "met",  "found",  "thought", "knew",  "became", "brought",
-                "fell",   "rose",  "won",   "lost",   "paid",   "sent",   "spent", "kept",
-                "led",    "wrote", "spoke", "ran",    "stood",  "broke",  "chose", "drove",
-                "flew",   "grew",  "hit",   "struck", "fought", "caught", "taught", "felt",
-                "heard",  "meant", "built", "set",    "shot",   "split",  "cut",   "put",
-                "quit",   "hurt",  "ago",   "sought", "swore",  "threw",  "withdrew", "underwent",
-                "overtook", "froze", "woke", "signed", "agreed"});
+  return In(w,
+            {"was",      "were",   "had",   "did",    "said",    "told",   "made",     "took",
+             "went",     "came",   "gave",  "saw",    "got",     "held",   "left",     "began",
+             "sold",     "bought", "met",   "found",  "thought", "knew",   "became",   "brought",
+             "fell",     "rose",   "won",   "lost",   "paid",    "sent",   "spent",    "kept",
+             "led",      "wrote",  "spoke", "ran",    "stood",   "broke",  "chose",    "drove",
+             "flew",     "grew",   "hit",   "struck", "fought",  "caught", "taught",   "felt",
+             "heard",    "meant",  "built", "set",    "shot",    "split",  "cut",      "put",
+             "quit",     "hurt",   "ago",   "sought", "swore",   "threw",  "withdrew", "underwent",
+             "overtook", "froze",  "woke",  "signed", "agreed"});
 }
 
 bool IsFalseEd(std::string_view w) {
-  return In(w, {"need", "feed", "speed", "seed", "bed", "red", "indeed", "hundred", "shed",
-                "breed", "proceed", "succeed", "exceed", "steed", "weed", "deed", "greed",
-                "embed", "united", "limited", "based", "concerned", "interested", "related",
-                "expected", "scheduled", "planned", "supposed", "required", "prepared", "pleased",
-                "determined", "committed", "designed", "intended", "used", "advanced",
-                "detailed", "reported", "so-called", "alleged", "armed", "wanted"});
+  return In(
+      w, {"need",      "feed",       "speed",    "seed",       "bed",       "red",      "indeed",
+          "hundred",   "shed",       "breed",    "proceed",    "succeed",   "exceed",   "steed",
+          "weed",      "deed",       "greed",    "embed",      "united",    "limited",  "based",
+          "concerned", "interested", "related",  "expected",   "scheduled", "planned",  "supposed",
+          "required",  "prepared",   "pleased",  "determined", "committed", "designed", "intended",
+          "used",      "advanced",   "detailed", "reported",   "so-called", "alleged",  "armed",
+          "wanted"});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -203,9 +206,9 @@ class Matcher {
         const Tok& prev = T(k - 1);
         if (prev.kind == Kind::kWord && !t.space_before &&
             (prev.low.size() == 1 || (prev.lex && prev.lex->month_abbrev) ||
-             In(prev.low, {"mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt",
-                           "col", "jr", "sr", "prof", "no", "vs", "inc", "corp", "co", "ltd",
-                           "sgt", "capt", "adm", "maj", "rev", "mt", "ft", "messrs"}))) {
+             In(prev.low, {"mr",  "mrs",  "ms",  "dr",   "st",  "gen", "sen", "rep",   "gov", "lt",
+                           "col", "jr",   "sr",  "prof", "no",  "vs",  "inc", "corp",  "co",  "ltd",
+                           "sgt", "capt", "adm", "maj",  "rev", "mt",  "ft",  "messrs"}))) {
           return false;
         }
         return true;
@@ -219,7 +222,8 @@ class Matcher {
     for (int k = lo; k <= hi; ++k) {
       const int t = CueAt(k);
       if (t == 0) continue;
-      const int dist = k < start_ ? (start_ - k) : (k - start_) * 2 + 1;  // the governing verb mostly comes first
+      const int dist = k < start_ ? (start_ - k)
+                                  : (k - start_) * 2 + 1;  // the governing verb mostly comes first
       if (dist < best_dist) {
         best_dist = dist;
         tense_ = t;
@@ -234,20 +238,25 @@ class Matcher {
     if (t.kind != Kind::kWord) return 0;
     const std::string& w = t.low;
     if (w == "will" || w == "shall" || (w == "ll" && P(k - 1, "'"))) return 1;
-    if (W(k + 1, "to") && In(w, {"going", "expected", "expects", "expect", "plans", "plan",
-                                  "planning", "scheduled", "set", "intends", "intend", "aims",
-                                  "hopes", "wants"})) {
+    if (W(k + 1, "to") &&
+        In(w, {"going", "expected", "expects", "expect", "plans", "plan", "planning", "scheduled",
+               "set", "intends", "intend", "aims", "hopes", "wants"})) {
       return 1;
     }
     if (w == "would") return 1;
     if (w == "tomorrow") return 1;
     if (w == "soon" && W(k - 1, "as")) return 1;  // "as soon as Tuesday"
-    const bool past_form = IsIrregularPast(w) || (w.size() >= 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !IsFalseEd(w));
+    const bool past_form =
+        IsIrregularPast(w) ||
+        (w.size() >= 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !IsFalseEd(w));
     if (!past_form) return 0;
     // A participle after a present form of "be" is a present passive: "is scheduled".
     int p = k - 1;
-    while (p >= 0 && toks_[p].kind == Kind::kWord && In(toks_[p].low, {"not", "also", "already", "being", "now", "still", "t"})) --p;
-    if (p >= 0 && toks_[p].kind == Kind::kWord && In(toks_[p].low, {"is", "are", "am", "be", "s"})) {
+    while (p >= 0 && toks_[p].kind == Kind::kWord &&
+           In(toks_[p].low, {"not", "also", "already", "being", "now", "still", "t"}))
+      --p;
+    if (p >= 0 && toks_[p].kind == Kind::kWord &&
+        In(toks_[p].low, {"is", "are", "am", "be", "s"})) {
       return 0;
     }
     // After a determiner the participle is an adjective: "an unspecified date".
@@ -268,8 +277,8 @@ class Matcher {
       return v;
     }
     const int aw = anchor_->Weekday();
-    const int back = (aw - wd + 7) % 7;     // days back to the last such day (0 = today)
-    const int ahead = (wd - aw + 7) % 7;    // days ahead to the next one
+    const int back = (aw - wd + 7) % 7;   // days back to the last such day (0 = today)
+    const int ahead = (wd - aw + 7) % 7;  // days ahead to the next one
     long offset;
     if (dir < 0) {
       offset = -back;
@@ -454,10 +463,10 @@ class Matcher {
       if (!T(i).cap) return 0;
       const bool date_next = T(j).kind == Kind::kNumber;
       const std::string& prev = T(i - 1).low;
-      const bool date_prev = In(prev, {"in", "early", "late", "mid", "last", "next", "this",
-                                       "since", "until", "of", "by", "from", "through", "to",
-                                       "-", "before", "after", "during", "between", "and",
-                                       "end", "on", "till", "each", "every"});
+      const bool date_prev = In(
+          prev, {"in",      "early", "late", "mid",     "last", "next", "this",   "since", "until",
+                 "of",      "by",    "from", "through", "to",   "-",    "before", "after", "during",
+                 "between", "and",   "end",  "on",      "till", "each", "every"});
       if (!date_next && !date_prev) return 0;
     }
     // Lower-case full month names are rare in edited text but occur in crawls; accepted.
@@ -551,8 +560,8 @@ class Matcher {
       if (In(w, {"early", "late", "mid", "earlier", "later"})) {
         int j = i + 1;
         if (IsHyphen(j) && Adjacent(j)) ++j;
-        if (W(j, "in") && W(j + 1, "the") && (W(j + 2, "year") || W(j + 2, "week") ||
-                                               W(j + 2, "month") || W(j + 2, "day"))) {
+        if (W(j, "in") && W(j + 1, "the") &&
+            (W(j + 2, "year") || W(j + 2, "week") || W(j + 2, "month") || W(j + 2, "day"))) {
           const Unit u = UnitAt(j + 2);
           SetDate(best, j + 3, Shift(u, 0), true);
           return true;
@@ -564,13 +573,15 @@ class Matcher {
           return true;
         }
       }
-      if (W(i, "the") && In(T(i + 1).low, {"end", "beginning", "start", "middle", "turn", "rest",
-                                              "remainder", "close"}) &&
+      if (W(i, "the") &&
+          In(T(i + 1).low,
+             {"end", "beginning", "start", "middle", "turn", "rest", "remainder", "close"}) &&
           W(i + 2, "of")) {
         const int j = i + 3;
-        if (W(j, "the") && (UnitAt(j + 1) == Unit::kYear || UnitAt(j + 1) == Unit::kMonth ||
-                            UnitAt(j + 1) == Unit::kWeek || UnitAt(j + 1) == Unit::kDecade ||
-                            UnitAt(j + 1) == Unit::kCentury || UnitAt(j + 1) == Unit::kQuarter) &&
+        if (W(j, "the") &&
+            (UnitAt(j + 1) == Unit::kYear || UnitAt(j + 1) == Unit::kMonth ||
+             UnitAt(j + 1) == Unit::kWeek || UnitAt(j + 1) == Unit::kDecade ||
+             UnitAt(j + 1) == Unit::kCentury || UnitAt(j + 1) == Unit::kQuarter) &&
             !T(j + 1).lex->plural) {
           SetDate(best, j + 2, Shift(UnitAt(j + 1), 0), true);
           return true;
@@ -582,7 +593,7 @@ class Matcher {
         }
       }
       // "the first half of 1990", "the second half"
-      if ((W(i, "the") || W(i, "first") || W(i, "second")) ) {
+      if ((W(i, "the") || W(i, "first") || W(i, "second"))) {
         int j = W(i, "the") ? i + 1 : i;
         if ((W(j, "first") || W(j, "second")) && W(j + 1, "half")) {
           DateValue v = Shift(Unit::kYear, 0);
@@ -610,11 +621,9 @@ class Matcher {
       // "about" and "almost" out.
       if (In(w, {"around", "approximately", "nearly", "roughly", "some", "over"}) ||
           ((w == "more" || w == "less" || w == "fewer") && W(i + 1, "than")) ||
-          (w == "at" && (W(i + 1, "least") || W(i + 1, "most"))) ||
-          (w == "up" && W(i + 1, "to"))) {
-        const int j = (w == "more" || w == "less" || w == "fewer" || w == "at" || w == "up")
-                          ? i + 2
-                          : i + 1;
+          (w == "at" && (W(i + 1, "least") || W(i + 1, "most"))) || (w == "up" && W(i + 1, "to"))) {
+        const int j =
+            (w == "more" || w == "less" || w == "fewer" || w == "at" || w == "up") ? i + 2 : i + 1;
         Cand inner;
         if (MatchCore(j, &inner) &&
             (inner.type == "DURATION" || inner.type == "TIME" || W(inner.end - 1, "ago")) &&
@@ -704,8 +713,8 @@ class Matcher {
       end += 3;
       if (P(end, ":") && T(end + 1).kind == Kind::kNumber && Adjacent(end + 1)) end += 2;
     } else if (T(end).kind == Kind::kWord && Adjacent(end) && (T(end).low == "t") &&
-        T(end + 1).kind == Kind::kNumber && Adjacent(end + 1) && P(end + 2, ":") &&
-        T(end + 3).kind == Kind::kNumber && T(end + 1).num < 24 && T(end + 3).num < 60) {
+               T(end + 1).kind == Kind::kNumber && Adjacent(end + 1) && P(end + 2, ":") &&
+               T(end + 3).kind == Kind::kNumber && T(end + 1).num < 24 && T(end + 3).num < 60) {
       v.hour = static_cast<int>(T(end + 1).num);
       v.minute = static_cast<int>(T(end + 3).num);
       end += 4;
@@ -771,8 +780,9 @@ class Matcher {
     bool relative = false;
     int end = j;
     const int day = DayAt(j);
-    const bool day_ok = day > 0 && !(T(j).kind == Kind::kNumber && T(j).digits > 2) &&
-                        !(P(j + 1, ":") && T(j + 2).kind == Kind::kNumber && Adjacent(j + 2));  // "May 5:30"
+    const bool day_ok =
+        day > 0 && !(T(j).kind == Kind::kNumber && T(j).digits > 2) &&
+        !(P(j + 1, ":") && T(j + 2).kind == Kind::kNumber && Adjacent(j + 2));  // "May 5:30"
     int y;
     if (day_ok && day <= DaysIn(2024, month)) {
       end = j + 1;
@@ -862,14 +872,16 @@ class Matcher {
       return false;
     }
     if (next.kind == Kind::kWord && !next.cap && next.lex == nullptr &&
-        In(next.low, {"people",  "shares",  "troops",    "workers", "miles",  "tons",
-                      "jobs",    "cars",    "units",     "votes",   "members", "soldiers",
-                      "dollars", "points",  "barrels",   "acres",   "employees", "students",
-                      "deaths",  "homes",   "feet",      "meters",  "pounds", "metres",
-                      "kilometers", "kilometres", "yards", "refugees", "prisoners", "cases",
-                      "children", "women", "men", "hours", "rooms", "delegates", "seats",
-                      "copies", "households", "customers", "stores", "ships", "planes",
-                      "aircraft", "tanks", "rounds", "lives", "patients", "pages", "words"})) {
+        In(next.low,
+           {"people",     "shares",     "troops",     "workers",   "miles",     "tons",
+            "jobs",       "cars",       "units",      "votes",     "members",   "soldiers",
+            "dollars",    "points",     "barrels",    "acres",     "employees", "students",
+            "deaths",     "homes",      "feet",       "meters",    "pounds",    "metres",
+            "kilometers", "kilometres", "yards",      "refugees",  "prisoners", "cases",
+            "children",   "women",      "men",        "hours",     "rooms",     "delegates",
+            "seats",      "copies",     "households", "customers", "stores",    "ships",
+            "planes",     "aircraft",   "tanks",      "rounds",    "lives",     "patients",
+            "pages",      "words"})) {
       return false;
     }
     return true;
@@ -890,9 +902,9 @@ class Matcher {
     if (y < 1900 || y > 2100) {
       // Outside the usual range only after a word that announces a year ("in 1848"), not as a
       // number ("Room 1520", "Flight 1234").
-      if (!In(T(i - 1).low, {"in", "since", "until", "by", "of", "from", "year", "before",
-                             "after", "during", "circa", "around", "to", "and", "-", "early",
-                             "late", "mid", "the"})) {
+      if (!In(T(i - 1).low,
+              {"in", "since", "until", "by", "of", "from", "year", "before", "after", "during",
+               "circa", "around", "to", "and", "-", "early", "late", "mid", "the"})) {
         return false;
       }
     }
@@ -920,8 +932,9 @@ class Matcher {
   // "Q1 2024", "Q3", "H1 2024", "summer 2023", "the summer of 2023" is DeterminedUnit's.
   bool CompactPeriod(int i, Cand* c) {
     const Tok& t = T(i);
-    if ((t.low == "q" || t.low == "h") && t.cap && T(i + 1).kind == Kind::kNumber && Adjacent(i + 1) &&
-        T(i + 1).digits == 1 && T(i + 1).num >= 1 && T(i + 1).num <= (t.low == "q" ? 4 : 2)) {
+    if ((t.low == "q" || t.low == "h") && t.cap && T(i + 1).kind == Kind::kNumber &&
+        Adjacent(i + 1) && T(i + 1).digits == 1 && T(i + 1).num >= 1 &&
+        T(i + 1).num <= (t.low == "q" ? 4 : 2)) {
       const int n = static_cast<int>(T(i + 1).num);
       int end = i + 2;
       int y;
@@ -1076,7 +1089,7 @@ class Matcher {
     // "the nineties", "the eighties"
     if (w == "the" && T(i + 1).kind == Kind::kWord) {
       static constexpr std::pair<std::string_view, int> kDecades[] = {
-          {"twenties", 192}, {"thirties", 193}, {"forties", 194}, {"fifties", 195},
+          {"twenties", 192}, {"thirties", 193},  {"forties", 194},  {"fifties", 195},
           {"sixties", 196},  {"seventies", 197}, {"eighties", 198}, {"nineties", 199}};
       for (const auto& [name, decade] : kDecades) {
         if (T(i + 1).low == name) {
@@ -1180,12 +1193,12 @@ class Matcher {
       if (T(i + 2).kind == Kind::kNumber || (Lex(i + 2) && Lex(i + 2)->number >= 0)) return false;
       if (W(i + 2, "few") || W(i + 2, "several")) return false;
       const char* ref = W(i + 1, "future") ? "FUTURE_REF"
-                        : W(i + 1, "past")  ? "PAST_REF"
-                                            : "PRESENT_REF";
+                        : W(i + 1, "past") ? "PAST_REF"
+                                           : "PRESENT_REF";
       SetRaw(c, i + 2, "DATE", ref, true);
       return true;
     }
-    if ((w == "coming" || (w == "the" && W(i + 1, "coming"))) ) {
+    if ((w == "coming" || (w == "the" && W(i + 1, "coming")))) {
       const int j = w == "the" ? i + 2 : i + 1;
       const Unit u = UnitAt(j);
       if (u != Unit::kNone && T(j).lex->plural) {
@@ -1217,8 +1230,8 @@ class Matcher {
     Unit u = e->unit;
     const char* part = e->part;
     if (part != nullptr) u = Unit::kDay;
-    if (!In(T(j).low, {"day", "week", "month", "year", "quarter", "morning", "afternoon",
-                       "evening", "night"})) {
+    if (!In(T(j).low, {"day", "week", "month", "year", "quarter", "morning", "afternoon", "evening",
+                       "night"})) {
       return false;
     }
     DateValue v = FromReference(u, offset);
@@ -1350,7 +1363,8 @@ class Matcher {
         } else {
           v.year = anchor_->year;
         }
-        if (v.day == 0 && dir == -1) v.year = e->month < anchor_->month ? anchor_->year : anchor_->year - 1;
+        if (v.day == 0 && dir == -1)
+          v.year = e->month < anchor_->month ? anchor_->year : anchor_->year - 1;
       }
       if (the && dir != 0) return false;
       SetDate(c, after, v, true);
@@ -1399,8 +1413,8 @@ class Matcher {
       DateValue v;
       v.season = e->season;
       // The middle month of the season, to place it against the anchor.
-      const int mid = e->season[0] == 'S' ? (e->season[1] == 'P' ? 4 : 7)
-                                          : (e->season[0] == 'F' ? 10 : 1);
+      const int mid =
+          e->season[0] == 'S' ? (e->season[1] == 'P' ? 4 : 7) : (e->season[0] == 'F' ? 10 : 1);
       if (y > 0) {
         v.year = y;
       } else if (!anchor_) {
@@ -1585,8 +1599,9 @@ class Matcher {
     const bool hyphen = IsHyphen(after) && Adjacent(after) && Adjacent(after + 1);
     if (hyphen) u_at = after + 1;
     // "trading days", "business days", "calendar years": adjectives the extent keeps.
-    if (!hyphen && In(T(u_at).low, {"trading", "business", "working", "calendar", "fiscal",
-                                    "more", "full", "straight", "consecutive", "long"}) &&
+    if (!hyphen &&
+        In(T(u_at).low, {"trading", "business", "working", "calendar", "fiscal", "more", "full",
+                         "straight", "consecutive", "long"}) &&
         UnitAt(u_at + 1) != Unit::kNone) {
       ++u_at;
     }
@@ -1640,17 +1655,17 @@ class Matcher {
         const std::string& prev = T(i - 1).low;
         // A rate: "twice a year", "$1 billion a year", "interviews a day".
         const bool amount = T(i - 1).kind == Kind::kNumber ||
-                            In(prev, {"million", "billion", "thousand", "hundred", "percent",
-                                      "%", "dollars", "cents", "miles"});
+                            In(prev, {"million", "billion", "thousand", "hundred", "percent", "%",
+                                      "dollars", "cents", "miles"});
         if (In(prev, {"once", "twice", "times", "thrice"}) || amount) {
           if (u == Unit::kQuarter) return false;
           SetRaw(c, end, "SET", Duration(1, u), false);
           return true;
         }
-        if (!In(prev, {"for", "in", "than", "within", "over", "about", "nearly", "almost",
-                       "after", "before", "least", "only", "just", "half", "of", "to",
-                       "took", "take", "takes", "lasted", "last", "spent", "spend", "barely",
-                       "as", "additional", "another", "nearly"})) {
+        if (!In(prev, {"for",    "in",    "than",   "within", "over",       "about",   "nearly",
+                       "almost", "after", "before", "least",  "only",       "just",    "half",
+                       "of",     "to",    "took",   "take",   "takes",      "lasted",  "last",
+                       "spent",  "spend", "barely", "as",     "additional", "another", "nearly"})) {
           return false;
         }
       }
@@ -1678,9 +1693,9 @@ class Matcher {
       const char* value;
     };
     static constexpr Adverb kAdverbs[] = {
-        {"daily", "P1D"},     {"weekly", "P1W"},    {"monthly", "P1M"},  {"yearly", "P1Y"},
-        {"hourly", "PT1H"},   {"nightly", "P1D"},
-        {"biweekly", "P2W"},  {"semiannually", "P6M"}, {"annual", nullptr},
+        {"daily", "P1D"},    {"weekly", "P1W"},       {"monthly", "P1M"},
+        {"yearly", "P1Y"},   {"hourly", "PT1H"},      {"nightly", "P1D"},
+        {"biweekly", "P2W"}, {"semiannually", "P6M"}, {"annual", nullptr},
     };
     for (const Adverb& a : kAdverbs) {
       if (w == a.word && a.value != nullptr) {
@@ -1828,8 +1843,8 @@ class Matcher {
   bool IsMeridiem(int j) const {
     const Tok& t = T(j);
     if (t.kind != Kind::kWord) return false;
-    return t.low == "a.m." || t.low == "p.m." || t.low == "am" || t.low == "pm" ||
-           t.low == "a.m" || t.low == "p.m";
+    return t.low == "a.m." || t.low == "p.m." || t.low == "am" || t.low == "pm" || t.low == "a.m" ||
+           t.low == "p.m";
   }
 
   // Christmas, New Year's Day, Thanksgiving, ...
@@ -1896,7 +1911,7 @@ class Matcher {
   const std::optional<Date> anchor_;
   int start_ = 0;
   mutable bool half_ = false;  // the last NumberAt read "N 1/2"
-  bool derived_ = false;  // the match's value was computed from the quarter under discussion
+  bool derived_ = false;       // the match's value was computed from the quarter under discussion
   int quarter_year_ = 0;
   int quarter_ = 0;
   std::optional<DateValue> ref_;

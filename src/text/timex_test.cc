@@ -1,5 +1,4 @@
 #include "text/timex.h"
-#include "text/timex_tml.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -9,6 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+
+#include "text/timex_tml.h"
 
 namespace newsloom::text {
 namespace {
@@ -65,8 +66,7 @@ TEST(TimexTest, RelativeDatesResolveAgainstTheAnchor) {
       {"They met last September.", "2024-06-12", "last September", "DATE", "2023-09"},
       {"They met in September of last year.", "2024-06-19", "September of last year", "DATE",
        "2023-09"},
-      {"They met in September last year.", "2024-06-12", "September last year", "DATE",
-       "2023-09"},
+      {"They met in September last year.", "2024-06-12", "September last year", "DATE", "2023-09"},
       {"Sales rose last year.", "2024-06-19", "last year", "DATE", "2023"},
       {"He will travel next week.", "2024-06-12", "next week", "DATE", "2024-W25"},
       {"In March, the ministry said so.", "2024-06-12", "March", "DATE", "2024-03"},
@@ -91,20 +91,18 @@ TEST(TimexTest, DurationsSetsTimesAndReferences) {
       {"Now the market is calm.", "2024-06-19", "Now", "DATE", "PRESENT_REF"},
       {"The committee meets every week.", "2024-06-19", "every week", "SET", "P1W"},
       {"The plane landed at 15:57.", "2024-06-19", "15:57", "TIME", "2024-06-19T15:57"},
-      {"He spoke at 10:35 a.m. EDT.", "2024-06-19", "10:35 a.m. EDT", "TIME",
-       "2024-06-19T10:35"},
+      {"He spoke at 10:35 a.m. EDT.", "2024-06-19", "10:35 a.m. EDT", "TIME", "2024-06-19T10:35"},
       {"It began early Wednesday morning.", "2024-06-19", "early Wednesday morning", "DATE",
        "2024-06-19"},
       {"Prices fell this morning.", "2024-06-19", "this morning", "TIME", "2024-06-19TMO"},
       {"The stock hit a five-year low.", "2024-06-19", "five-year", "DURATION", "P5Y"},
-      {"Profit rose in the third quarter.", "1989-11-02", "the third quarter", "DATE",
-       "1989-Q3"},
+      {"Profit rose in the third quarter.", "1989-11-02", "the third quarter", "DATE", "1989-Q3"},
       {"Two days later he resigned.", "2024-06-19", "Two days later", "DATE", "2024-06-21"},
       {"Profit fell five years ago.", "1989-11-02", "five years ago", "DATE", "1984"},
       {"It was recently sold.", "2024-06-19", "recently", "DATE", "PAST_REF"},
       {"The plan covers the summer.", "2024-06-19", "the summer", "DATE", "2024-SU"},
-      {"Revenue for the first nine months rose.", "1989-11-02", "the first nine months",
-       "DURATION", "P9M"},
+      {"Revenue for the first nine months rose.", "1989-11-02", "the first nine months", "DURATION",
+       "P9M"},
   };
   for (const Row& row : rows) ExpectTagged(row);
 }
@@ -166,7 +164,9 @@ TEST(TimexTest, AgesAreNotDurations) {
 }
 
 TEST(TimexTest, SpansAreBytesAndBadInputIsHarmless) {
-  const std::string text = "Caf\xC3\xA9 opened \xE2\x80\x9C" "June 19, 2024\xE2\x80\x9D.";
+  const std::string text =
+      "Caf\xC3\xA9 opened \xE2\x80\x9C"
+      "June 19, 2024\xE2\x80\x9D.";
   const auto found = TagTemporalExpressions(text, std::nullopt);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(text.substr(found[0].span.begin, found[0].span.size()), "June 19, 2024");
@@ -187,12 +187,13 @@ TEST(TimexTest, SpansAreBytesAndBadInputIsHarmless) {
 // Word soup from the grammar's own vocabulary, so that rules fire in odd combinations: no crash,
 // spans inside the text, in order, not overlapping; same output twice.
 TEST(TimexTest, WordSoupIsHarmless) {
-  const char* kWords[] = {"the", "last", "next", "this", "June", "May", "19", "2024", "-",
-                          ",", ".", "'", "s", "year", "years", "ago", "earlier", "Tuesday",
-                          "morning", "quarter", "third", "fiscal", "1/2", "2", "a.m.", ":",
-                          "30", "early", "of", "nineteen", "ninety", "two", "thousand", "Q",
-                          "every", "week", "the", "end", "(", ")", "T", "12", "/", "'90s",
-                          "half", "first", "century", "20th", "mid", "fall", "summer", "now"};
+  const char* kWords[] = {
+      "the",     "last",    "next",     "this",   "June", "May",      "19",   "2024",    "-",
+      ",",       ".",       "'",        "s",      "year", "years",    "ago",  "earlier", "Tuesday",
+      "morning", "quarter", "third",    "fiscal", "1/2",  "2",        "a.m.", ":",       "30",
+      "early",   "of",      "nineteen", "ninety", "two",  "thousand", "Q",    "every",   "week",
+      "the",     "end",     "(",        ")",      "T",    "12",       "/",    "'90s",    "half",
+      "first",   "century", "20th",     "mid",    "fall", "summer",   "now"};
   const size_t n = sizeof(kWords) / sizeof(kWords[0]);
   uint32_t state = 12345;
   for (int round = 0; round < 2000; ++round) {
@@ -220,13 +221,14 @@ TEST(TimexTest, WordSoupIsHarmless) {
 }
 
 TEST(TimexTest, NumbersThatAreNotYears) {
-  const auto found =
-      TagTemporalExpressions("The army sent 2000 troops and paid $1990 for 1500 tons. Room 1520.", {});
+  const auto found = TagTemporalExpressions(
+      "The army sent 2000 troops and paid $1990 for 1500 tons. Room 1520.", {});
   EXPECT_TRUE(found.empty()) << found[0].text;
 }
 
 TEST(TimexTest, TenseSetsDirection) {
-  const auto past = TagTemporalExpressions("He visited Hanoi on Friday.", Date::FromIso("2024-06-19"));
+  const auto past =
+      TagTemporalExpressions("He visited Hanoi on Friday.", Date::FromIso("2024-06-19"));
   ASSERT_EQ(past.size(), 1u);
   EXPECT_EQ(past[0].value, "2024-06-14");
   EXPECT_EQ(past[0].tense, -1);
@@ -278,7 +280,8 @@ TEST(TimexTest, SeedsGold) {
 // A floor under the TempEval-3 training figures (relaxed extent F1 and value accuracy), so that
 // a rule change that breaks a common form fails here; `newsloom eval timex` gives the figures.
 TEST(TimexTest, TempEval3Floor) {
-  const std::filesystem::path root = std::filesystem::path(NEWSLOOM_SHARED_DIR) / "data/timex/te3-train";
+  const std::filesystem::path root =
+      std::filesystem::path(NEWSLOOM_SHARED_DIR) / "data/timex/te3-train";
   std::vector<std::filesystem::path> files;
   std::error_code ec;
   for (auto it = std::filesystem::recursive_directory_iterator(root, ec);

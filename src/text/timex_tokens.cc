@@ -24,8 +24,8 @@ bool IsUnicodePunct(std::string_view s, size_t i) {
 bool IsWordByte(std::string_view s, size_t i) {
   const unsigned char c = s[i];
   if (c < 0x80) return IsAlpha(c);
-  return !IsUnicodePunct(s, i) && !(c == 0xC2 && i + 1 < s.size() &&
-                                    static_cast<unsigned char>(s[i + 1]) == 0xA0);
+  return !IsUnicodePunct(s, i) &&
+         !(c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0);
 }
 
 }  // namespace

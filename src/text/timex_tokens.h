@@ -18,7 +18,7 @@ struct Tok {
   uint32_t begin = 0;
   uint32_t end = 0;
   Kind kind = Kind::kEnd;
-  bool space_before = true;  // whitespace between the previous token and this one
+  bool space_before = true;   // whitespace between the previous token and this one
   bool break_before = false;  // a blank line before: a new paragraph
   bool cap = false;           // starts with an upper-case ASCII letter
   bool ordinal = false;       // digits with an ordinal suffix: "19th"

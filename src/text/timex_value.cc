@@ -81,15 +81,33 @@ std::string Duration(long n, Unit unit) {
   const char* code = "D";
   bool time = false;
   switch (unit) {
-    case Unit::kSecond: code = "S", time = true; break;
-    case Unit::kMinute: code = "M", time = true; break;
-    case Unit::kHour: code = "H", time = true; break;
-    case Unit::kDay: code = "D"; break;
-    case Unit::kWeek: code = "W"; break;
-    case Unit::kWeekend: code = "WE"; break;
-    case Unit::kMonth: code = "M"; break;
-    case Unit::kQuarter: code = "Q"; break;
-    case Unit::kYear: code = "Y"; break;
+    case Unit::kSecond:
+      code = "S", time = true;
+      break;
+    case Unit::kMinute:
+      code = "M", time = true;
+      break;
+    case Unit::kHour:
+      code = "H", time = true;
+      break;
+    case Unit::kDay:
+      code = "D";
+      break;
+    case Unit::kWeek:
+      code = "W";
+      break;
+    case Unit::kWeekend:
+      code = "WE";
+      break;
+    case Unit::kMonth:
+      code = "M";
+      break;
+    case Unit::kQuarter:
+      code = "Q";
+      break;
+    case Unit::kYear:
+      code = "Y";
+      break;
     case Unit::kDecade:
       code = "Y";
       if (n > 0) n *= 10;
@@ -98,7 +116,8 @@ std::string Duration(long n, Unit unit) {
       code = "Y";
       if (n > 0) n *= 100;
       break;
-    case Unit::kNone: break;
+    case Unit::kNone:
+      break;
   }
   std::string out = time ? "PT" : "P";
   out += n < 0 ? std::string("X") : std::to_string(n);
