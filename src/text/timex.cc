@@ -566,8 +566,15 @@ class Matcher {
           SetDate(best, j + 3, Shift(u, 0), true);
           return true;
         }
+        // TimeBank leaves "earlier"/"later" out before a day or a week ("earlier Friday",
+        // "earlier this week") and keeps them before a month or a year ("earlier this year").
+        const bool day_or_week =
+            (Lex(j) && Lex(j)->weekday >= 0) ||
+            In(T(j).low, {"today", "yesterday", "tomorrow", "tonight"}) ||
+            (W(j, "this") && (W(j + 1, "week") || W(j + 1, "weekend")));
         Cand inner;
-        if (MatchCore(j, &inner) && inner.type != "DURATION" && inner.type != "SET" &&
+        if (!((w == "earlier" || w == "later") && day_or_week) && MatchCore(j, &inner) &&
+            inner.type != "DURATION" && inner.type != "SET" &&
             inner.value.find("_REF") == std::string::npos) {
           *best = inner;
           return true;

@@ -75,7 +75,8 @@ TEST(TimexTest, RelativeDatesResolveAgainstTheAnchor) {
       {"Prices fell today.", "2024-06-19", "today", "DATE", "2024-06-19"},
       {"Prices fell yesterday.", "2024-06-19", "yesterday", "DATE", "2024-06-18"},
       {"Sales grew this year.", "2024-06-19", "this year", "DATE", "2024"},
-      {"He left earlier this week.", "2024-06-19", "earlier this week", "DATE", "2024-W25"},
+      {"He left earlier this week.", "2024-06-19", "this week", "DATE", "2024-W25"},
+      {"Sales rose earlier this year.", "2024-06-19", "earlier this year", "DATE", "2024"},
       {"The visit is planned for June 19-20.", "2024-06-18", "June 19-20", "DATE", "2024-06-19"},
       {"Last October he went to Moscow.", "2024-06-19", "Last October", "DATE", "2023-10"},
   };
