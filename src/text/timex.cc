@@ -525,6 +525,10 @@ class Matcher {
         v *= 100;
         ++j;
       }
+      if (W(j, "and") && W(j + 1, "a") && W(j + 2, "half") && UnitAt(j + 3) != Unit::kNone) {
+        half_ = true;  // "one and a half years"
+        j += 3;
+      }
       *value = v;
       return j;
     }
@@ -568,10 +572,9 @@ class Matcher {
         }
         // TimeBank leaves "earlier"/"later" out before a day or a week ("earlier Friday",
         // "earlier this week") and keeps them before a month or a year ("earlier this year").
-        const bool day_or_week =
-            (Lex(j) && Lex(j)->weekday >= 0) ||
-            In(T(j).low, {"today", "yesterday", "tomorrow", "tonight"}) ||
-            (W(j, "this") && (W(j + 1, "week") || W(j + 1, "weekend")));
+        const bool day_or_week = (Lex(j) && Lex(j)->weekday >= 0) ||
+                                 In(T(j).low, {"today", "yesterday", "tomorrow", "tonight"}) ||
+                                 (W(j, "this") && (W(j + 1, "week") || W(j + 1, "weekend")));
         Cand inner;
         if (!((w == "earlier" || w == "later") && day_or_week) && MatchCore(j, &inner) &&
             inner.type != "DURATION" && inner.type != "SET" &&
@@ -1582,6 +1585,28 @@ class Matcher {
 
   // "three years", "two-year", "the past three years", "five years ago", "a year earlier"
   bool CountUnit(int i, Cand* c) {
+    // "half an hour", "a half hour", "half a year"
+    {
+      int h = W(i, "a") && W(i + 1, "half") ? i + 1 : i;
+      if (W(h, "half")) {
+        int u_at = h + 1;
+        if (h == i && (W(u_at, "a") || W(u_at, "an"))) ++u_at;
+        if (IsHyphen(u_at) && Adjacent(u_at)) ++u_at;
+        const Unit u = UnitAt(u_at);
+        const char* value = u == Unit::kYear     ? "P6M"
+                            : u == Unit::kMonth  ? "P15D"
+                            : u == Unit::kDay    ? "PT12H"
+                            : u == Unit::kHour   ? "PT30M"
+                            : u == Unit::kMinute ? "PT30S"
+                                                 : nullptr;
+        const bool article = h > i || u_at > h + 1;  // "a half hour" or "half an hour"
+        if (value != nullptr && article && !T(u_at).lex->plural) {
+          SetRaw(c, u_at + 1, "DURATION", value, false);
+          return true;
+        }
+        return false;
+      }
+    }
     int k = i;
     bool the = false;
     bool span_back = false;  // "the past/last N units": a duration
@@ -1601,7 +1626,7 @@ class Matcher {
     half_ = false;
     const int after = NumberAt(k, &n, !span_back);
     if (after < 0) return false;
-    const bool half = half_;
+    bool half = half_;
     int u_at = after;
     const bool hyphen = IsHyphen(after) && Adjacent(after) && Adjacent(after + 1);
     if (hyphen) u_at = after + 1;
@@ -1677,8 +1702,14 @@ class Matcher {
         }
       }
     }
-    if (n == 1 && plural && !article) return false;
+    bool half_after = false;
+    if (!hyphen && W(end, "and") && W(end + 1, "a") && W(end + 2, "half")) {
+      half_after = true;  // "a year and a half"
+      end += 3;
+    }
+    if (n == 1 && plural && !article && !half) return false;
     if (n < 0 && !plural && !hyphen) return false;
+    if (half_after) half = true;
     std::string value = Duration(n, u);
     if (half && n >= 0) {
       // Half a unit in the next smaller one: P2Y6M, PT5H30M, P3DT12H.
