@@ -832,7 +832,9 @@ class Matcher {
       SetDate(c, j + 2, v, true);
       return true;
     }
-    v = ResolveMonthDay(month, 0, Tense());
+    // A deadline month lies ahead whatever the verb: "repay the loan by February".
+    const bool deadline = In(T(i - 1).low, {"by", "through", "until", "till"});
+    v = ResolveMonthDay(month, 0, deadline ? 1 : Tense());
     SetDate(c, end, v, true);
     return true;
   }
