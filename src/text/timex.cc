@@ -780,6 +780,14 @@ class Matcher {
     return -1;
   }
 
+  // The direction a preposition gives a date without a year, else the clause tense: "by
+  // February", "until June 12" lie ahead; "since March" has begun.
+  int DirectionBefore(int i) {
+    if (In(T(i - 1).low, {"by", "through", "until", "till"})) return 1;
+    if (W(i - 1, "since")) return -1;
+    return Tense();
+  }
+
   // "June 19, 2024", "June 19-20", "June 12", "April 2019", "September of last year", "May"
   bool MonthDate(int i, Cand* c) {
     int j;
@@ -808,7 +816,7 @@ class Matcher {
         if (e2 > 0) {
           end = e2;
         } else {
-          v = ResolveMonthDay(month, day, Tense());
+          v = ResolveMonthDay(month, day, DirectionBefore(i));
           relative = true;
         }
       }
@@ -832,9 +840,7 @@ class Matcher {
       SetDate(c, j + 2, v, true);
       return true;
     }
-    // A deadline month lies ahead whatever the verb: "repay the loan by February".
-    const bool deadline = In(T(i - 1).low, {"by", "through", "until", "till"});
-    v = ResolveMonthDay(month, 0, deadline ? 1 : Tense());
+    v = ResolveMonthDay(month, 0, DirectionBefore(i));
     SetDate(c, end, v, true);
     return true;
   }

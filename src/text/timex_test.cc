@@ -148,6 +148,8 @@ TEST(TimexTest, MoreForms) {
       {"Revenue grew in Q1 2024.", nullptr, "Q1 2024", "DATE", "2024-Q1"},
       {"Talks stalled in summer 2023.", nullptr, "summer 2023", "DATE", "2023-SU"},
       {"Fighting eased by mid-June.", "2024-06-19", "mid-June", "DATE", "2024-06"},
+      {"It agreed to repay the loan by February.", "1989-11-02", "February", "DATE", "1990-02"},
+      {"Prices have risen since October.", "2024-06-19", "October", "DATE", "2023-10"},
       {"Protests grew this past weekend.", "2024-06-19", "this past weekend", "DATE",
        "2024-W24-WE"},
       {"He was born in May 1995 and the following year moved away.", "2024-06-19",
