@@ -20,6 +20,11 @@ Result<nlohmann::json> RunSeedsEval(const EvalOptions& options);
 // TimeML files (TempEval-3): extent, type and value scores of the temporal-expression tagger.
 Result<nlohmann::json> RunTimexEval(const EvalOptions& options);
 
+// Streaming story clustering on a JSONL file of {id, topic, event, text}, articles in file order:
+// B-cubed precision, recall and F1 of stories against `event` and against `topic`, of threads
+// against `topic`, and articles per second.
+Result<nlohmann::json> RunClusteringEval(const EvalOptions& options);
+
 }  // namespace newsloom::eval
 
 #endif  // NEWSLOOM_EVAL_EVAL_H_
