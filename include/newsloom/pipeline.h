@@ -36,8 +36,16 @@ struct IngestReport {
   int64_t pages_read = 0;       // pages handed over by the readers
   int64_t articles_stored = 0;  // new articles written
   int64_t already_stored = 0;   // pages whose article id was stored before (or earlier in the run)
-  std::vector<SkippedPage> skipped;  // inputs, records and pages skipped, in input order
+  // Inputs, records and pages skipped: what the readers reject as they find it, what extraction
+  // rejects when its batch is processed (a deterministic order).
+  std::vector<SkippedPage> skipped;
   int64_t stories = 0;          // stories after the rebuild (0 when not rebuilt)
+
+  // Wall-clock seconds per phase, for benchmarks: reading and corpus evidence, extraction,
+  // analysis, writing articles, rebuilding stories.
+  struct Seconds {
+    double read = 0, extract = 0, analyze = 0, store = 0, stories = 0;
+  } seconds;
 
   std::map<std::string, int64_t> SkippedByReason() const;
 };

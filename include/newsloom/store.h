@@ -64,6 +64,16 @@ class Store {
   // the order in which they were first put (their ingest sequence).
   virtual Result<bool> PutArticle(const RawPage& page, const AnalyzedArticle& article) = 0;
 
+  // Writes several articles in one transaction: all of them or, on error, none. Element i of the
+  // result says whether article i was new (false: its id was stored before, or earlier in the
+  // list). Much faster than one transaction per article (index and full-text pages are written
+  // once per transaction).
+  struct PageAndArticle {
+    const RawPage* page;
+    const AnalyzedArticle* article;
+  };
+  virtual Result<std::vector<bool>> PutArticles(const std::vector<PageAndArticle>& items) = 0;
+
   virtual Result<int64_t> ArticleCount() = 0;
 
   // The stored article with its analysis; kNotFound when there is none.

@@ -62,6 +62,27 @@ TEST(AnalyzeTest, EmptyBodyIsFine) {
   EXPECT_EQ(a->minhash.size(), 128u);
 }
 
+// Bad input is routine: random bytes (ill-formed UTF-8, control characters, NULs) never crash
+// analysis, and every span stays inside the body.
+TEST(AnalyzeTest, RandomBytesKeepSpansInsideTheBody) {
+  std::mt19937 rng(11);
+  for (int trial = 0; trial < 200; ++trial) {
+    std::string body(static_cast<size_t>(rng() % 400), '\0');
+    for (char& c : body) c = static_cast<char>(rng() % 4 == 0 ? ' ' : rng() % 256);
+    auto a = Analyze(MakeArticle(body));
+    ASSERT_TRUE(a.ok());
+    for (const Span& s : a->sentences) {
+      EXPECT_LE(s.begin, s.end);
+      EXPECT_LE(s.end, body.size());
+    }
+    for (const Token& t : a->tokens) {
+      EXPECT_LT(t.span.begin, t.span.end);
+      EXPECT_LE(t.span.end, body.size());
+    }
+    for (const TemporalExpression& d : a->dates) EXPECT_LE(d.span.end, body.size());
+  }
+}
+
 TEST(ShingleTest, ShortTextsAreOneShingle) {
   auto a = Analyze(MakeArticle("two words"));
   ASSERT_TRUE(a.ok());

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -26,10 +27,6 @@ struct ArticleVectors {
   SparseVector all;           // every term, for the candidate index
 };
 
-bool HasDigit(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 // "2024-06-19" or "2024-06" -> "2024-06"; nothing for values without a known year and month.
 std::optional<std::string> MonthOf(std::string_view value) {
   if (value.size() < 7 || value[4] != '-') return std::nullopt;
@@ -37,6 +34,21 @@ std::optional<std::string> MonthOf(std::string_view value) {
     if (value[i] < '0' || value[i] > '9') return std::nullopt;
   }
   return std::string(value.substr(0, 7));
+}
+
+// Figures that identify an event: three or more digits ("1,000", "2019", "6.1" counts its two
+// digits and separator) rather than the small counts and ages every story has.
+bool SpecificNumber(std::string_view term) {
+  int digits = 0;
+  bool separator = false;
+  for (char c : term) {
+    if (c >= '0' && c <= '9') {
+      ++digits;
+    } else if (c == '.' || c == ',') {
+      separator = true;
+    }
+  }
+  return digits >= 3 || (digits >= 2 && separator);
 }
 
 }  // namespace
@@ -60,6 +72,7 @@ struct StoryClusterer::Impl {
   std::vector<int> df;             // documents seen per term id
   long documents = 0;
   std::vector<Story> stories;
+  std::set<std::string> story_ids;
   std::unordered_map<int, std::vector<int>> index;  // term id -> stories holding it among the top
   std::vector<Assignment> assignments;
 
@@ -77,7 +90,7 @@ struct StoryClusterer::Impl {
   Kind KindOf(int id) const {
     const std::string& term = terms[id];
     if (term.rfind("n:", 0) == 0) return kNames;
-    return HasDigit(term) ? kNumbers : kWords;
+    return SpecificNumber(term) ? kNumbers : kWords;
   }
 
   // Unit TF-IDF vectors of the article, with document frequencies that include it.
@@ -187,16 +200,32 @@ struct StoryClusterer::Impl {
     return out;
   }
 
+  bool Idle(const Story& s) const {
+    return static_cast<long>(assignments.size()) - s.last_add > options.max_idle_articles;
+  }
+
   std::vector<int> Candidates(const std::vector<int>& top) const {
     std::vector<int> out;
     for (int id : top) {
       auto it = index.find(id);
       if (it == index.end()) continue;
-      out.insert(out.end(), it->second.begin(), it->second.end());
+      for (int c : it->second) {
+        if (!Idle(stories[c])) out.push_back(c);
+      }
     }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
+  }
+
+  // Drops idle stories from the index now and then, so its lists stay short on long streams.
+  void PruneIndex() {
+    for (auto it = index.begin(); it != index.end();) {
+      std::vector<int>& list = it->second;
+      list.erase(std::remove_if(list.begin(), list.end(), [&](int c) { return Idle(stories[c]); }),
+                 list.end());
+      it = list.empty() ? index.erase(it) : std::next(it);
+    }
   }
 
   // Days between the article and the story's newest dated member, when both are known.
@@ -220,7 +249,9 @@ struct StoryClusterer::Impl {
     for (int c : Candidates(top)) {
       const Story& s = stories[c];
       const std::optional<long> gap = Gap(day, s);
-      const bool one_side_dated = day.has_value() != s.newest_day.has_value();
+      // Whether the two can be placed in time relative to each other: a publication day or a
+      // full date in the text on both sides.
+      const bool one_side_dated = event_days.empty() != s.event_days.empty();
       const double score = Similarity(v, s) + DateAdjustment(months, event_days, s);
       if (!gap || *gap <= options.thread_window_days) {
         if (score > best_thread_score) {
@@ -242,6 +273,10 @@ struct StoryClusterer::Impl {
     if (best < 0) {
       Story s;
       s.id = text::HexId(text::Hash64(a.article.id));
+      // Two articles given the same id must still start distinct stories.
+      for (int salt = 1; !story_ids.insert(s.id).second; ++salt) {
+        s.id = text::HexId(text::Hash64(a.article.id + "#" + std::to_string(salt)));
+      }
       s.thread = best_thread >= 0 && best_thread_score >= options.thread_threshold
                      ? stories[best_thread].thread
                      : s.id;
@@ -270,6 +305,7 @@ struct StoryClusterer::Impl {
       }
     }
     assignments.push_back(Assignment{a.article.id, s.id, s.thread});
+    if (options.max_idle_articles > 0 && assignments.size() % 4096 == 0) PruneIndex();
     return s.id;
   }
 };

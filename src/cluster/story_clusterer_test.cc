@@ -66,6 +66,17 @@ TEST(StoryClustererTest, UndatedArticlesClusterByText) {
   EXPECT_NE(a, b);
 }
 
+TEST(StoryClustererTest, IdleStoriesTakeNoNewArticles) {
+  ClusterOptions options;
+  options.max_idle_articles = 2;
+  StoryClusterer c(options);
+  const std::string first = c.Add(Make("q1", kQuake));
+  c.Add(Make("b1", kBudget));
+  c.Add(Make("b2", kBudget));
+  c.Add(Make("b3", kBudget));
+  EXPECT_NE(c.Add(Make("q2", kQuake2)), first);
+}
+
 TEST(StoryClustererTest, DeterministicAcrossRuns) {
   const std::vector<AnalyzedArticle> stream = Stream();
   auto run = [&] {
@@ -84,11 +95,14 @@ TEST(StoryClustererTest, DeterministicAcrossRuns) {
   }
 }
 
-TEST(StoryClustererTest, EmptyArticlesStartTheirOwnStories) {
+TEST(StoryClustererTest, EmptyArticlesAndRepeatedIdsStartTheirOwnStories) {
   StoryClusterer c;
   const std::string a = c.Add(Make("e1", ""));
   const std::string b = c.Add(Make("e2", ""));
   EXPECT_NE(a, b);
+  const std::string d = c.Add(Make("same", kQuake));
+  const std::string e = c.Add(Make("same", kBudget));
+  EXPECT_NE(d, e);
 }
 
 // Determinism on real text: the ECB+ development stream clustered twice gives the same ids.

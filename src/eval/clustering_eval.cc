@@ -111,6 +111,10 @@ Result<nlohmann::json> RunClusteringEval(const EvalOptions& options) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
+  // Threads link related stories: scored against the topics (each pairs two related events).
+  std::vector<std::string> threads;
+  for (const cluster::Assignment& a : clusterer.Assignments()) threads.push_back(a.thread_id);
+
   std::vector<std::string> events, topics;
   for (const Item& item : items) {
     events.push_back(item.event);
@@ -118,6 +122,9 @@ Result<nlohmann::json> RunClusteringEval(const EvalOptions& options) {
   }
   const BCubed event = ScoreBCubed(predicted, events);
   const BCubed topic = ScoreBCubed(predicted, topics);
+  const BCubed thread_topic = ScoreBCubed(threads, topics);
+  std::map<std::string, int> thread_count;
+  for (const std::string& t : threads) ++thread_count[t];
   std::map<std::string, int> stories;
   for (const std::string& p : predicted) ++stories[p];
   std::map<std::string, int> gold_events;
@@ -135,6 +142,8 @@ Result<nlohmann::json> RunClusteringEval(const EvalOptions& options) {
       {"gold_events", gold_events.size()},
       {"bcubed_event", figures(event)},
       {"bcubed_topic", figures(topic)},
+      {"threads", thread_count.size()},
+      {"bcubed_thread_vs_topic", figures(thread_topic)},
       {"articles_per_second", seconds > 0 ? static_cast<double>(items.size()) / seconds : 0},
   };
 }

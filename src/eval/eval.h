@@ -28,7 +28,8 @@ Result<nlohmann::json> RunPubdateEval(const EvalOptions& options);
 Result<nlohmann::json> RunTimexEval(const EvalOptions& options);
 
 // Streaming story clustering on a JSONL file of {id, topic, event, text}, articles in file order:
-// B-cubed precision, recall and F1 against `event` and against `topic`, and articles per second.
+// B-cubed precision, recall and F1 of stories against `event` and against `topic`, of threads
+// against `topic`, and articles per second.
 Result<nlohmann::json> RunClusteringEval(const EvalOptions& options);
 
 }  // namespace newsloom::eval

@@ -22,9 +22,9 @@ namespace fs = std::filesystem;
 struct Counts {
   long gold = 0;
   long system = 0;
-  long strict = 0;   // system spans equal to a gold span
-  long relaxed = 0;  // system/gold pairs that overlap (one-to-one)
-  long type_ok = 0;  // relaxed pairs with the right type
+  long strict = 0;    // system spans equal to a gold span
+  long relaxed = 0;   // system/gold pairs that overlap (one-to-one)
+  long type_ok = 0;   // relaxed pairs with the right type
   long value_ok = 0;  // relaxed pairs with the right value
   long sentences = 0;
   long documents = 0;
@@ -43,7 +43,8 @@ double Round2(double x) { return std::round(x * 100) / 100; }
 nlohmann::json Figures(const Counts& c) {
   auto prf = [&](long tp) {
     const double p = Ratio(tp, c.system), r = Ratio(tp, c.gold);
-    return nlohmann::json{{"precision", Round2(p)}, {"recall", Round2(r)}, {"f1", Round2(F1(p, r))}};
+    return nlohmann::json{
+        {"precision", Round2(p)}, {"recall", Round2(r)}, {"f1", Round2(F1(p, r))}};
   };
   return {{"documents", c.documents},
           {"sentences", c.sentences},
@@ -100,9 +101,11 @@ Counts Score(const text::TimemlDocument& doc, const std::vector<TemporalExpressi
       if (gold.value == s.value) {
         ++c.value_ok;
       } else {
-        errors->push_back({file, doc.text.substr(gold.span.begin, gold.span.size()) + " | " + s.text,
+        errors->push_back({file,
+                           doc.text.substr(gold.span.begin, gold.span.size()) + " | " + s.text,
                            gold.type, gold.value, s.type, s.value,
-                           Context(doc.text, s.span.begin, s.span.end)});
+                           "tense " + std::to_string(s.tense) + ": " +
+                               Context(doc.text, s.span.begin, s.span.end)});
       }
       break;
     }
@@ -137,8 +140,8 @@ Result<nlohmann::json> RunTimexEval(const EvalOptions& options) {
   if (fs::is_regular_file(root, ec)) {
     files.push_back(root);
   } else {
-    for (auto it = fs::recursive_directory_iterator(root, ec); it != fs::recursive_directory_iterator();
-         it.increment(ec)) {
+    for (auto it = fs::recursive_directory_iterator(root, ec);
+         it != fs::recursive_directory_iterator(); it.increment(ec)) {
       if (ec) break;
       if (it->is_regular_file() && it->path().extension() == ".tml") files.push_back(it->path());
     }

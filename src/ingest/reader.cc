@@ -58,6 +58,7 @@ bool LooksBinary(std::string_view head) {
   return head.find('\0') != std::string_view::npos || text::ControlByteShare(head) > 0.05;
 }
 
+// kJsonl covers JSON documents too (see ReadStream).
 enum class Format { kText, kHtml, kJsonl, kWarc };
 
 // The format of a stream, from its first bytes and, where they leave room for doubt, its name.
@@ -71,8 +72,12 @@ Format Sniff(std::string_view name, std::string_view head) {
                          EndsWith(lower_name, ".xhtml");
   const bool text_name = EndsWith(lower_name, ".txt");
   const bool jsonl_name = EndsWith(lower_name, ".jsonl") || EndsWith(lower_name, ".ndjson");
-  if (jsonl_name) return Format::kJsonl;
-  if (!html_name && !text_name && !body.empty() && body.front() == '{') return Format::kJsonl;
+  if (jsonl_name || EndsWith(lower_name, ".json")) return Format::kJsonl;
+  if (!html_name && !text_name && !body.empty()) {
+    if (body.front() == '{') return Format::kJsonl;
+    // An array of records.
+    if (body.front() == '[' && Trim(body.substr(1)).substr(0, 1) == "{") return Format::kJsonl;
+  }
   if (html_name) return Format::kHtml;
   if (!body.empty() && body.front() == '<') {
     const std::string start = Lower(body.substr(0, 4096));
@@ -130,6 +135,54 @@ void EmitHtml(const Context& ctx, RawPage page) {
   ctx.sink(std::move(page));
 }
 
+// One JSONL record (or JSON array element): {"id","url","title","published","text" or "html"}.
+void EmitJsonRecord(const Context& ctx, const std::string& record_source, const nlohmann::json& json) {
+  if (!json.is_object()) return ctx.Skip(record_source, "invalid JSON");
+  auto text_field = [&json](const char* key) -> std::optional<std::string> {
+    auto it = json.find(key);
+    if (it == json.end() || it->is_null()) return std::nullopt;
+    if (it->is_string()) return it->get<std::string>();
+    if (it->is_number_integer()) return std::to_string(it->get<int64_t>());
+    return std::nullopt;
+  };
+  const auto text = text_field("text");
+  const auto html = text_field("html");
+  if (!text && !html) return ctx.Skip(record_source, "no text or html field");
+  RawPage page;
+  page.source = record_source;
+  page.given_id = text_field("id");
+  page.given_title = text_field("title");
+  page.given_published = text_field("published");
+  page.url = text_field("url").value_or("");
+  if (html) {
+    page.content_type = "text/html";
+    page.bytes = *html;
+    return EmitHtml(ctx, std::move(page));
+  }
+  page.content_type = "text/plain";
+  page.bytes = *text;
+  EmitText(ctx, std::move(page));
+}
+
+// A whole JSON document: an array of records, or one record.
+void ReadJsonDocument(const std::string& source, BufferedReader& reader, const Context& ctx) {
+  std::string bytes;
+  Status read = ReadPageBytes(reader, ctx.options, /*check_lines=*/false, &bytes);
+  if (!read.ok()) return ctx.Skip(source, read.message());
+  const nlohmann::json json = nlohmann::json::parse(bytes, nullptr, /*allow_exceptions=*/false);
+  if (json.is_discarded()) return ctx.Skip(source, "invalid JSON");
+  if (json.is_array()) {
+    for (size_t i = 0; i < json.size(); ++i) {
+      EmitJsonRecord(ctx, source + "#" + std::to_string(i + 1), json[i]);
+    }
+    return;
+  }
+  if (json.is_object() && !json.contains("text") && !json.contains("html")) {
+    return ctx.Skip(source, "JSON without text or html");
+  }
+  EmitJsonRecord(ctx, source, json);
+}
+
 void ReadJsonl(const std::string& source, BufferedReader& reader, const Context& ctx) {
   std::string line;
   int record = 0;
@@ -146,38 +199,7 @@ void ReadJsonl(const std::string& source, BufferedReader& reader, const Context&
       continue;
     }
     nlohmann::json json = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (json.is_discarded() || !json.is_object()) {
-      ctx.Skip(record_source, "invalid JSON");
-      continue;
-    }
-    RawPage page;
-    page.source = record_source;
-    auto text_field = [&json](const char* key) -> std::optional<std::string> {
-      auto it = json.find(key);
-      if (it == json.end() || it->is_null()) return std::nullopt;
-      if (it->is_string()) return it->get<std::string>();
-      if (it->is_number_integer()) return std::to_string(it->get<int64_t>());
-      return std::nullopt;
-    };
-    const auto text = text_field("text");
-    const auto html = text_field("html");
-    if (!text && !html) {
-      ctx.Skip(record_source, "no text or html field");
-      continue;
-    }
-    page.given_id = text_field("id");
-    page.given_title = text_field("title");
-    page.given_published = text_field("published");
-    page.url = text_field("url").value_or("");
-    if (html) {
-      page.content_type = "text/html";
-      page.bytes = *html;
-      EmitHtml(ctx, std::move(page));
-    } else {
-      page.content_type = "text/plain";
-      page.bytes = *text;
-      EmitText(ctx, std::move(page));
-    }
+    EmitJsonRecord(ctx, record_source, json);
   }
 }
 
@@ -421,7 +443,18 @@ void ReadStream(const std::string& source, std::unique_ptr<ByteStream> stream, c
   const Format format = Sniff(name, head);
   if (format == Format::kWarc) return ReadWarc(source, *reader, ctx);
   if (LooksBinary(head)) return ctx.Skip(source, "binary content");
-  if (format == Format::kJsonl) return ReadJsonl(source, *reader, ctx);
+  if (format == Format::kJsonl) {
+    // JSONL when the first line is a JSON value of its own; else one JSON document (pretty-printed
+    // or an array of records).
+    const size_t eol = head.find('\n');
+    const bool first_line_complete = eol != std::string_view::npos;
+    const std::string lower_name = Lower(name);
+    const bool jsonl = EndsWith(lower_name, ".jsonl") || EndsWith(lower_name, ".ndjson") ||
+                       !first_line_complete ||
+                       !nlohmann::json::parse(head.substr(0, eol), nullptr, false).is_discarded();
+    if (!jsonl) return ReadJsonDocument(source, *reader, ctx);
+    return ReadJsonl(source, *reader, ctx);
+  }
   RawPage page;
   page.source = source;
   Status read = ReadPageBytes(*reader, ctx.options, format == Format::kText, &page.bytes);

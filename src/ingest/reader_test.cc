@@ -153,6 +153,23 @@ TEST_F(ReaderTest, JsonlIsRecognisedWithoutItsExtension) {
   EXPECT_EQ(pages_.size(), 2u);
 }
 
+TEST_F(ReaderTest, JsonDocumentsAreReadWhole) {
+  const std::string array =
+      Write("pages.json", "[\n  {\"id\": \"a\", \"text\": \"One\"},\n  {\"text\": \"Two\"}\n]\n");
+  const std::string record = Write("one.json", "{\n  \"title\": \"T\",\n  \"text\": \"Body\"\n}\n");
+  const std::string other = Write("answers.json", "{\n  \"pages\": [1, 2, 3]\n}\n");
+  Read({array, record, other});
+  ASSERT_EQ(pages_.size(), 3u);
+  EXPECT_EQ(pages_[0].source, array + "#1");
+  EXPECT_EQ(pages_[0].given_id, "a");
+  EXPECT_EQ(pages_[1].bytes, "Two");
+  EXPECT_EQ(pages_[2].source, record);
+  EXPECT_EQ(pages_[2].given_title, "T");
+  ASSERT_EQ(skipped_.size(), 1u);
+  EXPECT_EQ(skipped_[0].source, other);
+  EXPECT_EQ(skipped_[0].reason, "JSON without text or html");
+}
+
 void ExpectSampleWarcPages(const std::vector<RawPage>& pages, const std::vector<Skipped>& skipped,
                            const std::string& path) {
   ASSERT_EQ(pages.size(), 2u);

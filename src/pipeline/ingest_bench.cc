@@ -101,6 +101,13 @@ std::string TitleFrom(const std::string& paragraph) {
   return title;
 }
 
+double CpuSeconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+         static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
 long PeakRssKb() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
@@ -196,6 +203,8 @@ Result<json> RunIngestBench(const IngestBenchOptions& options) {
   if (!bytes.ok()) return bytes.status();
 
   std::vector<double> seconds;
+  std::vector<double> cpu_seconds;
+  json phases = json::array();
   int64_t stored = 0;
   int64_t stories = 0;
   for (int run = 0; run < options.runs; ++run) {
@@ -206,11 +215,18 @@ Result<json> RunIngestBench(const IngestBenchOptions& options) {
     Pipeline pipeline(store->get(), DefaultPageStages());
     IngestOptions ingest;
     ingest.threads = options.threads;
+    const double cpu_start = CpuSeconds();
     const auto start = std::chrono::steady_clock::now();
     auto report = pipeline.Ingest({(work / "pages").string()}, ingest);
     const auto end = std::chrono::steady_clock::now();
     if (!report.ok()) return report.status();
     seconds.push_back(std::chrono::duration<double>(end - start).count());
+    cpu_seconds.push_back(CpuSeconds() - cpu_start);
+    phases.push_back({{"read", report->seconds.read},
+                      {"extract", report->seconds.extract},
+                      {"analyze", report->seconds.analyze},
+                      {"store", report->seconds.store},
+                      {"stories", report->seconds.stories}});
     stored = report->articles_stored;
     stories = report->stories;
     store->reset();
@@ -219,12 +235,18 @@ Result<json> RunIngestBench(const IngestBenchOptions& options) {
   std::vector<double> sorted = seconds;
   std::sort(sorted.begin(), sorted.end());
   const double median = sorted[sorted.size() / 2];
+  std::vector<double> sorted_cpu = cpu_seconds;
+  std::sort(sorted_cpu.begin(), sorted_cpu.end());
+  const double median_cpu = sorted_cpu[sorted_cpu.size() / 2];
   return json{{"workload", "ingest"},
               {"pages", options.pages},
               {"threads", options.threads},
               {"runs", options.runs},
               {"seconds", seconds},
               {"pages_per_second", options.pages / median},
+              {"cpu_seconds", cpu_seconds},
+              {"pages_per_cpu_second", options.pages / median_cpu},
+              {"phase_seconds", phases},
               {"mb_per_second", static_cast<double>(*bytes) / 1e6 / median},
               {"input_bytes", *bytes},
               {"articles_stored", stored},

@@ -26,8 +26,10 @@ struct IngestBenchOptions {
 Result<uint64_t> GenerateBenchPages(const std::string& data_dir, int pages, uint64_t seed,
                                     const std::string& dir);
 
-// Runs the workload. JSON: {workload, pages, threads, runs, seconds: [..], pages_per_second
-// (median), mb_per_second, input_bytes, articles_stored, stories, peak_rss_mb}.
+// Runs the workload. JSON: {workload, pages, threads, runs, seconds: [..] (wall clock per run),
+// pages_per_second (median wall clock), cpu_seconds: [..], pages_per_cpu_second (median; the figure
+// that does not depend on other load on the machine), phase_seconds: [{read, extract, analyze,
+// store, stories}] per run, mb_per_second, input_bytes, articles_stored, stories, peak_rss_mb}.
 Result<nlohmann::json> RunIngestBench(const IngestBenchOptions& options);
 
 }  // namespace newsloom::bench

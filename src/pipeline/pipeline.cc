@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <optional>
 #include <thread>
 #include <unordered_map>
@@ -36,6 +37,19 @@ void ParallelFor(size_t n, int threads, const std::function<void(size_t)>& fn) {
   for (std::thread& t : pool) t.join();
 }
 
+// Adds the seconds since construction to `*total` on destruction.
+class PhaseTimer {
+ public:
+  explicit PhaseTimer(double* total) : total_(total), start_(std::chrono::steady_clock::now()) {}
+  ~PhaseTimer() {
+    *total_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  }
+
+ private:
+  double* total_;
+  std::chrono::steady_clock::time_point start_;
+};
+
 int WorkerCount(int requested) {
   if (requested > 0) return requested;
   const unsigned cores = std::thread::hardware_concurrency();
@@ -48,6 +62,46 @@ std::string StageReason(const char* stage, const Status& status) {
     return "no article text";
   }
   return std::string(stage) + " failed: " + status.message();
+}
+
+// The parts of a story that listing and search rely on, where the story builder left them empty:
+// members in ingest order with their copy roles, a title, the first and last publication dates.
+void FillStoryHeader(const std::vector<const AnalyzedArticle*>& articles,
+                     const std::vector<CopyGroup>& groups, Story* story) {
+  if (story->articles.empty()) {
+    std::unordered_map<std::string, CopyRole> roles;
+    for (const CopyGroup& g : groups) {
+      for (size_t i = 0; i < g.article_ids.size() && i < g.roles.size(); ++i) {
+        roles[g.article_ids[i]] = g.roles[i];
+      }
+    }
+    for (const AnalyzedArticle* a : articles) {
+      const Article& article = a->article;
+      auto role = roles.find(article.id);
+      story->articles.push_back(StoryArticle{
+          article.id, article.source, article.title, article.outlet, article.published,
+          role == roles.end() ? CopyRole::kOriginal : role->second});
+    }
+  }
+  if (story->title.empty()) {
+    for (const StoryArticle& a : story->articles) {
+      if (!a.title.empty()) {
+        story->title = a.title;
+        break;
+      }
+    }
+  }
+  if (!story->first_published && !story->last_published) {
+    for (const StoryArticle& a : story->articles) {
+      if (!a.published) continue;
+      if (!story->first_published || *a.published < *story->first_published) {
+        story->first_published = a.published;
+      }
+      if (!story->last_published || *a.published > *story->last_published) {
+        story->last_published = a.published;
+      }
+    }
+  }
 }
 
 }  // namespace
@@ -98,12 +152,15 @@ Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
 
   auto process_batch = [&]() -> Status {
     if (batch.empty()) return Status::Ok();
-    for (const RawPage& page : batch) {
-      if (corpus_pages_.insert(text::Hash64(page.bytes)).second) stages_->AddToCorpus(page);
-    }
     std::vector<std::optional<Result<Article>>> extracted(batch.size());
-    ParallelFor(batch.size(), threads,
-                [&](size_t i) { extracted[i].emplace(stages_->Extract(batch[i])); });
+    {
+      PhaseTimer timer(&report.seconds.extract);
+      for (const RawPage& page : batch) {
+        if (corpus_pages_.insert(text::Hash64(page.bytes)).second) stages_->AddToCorpus(page);
+      }
+      ParallelFor(batch.size(), threads,
+                  [&](size_t i) { extracted[i].emplace(stages_->Extract(batch[i])); });
+    }
 
     // Which pages are new: decided in input order, so the first page with an id wins.
     std::vector<size_t> fresh;
@@ -128,9 +185,17 @@ Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
     }
 
     std::vector<std::optional<Result<AnalyzedArticle>>> analyzed(fresh.size());
-    ParallelFor(fresh.size(), threads, [&](size_t k) {
-      analyzed[k].emplace(stages_->Analyze(std::move(extracted[fresh[k]]->value())));
-    });
+    {
+      PhaseTimer timer(&report.seconds.analyze);
+      ParallelFor(fresh.size(), threads, [&](size_t k) {
+        analyzed[k].emplace(stages_->Analyze(std::move(extracted[fresh[k]]->value())));
+      });
+    }
+    PhaseTimer timer(&report.seconds.store);
+    // One transaction per batch: a crash loses at most the batch being written, never what
+    // earlier batches stored, and no article is ever half-written.
+    std::vector<Store::PageAndArticle> items;
+    items.reserve(fresh.size());
     for (size_t k = 0; k < fresh.size(); ++k) {
       const RawPage& page = batch[fresh[k]];
       Result<AnalyzedArticle>& a = *analyzed[k];
@@ -138,9 +203,12 @@ Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
         report.skipped.push_back({page.source, StageReason("analyze", a.status())});
         continue;
       }
-      auto stored = store_->PutArticle(page, *a);
-      if (!stored.ok()) return stored.status();
-      if (*stored) {
+      items.push_back({&page, &a.value()});
+    }
+    auto stored = store_->PutArticles(items);
+    if (!stored.ok()) return stored.status();
+    for (bool is_new : *stored) {
+      if (is_new) {
         ++report.articles_stored;
       } else {
         ++report.already_stored;
@@ -151,6 +219,7 @@ Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
     return Status::Ok();
   };
 
+  const auto start = std::chrono::steady_clock::now();
   ingest::ReadOptions read_options;
   read_options.max_page_bytes = options.max_page_bytes;
   read_options.max_line_bytes = options.max_line_bytes;
@@ -168,9 +237,14 @@ Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
   NEWSLOOM_RETURN_IF_ERROR(read_status);
   NEWSLOOM_RETURN_IF_ERROR(failure);
   NEWSLOOM_RETURN_IF_ERROR(process_batch());
+  // Reading is what the batches did not account for.
+  report.seconds.read =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() -
+      report.seconds.extract - report.seconds.analyze - report.seconds.store;
 
   if (options.rebuild_stories) {
     report_progress("stories");
+    PhaseTimer timer(&report.seconds.stories);
     auto stories = RebuildStories(progress);
     if (!stories.ok()) return stories.status();
     report.stories = *stories;
@@ -181,10 +255,9 @@ Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
 Result<int64_t> Pipeline::RebuildStories(const ProgressCallback&) {
   dedup::CopyDetector detector;
   cluster::StoryClusterer clusterer;
-  // Replay in ingest order without tokens: copy detection and clustering use the fingerprints,
-  // the term vector, entities and dates.
-  Status replay = store_->ForEachArticle(
-      LoadOptions{.tokens = false, .paragraphs = false}, [&](AnalyzedArticle&& a) {
+  // Replay in ingest order, one article in memory at a time (copy detection shingles the tokens
+  // and hashes the paragraphs).
+  Status replay = store_->ForEachArticle(LoadOptions{}, [&](AnalyzedArticle&& a) {
         detector.Add(a);
         clusterer.Add(a);
         return Status::Ok();
@@ -223,7 +296,9 @@ Result<int64_t> Pipeline::RebuildStories(const ProgressCallback&) {
     std::vector<const AnalyzedArticle*> pointers;
     pointers.reserve(articles.size());
     for (const AnalyzedArticle& a : articles) pointers.push_back(&a);
-    stories.push_back(story::BuildStory(story_id, m.thread, pointers, groups));
+    Story story = story::BuildStory(story_id, m.thread, pointers, groups);
+    FillStoryHeader(pointers, groups, &story);
+    stories.push_back(std::move(story));
   }
   NEWSLOOM_RETURN_IF_ERROR(store_->ReplaceStories(stories, groups));
   return static_cast<int64_t>(stories.size());

@@ -279,6 +279,23 @@ Result<bool> SqliteStore::PutArticle(const RawPage& page, const AnalyzedArticle&
   return true;
 }
 
+Result<std::vector<bool>> SqliteStore::PutArticles(const std::vector<PageAndArticle>& items) {
+  std::vector<bool> stored;
+  stored.reserve(items.size());
+  if (items.empty()) return stored;
+  NEWSLOOM_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+  for (const PageAndArticle& item : items) {
+    auto result = PutArticleInTransaction(*item.page, *item.article);
+    if (!result.ok()) {
+      Exec("ROLLBACK");
+      return result.status();
+    }
+    stored.push_back(*result);
+  }
+  NEWSLOOM_RETURN_IF_ERROR(Exec("COMMIT"));
+  return stored;
+}
+
 Result<bool> SqliteStore::PutArticleInTransaction(const RawPage& page,
                                                   const AnalyzedArticle& analyzed) {
   const Article& a = analyzed.article;

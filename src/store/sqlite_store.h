@@ -21,6 +21,7 @@ class SqliteStore : public Store {
 
   Result<bool> HasArticle(const std::string& id) override;
   Result<bool> PutArticle(const RawPage& page, const AnalyzedArticle& article) override;
+  Result<std::vector<bool>> PutArticles(const std::vector<PageAndArticle>& items) override;
   Result<int64_t> ArticleCount() override;
   Result<AnalyzedArticle> GetArticle(const std::string& id) override;
   Result<RawPage> GetRawPage(const std::string& article_id) override;

@@ -146,6 +146,18 @@ TYPED_TEST(StoreTest, SameIdIsStoredOnce) {
   EXPECT_FALSE(*this->store_->HasArticle("a2"));
 }
 
+TYPED_TEST(StoreTest, PutArticlesWritesABatch) {
+  const RawPage page = MakePage("p", "x");
+  const AnalyzedArticle a = MakeArticle("a", "T", "Body a", "2024-06-19");
+  const AnalyzedArticle b = MakeArticle("b", "T", "Body b", "2024-06-19");
+  ASSERT_TRUE(*this->store_->PutArticle(page, a));
+  auto stored = this->store_->PutArticles({{&page, &a}, {&page, &b}, {&page, &b}});
+  ASSERT_TRUE(stored.ok()) << stored.status().ToString();
+  EXPECT_THAT(*stored, ElementsAre(false, true, false));
+  EXPECT_EQ(*this->store_->ArticleCount(), 2);
+  EXPECT_THAT(*this->store_->PutArticles({}), IsEmpty());
+}
+
 TYPED_TEST(StoreTest, MissingArticleIsNotFound) {
   EXPECT_EQ(this->store_->GetArticle("nope").status().code(), Status::Code::kNotFound);
   EXPECT_EQ(this->store_->GetStory("nope").status().code(), Status::Code::kNotFound);

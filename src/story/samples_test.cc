@@ -104,6 +104,29 @@ TEST_F(SamplesTest, ClustersAsTheReferenceStories) {
   EXPECT_EQ(threads.size(), 1u);
 }
 
+// The rule that separates the stories is about dates, not arrival order: every rotation of the
+// input gives the same partition.
+TEST_F(SamplesTest, PartitionDoesNotDependOnArrivalOrder) {
+  std::map<std::string, std::set<std::string>> expected;
+  for (const auto& story : gold_["stories"]) {
+    for (const auto& f : story["docs"]) expected[story["id"]].insert(f.get<std::string>());
+  }
+  for (size_t shift = 0; shift < samples_.size(); ++shift) {
+    for (bool reverse : {false, true}) {
+      std::vector<const Sample*> order;
+      for (size_t i = 0; i < samples_.size(); ++i) {
+        order.push_back(&samples_[(i + shift) % samples_.size()]);
+      }
+      if (reverse) std::reverse(order.begin(), order.end());
+      cluster::StoryClusterer clusterer;
+      std::map<std::string, std::set<std::string>> predicted;
+      for (const Sample* s : order) predicted[clusterer.Add(s->analyzed)].insert(s->file);
+      EXPECT_EQ(Partition(predicted), Partition(expected))
+          << "rotation " << shift << (reverse ? " reversed" : "");
+    }
+  }
+}
+
 TEST_F(SamplesTest, StoryOfTheVisitHasFourSourcesAndATimeline) {
   dedup::CopyDetector copies;
   cluster::StoryClusterer clusterer;
