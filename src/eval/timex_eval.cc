@@ -22,9 +22,9 @@ namespace fs = std::filesystem;
 struct Counts {
   long gold = 0;
   long system = 0;
-  long strict = 0;   // system spans equal to a gold span
-  long relaxed = 0;  // system/gold pairs that overlap (one-to-one)
-  long type_ok = 0;  // relaxed pairs with the right type
+  long strict = 0;    // system spans equal to a gold span
+  long relaxed = 0;   // system/gold pairs that overlap (one-to-one)
+  long type_ok = 0;   // relaxed pairs with the right type
   long value_ok = 0;  // relaxed pairs with the right value
   long sentences = 0;
   long documents = 0;
@@ -43,7 +43,8 @@ double Round2(double x) { return std::round(x * 100) / 100; }
 nlohmann::json Figures(const Counts& c) {
   auto prf = [&](long tp) {
     const double p = Ratio(tp, c.system), r = Ratio(tp, c.gold);
-    return nlohmann::json{{"precision", Round2(p)}, {"recall", Round2(r)}, {"f1", Round2(F1(p, r))}};
+    return nlohmann::json{
+        {"precision", Round2(p)}, {"recall", Round2(r)}, {"f1", Round2(F1(p, r))}};
   };
   return {{"documents", c.documents},
           {"sentences", c.sentences},
@@ -66,8 +67,18 @@ std::string Shape(const std::string& value) {
 }
 
 struct ErrorRow {
-  std::string file, text, gold_type, gold_value, sys_type, sys_value;
+  std::string file, text, gold_type, gold_value, sys_type, sys_value, context;
 };
+
+// The text around [begin, end) on one line, for reading errors.
+std::string Context(const std::string& text, uint32_t begin, uint32_t end) {
+  const uint32_t from = begin > 80 ? begin - 80 : 0;
+  std::string out = text.substr(from, std::min<size_t>(end + 60, text.size()) - from);
+  for (char& ch : out) {
+    if (ch == '\n' || ch == '\t') ch = ' ';
+  }
+  return out;
+}
 
 // Pairs system and gold expressions one-to-one by overlap, in order, and counts.
 Counts Score(const text::TimemlDocument& doc, const std::vector<TemporalExpression>& sys,
@@ -90,8 +101,11 @@ Counts Score(const text::TimemlDocument& doc, const std::vector<TemporalExpressi
       if (gold.value == s.value) {
         ++c.value_ok;
       } else {
-        errors->push_back({file, doc.text.substr(gold.span.begin, gold.span.size()) + " | " + s.text,
-                           gold.type, gold.value, s.type, s.value});
+        errors->push_back({file,
+                           doc.text.substr(gold.span.begin, gold.span.size()) + " | " + s.text,
+                           gold.type, gold.value, s.type, s.value,
+                           "tense " + std::to_string(s.tense) + ": " +
+                               Context(doc.text, s.span.begin, s.span.end)});
       }
       break;
     }
@@ -102,13 +116,16 @@ Counts Score(const text::TimemlDocument& doc, const std::vector<TemporalExpressi
     for (const auto& gold : doc.timexes) {
       if (!(gold.span.end <= s.span.begin || gold.span.begin >= s.span.end)) overlaps = true;
     }
-    if (!overlaps) errors->push_back({file, s.text, "", "", s.type, s.value});
+    if (!overlaps) {
+      errors->push_back(
+          {file, s.text, "", "", s.type, s.value, Context(doc.text, s.span.begin, s.span.end)});
+    }
   }
   for (size_t g = 0; g < doc.timexes.size(); ++g) {
     if (gold_used[g]) continue;
     const auto& gold = doc.timexes[g];
     errors->push_back({file, doc.text.substr(gold.span.begin, gold.span.size()), gold.type,
-                       gold.value, "", ""});
+                       gold.value, "", "", Context(doc.text, gold.span.begin, gold.span.end)});
   }
   return c;
 }
@@ -123,8 +140,8 @@ Result<nlohmann::json> RunTimexEval(const EvalOptions& options) {
   if (fs::is_regular_file(root, ec)) {
     files.push_back(root);
   } else {
-    for (auto it = fs::recursive_directory_iterator(root, ec); it != fs::recursive_directory_iterator();
-         it.increment(ec)) {
+    for (auto it = fs::recursive_directory_iterator(root, ec);
+         it != fs::recursive_directory_iterator(); it.increment(ec)) {
       if (ec) break;
       if (it->is_regular_file() && it->path().extension() == ".tml") files.push_back(it->path());
     }
@@ -203,10 +220,10 @@ Result<nlohmann::json> RunTimexEval(const EvalOptions& options) {
   result["value_errors"] = top;
   if (!options.output.empty()) {
     std::ofstream out(fs::path(options.output) / "errors.tsv");
-    out << "file\ttext\tgold_type\tgold_value\tsys_type\tsys_value\n";
+    out << "file\ttext\tgold_type\tgold_value\tsys_type\tsys_value\tcontext\n";
     for (const ErrorRow& e : errors) {
       out << e.file << '\t' << e.text << '\t' << e.gold_type << '\t' << e.gold_value << '\t'
-          << e.sys_type << '\t' << e.sys_value << '\n';
+          << e.sys_type << '\t' << e.sys_value << '\t' << e.context << '\n';
     }
   }
   return result;

@@ -10,268 +10,12 @@
 #include <string>
 
 #include "text/timex_lexicon.h"
+#include "text/timex_tokens.h"
+#include "text/timex_value.h"
 
 namespace newsloom::text {
+namespace timex {
 namespace {
-
-using timex::LexEntry;
-using timex::LookUp;
-using timex::Unit;
-
-// ---------------------------------------------------------------------------------------------
-// Tokens
-
-enum class Kind : uint8_t { kWord, kNumber, kPunct, kEnd };
-
-struct Tok {
-  uint32_t begin = 0;
-  uint32_t end = 0;
-  Kind kind = Kind::kEnd;
-  bool space_before = true;  // whitespace between the previous token and this one
-  bool break_before = false;  // a blank line before: a new paragraph
-  bool cap = false;           // starts with an upper-case ASCII letter
-  bool ordinal = false;       // digits with an ordinal suffix: "19th"
-  int digits = 0;
-  long num = -1;  // value of a digit run, -1 when too long
-  std::string low;
-  const LexEntry* lex = nullptr;
-};
-
-bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool IsAlpha(unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
-bool IsSpace(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-// Bytes of a UTF-8 sequence from its lead byte (1 for stray continuation bytes).
-size_t SeqLen(unsigned char c) {
-  if (c < 0xC0) return 1;
-  if (c < 0xE0) return 2;
-  if (c < 0xF0) return 3;
-  return 4;
-}
-// U+2000..U+206F (dashes, quotes, ellipsis) are punctuation; other non-ASCII letters join words.
-bool IsUnicodePunct(std::string_view s, size_t i) {
-  return static_cast<unsigned char>(s[i]) == 0xE2 && i + 1 < s.size() &&
-         static_cast<unsigned char>(s[i + 1]) == 0x80;
-}
-bool IsWordByte(std::string_view s, size_t i) {
-  const unsigned char c = s[i];
-  if (c < 0x80) return IsAlpha(c);
-  return !IsUnicodePunct(s, i) && !(c == 0xC2 && i + 1 < s.size() &&
-                                    static_cast<unsigned char>(s[i + 1]) == 0xA0);
-}
-
-std::vector<Tok> Tokenize(std::string_view s) {
-  std::vector<Tok> toks;
-  toks.reserve(s.size() / 5 + 4);
-  size_t i = 0;
-  bool space = true;
-  int newlines = 0;
-  while (i < s.size()) {
-    const unsigned char c = s[i];
-    if (IsSpace(c)) {
-      space = true;
-      if (c == '\n') ++newlines;
-      ++i;
-      continue;
-    }
-    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
-      space = true;  // no-break space
-      i += 2;
-      continue;
-    }
-    Tok t;
-    t.begin = static_cast<uint32_t>(i);
-    t.space_before = space;
-    t.break_before = newlines >= 2;
-    space = false;
-    newlines = 0;
-    size_t j = i;
-    if (IsDigit(c)) {
-      long v = 0;
-      while (j < s.size() && IsDigit(s[j])) {
-        if (j - i < 9) v = v * 10 + (s[j] - '0');
-        ++j;
-      }
-      t.kind = Kind::kNumber;
-      t.digits = static_cast<int>(j - i);
-      t.num = t.digits <= 9 ? v : -1;
-      if (j + 1 < s.size()) {
-        const char a = static_cast<char>(s[j] | 32), b = static_cast<char>(s[j + 1] | 32);
-        const bool alone = j + 2 >= s.size() || !IsAlpha(s[j + 2]);
-        if (alone && ((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
-                      (a == 't' && b == 'h'))) {
-          t.ordinal = true;
-          j += 2;
-        }
-      }
-      t.low.assign(s.substr(i, t.digits));
-    } else if (IsWordByte(s, i)) {
-      while (j < s.size() && IsWordByte(s, j)) j += c < 0x80 ? 1 : 1;
-      // "a.m.", "p.m.", "U.S.": single letters joined by periods are one word.
-      if (j - i == 1 && j + 1 < s.size() && s[j] == '.' && IsAlpha(s[j + 1])) {
-        while (j + 1 < s.size() && s[j] == '.' && IsAlpha(s[j + 1]) &&
-               (j + 2 >= s.size() || !IsAlpha(s[j + 2]))) {
-          j += 2;
-        }
-        if (j < s.size() && s[j] == '.') ++j;
-      }
-      // "o'clock"
-      if (j - i == 1 && (c | 32) == 'o' && j + 1 < s.size() && s[j] == '\'' && IsAlpha(s[j + 1])) {
-        j += 1;
-        while (j < s.size() && IsAlpha(s[j])) ++j;
-      }
-      t.kind = Kind::kWord;
-      t.cap = c >= 'A' && c <= 'Z';
-      t.low.resize(j - i);
-      for (size_t k = i; k < j; ++k) {
-        const unsigned char b = s[k];
-        t.low[k - i] = static_cast<char>(b >= 'A' && b <= 'Z' ? b | 32 : b);
-      }
-      t.lex = LookUp(t.low);
-    } else {
-      j = i + std::min(SeqLen(c), s.size() - i);
-      t.kind = Kind::kPunct;
-      t.low.assign(s.substr(i, j - i));
-    }
-    t.end = static_cast<uint32_t>(j);
-    toks.push_back(std::move(t));
-    i = j;
-  }
-  return toks;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Calendar arithmetic
-
-int DaysIn(int y, int m) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return m == 2 && leap ? 29 : kDays[m - 1];
-}
-
-void AddMonths(int* y, int* m, int n) {
-  int t = *y * 12 + (*m - 1) + n;
-  *y = t / 12;
-  *m = t % 12 + 1;
-}
-
-struct YearWeek {
-  int year;
-  int week;
-};
-
-YearWeek IsoWeek(const Date& d) {
-  const Date thursday = d.AddDays(3 - d.Weekday());
-  const long doy = thursday.DaysSinceEpoch() - Date{thursday.year, 1, 1}.DaysSinceEpoch();
-  return {thursday.year, static_cast<int>(doy / 7 + 1)};
-}
-
-int QuarterOf(int month) { return (month - 1) / 3 + 1; }
-
-// A TimeML DATE/TIME value under construction; unknown year is -1 ("XXXX").
-struct DateValue {
-  int year = -1;
-  int month = 0;
-  int day = 0;
-  int week = 0;
-  bool weekend = false;
-  int quarter = 0;
-  int half = 0;
-  const char* season = nullptr;
-  int weekday = -1;  // alone, without a date: "XXXX-WXX-2"
-  int decade = -1;   // "199"
-  int century = -1;  // "19"
-  const char* part = nullptr;
-  int hour = -1;
-  int minute = -1;
-
-  static DateValue Of(const Date& d) {
-    DateValue v;
-    v.year = d.year;
-    v.month = d.month;
-    v.day = d.day;
-    return v;
-  }
-  bool HasTime() const { return part != nullptr || hour >= 0; }
-};
-
-std::string Format(const DateValue& v) {
-  char buf[64];
-  if (v.century >= 0) {
-    std::snprintf(buf, sizeof buf, "%02d", v.century);
-    return buf;
-  }
-  if (v.decade >= 0) {
-    std::snprintf(buf, sizeof buf, "%03d", v.decade);
-    return buf;
-  }
-  std::string out;
-  if (v.year >= 0) {
-    std::snprintf(buf, sizeof buf, "%04d", v.year);
-    out = buf;
-  } else {
-    out = "XXXX";
-  }
-  if (v.week > 0) {
-    std::snprintf(buf, sizeof buf, "-W%02d", v.week);
-    out += buf;
-    if (v.weekend) out += "-WE";
-  } else if (v.weekday >= 0 && v.month == 0) {
-    std::snprintf(buf, sizeof buf, "-WXX-%d", v.weekday + 1);
-    out += buf;
-  } else if (v.quarter > 0) {
-    std::snprintf(buf, sizeof buf, "-Q%d", v.quarter);
-    out += buf;
-  } else if (v.half > 0) {
-    std::snprintf(buf, sizeof buf, "-H%d", v.half);
-    out += buf;
-  } else if (v.season != nullptr) {
-    out += '-';
-    out += v.season;
-  } else if (v.month > 0) {
-    std::snprintf(buf, sizeof buf, "-%02d", v.month);
-    out += buf;
-    if (v.day > 0) {
-      std::snprintf(buf, sizeof buf, "-%02d", v.day);
-      out += buf;
-    }
-  }
-  if (v.HasTime()) {
-    if (v.day == 0 && !(v.weekday >= 0 && v.month == 0)) out = "XXXX-XX-XX";
-    if (v.hour >= 0) {
-      std::snprintf(buf, sizeof buf, "T%02d:%02d", v.hour, std::max(v.minute, 0));
-      out += buf;
-    } else {
-      out += 'T';
-      out += v.part;
-    }
-  }
-  return out;
-}
-
-std::string Duration(long n, Unit unit) {
-  const char* code = "D";
-  bool time = false;
-  switch (unit) {
-    case Unit::kSecond: code = "S", time = true; break;
-    case Unit::kMinute: code = "M", time = true; break;
-    case Unit::kHour: code = "H", time = true; break;
-    case Unit::kDay: code = "D"; break;
-    case Unit::kWeek: code = "W"; break;
-    case Unit::kWeekend: code = "WE"; break;
-    case Unit::kMonth: code = "M"; break;
-    case Unit::kQuarter: code = "Q"; break;
-    case Unit::kYear: code = "Y"; break;
-    case Unit::kDecade: code = "DE"; break;
-    case Unit::kCentury: code = "CE"; break;
-    case Unit::kNone: break;
-  }
-  std::string out = time ? "PT" : "P";
-  out += n < 0 ? std::string("X") : std::to_string(n);
-  out += code;
-  return out;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Word lists
@@ -282,24 +26,27 @@ bool In(std::string_view w, std::initializer_list<std::string_view> list) {
 
 // Past-tense forms that do not end in -ed.
 bool IsIrregularPast(std::string_view w) {
-  return In(w, {"was",    "were",  "had",   "did",    "said",   "told",   "made",  "took",
-                "went",   "came",  "gave",  "saw",    "got",    "held",   "left",  "began",
-                "sold",   "bought", "met",  "found",  "thought", "knew",  "became", "brought",
-                "fell",   "rose",  "won",   "lost",   "paid",   "sent",   "spent", "kept",
-                "led",    "wrote", "spoke", "ran",    "stood",  "broke",  "chose", "drove",
-                "flew",   "grew",  "hit",   "struck", "fought", "caught", "taught", "felt",
-                "heard",  "meant", "built", "set",    "shot",   "split",  "cut",   "put",
-                "quit",   "hurt",  "ago",   "sought", "swore",  "threw",  "withdrew", "underwent",
-                "overtook", "froze", "woke", "signed", "agreed"});
+  return In(w,
+            {"was",      "were",   "had",   "did",    "said",    "told",   "made",     "took",
+             "went",     "came",   "gave",  "saw",    "got",     "held",   "left",     "began",
+             "sold",     "bought", "met",   "found",  "thought", "knew",   "became",   "brought",
+             "fell",     "rose",   "won",   "lost",   "paid",    "sent",   "spent",    "kept",
+             "led",      "wrote",  "spoke", "ran",    "stood",   "broke",  "chose",    "drove",
+             "flew",     "grew",   "hit",   "struck", "fought",  "caught", "taught",   "felt",
+             "heard",    "meant",  "built", "set",    "shot",    "split",  "cut",      "put",
+             "quit",     "hurt",   "ago",   "sought", "swore",   "threw",  "withdrew", "underwent",
+             "overtook", "froze",  "woke",  "signed", "agreed"});
 }
 
 bool IsFalseEd(std::string_view w) {
-  return In(w, {"need", "feed", "speed", "seed", "bed", "red", "indeed", "hundred", "shed",
-                "breed", "proceed", "succeed", "exceed", "steed", "weed", "deed", "greed",
-                "embed", "united", "limited", "based", "concerned", "interested", "related",
-                "expected", "scheduled", "planned", "supposed", "required", "prepared", "pleased",
-                "determined", "committed", "designed", "intended", "used", "advanced",
-                "detailed", "reported", "so-called", "alleged", "armed", "wanted"});
+  return In(
+      w, {"need",      "feed",       "speed",    "seed",       "bed",       "red",      "indeed",
+          "hundred",   "shed",       "breed",    "proceed",    "succeed",   "exceed",   "steed",
+          "weed",      "deed",       "greed",    "embed",      "united",    "limited",  "based",
+          "concerned", "interested", "related",  "expected",   "scheduled", "planned",  "supposed",
+          "required",  "prepared",   "pleased",  "determined", "committed", "designed", "intended",
+          "used",      "advanced",   "detailed", "reported",   "so-called", "alleged",  "armed",
+          "wanted"});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -332,6 +79,9 @@ class Matcher {
       e.value = std::move(c.value);
       e.relative = c.relative;
       e.tense = Tense();
+      if (!derived_) NoteQuarter(e.value);
+      derived_ = false;
+      NoteReference(e.value);
       out.push_back(std::move(e));
       i = c.end - 1;
     }
@@ -339,6 +89,90 @@ class Matcher {
   }
 
  private:
+  // Financial reports compare a quarter with the same quarter a year before: "a year ago" then
+  // means that quarter, so the last quarter named in the document is remembered.
+  void NoteQuarter(const std::string& value) {
+    if (value.size() == 7 && value[4] == '-' && value[5] == 'Q' && value[6] >= '1' &&
+        value[6] <= '4' && IsDigit(value[0])) {
+      quarter_year_ = std::atoi(value.c_str());
+      quarter_ = value[6] - '0';
+    }
+  }
+  // The quarter a year before the last one named, or the year before the anchor's.
+  DateValue YearBefore() {
+    if (quarter_ > 0) {
+      derived_ = true;
+      DateValue v;
+      v.year = quarter_year_ - 1;
+      v.quarter = quarter_;
+      return v;
+    }
+    return Shift(Unit::kYear, -1);
+  }
+
+  // The last calendar date the text named, at whatever granularity: "the following year" and
+  // "that day" refer to it.
+  void NoteReference(const std::string& v) {
+    auto digits = [&](size_t from, size_t n) {
+      int x = 0;
+      for (size_t k = from; k < from + n; ++k) {
+        if (k >= v.size() || !IsDigit(v[k])) return -1;
+        x = x * 10 + (v[k] - '0');
+      }
+      return x;
+    };
+    const int y = digits(0, 4);
+    if (y < 0) return;
+    DateValue r;
+    r.year = y;
+    if (v.size() >= 7 && v[4] == '-') {
+      r.month = digits(5, 2);
+      if (r.month < 1 || r.month > 12) return;
+      if (v.size() >= 10 && v[7] == '-') {
+        r.day = digits(8, 2);
+        if (r.day < 1 || r.day > DaysIn(y, r.month)) r.day = 0;
+      }
+    } else if (v.size() != 4) {
+      return;
+    }
+    ref_ = r;
+  }
+
+  // The unit around the reference date shifted by `offset`; falls back to the anchor.
+  DateValue FromReference(Unit unit, long offset) {
+    if (!ref_) return Shift(unit, offset);
+    const DateValue& r = *ref_;
+    DateValue v;
+    if (unit == Unit::kYear) {
+      v.year = r.year + static_cast<int>(offset);
+      return v;
+    }
+    if (unit == Unit::kMonth && r.month > 0) {
+      v.year = r.year;
+      v.month = r.month;
+      AddMonths(&v.year, &v.month, static_cast<int>(offset));
+      return v;
+    }
+    if (unit == Unit::kQuarter && r.month > 0) {
+      v.year = r.year;
+      int m = r.month;
+      AddMonths(&v.year, &m, static_cast<int>(3 * offset));
+      v.quarter = QuarterOf(m);
+      return v;
+    }
+    if (r.day > 0) {
+      const Date d{r.year, r.month, r.day};
+      if (unit == Unit::kDay) return DateValue::Of(d.AddDays(offset));
+      if (unit == Unit::kWeek) {
+        const YearWeek yw = IsoWeek(d.AddDays(7 * offset));
+        v.year = yw.year;
+        v.week = yw.week;
+        return v;
+      }
+    }
+    return Shift(unit, offset);
+  }
+
   // --- token access ---
   const Tok& T(int i) const {
     static const Tok kEnd;
@@ -366,19 +200,30 @@ class Matcher {
     auto boundary = [&](int k) {
       const Tok& t = toks_[k];
       if (t.break_before) return true;
-      return t.kind == Kind::kPunct && (t.low == "." || t.low == "!" || t.low == "?" ||
-                                        t.low == ";");
+      if (t.kind != Kind::kPunct) return false;
+      if (t.low == ".") {
+        // "Mr. Kim", "Sept. 30", "J. Smith": a period after an abbreviation goes on.
+        const Tok& prev = T(k - 1);
+        if (prev.kind == Kind::kWord && !t.space_before &&
+            (prev.low.size() == 1 || (prev.lex && prev.lex->month_abbrev) ||
+             In(prev.low, {"mr",  "mrs",  "ms",  "dr",   "st",  "gen", "sen", "rep",   "gov", "lt",
+                           "col", "jr",   "sr",  "prof", "no",  "vs",  "inc", "corp",  "co",  "ltd",
+                           "sgt", "capt", "adm", "maj",  "rev", "mt",  "ft",  "messrs"}))) {
+          return false;
+        }
+        return true;
+      }
+      return t.low == "!" || t.low == "?" || t.low == ";";
     };
     int lo = start_, hi = start_;
-    while (lo > 0 && start_ - lo < 60 && !boundary(lo) && !toks_[lo].break_before) --lo;
-    if (toks_[lo].break_before) {
-    }  // the token starting a paragraph belongs to it
+    while (lo > 0 && start_ - lo < 60 && !boundary(lo)) --lo;
     while (hi + 1 < n_ && hi - start_ < 60 && !boundary(hi + 1)) ++hi;
     int best_dist = 1 << 30;
     for (int k = lo; k <= hi; ++k) {
       const int t = CueAt(k);
       if (t == 0) continue;
-      const int dist = std::abs(k - start_) + (k > start_ ? 1 : 0);
+      const int dist = k < start_ ? (start_ - k)
+                                  : (k - start_) * 2 + 1;  // the governing verb mostly comes first
       if (dist < best_dist) {
         best_dist = dist;
         tense_ = t;
@@ -393,16 +238,34 @@ class Matcher {
     if (t.kind != Kind::kWord) return 0;
     const std::string& w = t.low;
     if (w == "will" || w == "shall" || (w == "ll" && P(k - 1, "'"))) return 1;
-    if (W(k + 1, "to") && In(w, {"going", "expected", "expects", "expect", "plans", "plan",
-                                  "planning", "scheduled", "set", "intends", "intend", "aims",
-                                  "due", "hopes", "wants"})) {
+    if (W(k + 1, "to") &&
+        In(w, {"going", "expected", "expects", "expect", "plans", "plan", "planning", "scheduled",
+               "set", "intends", "intend", "aims", "hopes", "wants"})) {
       return 1;
     }
     if (w == "would") return 1;
-    if (w == "next" || w == "upcoming" || w == "tomorrow") return 1;
-    if (IsIrregularPast(w) || w == "last" || w == "yesterday") return -1;
-    if (w.size() >= 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !IsFalseEd(w)) return -1;
-    return 0;
+    if (w == "tomorrow") return 1;
+    if (w == "soon" && W(k - 1, "as")) return 1;  // "as soon as Tuesday"
+    const bool past_form =
+        IsIrregularPast(w) ||
+        (w.size() >= 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !IsFalseEd(w));
+    if (!past_form) return 0;
+    // A participle after a present form of "be" is a present passive: "is scheduled".
+    int p = k - 1;
+    while (p >= 0 && toks_[p].kind == Kind::kWord &&
+           In(toks_[p].low, {"not", "also", "already", "being", "now", "still", "t"}))
+      --p;
+    if (p >= 0 && toks_[p].kind == Kind::kWord &&
+        In(toks_[p].low, {"is", "are", "am", "be", "s"})) {
+      return 0;
+    }
+    // After a determiner the participle is an adjective: "an unspecified date".
+    if (p >= 0 && toks_[p].kind == Kind::kWord &&
+        In(toks_[p].low, {"a", "an", "the", "its", "his", "her", "their", "this", "that", "newly",
+                          "so", "recently", "previously", "already"})) {
+      return 0;
+    }
+    return -1;
   }
 
   // --- resolution against the anchor ---
@@ -414,15 +277,17 @@ class Matcher {
       return v;
     }
     const int aw = anchor_->Weekday();
-    const int back = (aw - wd + 7) % 7;     // days back to the last such day (0 = today)
-    const int ahead = (wd - aw + 7) % 7;    // days ahead to the next one
+    const int back = (aw - wd + 7) % 7;   // days back to the last such day (0 = today)
+    const int ahead = (wd - aw + 7) % 7;  // days ahead to the next one
     long offset;
     if (dir < 0) {
       offset = -back;
     } else if (dir > 0) {
       offset = ahead;
     } else {
-      offset = back <= ahead ? -back : ahead;
+      // No tense cue: news mostly reports what happened, so the past wins unless the coming
+      // day is much nearer (measured on TimeBank/AQUAINT).
+      offset = back <= ahead + 3 ? -back : ahead;
     }
     return DateValue::Of(anchor_->AddDays(offset));
   }
@@ -445,8 +310,13 @@ class Matcher {
         diff = 30L * ((y * 12 + month) - (anchor_->year * 12 + anchor_->month));
       }
       long cost = std::labs(diff);
-      if (dir < 0 && diff > (day > 0 ? 0 : 0)) cost += 1000;
-      if (dir > 0 && diff < 0) cost += 1000;
+      // The tense is a hint, not a rule: clause tense is often about another event ("said it
+      // will ..."), so the wrong side only costs a few months.
+      const long penalty = day > 0 ? 100 : 200;
+      if (dir < 0 && diff > 0) cost += penalty;
+      if (dir > 0 && diff < 0) cost += penalty;
+      // Without a tense cue, news mostly reports what happened: a slight lean to the past.
+      if (dir == 0 && diff > 0) cost += 60;
       if (cost < best_cost) {
         best_cost = cost;
         best_year = y;
@@ -478,10 +348,7 @@ class Matcher {
   // The unit containing anchor + offset units.
   DateValue Shift(Unit unit, long offset) {
     DateValue v;
-    if (!anchor_) {
-      if (unit == Unit::kWeek || unit == Unit::kWeekend) v.week = 0;
-      return v;
-    }
+    if (!anchor_) return v;  // "XXXX"
     const Date& a = *anchor_;
     switch (unit) {
       case Unit::kDay:
@@ -554,6 +421,34 @@ class Matcher {
     return -1;
   }
 
+  // A year in words, as transcripts write it: "nineteen ninety-six", "two thousand", "two
+  // thousand and one". Returns the year and sets *end, or -1.
+  int SpelledYear(int i, int* end) const {
+    if (W(i, "nineteen") || W(i, "eighteen")) {
+      long n;
+      const int after = NumberAt(i + 1, &n, false);
+      if (after > 0 && n >= 10 && n <= 99 && T(i + 1).kind == Kind::kWord) {
+        *end = after;
+        return (W(i, "nineteen") ? 1900 : 1800) + static_cast<int>(n);
+      }
+      return -1;
+    }
+    if (W(i, "two") && W(i + 1, "thousand") && UnitAt(i + 2) == Unit::kNone) {
+      int j = i + 2;
+      long n = 0;
+      const int k = W(j, "and") ? j + 1 : j;
+      const int after = NumberAt(k, &n, false);
+      if (after > 0 && n >= 1 && n <= 99 && T(k).kind == Kind::kWord) {
+        j = after;
+      } else {
+        n = 0;
+      }
+      *end = j;
+      return 2000 + static_cast<int>(n);
+    }
+    return -1;
+  }
+
   // Month name at i, with the conditions that keep "may" and "march" verbs out.
   int MonthAt(int i, int* end) const {
     const LexEntry* e = Lex(i);
@@ -570,14 +465,13 @@ class Matcher {
       if (!T(i).cap) return 0;
       const bool date_next = T(j).kind == Kind::kNumber;
       const std::string& prev = T(i - 1).low;
-      const bool date_prev = In(prev, {"in", "early", "late", "mid", "last", "next", "this",
-                                       "since", "until", "of", "by", "from", "through", "to",
-                                       "-", "before", "after", "during", "between", "and",
-                                       "end", "on", "till", "each", "every"});
+      const bool date_prev = In(
+          prev, {"in",      "early", "late", "mid",     "last", "next", "this",   "since", "until",
+                 "of",      "by",    "from", "through", "to",   "-",    "before", "after", "during",
+                 "between", "and",   "end",  "on",      "till", "each", "every"});
       if (!date_next && !date_prev) return 0;
-    } else if (!T(i).cap && text_.size() > 0) {
-      // Lower-case month names are rare in edited text but common in crawls; accept them.
     }
+    // Lower-case full month names are rare in edited text but occur in crawls; accepted.
     *end = j;
     return e->month;
   }
@@ -608,6 +502,12 @@ class Matcher {
         return i + 3;
       }
       *value = t.num;
+      // "2 1/2 years"
+      if (T(i + 1).kind == Kind::kNumber && T(i + 1).num == 1 && P(i + 2, "/") && Adjacent(i + 2) &&
+          T(i + 3).kind == Kind::kNumber && T(i + 3).num == 2 && Adjacent(i + 3)) {
+        half_ = true;
+        return i + 4;
+      }
       return i + 1;
     }
     if (t.kind != Kind::kWord) return -1;
@@ -626,6 +526,10 @@ class Matcher {
       if (W(j, "hundred")) {
         v *= 100;
         ++j;
+      }
+      if (W(j, "and") && W(j + 1, "a") && W(j + 2, "half") && UnitAt(j + 3) != Unit::kNone) {
+        half_ = true;  // "one and a half years"
+        j += 3;
       }
       *value = v;
       return j;
@@ -662,26 +566,34 @@ class Matcher {
       if (In(w, {"early", "late", "mid", "earlier", "later"})) {
         int j = i + 1;
         if (IsHyphen(j) && Adjacent(j)) ++j;
-        if (W(j, "in") && W(j + 1, "the") && (W(j + 2, "year") || W(j + 2, "week") ||
-                                               W(j + 2, "month") || W(j + 2, "day"))) {
+        if (W(j, "in") && W(j + 1, "the") &&
+            (W(j + 2, "year") || W(j + 2, "week") || W(j + 2, "month") || W(j + 2, "day"))) {
           const Unit u = UnitAt(j + 2);
           SetDate(best, j + 3, Shift(u, 0), true);
           return true;
         }
+        // TimeBank leaves "earlier"/"later" out before a day or a week ("earlier Friday",
+        // "earlier this week") and keeps them before a month or a year ("earlier this year").
+        const bool day_or_week = (Lex(j) && Lex(j)->weekday >= 0) ||
+                                 In(T(j).low, {"today", "yesterday", "tomorrow", "tonight"}) ||
+                                 (W(j, "this") && (W(j + 1, "week") || W(j + 1, "weekend")));
         Cand inner;
-        if (MatchCore(j, &inner) && inner.type != "DURATION" && inner.type != "SET" &&
+        if (!((w == "earlier" || w == "later") && day_or_week) && MatchCore(j, &inner) &&
+            inner.type != "DURATION" && inner.type != "SET" &&
             inner.value.find("_REF") == std::string::npos) {
           *best = inner;
           return true;
         }
       }
-      if (W(i, "the") && In(T(i + 1).low, {"end", "beginning", "start", "middle", "turn", "rest",
-                                              "remainder", "close"}) &&
+      if (W(i, "the") &&
+          In(T(i + 1).low,
+             {"end", "beginning", "start", "middle", "turn", "rest", "remainder", "close"}) &&
           W(i + 2, "of")) {
         const int j = i + 3;
-        if (W(j, "the") && (UnitAt(j + 1) == Unit::kYear || UnitAt(j + 1) == Unit::kMonth ||
-                            UnitAt(j + 1) == Unit::kWeek || UnitAt(j + 1) == Unit::kDecade ||
-                            UnitAt(j + 1) == Unit::kCentury || UnitAt(j + 1) == Unit::kQuarter) &&
+        if (W(j, "the") &&
+            (UnitAt(j + 1) == Unit::kYear || UnitAt(j + 1) == Unit::kMonth ||
+             UnitAt(j + 1) == Unit::kWeek || UnitAt(j + 1) == Unit::kDecade ||
+             UnitAt(j + 1) == Unit::kCentury || UnitAt(j + 1) == Unit::kQuarter) &&
             !T(j + 1).lex->plural) {
           SetDate(best, j + 2, Shift(UnitAt(j + 1), 0), true);
           return true;
@@ -693,7 +605,7 @@ class Matcher {
         }
       }
       // "the first half of 1990", "the second half"
-      if ((W(i, "the") || W(i, "first") || W(i, "second")) ) {
+      if ((W(i, "the") || W(i, "first") || W(i, "second"))) {
         int j = W(i, "the") ? i + 1 : i;
         if ((W(j, "first") || W(j, "second")) && W(j + 1, "half")) {
           DateValue v = Shift(Unit::kYear, 0);
@@ -717,16 +629,16 @@ class Matcher {
           return true;
         }
       }
-      if (In(w, {"about", "around", "approximately", "nearly", "almost", "roughly", "some",
-                 "over"}) ||
+      // TimeBank keeps "nearly", "more than", "at least" inside the extent but mostly leaves
+      // "about" and "almost" out.
+      if (In(w, {"around", "approximately", "nearly", "roughly", "some", "over"}) ||
           ((w == "more" || w == "less" || w == "fewer") && W(i + 1, "than")) ||
-          (w == "at" && (W(i + 1, "least") || W(i + 1, "most"))) ||
-          (w == "up" && W(i + 1, "to"))) {
-        const int j = (w == "more" || w == "less" || w == "fewer" || w == "at" || w == "up")
-                          ? i + 2
-                          : i + 1;
+          (w == "at" && (W(i + 1, "least") || W(i + 1, "most"))) || (w == "up" && W(i + 1, "to"))) {
+        const int j =
+            (w == "more" || w == "less" || w == "fewer" || w == "at" || w == "up") ? i + 2 : i + 1;
         Cand inner;
-        if (MatchCore(j, &inner) && (inner.type == "DURATION" || inner.type == "TIME") &&
+        if (MatchCore(j, &inner) &&
+            (inner.type == "DURATION" || inner.type == "TIME" || W(inner.end - 1, "ago")) &&
             w != "some" && w != "over") {
           *best = inner;
           return true;
@@ -746,11 +658,14 @@ class Matcher {
     const Tok& t = T(i);
     if (t.kind == Kind::kNumber) {
       consider(NumericDate(i, &c));
+      consider(Deictic(i, &c));
       consider(DayMonth(i, &c));
       consider(Year(i, &c));
       consider(ClockTime(i, &c));
       consider(CountUnit(i, &c));
+      consider(QuarterPhrase(i, &c));
     } else if (t.kind == Kind::kWord) {
+      consider(Anaphoric(i, &c));
       consider(MonthDate(i, &c));
       consider(Weekday(i, &c));
       consider(Deictic(i, &c));
@@ -762,6 +677,9 @@ class Matcher {
       consider(Holiday(i, &c));
       consider(ClockTime(i, &c));
       consider(FiscalYear(i, &c));
+      consider(WordYear(i, &c));
+      consider(BarePlural(i, &c));
+      consider(CompactPeriod(i, &c));
     } else if (P(i, "'")) {
       consider(ApostropheDecade(i, &c));
     }
@@ -771,7 +689,7 @@ class Matcher {
   // "2024-06-19", "2024-06-19T15:57", "6/19/2024", "2024/06/19"
   bool NumericDate(int i, Cand* c) {
     const Tok& a = T(i);
-    const bool dash = IsHyphen(i + 1) || P(i + 1, "/");
+    const bool dash = IsHyphen(i + 1) || P(i + 1, "/") || P(i + 1, ".");
     if (!dash || !Adjacent(i + 1) || T(i + 2).kind != Kind::kNumber || !Adjacent(i + 2)) {
       return false;
     }
@@ -788,16 +706,27 @@ class Matcher {
       int y = static_cast<int>(d.num);
       if (d.digits == 2) y += y >= 50 ? 1900 : 2000;
       date = Date{y, static_cast<int>(a.num), static_cast<int>(b.num)};
+    } else if (sep == "." && a.digits <= 2 && b.digits <= 2 && d.digits == 4) {
+      // "19.06.2024": day first, as written in most of Europe.
+      date = Date{static_cast<int>(d.num), static_cast<int>(b.num), static_cast<int>(a.num)};
     } else {
       return false;
     }
+    if (sep == "." && a.digits == 4) return false;  // "2024.06.19" is rare; "1.5.2" is not a date
     if (!date.Valid() || b.digits > 2 || d.digits > 4) return false;
     DateValue v = DateValue::Of(date);
     int end = i + 5;
-    // "T15:57" glued to the date
-    if (T(end).kind == Kind::kWord && Adjacent(end) && (T(end).low == "t") &&
-        T(end + 1).kind == Kind::kNumber && Adjacent(end + 1) && P(end + 2, ":") &&
-        T(end + 3).kind == Kind::kNumber && T(end + 1).num < 24 && T(end + 3).num < 60) {
+    // "T15:57" glued to the date, or "15:57" after it
+    if (T(end).kind == Kind::kNumber && T(end).digits <= 2 && T(end).num < 24 && P(end + 1, ":") &&
+        Adjacent(end + 1) && T(end + 2).kind == Kind::kNumber && T(end + 2).digits == 2 &&
+        Adjacent(end + 2) && T(end + 2).num < 60 && a.digits == 4) {
+      v.hour = static_cast<int>(T(end).num);
+      v.minute = static_cast<int>(T(end + 2).num);
+      end += 3;
+      if (P(end, ":") && T(end + 1).kind == Kind::kNumber && Adjacent(end + 1)) end += 2;
+    } else if (T(end).kind == Kind::kWord && Adjacent(end) && (T(end).low == "t") &&
+               T(end + 1).kind == Kind::kNumber && Adjacent(end + 1) && P(end + 2, ":") &&
+               T(end + 3).kind == Kind::kNumber && T(end + 1).num < 24 && T(end + 3).num < 60) {
       v.hour = static_cast<int>(T(end + 1).num);
       v.minute = static_cast<int>(T(end + 3).num);
       end += 4;
@@ -817,6 +746,12 @@ class Matcher {
       *year = YearAt(j);
       return j + 1;
     }
+    int end;
+    const int k = P(j, ",") ? j + 1 : j;
+    if (const int y = SpelledYear(k, &end); y > 0) {
+      *year = y;
+      return end;
+    }
     if (P(j, "'") && T(j + 1).kind == Kind::kNumber && T(j + 1).digits == 2 && Adjacent(j + 1)) {
       const int y = static_cast<int>(T(j + 1).num);
       *year = y + (y >= 30 ? 1900 : 2000);
@@ -834,13 +769,25 @@ class Matcher {
       v->year = y;
       return j + 2;
     }
+    int end;
+    if ((y = SpelledYear(j + 1, &end)) > 0) {
+      v->year = y;
+      return end;
+    }
     if (RelativeYear(j + 1, &off)) {
       v->year = anchor_ ? anchor_->year + off : -1;
       *relative = true;
       return j + 3;
     }
-    if (W(j + 1, "that") && W(j + 2, "year")) return -1;
     return -1;
+  }
+
+  // The direction a preposition gives a date without a year, else the clause tense: "by
+  // February", "until June 12" lie ahead; "since March" has begun.
+  int DirectionBefore(int i) {
+    if (In(T(i - 1).low, {"by", "through", "until", "till"})) return 1;
+    if (W(i - 1, "since")) return -1;
+    return Tense();
   }
 
   // "June 19, 2024", "June 19-20", "June 12", "April 2019", "September of last year", "May"
@@ -853,8 +800,9 @@ class Matcher {
     bool relative = false;
     int end = j;
     const int day = DayAt(j);
-    const bool day_ok = day > 0 && !(T(j).kind == Kind::kNumber && T(j).digits > 2) &&
-                        !(P(j + 1, ":"));  // "May 5:30" is not a day
+    const bool day_ok =
+        day > 0 && !(T(j).kind == Kind::kNumber && T(j).digits > 2) &&
+        !(P(j + 1, ":") && T(j + 2).kind == Kind::kNumber && Adjacent(j + 2));  // "May 5:30"
     int y;
     if (day_ok && day <= DaysIn(2024, month)) {
       end = j + 1;
@@ -870,7 +818,7 @@ class Matcher {
         if (e2 > 0) {
           end = e2;
         } else {
-          v = ResolveMonthDay(month, day, Tense());
+          v = ResolveMonthDay(month, day, DirectionBefore(i));
           relative = true;
         }
       }
@@ -894,7 +842,7 @@ class Matcher {
       SetDate(c, j + 2, v, true);
       return true;
     }
-    v = ResolveMonthDay(month, 0, Tense());
+    v = ResolveMonthDay(month, 0, DirectionBefore(i));
     SetDate(c, end, v, true);
     return true;
   }
@@ -944,14 +892,16 @@ class Matcher {
       return false;
     }
     if (next.kind == Kind::kWord && !next.cap && next.lex == nullptr &&
-        In(next.low, {"people",  "shares",  "troops",    "workers", "miles",  "tons",
-                      "jobs",    "cars",    "units",     "votes",   "members", "soldiers",
-                      "dollars", "points",  "barrels",   "acres",   "employees", "students",
-                      "deaths",  "homes",   "feet",      "meters",  "pounds", "metres",
-                      "kilometers", "kilometres", "yards", "refugees", "prisoners", "cases",
-                      "children", "women", "men", "hours", "rooms", "delegates", "seats",
-                      "copies", "households", "customers", "stores", "ships", "planes",
-                      "aircraft", "tanks", "rounds", "lives", "patients", "pages", "words"})) {
+        In(next.low,
+           {"people",     "shares",     "troops",     "workers",   "miles",     "tons",
+            "jobs",       "cars",       "units",      "votes",     "members",   "soldiers",
+            "dollars",    "points",     "barrels",    "acres",     "employees", "students",
+            "deaths",     "homes",      "feet",       "meters",    "pounds",    "metres",
+            "kilometers", "kilometres", "yards",      "refugees",  "prisoners", "cases",
+            "children",   "women",      "men",        "hours",     "rooms",     "delegates",
+            "seats",      "copies",     "households", "customers", "stores",    "ships",
+            "planes",     "aircraft",   "tanks",      "rounds",    "lives",     "patients",
+            "pages",      "words"})) {
       return false;
     }
     return true;
@@ -969,9 +919,14 @@ class Matcher {
       return true;
     }
     if (!IsYearContext(i)) return false;
-    if (y < 1200 || y > 2100) {
-      // Outside the usual range only after a word that announces a year.
-      if (!In(T(i - 1).low, {"in", "since", "until", "by", "of", "from", "year"})) return false;
+    if (y < 1900 || y > 2100) {
+      // Outside the usual range only after a word that announces a year ("in 1848"), not as a
+      // number ("Room 1520", "Flight 1234").
+      if (!In(T(i - 1).low,
+              {"in", "since", "until", "by", "of", "from", "year", "before", "after", "during",
+               "circa", "around", "to", "and", "-", "early", "late", "mid", "the"})) {
+        return false;
+      }
     }
     DateValue v;
     v.year = y;
@@ -994,6 +949,73 @@ class Matcher {
     return false;
   }
 
+  // "Q1 2024", "Q3", "H1 2024", "summer 2023", "the summer of 2023" is DeterminedUnit's.
+  bool CompactPeriod(int i, Cand* c) {
+    const Tok& t = T(i);
+    if ((t.low == "q" || t.low == "h") && t.cap && T(i + 1).kind == Kind::kNumber &&
+        Adjacent(i + 1) && T(i + 1).digits == 1 && T(i + 1).num >= 1 &&
+        T(i + 1).num <= (t.low == "q" ? 4 : 2)) {
+      const int n = static_cast<int>(T(i + 1).num);
+      int end = i + 2;
+      int y;
+      DateValue v;
+      bool relative = false;
+      const int e = TrailingYear(end, &y);
+      if (e > 0) {
+        v.year = y;
+        end = e;
+      } else if (t.low == "q") {
+        v = ResolveQuarter(n, Tense());
+        relative = true;
+      } else {
+        v = Shift(Unit::kYear, 0);
+        relative = true;
+      }
+      (t.low == "q" ? v.quarter : v.half) = n;
+      SetDate(c, end, v, relative);
+      return true;
+    }
+    if (t.lex && t.lex->season) {
+      int y;
+      const int e = TrailingYear(i + 1, &y);
+      if (e > 0 && !P(i + 1, ",")) {
+        DateValue v;
+        v.year = y;
+        v.season = t.lex->season;
+        SetDate(c, e, v, false);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // "for years", "within hours": a vague duration.
+  bool BarePlural(int i, Cand* c) {
+    const LexEntry* e = Lex(i);
+    if (e == nullptr || e->unit == Unit::kNone || !e->plural || e->unit == Unit::kSecond ||
+        e->unit == Unit::kQuarter || e->unit == Unit::kWeekend) {
+      return false;
+    }
+    if (!In(T(i - 1).low, {"for", "within", "over", "in"}) || W(i + 1, "of")) return false;
+    if (W(i - 1, "in") && !(W(i + 1, ".") || P(i + 1, ".") || P(i + 1, ","))) return false;
+    SetRaw(c, i + 1, "DURATION", Duration(-1, e->unit), false);
+    return true;
+  }
+
+  // "nineteen ninety-six", "the year two thousand", "the year 2000"
+  bool WordYear(int i, Cand* c) {
+    int j = i;
+    if (W(j, "the") && W(j + 1, "year")) j += 2;
+    int end;
+    int y = SpelledYear(j, &end);
+    if (y < 0 && j > i && (y = YearAt(j)) > 0) end = j + 1;
+    if (y < 0) return false;
+    DateValue v;
+    v.year = y;
+    SetDate(c, end, v, false);
+    return true;
+  }
+
   bool FiscalYear(int i, Cand* c) {
     if (!W(i, "fiscal")) return false;
     int j = i + 1;
@@ -1008,11 +1030,13 @@ class Matcher {
     return false;
   }
 
-  // Part of the day after a date: "Friday morning", "yesterday afternoon".
-  int PartAfter(int j, DateValue* v) const {
+  // Part of the day after a date: "Friday morning", "yesterday afternoon". The extent takes it;
+  // the value only when `keep`: TimeBank/AQUAINT mostly give a weekday's part of the day the
+  // plain date ("Friday night" = 1998-10-23).
+  int PartAfter(int j, DateValue* v, bool keep = true) const {
     const LexEntry* e = Lex(j);
     if (e && e->part && !e->plural) {
-      v->part = e->part;
+      if (keep) v->part = e->part;
       return j + 1;
     }
     return j;
@@ -1046,7 +1070,7 @@ class Matcher {
       return true;
     }
     DateValue v = ResolveWeekday(e->weekday, Tense());
-    const int end = PartAfter(j, &v);
+    const int end = PartAfter(j, &v, false);
     SetDate(c, end, v, true);
     return true;
   }
@@ -1054,6 +1078,65 @@ class Matcher {
   // today, now, yesterday, tonight, recently, the future, ...
   bool Deictic(int i, Cand* c) {
     const std::string& w = T(i).low;
+    // "the near future", "the short term", "the weeks ahead", "future quarters"
+    if (w == "the" && (W(i + 1, "near") || W(i + 1, "short") || W(i + 1, "long")) &&
+        (W(i + 2, "future") || W(i + 2, "term"))) {
+      SetRaw(c, i + 3, "DATE", "FUTURE_REF", true);
+      return true;
+    }
+    if (w == "the" && Lex(i + 1) && Lex(i + 1)->plural && UnitAt(i + 1) != Unit::kNone &&
+        W(i + 2, "ahead")) {
+      SetRaw(c, i + 3, "DURATION", Duration(-1, UnitAt(i + 1)), false);
+      return true;
+    }
+    if (w == "future" && Lex(i + 1) && Lex(i + 1)->plural && UnitAt(i + 1) != Unit::kNone) {
+      SetRaw(c, i + 2, "DATE", "FUTURE_REF", true);
+      return true;
+    }
+    // "the full year", "year-end", "year's end"
+    if (w == "the" && W(i + 1, "full") && W(i + 2, "year")) {
+      SetDate(c, i + 3, Shift(Unit::kYear, 0), true);
+      return true;
+    }
+    if (w == "year" && ((IsHyphen(i + 1) && W(i + 2, "end")) || W(i + 1, "end"))) {
+      SetDate(c, W(i + 1, "end") ? i + 2 : i + 3, Shift(Unit::kYear, 0), true);
+      return true;
+    }
+    if (w == "year" && P(i + 1, "'") && W(i + 2, "s") && W(i + 3, "end")) {
+      SetDate(c, i + 4, Shift(Unit::kYear, 0), true);
+      return true;
+    }
+    // "the nineties", "the eighties"
+    if (w == "the" && T(i + 1).kind == Kind::kWord) {
+      static constexpr std::pair<std::string_view, int> kDecades[] = {
+          {"twenties", 192}, {"thirties", 193},  {"forties", 194},  {"fifties", 195},
+          {"sixties", 196},  {"seventies", 197}, {"eighties", 198}, {"nineties", 199}};
+      for (const auto& [name, decade] : kDecades) {
+        if (T(i + 1).low == name) {
+          DateValue v;
+          v.decade = decade;
+          SetDate(c, i + 2, v, false);
+          return true;
+        }
+      }
+    }
+    // "the 20th century", "the twentieth century"
+    if (w == "the") {
+      const int n = T(i + 1).ordinal ? static_cast<int>(T(i + 1).num)
+                                     : (Lex(i + 1) ? Lex(i + 1)->ordinal : 0);
+      if (n > 0 && n < 100 && W(i + 2, "century")) {
+        DateValue v;
+        v.century = n - 1;
+        SetDate(c, i + 3, v, false);
+        return true;
+      }
+    }
+    if (T(i).kind == Kind::kNumber && T(i).ordinal && T(i).num < 100 && W(i + 1, "century")) {
+      DateValue v;
+      v.century = static_cast<int>(T(i).num) - 1;
+      SetDate(c, i + 2, v, false);
+      return true;
+    }
     DateValue v;
     long day_offset = 0;
     bool day_word = true;
@@ -1075,12 +1158,9 @@ class Matcher {
       v = Shift(Unit::kDay, day_offset);
       const int end = PartAfter(i + 1, &v);
       if (!anchor_) {
-        v = DateValue();
-        v.month = 0;
-        if (end == i + 1) {
-          SetRaw(c, end, "DATE", "XXXX-XX-XX", true);
-          return true;
-        }
+        SetRaw(c, end, v.part ? "TIME" : "DATE",
+               std::string("XXXX-XX-XX") + (v.part ? std::string("T") + v.part : ""), true);
+        return true;
       }
       SetDate(c, end, v, true);
       return true;
@@ -1095,10 +1175,7 @@ class Matcher {
       return true;
     }
     if (w == "now" || w == "currently" || w == "presently" || w == "nowadays") {
-      int end = i + 1;
-      if (w == "now" && W(i - 1, "right")) {
-      }
-      SetRaw(c, end, "DATE", "PRESENT_REF", true);
+      SetRaw(c, i + 1, "DATE", "PRESENT_REF", true);
       return true;
     }
     if (w == "current" && !W(i + 1, "account") && !W(i + 1, "accounts")) {
@@ -1113,50 +1190,78 @@ class Matcher {
       SetRaw(c, i + 1, "DATE", "PRESENT_REF", true);
       return true;
     }
-    if (w == "recently" || w == "lately" || w == "previously" || w == "formerly") {
+    if (w == "recently" || w == "lately") {
       SetRaw(c, i + 1, "DATE", "PAST_REF", true);
       return true;
     }
     if (w == "recent") {
       const Unit u = UnitAt(i + 1);
       if (u != Unit::kNone && T(i + 1).lex->plural) {
-        SetRaw(c, i + 2, "DATE", "PAST_REF", true);
+        // TimeBank reads "recent months" as a vague duration more often than as PAST_REF.
+        SetRaw(c, i + 2, "DURATION", Duration(-1, u), false);
         return true;
       }
       if (W(i + 1, "times")) {
         SetRaw(c, i + 2, "DATE", "PAST_REF", true);
         return true;
       }
-      SetRaw(c, i + 1, "DATE", "PAST_REF", true);
-      return true;
-    }
-    if (w == "soon") {
-      SetRaw(c, i + 1, "DATE", "FUTURE_REF", true);
-      return true;
-    }
-    if (w == "future") {
-      SetRaw(c, i + 1, "DATE", "FUTURE_REF", true);
-      return true;
+      // Bare "recent" is mostly an adjective of no time ("recent events").
+      return false;
     }
     if (w == "the" && (W(i + 1, "future") || W(i + 1, "past") || W(i + 1, "present"))) {
       if (Lex(i + 2) && Lex(i + 2)->unit != Unit::kNone) return false;  // "the past year"
       if (T(i + 2).kind == Kind::kNumber || (Lex(i + 2) && Lex(i + 2)->number >= 0)) return false;
       if (W(i + 2, "few") || W(i + 2, "several")) return false;
       const char* ref = W(i + 1, "future") ? "FUTURE_REF"
-                        : W(i + 1, "past")  ? "PAST_REF"
-                                            : "PRESENT_REF";
+                        : W(i + 1, "past") ? "PAST_REF"
+                                           : "PRESENT_REF";
       SetRaw(c, i + 2, "DATE", ref, true);
       return true;
     }
-    if ((w == "coming" || (w == "the" && W(i + 1, "coming"))) ) {
+    if ((w == "coming" || (w == "the" && W(i + 1, "coming")))) {
       const int j = w == "the" ? i + 2 : i + 1;
       const Unit u = UnitAt(j);
       if (u != Unit::kNone && T(j).lex->plural) {
-        SetRaw(c, j + 1, "DATE", "FUTURE_REF", true);
+        SetRaw(c, j + 1, "DURATION", Duration(-1, u), false);
         return true;
       }
     }
     return false;
+  }
+
+  // "the following year", "the next day", "the previous month", "that day", "that same year":
+  // units counted from the last date the text named.
+  bool Anaphoric(int i, Cand* c) {
+    int j = i + 1;
+    long offset;
+    if (W(i, "the") && In(T(j).low, {"following", "next", "previous", "preceding", "prior"})) {
+      offset = In(T(j).low, {"following", "next"}) ? 1 : -1;
+      ++j;
+      // "the next year" reads as the coming one unless the text is telling a story.
+      if (W(i + 1, "next") && !(W(j, "day") || (Lex(j) && Lex(j)->part))) return false;
+    } else if (W(i, "that")) {
+      offset = 0;
+      if (W(j, "same")) ++j;
+    } else {
+      return false;
+    }
+    const LexEntry* e = Lex(j);
+    if (e == nullptr || e->plural) return false;
+    Unit u = e->unit;
+    const char* part = e->part;
+    if (part != nullptr) u = Unit::kDay;
+    if (!In(T(j).low, {"day", "week", "month", "year", "quarter", "morning", "afternoon", "evening",
+                       "night"})) {
+      return false;
+    }
+    DateValue v = FromReference(u, offset);
+    if (part != nullptr && v.day > 0) v.part = part;
+    if (!anchor_ && !ref_) {
+      SetRaw(c, j + 1, "DATE", "XXXX", true);
+      return true;
+    }
+    SetDate(c, j + 1, v, true);
+    return true;
   }
 
   // this/last/next/past/the + week, month, year, quarter, weekend, month name, weekday, season
@@ -1182,6 +1287,9 @@ class Matcher {
       }
     } else if (In(w, {"last", "past", "previous"})) {
       dir = -1;
+    } else if (w == "this" && (W(j, "past") || W(j, "last"))) {
+      dir = -1;  // "this past weekend"
+      ++j;
     } else if (In(w, {"this", "current"})) {
       dir = 0;
     } else if (In(w, {"next", "coming", "upcoming"})) {
@@ -1189,9 +1297,10 @@ class Matcher {
     } else {
       return false;
     }
+    if (W(j, "fiscal") && W(j + 1, "year")) ++j;
     const LexEntry* e = Lex(j);
     if (e == nullptr) return false;
-    const bool past_word = In(T(j - 1).low, {"past", "last", "previous", "preceding", "prior"});
+    const bool past_word = In(T(j - 1).low, {"past", "last"});
     if (e->unit != Unit::kNone && !e->plural && e->unit != Unit::kQuarter) {
       const Unit u = e->unit;
       if (u == Unit::kSecond || u == Unit::kMinute || u == Unit::kHour) {
@@ -1206,12 +1315,28 @@ class Matcher {
         SetRaw(c, j + 1, "DURATION", Duration(1, u), false);
         return true;
       }
-      if (!the && w == "past") {
+      if (!the && w == "past" && T(j - 1).low == "past" && j == i + 1) {
         SetRaw(c, j + 1, "DURATION", Duration(1, u), false);
         return true;
       }
       if (dir == 2) {
         if (u == Unit::kDay) return false;
+        // "the year-ago results": the compound is QuarterPhrase's.
+        if (IsHyphen(j + 1) && Adjacent(j + 1)) return false;
+        // "the week of March 6"
+        if (u == Unit::kWeek && W(j + 1, "of")) {
+          Cand date;
+          if ((MonthDate(j + 2, &date) || DayMonth(j + 2, &date)) && date.value.size() == 10) {
+            if (auto d = Date::FromIso(date.value)) {
+              const YearWeek yw = IsoWeek(*d);
+              DateValue v;
+              v.year = yw.year;
+              v.week = yw.week;
+              SetDate(c, date.end, v, date.relative);
+              return true;
+            }
+          }
+        }
         if (u == Unit::kWeekend) {
           const int t = Tense();
           const int aw = anchor_ ? anchor_->Weekday() : 0;
@@ -1228,7 +1353,13 @@ class Matcher {
         return true;
       }
       SetDate(c, j + 1, Shift(u, dir), true);
-      if (!anchor_) c->value = "XXXX";
+      if (!anchor_) {
+        // TimeML keeps the unknown parts: "next week" = XXXX-WXX.
+        c->value = u == Unit::kWeek || u == Unit::kWeekend ? "XXXX-WXX"
+                   : u == Unit::kMonth                     ? "XXXX-XX"
+                   : u == Unit::kQuarter                   ? "XXXX-QX"
+                                                           : "XXXX";
+      }
       return true;
     }
     if (e->month > 0 && T(j).cap) {
@@ -1236,14 +1367,24 @@ class Matcher {
       if (MonthAt(j, &after) == 0) return false;
       DateValue v;
       v.month = e->month;
+      // "last Oct. 23": the day goes with the month.
+      if (const int day = DayAt(after);
+          day > 0 && T(after).kind == Kind::kNumber && day <= DaysIn(2024, e->month)) {
+        v.day = day;
+        ++after;
+      }
       if (anchor_) {
+        const int a = anchor_->month * 100 + anchor_->day;
+        const int m = e->month * 100 + (v.day > 0 ? v.day : 0);
         if (dir == -1) {
-          v.year = e->month < anchor_->month ? anchor_->year : anchor_->year - 1;
+          v.year = m < a ? anchor_->year : anchor_->year - 1;
         } else if (dir == 1) {
-          v.year = e->month > anchor_->month ? anchor_->year : anchor_->year + 1;
+          v.year = m > a ? anchor_->year : anchor_->year + 1;
         } else {
           v.year = anchor_->year;
         }
+        if (v.day == 0 && dir == -1)
+          v.year = e->month < anchor_->month ? anchor_->year : anchor_->year - 1;
       }
       if (the && dir != 0) return false;
       SetDate(c, after, v, true);
@@ -1267,40 +1408,45 @@ class Matcher {
       } else {
         v.weekday = e->weekday;
       }
-      const int end = PartAfter(j + 1, &v);
+      const int end = PartAfter(j + 1, &v, false);
       SetDate(c, end, v, true);
       return true;
     }
     if (e->season) {
-      if (e->season[0] == 'F' && !(dir != 2 || W(j + 1, "of"))) return false;
-      DateValue v;
-      if (dir == 2 || dir == 0) {
-        v = ResolveSeason(e->season, dir == 2 ? Tense() : 0);
-      } else if (anchor_) {
-        v = ResolveSeason(e->season, dir);
-        v.season = e->season;
-        // "last summer" in the summer is the one before.
-        if (dir < 0 && ResolveSeason(e->season, 0).year == v.year &&
-            Format(ResolveSeason(e->season, 0)) == Format(v)) {
-          const int mid = e->season[0] == 'S' ? (e->season[1] == 'P' ? 4 : 7)
-                                              : (e->season[0] == 'F' ? 10 : 1);
-          if (mid >= anchor_->month - 1) v.year -= 1;
-        }
-        if (dir > 0) {
-          const int mid = e->season[0] == 'S' ? (e->season[1] == 'P' ? 4 : 7)
-                                              : (e->season[0] == 'F' ? 10 : 1);
-          v.year = mid > anchor_->month + 1 ? anchor_->year : anchor_->year + 1;
-        }
-      } else {
-        v.season = e->season;
-      }
       int end = j + 1;
-      int y;
-      if (W(end, "of") && (y = YearAt(end + 1)) > 0) {
-        v.year = y;
-        end += 2;
+      int y = -1;
+      if (W(end, "of")) {
+        int after;
+        if ((y = YearAt(end + 1)) > 0) {
+          end += 2;
+        } else if ((y = SpelledYear(end + 1, &after)) > 0) {
+          end = after;
+        } else if (e->season[0] == 'F') {
+          return false;  // "the fall of the wall"
+        }
       }
-      SetDate(c, end, v, true);
+      // "the fall" is a season only where a time is expected: "in the fall".
+      if (e->season[0] == 'F' && dir == 2 && y < 0 &&
+          !In(T(i - 1).low, {"in", "during", "by", "until", "since", "this", "that"})) {
+        return false;
+      }
+      DateValue v;
+      v.season = e->season;
+      // The middle month of the season, to place it against the anchor.
+      const int mid =
+          e->season[0] == 'S' ? (e->season[1] == 'P' ? 4 : 7) : (e->season[0] == 'F' ? 10 : 1);
+      if (y > 0) {
+        v.year = y;
+      } else if (!anchor_) {
+        v.year = -1;
+      } else if (dir == -1) {
+        v.year = mid < anchor_->month ? anchor_->year : anchor_->year - 1;
+      } else if (dir == 1) {
+        v.year = mid > anchor_->month ? anchor_->year : anchor_->year + 1;
+      } else {
+        v = ResolveSeason(e->season, dir == 2 ? Tense() : 0);
+      }
+      SetDate(c, end, v, y < 0);
       return true;
     }
     return false;
@@ -1311,6 +1457,25 @@ class Matcher {
   bool QuarterPhrase(int i, Cand* c) {
     int j = i;
     if (W(j, "the")) ++j;
+    // The year in front: "the 1988 second quarter", "1989's third quarter", "this year's".
+    int prefix_year = -1;
+    bool prefix_relative = false;
+    if (YearAt(j) > 0) {
+      prefix_year = YearAt(j);
+      j += P(j + 1, "'") && W(j + 2, "s") ? 3 : 1;
+    } else if (int off; RelativeYear(j, &off) && P(j + 2, "'") && W(j + 3, "s")) {
+      prefix_year = anchor_ ? anchor_->year + off : -1;
+      prefix_relative = true;
+      j += 4;
+    }
+    if (prefix_year > 0 && !prefix_relative && W(i, "the") && (W(j, "period") || W(j, "quarter"))) {
+      DateValue v;
+      v.year = prefix_year;
+      if (quarter_ > 0 && anchor_) v.quarter = QuarterOf(Shift(Unit::kQuarter, -1).quarter * 3);
+      derived_ = true;
+      SetDate(c, j + 1, v, false);
+      return true;
+    }
     if (W(j, "fiscal")) ++j;
     const LexEntry* e = Lex(j);
     int q = 0;
@@ -1318,6 +1483,8 @@ class Matcher {
     if (T(j).kind == Kind::kNumber && T(j).ordinal && T(j).num >= 1 && T(j).num <= 4) q = T(j).num;
     if (q > 0) {
       int k = j + 1;
+      // "the third-quarter results": the article goes with the noun, not the date.
+      if (IsHyphen(k) && Adjacent(k) && W(i, "the") && j == i + 1) return false;
       if (IsHyphen(k) && Adjacent(k)) ++k;
       if (W(k, "fiscal")) ++k;
       if (W(k, "quarter") || W(k, "quarters")) {
@@ -1330,7 +1497,10 @@ class Matcher {
         DateValue v;
         bool relative = true;
         int y;
-        if (W(end, "of") && (y = YearAt(end + 1)) > 0) {
+        if (prefix_year > 0 || prefix_relative) {
+          v.year = prefix_year;
+          relative = prefix_relative;
+        } else if (W(end, "of") && (y = YearAt(end + 1)) > 0) {
           v.year = y;
           relative = false;
           end += 2;
@@ -1368,7 +1538,7 @@ class Matcher {
       long n;
       const int after = NumberAt(k, &n, false);
       if (after > 0 && n > 1 && UnitAt(after) != Unit::kNone && T(after).lex->plural &&
-          W(after - 0, T(after).low) && !W(after + 1, "ago")) {
+          !W(after + 1, "ago")) {
         SetRaw(c, after + 1, "DURATION", Duration(n, UnitAt(after)), false);
         return true;
       }
@@ -1382,6 +1552,15 @@ class Matcher {
       if ((W(k, "year") && IsHyphen(k + 1) && (W(k + 2, "earlier") || W(k + 2, "ago")))) {
         year_back = true;
         k += 3;
+        // "the year-ago third quarter"
+        const LexEntry* o = Lex(k);
+        if (o && o->ordinal >= 1 && o->ordinal <= 4 && W(k + 1, "quarter")) {
+          DateValue v = Shift(Unit::kYear, -1);
+          v.quarter = o->ordinal;
+          derived_ = true;
+          SetDate(c, k + 2, v, true);
+          return true;
+        }
       } else if (W(k, "latest") || W(k, "recent") || W(k, "previous") ||
                  (W(k, "most") && W(k + 1, "recent"))) {
         latest = true;
@@ -1398,12 +1577,14 @@ class Matcher {
       const bool period = W(k, "period") && (year_back || latest);
       if ((quarter && (k > i)) || period) {
         DateValue v = Shift(Unit::kQuarter, -1);
+        derived_ = true;
         if (year_back && anchor_) v.year -= 1;
         SetDate(c, k + 1, v, true);
         return true;
       }
-      if (year_back && k == i + 3 + (W(i, "the") ? 0 : 0) && !W(i, "the")) {
+      if (year_back && !W(i, "the")) {
         DateValue v = Shift(Unit::kQuarter, -1);
+        derived_ = true;
         if (anchor_) v.year -= 1;
         SetDate(c, i + 3, v, true);
         return true;
@@ -1414,6 +1595,28 @@ class Matcher {
 
   // "three years", "two-year", "the past three years", "five years ago", "a year earlier"
   bool CountUnit(int i, Cand* c) {
+    // "half an hour", "a half hour", "half a year"
+    {
+      int h = W(i, "a") && W(i + 1, "half") ? i + 1 : i;
+      if (W(h, "half")) {
+        int u_at = h + 1;
+        if (h == i && (W(u_at, "a") || W(u_at, "an"))) ++u_at;
+        if (IsHyphen(u_at) && Adjacent(u_at)) ++u_at;
+        const Unit u = UnitAt(u_at);
+        const char* value = u == Unit::kYear     ? "P6M"
+                            : u == Unit::kMonth  ? "P15D"
+                            : u == Unit::kDay    ? "PT12H"
+                            : u == Unit::kHour   ? "PT30M"
+                            : u == Unit::kMinute ? "PT30S"
+                                                 : nullptr;
+        const bool article = h > i || u_at > h + 1;  // "a half hour" or "half an hour"
+        if (value != nullptr && article && !T(u_at).lex->plural) {
+          SetRaw(c, u_at + 1, "DURATION", value, false);
+          return true;
+        }
+        return false;
+      }
+    }
     int k = i;
     bool the = false;
     bool span_back = false;  // "the past/last N units": a duration
@@ -1430,14 +1633,17 @@ class Matcher {
       return false;
     }
     long n;
+    half_ = false;
     const int after = NumberAt(k, &n, !span_back);
     if (after < 0) return false;
+    bool half = half_;
     int u_at = after;
     const bool hyphen = IsHyphen(after) && Adjacent(after) && Adjacent(after + 1);
     if (hyphen) u_at = after + 1;
     // "trading days", "business days", "calendar years": adjectives the extent keeps.
-    if (!hyphen && In(T(u_at).low, {"trading", "business", "working", "calendar", "fiscal",
-                                    "more", "full", "straight", "consecutive", "long"}) &&
+    if (!hyphen &&
+        In(T(u_at).low, {"trading", "business", "working", "calendar", "fiscal", "more", "full",
+                         "straight", "consecutive", "long"}) &&
         UnitAt(u_at + 1) != Unit::kNone) {
       ++u_at;
     }
@@ -1447,9 +1653,13 @@ class Matcher {
       return false;
     }
     const bool plural = T(u_at).lex->plural;
+    if (T(k).kind == Kind::kNumber && T(k).digits >= 4 && !plural) return false;
+    if (W(u_at, "second") && (W(u_at + 1, "quarter") || W(u_at + 1, "half"))) return false;
     // "a" only for one unit: "a year", "a year ago"
     if ((W(k, "a") || W(k, "an")) && plural && n == 1) return false;
     int end = u_at + 1;
+    // Ages are not durations in TimeML: "a 6-year-old", "52 years old".
+    if (W(end, "old") || (IsHyphen(end) && W(end + 1, "old"))) return false;
     const bool article = W(k, "a") || W(k, "an");
     if (!span_back && !hyphen) {
       if (W(end, "ago") || W(end, "earlier") || W(end, "later") ||
@@ -1470,6 +1680,8 @@ class Matcher {
           v = Shift(Unit::kYear, sign * 10 * n);
         } else if (u == Unit::kCentury) {
           v = Shift(Unit::kYear, sign * 100 * n);
+        } else if (u == Unit::kYear && n == 1 && sign < 0) {
+          v = YearBefore();
         } else {
           v = Shift(u, sign * n);
         }
@@ -1483,22 +1695,41 @@ class Matcher {
       if (article) {
         // Bare "a year": a duration after for/in/than/within; "twice a year" is a set.
         const std::string& prev = T(i - 1).low;
-        if (In(prev, {"once", "twice", "times", "thrice"})) {
+        // A rate: "twice a year", "$1 billion a year", "interviews a day".
+        const bool amount = T(i - 1).kind == Kind::kNumber ||
+                            In(prev, {"million", "billion", "thousand", "hundred", "percent", "%",
+                                      "dollars", "cents", "miles"});
+        if (In(prev, {"once", "twice", "times", "thrice"}) || amount) {
+          if (u == Unit::kQuarter) return false;
           SetRaw(c, end, "SET", Duration(1, u), false);
           return true;
         }
-        if (!In(prev, {"for", "in", "than", "within", "over", "about", "nearly", "almost",
-                       "after", "before", "least", "only", "just", "half", "of", "to",
-                       "took", "take", "takes", "lasted", "last", "spent", "spend"})) {
+        if (!In(prev, {"for",    "in",    "than",   "within", "over",       "about",   "nearly",
+                       "almost", "after", "before", "least",  "only",       "just",    "half",
+                       "of",     "to",    "took",   "take",   "takes",      "lasted",  "last",
+                       "spent",  "spend", "barely", "as",     "additional", "another", "nearly"})) {
           return false;
         }
       }
     }
-    if (n == 1 && plural && !article) return false;
+    bool half_after = false;
+    if (!hyphen && W(end, "and") && W(end + 1, "a") && W(end + 2, "half")) {
+      half_after = true;  // "a year and a half"
+      end += 3;
+    }
+    if (n == 1 && plural && !article && !half) return false;
     if (n < 0 && !plural && !hyphen) return false;
-    const int start = the ? i : i;
-    (void)start;
-    SetRaw(c, end, "DURATION", Duration(n, u), false);
+    if (half_after) half = true;
+    std::string value = Duration(n, u);
+    if (half && n >= 0) {
+      // Half a unit in the next smaller one: P2Y6M, PT5H30M, P3DT12H.
+      if (u == Unit::kYear) value += "6M";
+      if (u == Unit::kMonth) value += "15D";
+      if (u == Unit::kDay) value += "T12H";
+      if (u == Unit::kHour) value += "30M";
+      if (u == Unit::kMinute) value += "30S";
+    }
+    SetRaw(c, end, "DURATION", value, false);
     return true;
   }
 
@@ -1510,9 +1741,9 @@ class Matcher {
       const char* value;
     };
     static constexpr Adverb kAdverbs[] = {
-        {"daily", "P1D"},     {"weekly", "P1W"},    {"monthly", "P1M"},  {"yearly", "P1Y"},
-        {"annually", "P1Y"},  {"quarterly", "P1Q"}, {"hourly", "PT1H"},  {"nightly", "P1D"},
-        {"biweekly", "P2W"},  {"semiannually", "P6M"}, {"annual", nullptr},
+        {"daily", "P1D"},    {"weekly", "P1W"},       {"monthly", "P1M"},
+        {"yearly", "P1Y"},   {"hourly", "PT1H"},      {"nightly", "P1D"},
+        {"biweekly", "P2W"}, {"semiannually", "P6M"}, {"annual", nullptr},
     };
     for (const Adverb& a : kAdverbs) {
       if (w == a.word && a.value != nullptr) {
@@ -1619,16 +1850,28 @@ class Matcher {
     if (Lex(j) && Lex(j)->timezone) ++j;
     DateValue v = anchor_ ? DateValue::Of(*anchor_) : DateValue();
     bool relative = true;
-    // The day after the time: "4 a.m. Thursday", "6 p.m. yesterday".
+    // The day after the time: "4 a.m. Thursday", "6 p.m. yesterday", "5 p.m. EST, Nov. 6",
+    // "10:35 a.m. (0735 GMT) Friday".
     int k = j;
-    if (W(k, "on")) ++k;
+    bool joined = true;  // the day joins the extent
+    if (P(k, "(")) {
+      int close = k + 1;
+      while (close < n_ && close < k + 8 && !P(close, ")")) ++close;
+      if (P(close, ")")) k = close + 1;
+      joined = false;
+    }
+    if (P(k, ",")) ++k;
+    if (W(k, "on")) {
+      ++k;
+      joined = false;
+    }
     Cand day;
     if (Weekday(k, &day) || MonthDate(k, &day) || Deictic(k, &day)) {
       if (day.value.size() >= 10 && day.value[4] == '-' && day.value[7] == '-') {
         if (auto d = Date::FromIso(day.value)) {
           v = DateValue::Of(*d);
           relative = day.relative;
-          if (k == j) j = day.end;
+          if (joined) j = day.end;
         }
       }
     }
@@ -1648,8 +1891,8 @@ class Matcher {
   bool IsMeridiem(int j) const {
     const Tok& t = T(j);
     if (t.kind != Kind::kWord) return false;
-    return t.low == "a.m." || t.low == "p.m." || t.low == "am" || t.low == "pm" ||
-           t.low == "a.m" || t.low == "p.m";
+    return t.low == "a.m." || t.low == "p.m." || t.low == "am" || t.low == "pm" || t.low == "a.m" ||
+           t.low == "p.m";
   }
 
   // Christmas, New Year's Day, Thanksgiving, ...
@@ -1715,17 +1958,23 @@ class Matcher {
   const int n_;
   const std::optional<Date> anchor_;
   int start_ = 0;
+  mutable bool half_ = false;  // the last NumberAt read "N 1/2"
+  bool derived_ = false;       // the match's value was computed from the quarter under discussion
+  int quarter_year_ = 0;
+  int quarter_ = 0;
+  std::optional<DateValue> ref_;
   bool tense_known_ = false;
   int tense_ = 0;
 };
 
 }  // namespace
+}  // namespace timex
 
 std::vector<TemporalExpression> TagTemporalExpressions(std::string_view text,
                                                        std::optional<Date> anchor) {
   if (text.size() > (1u << 31)) return {};  // spans are 32-bit
-  const std::vector<Tok> toks = Tokenize(text);
-  Matcher matcher(text, toks, anchor);
+  const std::vector<timex::Tok> toks = timex::Tokenize(text);
+  timex::Matcher matcher(text, toks, anchor);
   return matcher.Run();
 }
 

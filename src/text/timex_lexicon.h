@@ -30,9 +30,9 @@ struct LexEntry {
   int8_t number = -1;   // cardinal number word: "one" .. "ninety"; "a"/"an" are not here
   int8_t ordinal = 0;   // ordinal word: "first" .. "thirty-first" parts, "1st" is read from digits
   Unit unit = Unit::kNone;
-  bool plural = false;         // "years", "days"
-  bool month_abbrev = false;   // "jan", "sept": may be followed by a period
-  const char* part = nullptr;  // part of the day: "MO", "AF", "EV", "NI"
+  bool plural = false;           // "years", "days"
+  bool month_abbrev = false;     // "jan", "sept": may be followed by a period
+  const char* part = nullptr;    // part of the day: "MO", "AF", "EV", "NI"
   const char* season = nullptr;  // "SP", "SU", "FA", "WI"
   bool timezone = false;         // "edt", "gmt", "utc"
 };

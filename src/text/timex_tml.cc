@@ -11,7 +11,8 @@ std::string Attr(std::string_view tag, std::string_view name) {
   while ((at = tag.find(name, at)) != std::string_view::npos) {
     const bool starts = at == 0 || tag[at - 1] == ' ' || tag[at - 1] == '\t' || tag[at - 1] == '\n';
     const size_t eq = at + name.size();
-    if (starts && eq + 1 < tag.size() && tag[eq] == '=' && (tag[eq + 1] == '"' || tag[eq + 1] == '\'')) {
+    if (starts && eq + 1 < tag.size() && tag[eq] == '=' &&
+        (tag[eq + 1] == '"' || tag[eq + 1] == '\'')) {
       const char quote = tag[eq + 1];
       const size_t close = tag.find(quote, eq + 2);
       if (close == std::string_view::npos) return "";
@@ -25,10 +26,17 @@ std::string Attr(std::string_view tag, std::string_view name) {
 void Escape(std::string_view s, std::string* out) {
   for (char c : s) {
     switch (c) {
-      case '&': *out += "&amp;"; break;
-      case '<': *out += "&lt;"; break;
-      case '>': *out += "&gt;"; break;
-      default: *out += c;
+      case '&':
+        *out += "&amp;";
+        break;
+      case '<':
+        *out += "&lt;";
+        break;
+      case '>':
+        *out += "&gt;";
+        break;
+      default:
+        *out += c;
     }
   }
 }

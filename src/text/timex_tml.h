@@ -21,12 +21,12 @@ struct TimemlExpression {
 };
 
 struct TimemlDocument {
-  std::string text;          // the TEXT element's content: tags removed, entities decoded
-  std::string dct_value;     // the DCT TIMEX3's value, as written
-  std::optional<Date> dct;   // its date, when it has one
+  std::string text;         // the TEXT element's content: tags removed, entities decoded
+  std::string dct_value;    // the DCT TIMEX3's value, as written
+  std::optional<Date> dct;  // its date, when it has one
   std::vector<TimemlExpression> timexes;  // the gold TIMEX3s inside TEXT, in order
-  std::string before_text;   // the markup up to and including <TEXT>, verbatim
-  std::string after_text;    // from </TEXT> to the end, verbatim
+  std::string before_text;                // the markup up to and including <TEXT>, verbatim
+  std::string after_text;                 // from </TEXT> to the end, verbatim
 };
 
 // Parses one .tml file. Fails with kCorrupt when there is no <TEXT> element or a tag is not
