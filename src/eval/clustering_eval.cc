@@ -115,6 +115,19 @@ Result<nlohmann::json> RunClusteringEval(const EvalOptions& options) {
   std::vector<std::string> threads;
   for (const cluster::Assignment& a : clusterer.Assignments()) threads.push_back(a.thread_id);
 
+  if (!options.output.empty()) {
+    std::ofstream out(options.output);
+    if (!out) return Status::IoError("cannot write predictions to " + options.output);
+    for (size_t i = 0; i < items.size(); ++i) {
+      out << nlohmann::json{{"id", items[i].id},       {"story", predicted[i]},
+                            {"thread", threads[i]},    {"event", items[i].event},
+                            {"topic", items[i].topic}}
+                 .dump()
+          << '\n';
+    }
+    if (!out) return Status::IoError("cannot write predictions to " + options.output);
+  }
+
   std::vector<std::string> events, topics;
   for (const Item& item : items) {
     events.push_back(item.event);
