@@ -15,6 +15,7 @@ const std::map<std::string, EvalTask>& Tasks() {
       {"seeds", eval::RunSeedsEval},
       {"clustering", eval::RunClusteringEval},
       {"timex", eval::RunTimexEval},
+      {"timeline", eval::RunTimelineEval},
   };
   return tasks;
 }
