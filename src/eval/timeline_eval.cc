@@ -55,7 +55,8 @@ Article MakeArticle(const std::string& id, const std::optional<Date>& published,
     if (c != '.' && c != '!' && c != '?') continue;
     size_t j = i + 1;
     if (j < text.size() && (text[j] == '"' || text[j] == '\'')) ++j;
-    if (j + 1 >= text.size() || text[j] != ' ' || !std::isupper(static_cast<unsigned char>(text[j + 1]))) {
+    if (j + 1 >= text.size() || text[j] != ' ' ||
+        !std::isupper(static_cast<unsigned char>(text[j + 1]))) {
       continue;
     }
     size_t w = i;
@@ -118,9 +119,9 @@ Result<Topic> ReadTopic(const fs::path& dir) {
       ++topic.skipped;  // bad lines are counted, not fatal
       continue;
     }
-    std::string id = j.contains("id") ? (j["id"].is_string() ? j["id"].get<std::string>()
-                                                              : j["id"].dump())
-                                      : std::to_string(line_no);
+    std::string id = j.contains("id")
+                         ? (j["id"].is_string() ? j["id"].get<std::string>() : j["id"].dump())
+                         : std::to_string(line_no);
     std::optional<Date> published;
     if (j.contains("published") && j["published"].is_string()) {
       published = Date::FromIso(j["published"].get<std::string>());
@@ -141,7 +142,8 @@ struct Reference {
 Result<Reference> ReadReference(const fs::path& path) {
   std::ifstream in(path);
   nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
-  if (j.is_discarded() || !j.is_array()) return Status::Corrupt("not a JSON array: " + path.string());
+  if (j.is_discarded() || !j.is_array())
+    return Status::Corrupt("not a JSON array: " + path.string());
   Reference ref;
   ref.file = path.filename().string();
   for (const auto& e : j) {
@@ -174,7 +176,8 @@ Result<nlohmann::json> RunTimelineEval(const EvalOptions& options) {
     if (e.is_directory() && fs::exists(e.path() / "articles.jsonl")) topics.push_back(e.path());
   }
   std::sort(topics.begin(), topics.end());
-  if (topics.empty()) return Status::NotFound("no topic folders with articles.jsonl in " + options.data);
+  if (topics.empty())
+    return Status::NotFound("no topic folders with articles.jsonl in " + options.data);
 
   const auto t0 = std::chrono::steady_clock::now();
   nlohmann::json per_topic = nlohmann::json::array();
@@ -209,9 +212,9 @@ Result<nlohmann::json> RunTimelineEval(const EvalOptions& options) {
       }
       story::SummaryOptions so;
       so.max_dates = static_cast<int>(ref->timeline.size());
-      so.sentences_per_date = std::max(
-          1, static_cast<int>(std::lround(static_cast<double>(ref->sentences) /
-                                          static_cast<double>(ref->timeline.size()))));
+      so.sentences_per_date =
+          std::max(1, static_cast<int>(std::lround(static_cast<double>(ref->sentences) /
+                                                   static_cast<double>(ref->timeline.size()))));
       so.start = start;
       so.end = end;
       const std::vector<story::DatedSummary> summary = story::SummarizeTimeline(input, so);
@@ -264,13 +267,15 @@ Result<nlohmann::json> RunTimelineEval(const EvalOptions& options) {
       per_topic.push_back(std::move(row));
     }
   }
-  if (sums.n == 0) return Status::NotFound("no reference timelines (timelines/*.json) in " + options.data);
+  if (sums.n == 0)
+    return Status::NotFound("no reference timelines (timelines/*.json) in " + options.data);
 
   // Means as news-tls: precision and recall averaged over timelines, F1 of the averages; the
   // mean of the per-timeline F1 beside it.
   const double n = sums.n;
   nlohmann::json mean;
-  mean["date"] = ToJson(Prf{sums.date_p / n, sums.date_r / n, F1(sums.date_p / n, sums.date_r / n)});
+  mean["date"] =
+      ToJson(Prf{sums.date_p / n, sums.date_r / n, F1(sums.date_p / n, sums.date_r / n)});
   for (const auto& [key, p_sum] : sums.p) {
     const std::string variant = key.substr(0, key.find('/'));
     const std::string rn = key.substr(key.find('/') + 1);

@@ -52,9 +52,9 @@ std::vector<std::pair<size_t, size_t>> SentenceTokens(const AnalyzedArticle& a) 
 // something that already happened. Deliberately crude: it only gates lead sentences.
 bool LooksPast(const AnalyzedArticle& a, std::pair<size_t, size_t> range) {
   static const std::set<std::string_view> kPast = {
-      "said", "was",  "were", "had",   "told", "did",   "made", "took", "came", "went",
-      "found", "left", "began", "rose", "fell", "saw",  "gave", "met",  "won",  "lost",
-      "killed", "struck", "hit", "held", "sent", "led", "paid", "set",  "put",  "shot"};
+      "said",   "was",    "were",  "had",  "told", "did", "made", "took", "came", "went",
+      "found",  "left",   "began", "rose", "fell", "saw", "gave", "met",  "won",  "lost",
+      "killed", "struck", "hit",   "held", "sent", "led", "paid", "set",  "put",  "shot"};
   for (size_t t = range.first; t < range.second; ++t) {
     const std::string& w = a.tokens[t].norm;
     if (!a.tokens[t].is_word) continue;
@@ -77,8 +77,7 @@ bool HasFutureCue(const AnalyzedArticle& a, std::pair<size_t, size_t> range) {
 std::optional<std::string> DayOrMonthOf(const TemporalExpression& t) {
   if (t.type != "DATE" && t.type != "TIME") return std::nullopt;
   const std::string& v = t.value;
-  if (v.size() >= 10 && Date::FromIso(v.substr(0, 10)) &&
-      (v.size() == 10 || v[10] == 'T')) {
+  if (v.size() >= 10 && Date::FromIso(v.substr(0, 10)) && (v.size() == 10 || v[10] == 'T')) {
     return v.substr(0, 10);
   }
   if (t.type == "DATE" && v.size() == 7 && Date::FromIso(v + "-01")) return v;
@@ -130,9 +129,9 @@ std::vector<TimelineEntry> BuildTimeline(const std::vector<const AnalyzedArticle
     TimelineEntry t;
     t.date = value;
     const auto last = LastDay(value);
-    t.background = first_published && last &&
-                   last->DaysSinceEpoch() <
-                       first_published->DaysSinceEpoch() - options.background_days;
+    t.background =
+        first_published && last &&
+        last->DaysSinceEpoch() < first_published->DaysSinceEpoch() - options.background_days;
     std::stable_sort(e.sources.begin(), e.sources.end(), [&](const Citation& x, const Citation& y) {
       const size_t ix = article_index[x.article_id], iy = article_index[y.article_id];
       if (ix != iy) return ix < iy;
@@ -258,8 +257,7 @@ std::vector<DatedSummary> SummarizeTimeline(const std::vector<const AnalyzedArti
     }
     if (a.article.published) {
       days[*a.article.published].published++;
-      const int lead =
-          std::min<int>(options.lead_sentences, static_cast<int>(a.sentences.size()));
+      const int lead = std::min<int>(options.lead_sentences, static_cast<int>(a.sentences.size()));
       for (int k = 0; k < lead; ++k) {
         if (dated[k]) continue;
         for (int back = 0; back < options.publication_days; ++back) {
