@@ -3,13 +3,16 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "analyze/analyze.h"
+#include "eval/porter_stemmer.h"
+
 namespace newsloom::eval {
 namespace {
 
 using Counts = std::map<std::string, int>;
 
-Counts NGrams(std::string_view text, int n) {
-  const std::vector<std::string> tokens = RougeTokens(text);
+Counts NGrams(std::string_view text, int n, const RougeOptions& options) {
+  const std::vector<std::string> tokens = RougeTokens(text, options);
   Counts out;
   for (size_t i = 0; i + n <= tokens.size(); ++i) {
     std::string gram = tokens[i];
@@ -49,21 +52,27 @@ double F1(double precision, double recall) {
   return precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
 }
 
-std::vector<std::string> RougeTokens(std::string_view text) {
+std::vector<std::string> RougeTokens(std::string_view text, const RougeOptions& options) {
   std::vector<std::string> out;
   std::string cur;
+  auto emit = [&] {
+    if (cur.empty()) return;
+    if (!(options.drop_stopwords && analyze::IsStopword(cur))) {
+      out.push_back(options.stem ? PorterStem(cur) : cur);
+    }
+    cur.clear();
+  };
   for (char ch : text) {
     const unsigned char c = static_cast<unsigned char>(ch);
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
       cur += ch;
     } else if (c >= 'A' && c <= 'Z') {
       cur += static_cast<char>(c - 'A' + 'a');
-    } else if (!cur.empty()) {
-      out.push_back(std::move(cur));
-      cur.clear();
+    } else {
+      emit();
     }
   }
-  if (!cur.empty()) out.push_back(std::move(cur));
+  emit();
   return out;
 }
 
@@ -74,43 +83,46 @@ Prf DateF1(const DatedText& predicted, const DatedText& reference) {
                     static_cast<double>(reference.size()));
 }
 
-Prf ConcatRouge(const DatedText& predicted, const DatedText& reference, int n) {
+Prf ConcatRouge(const DatedText& predicted, const DatedText& reference, int n,
+        const RougeOptions& options) {
   // Each day's summary gives its own n-grams: none span two days.
   Counts p, r;
   for (const auto& [d, t] : predicted) {
-    for (const auto& [g, k] : NGrams(t, n)) p[g] += k;
+    for (const auto& [g, k] : NGrams(t, n, options)) p[g] += k;
   }
   for (const auto& [d, t] : reference) {
-    for (const auto& [g, k] : NGrams(t, n)) r[g] += k;
+    for (const auto& [g, k] : NGrams(t, n, options)) r[g] += k;
   }
   const int hits = Overlap(p, r);
   return FromCounts(hits, Total(p), hits, Total(r));
 }
 
-Prf AgreementRouge(const DatedText& predicted, const DatedText& reference, int n) {
+Prf AgreementRouge(const DatedText& predicted, const DatedText& reference, int n,
+        const RougeOptions& options) {
   double hits = 0, p_total = 0, r_total = 0;
   for (const auto& [d, t] : predicted) {
-    const Counts p = NGrams(t, n);
+    const Counts p = NGrams(t, n, options);
     p_total += Total(p);
     auto it = reference.find(d);
-    if (it != reference.end()) hits += Overlap(p, NGrams(it->second, n));
+    if (it != reference.end()) hits += Overlap(p, NGrams(it->second, n, options));
   }
-  for (const auto& [d, t] : reference) r_total += Total(NGrams(t, n));
+  for (const auto& [d, t] : reference) r_total += Total(NGrams(t, n, options));
   return FromCounts(hits, p_total, hits, r_total);
 }
 
-Prf AlignManyToOneRouge(const DatedText& predicted, const DatedText& reference, int n) {
+Prf AlignManyToOneRouge(const DatedText& predicted, const DatedText& reference, int n,
+        const RougeOptions& options) {
   std::vector<Date> pd, rd;
   std::vector<Counts> p1, r1, pn, rn;
   for (const auto& [d, t] : predicted) {
     pd.push_back(d);
-    p1.push_back(NGrams(t, 1));
-    pn.push_back(NGrams(t, n));
+    p1.push_back(NGrams(t, 1, options));
+    pn.push_back(NGrams(t, n, options));
   }
   for (const auto& [d, t] : reference) {
     rd.push_back(d);
-    r1.push_back(NGrams(t, 1));
-    rn.push_back(NGrams(t, n));
+    r1.push_back(NGrams(t, 1, options));
+    rn.push_back(NGrams(t, n, options));
   }
   auto distance_weight = [](const Date& a, const Date& b) {
     return 1.0 / (std::labs(a.DaysSinceEpoch() - b.DaysSinceEpoch()) + 1);

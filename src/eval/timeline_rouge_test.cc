@@ -20,6 +20,15 @@ TEST(RougeTokensTest, LowerCasedWordsWithoutPunctuation) {
   EXPECT_TRUE(RougeTokens(" .,;'' ").empty());
 }
 
+TEST(RougeTokensTest, StopWordsOutAndStems) {
+  RougeOptions o;
+  o.drop_stopwords = true;
+  o.stem = true;
+  const std::vector<std::string> expected = {"rig", "explod", "gulf", "kill", "worker"};
+  EXPECT_EQ(RougeTokens("The rig exploded in the Gulf, killing workers", o).size(), 5u);
+  EXPECT_EQ(RougeTokens("The rig exploded in the Gulf, killed workers", o), expected);
+}
+
 TEST(TimelineRougeTest, IdenticalTimelinesScoreOne) {
   const DatedText t = Timeline({{Date{2010, 4, 20}, "The rig exploded in the gulf."},
                                 {Date{2010, 7, 15}, "The well was capped at last."}});
