@@ -84,7 +84,7 @@ Prf DateF1(const DatedText& predicted, const DatedText& reference) {
 }
 
 Prf ConcatRouge(const DatedText& predicted, const DatedText& reference, int n,
-        const RougeOptions& options) {
+                const RougeOptions& options) {
   // Each day's summary gives its own n-grams: none span two days.
   Counts p, r;
   for (const auto& [d, t] : predicted) {
@@ -98,7 +98,7 @@ Prf ConcatRouge(const DatedText& predicted, const DatedText& reference, int n,
 }
 
 Prf AgreementRouge(const DatedText& predicted, const DatedText& reference, int n,
-        const RougeOptions& options) {
+                   const RougeOptions& options) {
   double hits = 0, p_total = 0, r_total = 0;
   for (const auto& [d, t] : predicted) {
     const Counts p = NGrams(t, n, options);
@@ -111,7 +111,7 @@ Prf AgreementRouge(const DatedText& predicted, const DatedText& reference, int n
 }
 
 Prf AlignManyToOneRouge(const DatedText& predicted, const DatedText& reference, int n,
-        const RougeOptions& options) {
+                        const RougeOptions& options) {
   std::vector<Date> pd, rd;
   std::vector<Counts> p1, r1, pn, rn;
   for (const auto& [d, t] : predicted) {

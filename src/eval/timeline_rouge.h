@@ -42,18 +42,18 @@ Prf DateF1(const DatedText& predicted, const DatedText& reference);
 
 // ROUGE-n of the two timelines' summaries concatenated ("concat").
 Prf ConcatRouge(const DatedText& predicted, const DatedText& reference, int n,
-        const RougeOptions& options = {});
+                const RougeOptions& options = {});
 
 // Overlaps of same-day summaries only, over all predicted / all reference n-grams ("agreement").
 Prf AgreementRouge(const DatedText& predicted, const DatedText& reference, int n,
-        const RougeOptions& options = {});
+                   const RougeOptions& options = {});
 
 // "align+ m:1": every predicted day is aligned to the reference day of least cost (for recall,
 // every reference day to the predicted day of least cost), cost = (1 - 1/(|days apart| + 1)) *
 // (1 - ROUGE-1 F1 of the two summaries), ties to the earlier day; the overlap of an aligned pair
 // is weighted by 1/(|days apart| + 1). The variant news-tls reports.
 Prf AlignManyToOneRouge(const DatedText& predicted, const DatedText& reference, int n,
-        const RougeOptions& options = {});
+                        const RougeOptions& options = {});
 
 }  // namespace newsloom::eval
 

@@ -291,12 +291,8 @@ std::vector<DatedSummary> SummarizeTimeline(const std::vector<const AnalyzedArti
   for (const Ranked& r : ranked) {
     if (static_cast<int>(out.size()) >= options.max_dates) break;
     const Day& day = days[r.date];
-    // Mentions first: when a day has enough sentences naming it, the lead sentences of that
-    // day's articles only add noise.
     std::vector<std::pair<size_t, int>> pool = day.mentions;
-    if (static_cast<int>(pool.size()) < 2 * options.sentences_per_date) {
-      pool.insert(pool.end(), day.leads.begin(), day.leads.end());
-    }
+    pool.insert(pool.end(), day.leads.begin(), day.leads.end());
     std::sort(pool.begin(), pool.end());
     pool.erase(std::unique(pool.begin(), pool.end()), pool.end());
     std::vector<const Candidate*> cands;
@@ -331,7 +327,7 @@ std::vector<DatedSummary> SummarizeTimeline(const std::vector<const AnalyzedArti
         if (taken[c]) continue;
         double redundancy = 0;
         for (size_t p : picked) redundancy = std::max(redundancy, Dot(vecs[c], vecs[p]));
-        if (redundancy > 0.8) continue;
+        if (redundancy > options.max_redundancy) continue;
         const double score =
             options.mmr_lambda * centrality[c] - (1 - options.mmr_lambda) * redundancy;
         if (best < 0 || score > best_score) {

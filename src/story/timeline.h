@@ -47,6 +47,7 @@ std::vector<TimelineEntry> BuildTimeline(const std::vector<const AnalyzedArticle
                                          const std::optional<Date>& first_published,
                                          const TimelineOptions& options = {});
 
+// Defaults chosen on the Timeline17 development topics (`newsloom eval timeline`).
 struct SummaryOptions {
   int max_dates = 10;          // days in the timeline
   int sentences_per_date = 1;  // sentences per day
@@ -55,14 +56,16 @@ struct SummaryOptions {
   std::optional<Date> end;
   // Undated sentences among an article's first `lead_sentences` stand for its publication day
   // and the `publication_days - 1` days before (the news of the day is often of yesterday).
-  int lead_sentences = 5;
+  int lead_sentences = 10;
   int publication_days = 2;
   // Date score: articles mentioning the day + mention_weight * sentences mentioning it +
   // publication_weight * articles published that day.
-  double mention_weight = 0.25;
-  double publication_weight = 0.5;
+  double mention_weight = 0.1;
+  double publication_weight = 0.25;
   // Maximal marginal relevance: lambda * centrality - (1 - lambda) * redundancy.
-  double mmr_lambda = 0.7;
+  double mmr_lambda = 0.5;
+  // A sentence this similar (cosine) to one already picked is not picked.
+  double max_redundancy = 0.8;
   // Summary sentences have between these many words.
   int min_words = 5;
   int max_words = 60;
