@@ -60,10 +60,10 @@ struct StoryClusterer::Impl {
     std::unordered_map<int, float> centroid[kKinds];  // sums of member unit vectors
     double norm2[kKinds] = {0, 0, 0};                 // their squared L2 norms
     int size = 0;
-    std::optional<long> newest_day;           // newest publication day of a dated member
-    std::set<std::string> months;             // months the members' texts mention
-    std::set<long> event_days;                // the members' own days (see EventDays)
-    long last_add = 0;                        // Add counter at the latest member
+    std::optional<long> newest_day;  // newest publication day of a dated member
+    std::set<std::string> months;    // months the members' texts mention
+    std::set<long> event_days;       // the members' own days (see EventDays)
+    long last_add = 0;               // Add counter at the latest member
   };
 
   ClusterOptions options;

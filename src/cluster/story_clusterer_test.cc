@@ -47,7 +47,7 @@ TEST(StoryClustererTest, JoinsSimilarSplitsUnrelatedAndRespectsTheWindow) {
   for (const auto& a : stream) ids.push_back(c.Add(a));
   EXPECT_EQ(ids[0], ids[2]);
   EXPECT_NE(ids[0], ids[1]);
-  EXPECT_NE(ids[0], ids[3]);  // outside the 7-day window: a new story
+  EXPECT_NE(ids[0], ids[3]);                           // outside the 7-day window: a new story
   EXPECT_EQ(ids[0], text::HexId(text::Hash64("q1")));  // named after its first article
   const auto assignments = c.Assignments();
   ASSERT_EQ(assignments.size(), 4u);

@@ -121,10 +121,10 @@ struct CopyDetector::Impl {
     const size_t rows = a.minhash.size() / static_cast<size_t>(options.bands);
     if (rows > 0 && !e.shingles.empty()) {
       for (int b = 0; b < options.bands; ++b) {
-        const uint64_t key = text::Hash64(
-            std::string_view(reinterpret_cast<const char*>(&a.minhash[b * rows]),
-                             rows * sizeof(uint32_t)),
-            static_cast<uint64_t>(b));
+        const uint64_t key =
+            text::Hash64(std::string_view(reinterpret_cast<const char*>(&a.minhash[b * rows]),
+                                          rows * sizeof(uint32_t)),
+                         static_cast<uint64_t>(b));
         band_keys.push_back(key);
         auto bucket = buckets.find(key);
         if (bucket != buckets.end()) {

@@ -1,5 +1,7 @@
 // `newsloom eval clustering`: the streaming story clusterer on a JSONL set of articles with gold
 // event and topic labels, scored by B-cubed precision, recall and F1.
+#include "eval/clustering_eval.h"
+
 #include <chrono>
 #include <fstream>
 #include <map>
@@ -8,7 +10,6 @@
 
 #include "analyze/analyze.h"
 #include "cluster/story_clusterer.h"
-#include "eval/clustering_eval.h"
 #include "eval/eval.h"
 
 namespace newsloom::eval {
@@ -36,8 +37,8 @@ Article ArticleOf(const std::string& id, const std::string& text) {
   uint32_t begin = 0;
   while (begin <= text.size()) {
     size_t nl = text.find('\n', begin);
-    const uint32_t end = nl == std::string::npos ? static_cast<uint32_t>(text.size())
-                                                 : static_cast<uint32_t>(nl);
+    const uint32_t end =
+        nl == std::string::npos ? static_cast<uint32_t>(text.size()) : static_cast<uint32_t>(nl);
     if (end > begin) {
       Paragraph p;
       p.text = text.substr(begin, end - begin);
@@ -51,7 +52,8 @@ Article ArticleOf(const std::string& id, const std::string& text) {
 
 }  // namespace
 
-BCubed ScoreBCubed(const std::vector<std::string>& predicted, const std::vector<std::string>& gold) {
+BCubed ScoreBCubed(const std::vector<std::string>& predicted,
+                   const std::vector<std::string>& gold) {
   BCubed out;
   const size_t n = predicted.size();
   if (n == 0 || gold.size() != n) return out;
@@ -119,8 +121,10 @@ Result<nlohmann::json> RunClusteringEval(const EvalOptions& options) {
     std::ofstream out(options.output);
     if (!out) return Status::IoError("cannot write predictions to " + options.output);
     for (size_t i = 0; i < items.size(); ++i) {
-      out << nlohmann::json{{"id", items[i].id},       {"story", predicted[i]},
-                            {"thread", threads[i]},    {"event", items[i].event},
+      out << nlohmann::json{{"id", items[i].id},
+                            {"story", predicted[i]},
+                            {"thread", threads[i]},
+                            {"event", items[i].event},
                             {"topic", items[i].topic}}
                  .dump()
           << '\n';
