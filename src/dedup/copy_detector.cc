@@ -153,6 +153,24 @@ struct CopyDetector::Impl {
     for (uint64_t p : mine.paragraphs) paragraphs[p].push_back(idx);
   }
 
+  // Vector capacities, plus a node, its key and a bucket pointer per hash-table entry.
+  size_t ApproximateBytes() const {
+    constexpr size_t kNode = 16 + sizeof(void*);
+    size_t bytes = entries.capacity() * sizeof(Entry) + parent.capacity() * sizeof(int);
+    for (const Entry& e : entries) {
+      bytes += e.shingles.capacity() * 8 + e.paragraphs.capacity() * 8;
+      if (e.id.capacity() > 15) bytes += e.id.capacity() + 1;
+    }
+    bytes += by_body.size() * (kNode + 16) + by_body.bucket_count() * sizeof(void*);
+    for (const auto* table : {&buckets, &paragraphs}) {
+      bytes += table->bucket_count() * sizeof(void*);
+      for (const auto& [key, list] : *table) {
+        bytes += kNode + sizeof(key) + sizeof(list) + list.capacity() * sizeof(int);
+      }
+    }
+    return bytes;
+  }
+
   std::vector<CopyGroup> Groups() {
     std::map<int, std::vector<int>> components;  // root (earliest member) -> members, in order
     for (int i = 0; i < static_cast<int>(entries.size()); ++i) components[Find(i)].push_back(i);
@@ -196,5 +214,7 @@ CopyDetector::~CopyDetector() = default;
 void CopyDetector::Add(const AnalyzedArticle& article) { impl_->Add(article); }
 
 std::vector<CopyGroup> CopyDetector::Groups() const { return impl_->Groups(); }
+
+size_t CopyDetector::ApproximateBytes() const { return impl_->ApproximateBytes(); }
 
 }  // namespace newsloom::dedup

@@ -104,18 +104,23 @@ Result<nlohmann::json> RunClusteringEval(const EvalOptions& options) {
 
   const auto start = std::chrono::steady_clock::now();
   cluster::StoryClusterer clusterer;
-  std::vector<std::string> predicted;
+  std::vector<std::string> at_arrival;
   for (size_t i = 0; i < items.size(); ++i) {
     Result<AnalyzedArticle> analyzed = analyze::Analyze(ArticleOf(items[i].id, texts[i]));
     if (!analyzed.ok()) return analyzed.status();
-    predicted.push_back(clusterer.Add(*analyzed));
+    at_arrival.push_back(clusterer.Add(*analyzed));
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   // Threads link related stories: scored against the topics (each pairs two related events).
-  std::vector<std::string> threads;
-  for (const cluster::Assignment& a : clusterer.Assignments()) threads.push_back(a.thread_id);
+  // Stories are scored as they stand after the stream (repair merges use no look-ahead), and as
+  // decided at each article's arrival.
+  std::vector<std::string> predicted, threads;
+  for (const cluster::Assignment& a : clusterer.Assignments()) {
+    predicted.push_back(a.story_id);
+    threads.push_back(a.thread_id);
+  }
 
   if (!options.output.empty()) {
     std::ofstream out(options.output);
@@ -139,6 +144,7 @@ Result<nlohmann::json> RunClusteringEval(const EvalOptions& options) {
   }
   const BCubed event = ScoreBCubed(predicted, events);
   const BCubed topic = ScoreBCubed(predicted, topics);
+  const BCubed arrival = ScoreBCubed(at_arrival, events);
   const BCubed thread_topic = ScoreBCubed(threads, topics);
   std::map<std::string, int> thread_count;
   for (const std::string& t : threads) ++thread_count[t];
@@ -158,6 +164,7 @@ Result<nlohmann::json> RunClusteringEval(const EvalOptions& options) {
       {"stories", stories.size()},
       {"gold_events", gold_events.size()},
       {"bcubed_event", figures(event)},
+      {"bcubed_event_at_arrival", figures(arrival)},
       {"bcubed_topic", figures(topic)},
       {"threads", thread_count.size()},
       {"bcubed_thread_vs_topic", figures(thread_topic)},
