@@ -17,6 +17,8 @@ struct EvalOptions {
 
 // One function per task, each in its own <task>_eval.cc.
 Result<nlohmann::json> RunSeedsEval(const EvalOptions& options);
+// Entity tagger on a CoNLL-2003 file (the committed model); --output writes "token gold predicted".
+Result<nlohmann::json> RunNerEval(const EvalOptions& options);
 
 }  // namespace newsloom::eval
 

@@ -1,0 +1,705 @@
+#include "analyze/ner.h"
+
+#include <algorithm>
+#include <chrono>
+#include <ostream>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <random>
+#include <sstream>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+#include "analyze/gazetteer.h"
+#include "analyze/ner_features.h"
+#include "analyze/ner_io.h"
+#include "analyze/word_clusters.h"
+#include "text/hash.h"
+
+#ifndef NEWSLOOM_NER_MODEL_DIR
+#define NEWSLOOM_NER_MODEL_DIR "models"
+#endif
+
+namespace newsloom::analyze {
+
+constexpr int L = kNumNerLabels;
+constexpr char kMagic[8] = {'N', 'L', 'N', 'E', 'R', '0', '0', '1'};
+
+struct NerTagger::Model {
+  NerFeatureGroups groups;
+  int hash_bits = 20;
+  uint64_t mask = 0;
+  Gazetteer gazetteer;
+  WordClusters clusters;
+  float scale = 1;                // stored weight = round(weight * scale)
+  std::vector<int16_t> weights;   // rows x L
+  size_t nonzero_rows = 0;
+};
+
+namespace {
+
+// Feature template ids; each feature is MixHash of its template and its values.
+enum Template : uint64_t {
+  kBias = 1, kWord, kNorm,
+  kShape, kShortShape, kCasing, kFlags,
+  kPrefix, kSuffix = kPrefix + 4,
+  kPrev1 = kSuffix + 4, kNext1, kPrev2, kNext2, kBigramLeft, kBigramRight,
+  kShapeTrigram, kPrevWordShape, kWordNextShape,
+  kGaz, kGazPrev, kGazNext,
+  kCluster, kClusterPrev = kCluster + 3, kClusterNext,
+  kDocCasing,
+  kTag1, kTag2, kTagWord, kTagShape,
+  kHistType, kHistMajority,
+};
+
+inline uint64_t F(uint64_t t, uint64_t a = 0, uint64_t b = 0) {
+  return MixHash(MixHash(t * 0x100000001b3ULL, a), b);
+}
+
+uint64_t H(std::string_view s) { return text::Hash64(s, 0x6e6572); }
+
+// What a document's tokens contribute before any label is chosen.
+struct SentenceFeatures {
+  int n = 0;
+  std::vector<uint32_t> offsets;    // n + 1 offsets into rows
+  std::vector<uint32_t> rows;       // static feature rows
+  std::vector<uint64_t> norm_hash;  // for label-conjoined features
+  std::vector<uint64_t> sshape_hash;
+  std::vector<uint64_t> hist_key;   // 0 when the token keeps no label history
+};
+
+struct DocFeatures {
+  std::vector<SentenceFeatures> sentences;
+};
+
+DocFeatures Featurize(const NerTagger::Model& m,
+                      const std::vector<std::vector<std::string_view>>& doc,
+                      const std::unordered_map<uint64_t, uint32_t>* gaz_excluded) {
+  const NerFeatureGroups& g = m.groups;
+  auto row = [&](uint64_t f) { return static_cast<uint32_t>(f & m.mask); };
+
+  // Document-level casing of every word (non-local features): how the word appears away from the
+  // start of a sentence and outside all-caps headlines.
+  struct Info {
+    std::string norm;
+    uint64_t norm_h;
+    NerCasing casing;
+  };
+  std::vector<std::vector<Info>> infos(doc.size());
+  std::vector<bool> headline(doc.size(), false);
+  std::unordered_map<uint64_t, uint32_t> doc_casing;
+  for (size_t s = 0; s < doc.size(); ++s) {
+    bool any_lower = false, any_upper = false;
+    for (std::string_view w : doc[s]) {
+      std::string norm = NerNorm(w);
+      NerCasing c = NerCasingOf(w);
+      any_lower |= c == NerCasing::kLower || c == NerCasing::kInitCap || c == NerCasing::kMixed;
+      any_upper |= c == NerCasing::kAllCaps;
+      infos[s].push_back({norm, H(norm), c});
+    }
+    headline[s] = any_upper && !any_lower;
+    if (!g.nonlocal) continue;
+    for (size_t i = 0; i < infos[s].size(); ++i) {
+      const Info& info = infos[s][i];
+      uint32_t bit = 0;
+      if (info.casing == NerCasing::kLower && i > 0) bit = 1;
+      if (info.casing == NerCasing::kInitCap && i > 0 && !headline[s]) bit = 2;
+      if (info.casing == NerCasing::kAllCaps && !headline[s]) bit = 4;
+      doc_casing[info.norm_h] |= bit;
+    }
+  }
+
+  DocFeatures out;
+  out.sentences.resize(doc.size());
+  std::vector<uint64_t> word_h, sshape_h, gaz_keys;
+  std::vector<int> cluster;
+  std::vector<uint32_t> gaz_bits;
+  for (size_t s = 0; s < doc.size(); ++s) {
+    const auto& words = doc[s];
+    const auto& info = infos[s];
+    const int n = static_cast<int>(words.size());
+    SentenceFeatures& sf = out.sentences[s];
+    sf.n = n;
+    sf.offsets.assign(1, 0);
+    sf.norm_hash.resize(n);
+    sf.sshape_hash.resize(n);
+    sf.hist_key.assign(n, 0);
+    word_h.resize(n);
+    sshape_h.resize(n);
+    gaz_keys.resize(n);
+    cluster.assign(n, -1);
+    for (int i = 0; i < n; ++i) {
+      word_h[i] = H(words[i]);
+      sshape_h[i] = H(NerShortShape(words[i]));
+      sf.norm_hash[i] = info[i].norm_h;
+      sf.sshape_hash[i] = sshape_h[i];
+      // In all-caps headlines, look names and clusters up in title case ("JAPAN" -> "Japan").
+      bool title = headline[s] && info[i].casing == NerCasing::kAllCaps && words[i].size() > 3;
+      std::string lookup = title ? NerTitleCase(words[i]) : std::string(words[i]);
+      if (g.gazetteer) gaz_keys[i] = Gazetteer::TokenKey(lookup);
+      if (g.clusters) {
+        cluster[i] = m.clusters.Lookup(lookup);
+        if (cluster[i] < 0 && info[i].casing != NerCasing::kLower) {
+          cluster[i] = m.clusters.Lookup(NerLower(words[i]));
+        }
+      }
+      if (g.nonlocal && (info[i].casing == NerCasing::kInitCap || info[i].casing == NerCasing::kAllCaps)) {
+        sf.hist_key[i] = info[i].norm_h;
+      }
+    }
+    if (g.gazetteer) {
+      m.gazetteer.Match(gaz_keys, gaz_excluded, &gaz_bits);
+    }
+    auto norm_at = [&](int i) { return i < 0 ? 0x5354415254ULL + i : i >= n ? 0x454e44ULL + i - n : info[i].norm_h; };
+    auto sshape_at = [&](int i) { return i < 0 || i >= n ? 0x4f5554ULL : sshape_h[i]; };
+    for (int i = 0; i < n; ++i) {
+      std::string_view w = words[i];
+      sf.rows.push_back(row(F(kBias)));
+      sf.rows.push_back(row(F(kWord, word_h[i])));
+      sf.rows.push_back(row(F(kNorm, info[i].norm_h)));
+      if (g.shape) {
+        sf.rows.push_back(row(F(kShape, H(NerShape(w)))));
+        sf.rows.push_back(row(F(kShortShape, sshape_h[i])));
+        uint64_t casing = static_cast<uint64_t>(info[i].casing) | (i == 0 ? 8 : 0) | (headline[s] ? 16 : 0);
+        sf.rows.push_back(row(F(kCasing, casing)));
+        uint64_t flags = (w.find('-') != std::string_view::npos) | (w.find('.') != std::string_view::npos) << 1 |
+                         (w.find('\'') != std::string_view::npos) << 2 | (w.size() == 1) << 3;
+        sf.rows.push_back(row(F(kFlags, flags)));
+      }
+      if (g.affix) {
+        const std::string& norm = info[i].norm;
+        for (size_t k = 1; k <= 4 && k < norm.size(); ++k) {
+          sf.rows.push_back(row(F(kPrefix + k - 1, H(std::string_view(norm).substr(0, k)))));
+          sf.rows.push_back(row(F(kSuffix + k - 1, H(std::string_view(norm).substr(norm.size() - k)))));
+        }
+      }
+      if (g.context) {
+        sf.rows.push_back(row(F(kPrev1, norm_at(i - 1))));
+        sf.rows.push_back(row(F(kNext1, norm_at(i + 1))));
+        sf.rows.push_back(row(F(kPrev2, norm_at(i - 2))));
+        sf.rows.push_back(row(F(kNext2, norm_at(i + 2))));
+        sf.rows.push_back(row(F(kBigramLeft, norm_at(i - 1), norm_at(i))));
+        sf.rows.push_back(row(F(kBigramRight, norm_at(i), norm_at(i + 1))));
+        if (g.shape) {
+          sf.rows.push_back(row(F(kShapeTrigram, MixHash(sshape_at(i - 1), sshape_at(i)), sshape_at(i + 1))));
+          sf.rows.push_back(row(F(kPrevWordShape, norm_at(i - 1), sshape_at(i))));
+          sf.rows.push_back(row(F(kWordNextShape, sshape_at(i), norm_at(i + 1))));
+        }
+      }
+      if (g.gazetteer) {
+        for (uint32_t bits = gaz_bits[i]; bits; bits &= bits - 1) {
+          sf.rows.push_back(row(F(kGaz, static_cast<uint64_t>(__builtin_ctz(bits)))));
+        }
+        auto lists = [&](int k) {
+          uint32_t b = gaz_bits[k], out = 0;
+          for (int list = 0; list < Gazetteer::kNumLists; ++list) {
+            if ((b >> (list * 4)) & 0xf) out |= 1u << list;
+          }
+          return out;
+        };
+        if (i > 0) {
+          for (uint32_t b = lists(i - 1); b; b &= b - 1) sf.rows.push_back(row(F(kGazPrev, __builtin_ctz(b))));
+        }
+        if (i + 1 < n) {
+          for (uint32_t b = lists(i + 1); b; b &= b - 1) sf.rows.push_back(row(F(kGazNext, __builtin_ctz(b))));
+        }
+      }
+      if (g.clusters) {
+        if (cluster[i] >= 0) {
+          for (int level = 1; level <= WordClusters::kLevels; ++level) {
+            sf.rows.push_back(row(F(kCluster + level - 1, WordClusters::Prefix(cluster[i], level))));
+          }
+        }
+        int prev = i > 0 ? cluster[i - 1] : -2, next = i + 1 < n ? cluster[i + 1] : -2;
+        sf.rows.push_back(row(F(kClusterPrev, prev < 0 ? prev : WordClusters::Prefix(prev, 2))));
+        sf.rows.push_back(row(F(kClusterNext, next < 0 ? next : WordClusters::Prefix(next, 2))));
+      }
+      if (g.nonlocal && info[i].casing != NerCasing::kLower && info[i].casing != NerCasing::kOther) {
+        uint64_t key = static_cast<uint64_t>(info[i].casing) | (i == 0 ? 8 : 0) | (headline[s] ? 16 : 0);
+        sf.rows.push_back(row(F(kDocCasing, key, doc_casing[info[i].norm_h])));
+      }
+      sf.offsets.push_back(static_cast<uint32_t>(sf.rows.size()));
+    }
+  }
+  return out;
+}
+
+// Labels allowed after `prev` (-1 at the start of a sentence), as a bit mask. BILOU chunks must be
+// finished inside the sentence, so the last token may not open or continue one.
+uint32_t AllowedAfter(int prev, bool last) {
+  if (prev > 0 && (NerLabelPart(prev) == BilouPart::kB || NerLabelPart(prev) == BilouPart::kI)) {
+    int t = NerLabelType(prev);
+    uint32_t mask = 1u << NerLabel(t, BilouPart::kL);
+    if (!last) mask |= 1u << NerLabel(t, BilouPart::kI);
+    return mask;
+  }
+  uint32_t mask = 1u;
+  for (int t = 0; t < kNumNerTypes; ++t) {
+    mask |= 1u << NerLabel(t, BilouPart::kU);
+    if (!last) mask |= 1u << NerLabel(t, BilouPart::kB);
+  }
+  return mask;
+}
+
+// Greedy left-to-right decoding of one document. `choose(rows, count, allowed)` scores the token
+// with the given feature rows and returns its label.
+template <typename Choose>
+void DecodeDocument(const NerTagger::Model& m, const DocFeatures& doc, Choose&& choose,
+                    std::vector<std::vector<int>>* labels) {
+  const NerFeatureGroups& g = m.groups;
+  auto row = [&](uint64_t f) { return static_cast<uint32_t>(f & m.mask); };
+  // Labels given earlier in the document to the same (capitalised) word: O and each type.
+  std::unordered_map<uint64_t, std::array<uint16_t, kNumNerTypes + 1>> history;
+  std::vector<uint32_t> rows;
+  labels->resize(doc.sentences.size());
+  for (size_t s = 0; s < doc.sentences.size(); ++s) {
+    const SentenceFeatures& sf = doc.sentences[s];
+    std::vector<int>& out = (*labels)[s];
+    out.assign(sf.n, 0);
+    int prev = -1, prev2 = -1;
+    for (int i = 0; i < sf.n; ++i) {
+      rows.assign(sf.rows.begin() + sf.offsets[i], sf.rows.begin() + sf.offsets[i + 1]);
+      if (g.tags) {
+        rows.push_back(row(F(kTag1, prev + 2)));
+        rows.push_back(row(F(kTag2, prev2 + 2, prev + 2)));
+        rows.push_back(row(F(kTagWord, prev + 2, sf.norm_hash[i])));
+        rows.push_back(row(F(kTagShape, prev + 2, sf.sshape_hash[i])));
+      }
+      const std::array<uint16_t, kNumNerTypes + 1>* hist = nullptr;
+      if (sf.hist_key[i]) {
+        auto it = history.find(sf.hist_key[i]);
+        if (it != history.end()) hist = &it->second;
+      }
+      if (hist) {
+        int best = 0;
+        for (int k = 0; k <= kNumNerTypes; ++k) {
+          if ((*hist)[k]) rows.push_back(row(F(kHistType, k)));
+          if ((*hist)[k] > (*hist)[best]) best = k;
+        }
+        rows.push_back(row(F(kHistMajority, best)));
+      }
+      int label = choose(rows, AllowedAfter(prev, i + 1 == sf.n));
+      out[i] = label;
+      if (sf.hist_key[i]) {
+        auto& h = history[sf.hist_key[i]];
+        int k = label == 0 ? 0 : NerLabelType(label) + 1;
+        if (h[k] < 65535) ++h[k];
+      }
+      prev2 = prev;
+      prev = label;
+    }
+  }
+}
+
+template <typename W>
+int ArgmaxAllowed(const W* scores, uint32_t allowed) {
+  int best = -1;
+  for (int l = 0; l < L; ++l) {
+    if (!((allowed >> l) & 1)) continue;
+    if (best < 0 || scores[l] > scores[best]) best = l;
+  }
+  return best < 0 ? 0 : best;
+}
+
+Status ReadFile(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound("cannot open " + path);
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  if (in.bad()) return Status::IoError("error reading " + path);
+  *out = std::move(buf).str();
+  return Status::Ok();
+}
+
+// Unlabelled text for clusters: .jsonl lines' "text" fields, other files whole, folders recursively
+// in sorted order. Unreadable jsonl lines are skipped.
+Status CollectTexts(const std::string& path, std::vector<std::string>* texts) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    std::vector<std::string> files;
+    for (const auto& entry : fs::recursive_directory_iterator(path, ec)) {
+      if (entry.is_regular_file()) files.push_back(entry.path().string());
+    }
+    if (ec) return Status::IoError("cannot list " + path);
+    std::sort(files.begin(), files.end());
+    for (const std::string& f : files) {
+      if (f.ends_with(".jsonl") || f.ends_with(".txt")) NEWSLOOM_RETURN_IF_ERROR(CollectTexts(f, texts));
+    }
+    return Status::Ok();
+  }
+  std::string content;
+  NEWSLOOM_RETURN_IF_ERROR(ReadFile(path, &content));
+  if (!path.ends_with(".jsonl")) {
+    texts->push_back(std::move(content));
+    return Status::Ok();
+  }
+  std::istringstream lines(content);
+  for (std::string line; std::getline(lines, line);) {
+    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("text") || !j["text"].is_string()) continue;
+    texts->push_back(j["text"].get<std::string>());
+  }
+  return Status::Ok();
+}
+
+std::vector<std::vector<std::string_view>> Words(const ConllDocument& doc) {
+  std::vector<std::vector<std::string_view>> out;
+  for (const ConllSentence& s : doc.sentences) {
+    out.emplace_back(s.words.begin(), s.words.end());
+  }
+  return out;
+}
+
+}  // namespace
+
+uint32_t NerFeatureGroups::Bits() const {
+  return shape | affix << 1 | context << 2 | tags << 3 | gazetteer << 4 | clusters << 5 | nonlocal << 6;
+}
+
+NerFeatureGroups NerFeatureGroups::FromBits(uint32_t b) {
+  NerFeatureGroups g;
+  g.shape = b & 1;
+  g.affix = b & 2;
+  g.context = b & 4;
+  g.tags = b & 8;
+  g.gazetteer = b & 16;
+  g.clusters = b & 32;
+  g.nonlocal = b & 64;
+  return g;
+}
+
+Result<NerFeatureGroups> ParseDisabledNerGroups(std::string_view names) {
+  NerFeatureGroups g;
+  while (!names.empty()) {
+    size_t comma = names.find(',');
+    std::string_view name = names.substr(0, comma);
+    names = comma == std::string_view::npos ? std::string_view() : names.substr(comma + 1);
+    if (name.empty()) continue;
+    if (name == "shape") g.shape = false;
+    else if (name == "affix") g.affix = false;
+    else if (name == "context") g.context = false;
+    else if (name == "tags") g.tags = false;
+    else if (name == "gazetteer") g.gazetteer = false;
+    else if (name == "clusters") g.clusters = false;
+    else if (name == "nonlocal") g.nonlocal = false;
+    else return Status::InvalidArgument("unknown feature group '" + std::string(name) +
+                                        "' (shape, affix, context, tags, gazetteer, clusters, nonlocal)");
+  }
+  return g;
+}
+
+NerTagger::NerTagger() = default;
+NerTagger::~NerTagger() = default;
+NerTagger::NerTagger(NerTagger&&) noexcept = default;
+NerTagger& NerTagger::operator=(NerTagger&&) noexcept = default;
+
+const NerFeatureGroups& NerTagger::groups() const { return model_->groups; }
+size_t NerTagger::weight_rows() const { return model_->nonzero_rows; }
+size_t NerTagger::gazetteer_size() const { return model_->gazetteer.size(); }
+size_t NerTagger::cluster_words() const { return model_->clusters.size(); }
+
+Result<NerTagger> NerTagger::Train(const std::vector<ConllDocument>& docs,
+                                   const NerTrainOptions& options) {
+  if (options.hash_bits < 10 || options.hash_bits > 26) {
+    return Status::InvalidArgument("hash_bits must be in 10..26");
+  }
+  auto m = std::make_unique<Model>();
+  m->groups = options.groups;
+  m->hash_bits = options.hash_bits;
+  m->mask = (1ULL << options.hash_bits) - 1;
+
+  // Gold chunks once; training-data name lists count documents, so that each training document can
+  // be left out of its own lookups.
+  std::vector<std::vector<std::vector<Chunk>>> gold(docs.size());
+  std::vector<std::unordered_map<uint64_t, uint32_t>> excluded(docs.size());
+  for (size_t d = 0; d < docs.size(); ++d) {
+    std::map<std::string, std::pair<std::vector<std::string>, uint32_t>> phrases;
+    for (const ConllSentence& s : docs[d].sentences) {
+      gold[d].push_back(ChunksFromTags(s.tags));
+      for (const Chunk& c : gold[d].back()) {
+        int t = NerTypeIndex(c.type);
+        if (t < 0) continue;
+        std::vector<std::string> tokens(s.words.begin() + c.begin, s.words.begin() + c.end);
+        std::string key;
+        for (const auto& w : tokens) key += w + " ";
+        auto& entry = phrases[key];
+        entry.first = tokens;
+        entry.second |= 1u << t;
+      }
+    }
+    for (const auto& [key, entry] : phrases) {
+      if (static_cast<int>(entry.first.size()) > Gazetteer::kMaxPhraseTokens) continue;
+      std::vector<uint64_t> keys;
+      for (const auto& w : entry.first) keys.push_back(Gazetteer::TokenKey(w));
+      excluded[d][Gazetteer::PhraseKey(keys.data(), static_cast<int>(keys.size()))] = entry.second;
+      if (!m->groups.gazetteer) continue;
+      for (int t = 0; t < kNumNerTypes; ++t) {
+        if ((entry.second >> t) & 1) m->gazetteer.Add(entry.first, static_cast<Gazetteer::List>(t));
+      }
+    }
+  }
+  if (m->groups.gazetteer) {
+    if (!options.iso_codes_dir.empty()) NEWSLOOM_RETURN_IF_ERROR(m->gazetteer.AddIsoCodes(options.iso_codes_dir));
+    if (!options.zone_tab.empty()) NEWSLOOM_RETURN_IF_ERROR(m->gazetteer.AddZoneTab(options.zone_tab));
+  }
+  if (m->groups.clusters) {
+    std::vector<std::string> texts;
+    for (const ConllDocument& doc : docs) {
+      std::string text;
+      for (const ConllSentence& s : doc.sentences) {
+        for (const auto& w : s.words) text += w + " ";
+        text += "\n";
+      }
+      texts.push_back(std::move(text));
+    }
+    for (const std::string& path : options.unlabelled) NEWSLOOM_RETURN_IF_ERROR(CollectTexts(path, &texts));
+    m->clusters = WordClusters::Learn(texts, WordClusterOptions{});
+  }
+
+  std::vector<DocFeatures> features;
+  features.reserve(docs.size());
+  for (size_t d = 0; d < docs.size(); ++d) {
+    features.push_back(Featurize(*m, Words(docs[d]), &excluded[d]));
+  }
+  std::vector<std::vector<std::vector<int>>> gold_labels(docs.size());
+  for (size_t d = 0; d < docs.size(); ++d) {
+    for (size_t s = 0; s < docs[d].sentences.size(); ++s) {
+      gold_labels[d].push_back(BilouFromChunks(gold[d][s], static_cast<int>(docs[d].sentences[s].words.size())));
+    }
+  }
+
+  // Averaged perceptron: w holds the current weights, acc the updates weighted by the step they
+  // were made at, so the average over all steps is w - acc / steps.
+  const size_t rows = size_t{1} << options.hash_bits;
+  std::vector<float> w(rows * L, 0.0f);
+  std::vector<double> acc(rows * L, 0.0);
+  double step = 1;
+  std::vector<size_t> order(docs.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::mt19937_64 rng(options.seed);
+  float scores[L];
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    // Fisher-Yates with the raw generator: the same order on every standard library.
+    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
+    long tokens = 0, correct = 0;
+    for (size_t d : order) {
+      size_t s = 0;
+      int i = 0;
+      std::vector<std::vector<int>> predicted;
+      auto choose = [&](const std::vector<uint32_t>& fr, uint32_t allowed) {
+        while (i >= static_cast<int>(gold_labels[d][s].size())) {
+          ++s;
+          i = 0;
+        }
+        int truth = gold_labels[d][s][i++];
+        std::fill(scores, scores + L, 0.0f);
+        for (uint32_t r : fr) {
+          const float* wr = &w[static_cast<size_t>(r) * L];
+          for (int l = 0; l < L; ++l) scores[l] += wr[l];
+        }
+        int guess = ArgmaxAllowed(scores, allowed);
+        ++tokens;
+        if (guess == truth) {
+          ++correct;
+        } else {
+          for (uint32_t r : fr) {
+            size_t base = static_cast<size_t>(r) * L;
+            w[base + truth] += 1;
+            acc[base + truth] += step;
+            w[base + guess] -= 1;
+            acc[base + guess] -= step;
+          }
+        }
+        step += 1;
+        return guess;
+      };
+      DecodeDocument(*m, features[d], choose, &predicted);
+    }
+    if (options.progress) options.progress(epoch, tokens ? static_cast<double>(correct) / tokens : 0);
+  }
+
+  float max_abs = 0;
+  for (size_t k = 0; k < w.size(); ++k) {
+    w[k] = static_cast<float>(w[k] - acc[k] / step);
+    max_abs = std::max(max_abs, std::fabs(w[k]));
+  }
+  m->scale = max_abs > 0 ? 32767.0f / max_abs : 1.0f;
+  m->weights.assign(w.size(), 0);
+  for (size_t k = 0; k < w.size(); ++k) {
+    m->weights[k] = static_cast<int16_t>(std::lround(w[k] * m->scale));
+  }
+  for (size_t r = 0; r < rows; ++r) {
+    for (int l = 0; l < L; ++l) {
+      if (m->weights[r * L + l]) {
+        ++m->nonzero_rows;
+        break;
+      }
+    }
+  }
+  NerTagger tagger;
+  tagger.model_ = std::move(m);
+  return tagger;
+}
+
+Status NerTagger::Save(const std::string& path) const {
+  const Model& m = *model_;
+  std::string out(kMagic, sizeof(kMagic));
+  PutU32(&out, 1);
+  PutU32(&out, static_cast<uint32_t>(m.hash_bits));
+  PutU32(&out, L);
+  PutU32(&out, m.groups.Bits());
+  PutF32(&out, m.scale);
+  m.gazetteer.Serialize(&out);
+  m.clusters.Serialize(&out);
+  const size_t rows = size_t{1} << m.hash_bits;
+  PutU32(&out, static_cast<uint32_t>(m.nonzero_rows));
+  for (size_t r = 0; r < rows; ++r) {
+    const int16_t* wr = &m.weights[r * L];
+    if (std::all_of(wr, wr + L, [](int16_t v) { return v == 0; })) continue;
+    PutU32(&out, static_cast<uint32_t>(r));
+    for (int l = 0; l < L; ++l) {
+      uint16_t v = static_cast<uint16_t>(wr[l]);
+      out.push_back(static_cast<char>(v & 0xff));
+      out.push_back(static_cast<char>(v >> 8));
+    }
+  }
+  std::ofstream file(path, std::ios::binary | std::ios::trunc);
+  if (!file) return Status::IoError("cannot write " + path);
+  file.write(out.data(), static_cast<std::streamsize>(out.size()));
+  file.close();
+  if (!file) return Status::IoError("error writing " + path);
+  return Status::Ok();
+}
+
+Result<NerTagger> NerTagger::Load(const std::string& path) {
+  std::string data;
+  NEWSLOOM_RETURN_IF_ERROR(ReadFile(path, &data));
+  auto corrupt = [&](const std::string& why) { return Status::Corrupt(path + ": " + why); };
+  if (data.size() < sizeof(kMagic) || data.compare(0, sizeof(kMagic), kMagic, sizeof(kMagic)) != 0) {
+    return corrupt("not an entity tagger model");
+  }
+  size_t pos = sizeof(kMagic);
+  uint32_t version, hash_bits, labels, groups;
+  auto m = std::make_unique<Model>();
+  if (!GetU32(data, &pos, &version) || !GetU32(data, &pos, &hash_bits) || !GetU32(data, &pos, &labels) ||
+      !GetU32(data, &pos, &groups) || !GetF32(data, &pos, &m->scale)) {
+    return corrupt("truncated header");
+  }
+  if (version != 1) return corrupt("unsupported model version " + std::to_string(version));
+  if (labels != L || hash_bits < 10 || hash_bits > 26) return corrupt("bad header");
+  m->hash_bits = static_cast<int>(hash_bits);
+  m->mask = (1ULL << hash_bits) - 1;
+  m->groups = NerFeatureGroups::FromBits(groups);
+  Status st = m->gazetteer.Deserialize(data, &pos);
+  if (!st.ok()) return corrupt(st.message());
+  st = m->clusters.Deserialize(data, &pos);
+  if (!st.ok()) return corrupt(st.message());
+  uint32_t count;
+  if (!GetU32(data, &pos, &count)) return corrupt("truncated weights");
+  const size_t rows = size_t{1} << hash_bits;
+  m->weights.assign(rows * L, 0);
+  for (uint32_t k = 0; k < count; ++k) {
+    uint32_t r;
+    if (!GetU32(data, &pos, &r) || r >= rows || data.size() - pos < 2 * L) return corrupt("truncated weights");
+    for (int l = 0; l < L; ++l) {
+      uint16_t v = static_cast<uint8_t>(data[pos]) | static_cast<uint16_t>(static_cast<uint8_t>(data[pos + 1])) << 8;
+      m->weights[static_cast<size_t>(r) * L + l] = static_cast<int16_t>(v);
+      pos += 2;
+    }
+  }
+  m->nonzero_rows = count;
+  NerTagger tagger;
+  tagger.model_ = std::move(m);
+  return tagger;
+}
+
+std::vector<std::vector<int>> NerTagger::TagDocument(
+    const std::vector<std::vector<std::string_view>>& sentences) const {
+  const Model& m = *model_;
+  DocFeatures doc = Featurize(m, sentences, nullptr);
+  std::vector<std::vector<int>> labels;
+  int32_t scores[L];
+  auto choose = [&](const std::vector<uint32_t>& rows, uint32_t allowed) {
+    std::fill(scores, scores + L, 0);
+    for (uint32_t r : rows) {
+      const int16_t* wr = &m.weights[static_cast<size_t>(r) * L];
+      for (int l = 0; l < L; ++l) scores[l] += wr[l];
+    }
+    return ArgmaxAllowed(scores, allowed);
+  };
+  DecodeDocument(m, doc, choose, &labels);
+  return labels;
+}
+
+std::vector<EntityMention> NerTagger::Tag(std::string_view body, const std::vector<Token>& tokens,
+                                          const std::vector<Span>& sentences) const {
+  // Group tokens by sentence: inside sentence k -> group 2k+1, between sentences -> even groups.
+  std::vector<std::vector<std::string_view>> words;
+  std::vector<std::vector<Span>> spans;
+  size_t k = 0;
+  long group = -1;
+  for (const Token& t : tokens) {
+    if (t.span.begin >= t.span.end || t.span.end > body.size()) continue;
+    std::string_view w = body.substr(t.span.begin, t.span.size());
+    if (std::all_of(w.begin(), w.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); })) continue;
+    while (k < sentences.size() && sentences[k].end <= t.span.begin) ++k;
+    long g = k < sentences.size() && sentences[k].begin <= t.span.begin ? 2 * static_cast<long>(k) + 1
+                                                                        : 2 * static_cast<long>(k);
+    if (g != group || words.empty()) {
+      words.emplace_back();
+      spans.emplace_back();
+      group = g;
+    }
+    words.back().push_back(w);
+    spans.back().push_back(t.span);
+  }
+  std::vector<std::vector<int>> labels = TagDocument(words);
+  std::vector<EntityMention> out;
+  for (size_t s = 0; s < labels.size(); ++s) {
+    for (const Chunk& c : ChunksFromBilou(labels[s])) {
+      EntityMention e;
+      e.span = {spans[s][c.begin].begin, spans[s][c.end - 1].end};
+      e.text = std::string(body.substr(e.span.begin, e.span.size()));
+      e.type = c.type;
+      out.push_back(std::move(e));
+    }
+  }
+  return out;
+}
+
+NerEvaluation EvaluateNer(const NerTagger& tagger, const std::vector<ConllDocument>& docs,
+                          std::ostream* predictions) {
+  NerEvaluation eval;
+  for (const ConllDocument& doc : docs) {
+    ++eval.documents;
+    std::vector<std::vector<std::string_view>> words = Words(doc);
+    auto start = std::chrono::steady_clock::now();
+    std::vector<std::vector<int>> labels = tagger.TagDocument(words);
+    eval.tag_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    for (size_t s = 0; s < doc.sentences.size(); ++s) {
+      const ConllSentence& sentence = doc.sentences[s];
+      std::vector<Chunk> gold = ChunksFromTags(sentence.tags);
+      std::vector<Chunk> predicted = ChunksFromBilou(labels[s]);
+      eval.score.Add(gold, predicted);
+      const int n = static_cast<int>(sentence.words.size());
+      std::vector<std::string> gold_tags = Iob1FromChunks(gold, n);
+      std::vector<std::string> pred_tags = Iob1FromChunks(predicted, n);
+      for (int i = 0; i < n; ++i) {
+        ++eval.score.tokens;
+        eval.score.tokens_correct += gold_tags[i] == pred_tags[i];
+        if (predictions) *predictions << sentence.words[i] << ' ' << sentence.tags[i] << ' ' << pred_tags[i] << '\n';
+      }
+      if (predictions) *predictions << '\n';
+      ++eval.sentences;
+    }
+  }
+  return eval;
+}
+
+std::string DefaultNerModelPath() { return std::string(NEWSLOOM_NER_MODEL_DIR) + "/ner-en.bin"; }
+
+}  // namespace newsloom::analyze
