@@ -34,8 +34,7 @@ struct NerTagger::Model {
   uint64_t mask = 0;
   Gazetteer gazetteer;
   WordClusters clusters;
-  float scale = 1;                // stored weight = round(weight * scale)
-  std::vector<int16_t> weights;   // rows x L
+  std::vector<float> weights;   // rows x L, averaged
   size_t nonzero_rows = 0;
 };
 
@@ -51,7 +50,7 @@ enum Template : uint64_t {
   kGaz, kGazPrev, kGazNext,
   kCluster, kClusterPrev = kCluster + 3, kClusterNext,
   kDocCasing,
-  kTag1, kTag2, kTagWord, kTagShape,
+  kTag1, kTagWord, kTagShape,
   kHistType, kHistMajority,
 };
 
@@ -244,64 +243,119 @@ uint32_t AllowedAfter(int prev, bool last) {
   return mask;
 }
 
-// Greedy left-to-right decoding of one document. `choose(rows, count, allowed)` scores the token
-// with the given feature rows and returns its label.
-template <typename Choose>
-void DecodeDocument(const NerTagger::Model& m, const DocFeatures& doc, Choose&& choose,
-                    std::vector<std::vector<int>>* labels) {
-  const NerFeatureGroups& g = m.groups;
-  auto row = [&](uint64_t f) { return static_cast<uint32_t>(f & m.mask); };
-  // Labels given earlier in the document to the same (capitalised) word: O and each type.
-  std::unordered_map<uint64_t, std::array<uint16_t, kNumNerTypes + 1>> history;
-  std::vector<uint32_t> rows;
-  labels->resize(doc.sentences.size());
-  for (size_t s = 0; s < doc.sentences.size(); ++s) {
-    const SentenceFeatures& sf = doc.sentences[s];
-    std::vector<int>& out = (*labels)[s];
-    out.assign(sf.n, 0);
-    int prev = -1, prev2 = -1;
-    for (int i = 0; i < sf.n; ++i) {
-      rows.assign(sf.rows.begin() + sf.offsets[i], sf.rows.begin() + sf.offsets[i + 1]);
-      if (g.tags) {
-        rows.push_back(row(F(kTag1, prev + 2)));
-        rows.push_back(row(F(kTag2, prev2 + 2, prev + 2)));
-        rows.push_back(row(F(kTagWord, prev + 2, sf.norm_hash[i])));
-        rows.push_back(row(F(kTagShape, prev + 2, sf.sshape_hash[i])));
-      }
-      const std::array<uint16_t, kNumNerTypes + 1>* hist = nullptr;
-      if (sf.hist_key[i]) {
-        auto it = history.find(sf.hist_key[i]);
-        if (it != history.end()) hist = &it->second;
-      }
-      if (hist) {
-        int best = 0;
-        for (int k = 0; k <= kNumNerTypes; ++k) {
-          if ((*hist)[k]) rows.push_back(row(F(kHistType, k)));
-          if ((*hist)[k] > (*hist)[best]) best = k;
-        }
-        rows.push_back(row(F(kHistMajority, best)));
-      }
-      int label = choose(rows, AllowedAfter(prev, i + 1 == sf.n));
-      out[i] = label;
-      if (sf.hist_key[i]) {
-        auto& h = history[sf.hist_key[i]];
-        int k = label == 0 ? 0 : NerLabelType(label) + 1;
-        if (h[k] < 65535) ++h[k];
-      }
-      prev2 = prev;
-      prev = label;
-    }
+// Label-history features of a sentence's tokens: the labels given earlier in the document to the
+// same capitalised word (O and each type), as Ratinov & Roth's extended prediction history.
+using History = std::unordered_map<uint64_t, std::array<uint16_t, kNumNerTypes + 1>>;
+
+void AddHistoryRows(const History& history, const SentenceFeatures& sf, int i, uint64_t mask,
+                    std::vector<uint32_t>* rows) {
+  if (!sf.hist_key[i]) return;
+  auto it = history.find(sf.hist_key[i]);
+  if (it == history.end()) return;
+  const auto& h = it->second;
+  int best = 0;
+  for (int k = 0; k <= kNumNerTypes; ++k) {
+    if (h[k]) rows->push_back(static_cast<uint32_t>(F(kHistType, k) & mask));
+    if (h[k] > h[best]) best = k;
+  }
+  rows->push_back(static_cast<uint32_t>(F(kHistMajority, best) & mask));
+}
+
+void RecordHistory(const SentenceFeatures& sf, const std::vector<int>& labels, History* history) {
+  for (int i = 0; i < sf.n; ++i) {
+    if (!sf.hist_key[i]) continue;
+    auto& h = (*history)[sf.hist_key[i]];
+    int k = labels[i] == 0 ? 0 : NerLabelType(labels[i]) + 1;
+    if (h[k] < 65535) ++h[k];
   }
 }
 
-template <typename W>
-int ArgmaxAllowed(const W* scores, uint32_t allowed) {
-  int best = -1;
-  for (int l = 0; l < L; ++l) {
-    if (!((allowed >> l) & 1)) continue;
-    if (best < 0 || scores[l] > scores[best]) best = l;
+// Rows of the features that join the previous label `prev` (-1 = sentence start) to token i.
+inline void TransitionRows(const SentenceFeatures& sf, int i, int prev, uint64_t mask, uint32_t out[3]) {
+  out[0] = static_cast<uint32_t>(F(kTag1, prev + 2) & mask);
+  out[1] = static_cast<uint32_t>(F(kTagWord, prev + 2, sf.norm_hash[i]) & mask);
+  out[2] = static_cast<uint32_t>(F(kTagShape, prev + 2, sf.sshape_hash[i]) & mask);
+}
+
+// Exact best BILOU sequence of one sentence (first-order Viterbi over legal transitions).
+// `rows[i]` are token i's label-independent feature rows; `w` the weight table.
+std::vector<int> Viterbi(const float* w, uint64_t mask, bool tags, const SentenceFeatures& sf,
+                         const std::vector<std::vector<uint32_t>>& rows) {
+  const int n = sf.n;
+  std::vector<int> out(n, 0);
+  if (n == 0) return out;
+  constexpr float kNone = -1e30f;
+  std::vector<float> best(static_cast<size_t>(n) * L, kNone);
+  std::vector<int8_t> back(static_cast<size_t>(n) * L, -1);
+  float local[L];
+  uint32_t trans[3];
+  for (int i = 0; i < n; ++i) {
+    std::fill(local, local + L, 0.0f);
+    for (uint32_t r : rows[i]) {
+      const float* wr = &w[static_cast<size_t>(r) * L];
+      for (int l = 0; l < L; ++l) local[l] += wr[l];
+    }
+    const bool last = i + 1 == n;
+    for (int prev = -1; prev < L; ++prev) {
+      // The first token follows only the sentence start; later ones only a label.
+      if ((i == 0) != (prev < 0)) continue;
+      float base = 0;
+      if (prev >= 0) {
+        base = best[static_cast<size_t>(i - 1) * L + prev];
+        if (base <= kNone) continue;
+      }
+      float score[L];
+      for (int l = 0; l < L; ++l) score[l] = base + local[l];
+      if (tags) {
+        TransitionRows(sf, i, prev, mask, trans);
+        for (uint32_t r : trans) {
+          const float* wr = &w[static_cast<size_t>(r) * L];
+          for (int l = 0; l < L; ++l) score[l] += wr[l];
+        }
+      }
+      uint32_t allowed = AllowedAfter(prev, last);
+      float* cur = &best[static_cast<size_t>(i) * L];
+      int8_t* bp = &back[static_cast<size_t>(i) * L];
+      for (int l = 0; l < L; ++l) {
+        if (((allowed >> l) & 1) && score[l] > cur[l]) {
+          cur[l] = score[l];
+          bp[l] = static_cast<int8_t>(prev);
+        }
+      }
+    }
   }
-  return best < 0 ? 0 : best;
+  int label = 0;
+  const float* last_row = &best[static_cast<size_t>(n - 1) * L];
+  for (int l = 1; l < L; ++l) {
+    if (last_row[l] > last_row[label]) label = l;
+  }
+  for (int i = n - 1; i >= 0; --i) {
+    out[i] = label;
+    label = back[static_cast<size_t>(i) * L + label];
+    if (label < 0) label = 0;
+  }
+  return out;
+}
+
+// Decodes a document sentence by sentence. `after(s, rows, labels)` sees each sentence's feature
+// rows and predicted labels before they enter the label history (training updates the weights).
+template <typename After>
+void DecodeDocument(const float* w, uint64_t mask, const NerFeatureGroups& g, const DocFeatures& doc,
+                    After&& after, std::vector<std::vector<int>>* labels) {
+  History history;
+  std::vector<std::vector<uint32_t>> rows;
+  labels->resize(doc.sentences.size());
+  for (size_t s = 0; s < doc.sentences.size(); ++s) {
+    const SentenceFeatures& sf = doc.sentences[s];
+    rows.resize(sf.n);
+    for (int i = 0; i < sf.n; ++i) {
+      rows[i].assign(sf.rows.begin() + sf.offsets[i], sf.rows.begin() + sf.offsets[i + 1]);
+      if (g.nonlocal) AddHistoryRows(history, sf, i, mask, &rows[i]);
+    }
+    (*labels)[s] = Viterbi(w, mask, g.tags, sf, rows);
+    after(s, rows, (*labels)[s]);
+    if (g.nonlocal) RecordHistory(sf, (*labels)[s], &history);
+  }
 }
 
 Status ReadFile(const std::string& path, std::string* out) {
@@ -481,57 +535,48 @@ Result<NerTagger> NerTagger::Train(const std::vector<ConllDocument>& docs,
   std::vector<size_t> order(docs.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::mt19937_64 rng(options.seed);
-  float scores[L];
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     // Fisher-Yates with the raw generator: the same order on every standard library.
     for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
     long tokens = 0, correct = 0;
     for (size_t d : order) {
-      size_t s = 0;
-      int i = 0;
       std::vector<std::vector<int>> predicted;
-      auto choose = [&](const std::vector<uint32_t>& fr, uint32_t allowed) {
-        while (i >= static_cast<int>(gold_labels[d][s].size())) {
-          ++s;
-          i = 0;
-        }
-        int truth = gold_labels[d][s][i++];
-        std::fill(scores, scores + L, 0.0f);
-        for (uint32_t r : fr) {
-          const float* wr = &w[static_cast<size_t>(r) * L];
-          for (int l = 0; l < L; ++l) scores[l] += wr[l];
-        }
-        int guess = ArgmaxAllowed(scores, allowed);
-        ++tokens;
-        if (guess == truth) {
-          ++correct;
-        } else {
-          for (uint32_t r : fr) {
-            size_t base = static_cast<size_t>(r) * L;
-            w[base + truth] += 1;
-            acc[base + truth] += step;
-            w[base + guess] -= 1;
-            acc[base + guess] -= step;
+      auto update = [&](size_t s, const std::vector<std::vector<uint32_t>>& rows, const std::vector<int>& guess) {
+        const std::vector<int>& truth = gold_labels[d][s];
+        const SentenceFeatures& sf = features[d].sentences[s];
+        auto add = [&](uint32_t r, int label, float delta) {
+          size_t k = static_cast<size_t>(r) * L + label;
+          w[k] += delta;
+          acc[k] += delta * step;
+        };
+        uint32_t trans[3];
+        for (int i = 0; i < sf.n; ++i) {
+          ++tokens;
+          correct += guess[i] == truth[i];
+          int gp = i ? truth[i - 1] : -1, pp = i ? guess[i - 1] : -1;
+          if (guess[i] == truth[i] && gp == pp) continue;
+          if (guess[i] != truth[i]) {
+            for (uint32_t r : rows[i]) {
+              add(r, truth[i], 1);
+              add(r, guess[i], -1);
+            }
+          }
+          if (m->groups.tags) {
+            TransitionRows(sf, i, gp, m->mask, trans);
+            for (uint32_t r : trans) add(r, truth[i], 1);
+            TransitionRows(sf, i, pp, m->mask, trans);
+            for (uint32_t r : trans) add(r, guess[i], -1);
           }
         }
         step += 1;
-        return guess;
       };
-      DecodeDocument(*m, features[d], choose, &predicted);
+      DecodeDocument(w.data(), m->mask, m->groups, features[d], update, &predicted);
     }
     if (options.progress) options.progress(epoch, tokens ? static_cast<double>(correct) / tokens : 0);
   }
 
-  float max_abs = 0;
-  for (size_t k = 0; k < w.size(); ++k) {
-    w[k] = static_cast<float>(w[k] - acc[k] / step);
-    max_abs = std::max(max_abs, std::fabs(w[k]));
-  }
-  m->scale = max_abs > 0 ? 32767.0f / max_abs : 1.0f;
-  m->weights.assign(w.size(), 0);
-  for (size_t k = 0; k < w.size(); ++k) {
-    m->weights[k] = static_cast<int16_t>(std::lround(w[k] * m->scale));
-  }
+  for (size_t k = 0; k < w.size(); ++k) w[k] = static_cast<float>(w[k] - acc[k] / step);
+  m->weights = std::move(w);
   for (size_t r = 0; r < rows; ++r) {
     for (int l = 0; l < L; ++l) {
       if (m->weights[r * L + l]) {
@@ -552,20 +597,15 @@ Status NerTagger::Save(const std::string& path) const {
   PutU32(&out, static_cast<uint32_t>(m.hash_bits));
   PutU32(&out, L);
   PutU32(&out, m.groups.Bits());
-  PutF32(&out, m.scale);
   m.gazetteer.Serialize(&out);
   m.clusters.Serialize(&out);
   const size_t rows = size_t{1} << m.hash_bits;
   PutU32(&out, static_cast<uint32_t>(m.nonzero_rows));
   for (size_t r = 0; r < rows; ++r) {
-    const int16_t* wr = &m.weights[r * L];
-    if (std::all_of(wr, wr + L, [](int16_t v) { return v == 0; })) continue;
+    const float* wr = &m.weights[r * L];
+    if (std::all_of(wr, wr + L, [](float v) { return v == 0; })) continue;
     PutU32(&out, static_cast<uint32_t>(r));
-    for (int l = 0; l < L; ++l) {
-      uint16_t v = static_cast<uint16_t>(wr[l]);
-      out.push_back(static_cast<char>(v & 0xff));
-      out.push_back(static_cast<char>(v >> 8));
-    }
+    for (int l = 0; l < L; ++l) PutF32(&out, wr[l]);
   }
   std::ofstream file(path, std::ios::binary | std::ios::trunc);
   if (!file) return Status::IoError("cannot write " + path);
@@ -586,7 +626,7 @@ Result<NerTagger> NerTagger::Load(const std::string& path) {
   uint32_t version, hash_bits, labels, groups;
   auto m = std::make_unique<Model>();
   if (!GetU32(data, &pos, &version) || !GetU32(data, &pos, &hash_bits) || !GetU32(data, &pos, &labels) ||
-      !GetU32(data, &pos, &groups) || !GetF32(data, &pos, &m->scale)) {
+      !GetU32(data, &pos, &groups)) {
     return corrupt("truncated header");
   }
   if (version != 1) return corrupt("unsupported model version " + std::to_string(version));
@@ -604,11 +644,9 @@ Result<NerTagger> NerTagger::Load(const std::string& path) {
   m->weights.assign(rows * L, 0);
   for (uint32_t k = 0; k < count; ++k) {
     uint32_t r;
-    if (!GetU32(data, &pos, &r) || r >= rows || data.size() - pos < 2 * L) return corrupt("truncated weights");
+    if (!GetU32(data, &pos, &r) || r >= rows) return corrupt("truncated weights");
     for (int l = 0; l < L; ++l) {
-      uint16_t v = static_cast<uint8_t>(data[pos]) | static_cast<uint16_t>(static_cast<uint8_t>(data[pos + 1])) << 8;
-      m->weights[static_cast<size_t>(r) * L + l] = static_cast<int16_t>(v);
-      pos += 2;
+      if (!GetF32(data, &pos, &m->weights[static_cast<size_t>(r) * L + l])) return corrupt("truncated weights");
     }
   }
   m->nonzero_rows = count;
@@ -622,16 +660,8 @@ std::vector<std::vector<int>> NerTagger::TagDocument(
   const Model& m = *model_;
   DocFeatures doc = Featurize(m, sentences, nullptr);
   std::vector<std::vector<int>> labels;
-  int32_t scores[L];
-  auto choose = [&](const std::vector<uint32_t>& rows, uint32_t allowed) {
-    std::fill(scores, scores + L, 0);
-    for (uint32_t r : rows) {
-      const int16_t* wr = &m.weights[static_cast<size_t>(r) * L];
-      for (int l = 0; l < L; ++l) scores[l] += wr[l];
-    }
-    return ArgmaxAllowed(scores, allowed);
-  };
-  DecodeDocument(m, doc, choose, &labels);
+  DecodeDocument(m.weights.data(), m.mask, m.groups, doc,
+                 [](size_t, const std::vector<std::vector<uint32_t>>&, const std::vector<int>&) {}, &labels);
   return labels;
 }
 
