@@ -29,9 +29,13 @@ void Gazetteer::Add(const std::vector<std::string>& tokens, List list, int count
     phrase += t;
   }
   uint64_t key = PhraseKey(keys.data(), static_cast<int>(keys.size()));
-  auto [it, inserted] = index_.emplace(key, static_cast<uint32_t>(entries_.size()));
-  if (inserted) entries_.push_back({phrase, {}});
-  uint16_t& c = entries_[it->second].counts[list];
+  const uint32_t* found = index_.Get(key);
+  uint32_t index = found ? *found : static_cast<uint32_t>(entries_.size());
+  if (!found) {
+    index_.Set(key, index);
+    entries_.push_back({phrase, {}});
+  }
+  uint16_t& c = entries_[index].counts[list];
   c = static_cast<uint16_t>(std::min(65535, c + count));
 }
 
@@ -105,14 +109,14 @@ void Gazetteer::Match(const std::vector<uint64_t>& token_keys,
                       std::vector<uint32_t>* bits) const {
   const int n = static_cast<int>(token_keys.size());
   bits->assign(n, 0);
-  if (index_.empty()) return;
+  if (index_.size() == 0) return;
   for (int i = 0; i < n; ++i) {
     uint64_t h = 0x9e3779b97f4a7c15ULL;
     for (int len = 1; len <= kMaxPhraseTokens && i + len <= n; ++len) {
       h = MixHash(h, token_keys[i + len - 1]);
-      auto it = index_.find(h);
-      if (it == index_.end()) continue;
-      const Entry& e = entries_[it->second];
+      const uint32_t* found = index_.Get(h);
+      if (!found) continue;
+      const Entry& e = entries_[*found];
       uint32_t minus = 0;
       if (excluded) {
         auto ex = excluded->find(h);

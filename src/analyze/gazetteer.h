@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "analyze/ner_io.h"
 #include "newsloom/status.h"
 
 namespace newsloom::analyze {
@@ -69,7 +70,7 @@ class Gazetteer {
     std::array<uint16_t, kNumLists> counts{};
   };
   std::vector<Entry> entries_;
-  std::unordered_map<uint64_t, uint32_t> index_;  // phrase key -> entries_ index
+  FlatHashMap index_;  // phrase key -> entries_ index
 };
 
 }  // namespace newsloom::analyze

@@ -23,6 +23,10 @@
 #define NEWSLOOM_NER_MODEL_DIR "models"
 #endif
 
+#ifndef NEWSLOOM_NER_BEAM
+#define NEWSLOOM_NER_BEAM 4
+#endif
+
 namespace newsloom::analyze {
 
 constexpr int L = kNumNerLabels;
@@ -34,7 +38,10 @@ struct NerTagger::Model {
   uint64_t mask = 0;
   Gazetteer gazetteer;
   WordClusters clusters;
-  std::vector<float> weights;   // rows x L, averaged
+  // Averaged weights of the rows that have any: row r's weights are weights[slot[r] * L ...];
+  // slot 0 is all zeros and stands for every empty row.
+  std::vector<uint32_t> slot;
+  std::vector<float> weights;
   size_t nonzero_rows = 0;
 };
 
@@ -277,9 +284,19 @@ inline void TransitionRows(const SentenceFeatures& sf, int i, int prev, uint64_t
   out[2] = static_cast<uint32_t>(F(kTagShape, prev + 2, sf.sshape_hash[i]) & mask);
 }
 
-// Exact best BILOU sequence of one sentence (first-order Viterbi over legal transitions).
+// Best BILOU sequence of one sentence: first-order Viterbi over legal transitions, extending only
+// the kBeam best labels of each token (the label-conjoined features make every extension cost
+// memory reads; a narrow beam loses nothing measurable).
+constexpr int kBeam = NEWSLOOM_NER_BEAM;
 // `rows[i]` are token i's label-independent feature rows; `w` the weight table.
-std::vector<int> Viterbi(const float* w, uint64_t mask, bool tags, const SentenceFeatures& sf,
+// The weight table as decoding reads it: dense (training) or through a row -> slot index.
+struct WeightView {
+  const float* w;
+  const uint32_t* slot;  // null: dense
+  const float* Row(uint32_t r) const { return w + static_cast<size_t>(slot ? slot[r] : r) * L; }
+};
+
+std::vector<int> Viterbi(WeightView w, uint64_t mask, bool tags, const SentenceFeatures& sf,
                          const std::vector<std::vector<uint32_t>>& rows) {
   const int n = sf.n;
   std::vector<int> out(n, 0);
@@ -289,29 +306,53 @@ std::vector<int> Viterbi(const float* w, uint64_t mask, bool tags, const Sentenc
   std::vector<int8_t> back(static_cast<size_t>(n) * L, -1);
   float local[L];
   uint32_t trans[3];
+  // Weights of the previous-label feature alone, the same for every token.
+  float prev_weights[L + 1][L];
+  if (tags) {
+    for (int prev = -1; prev < L; ++prev) {
+      const float* wr = w.Row(static_cast<uint32_t>(F(kTag1, prev + 2) & mask));
+      std::copy(wr, wr + L, prev_weights[prev + 1]);
+    }
+  }
   for (int i = 0; i < n; ++i) {
     std::fill(local, local + L, 0.0f);
     for (uint32_t r : rows[i]) {
-      const float* wr = &w[static_cast<size_t>(r) * L];
+      const float* wr = w.Row(r);
       for (int l = 0; l < L; ++l) local[l] += wr[l];
     }
     const bool last = i + 1 == n;
-    for (int prev = -1; prev < L; ++prev) {
-      // The first token follows only the sentence start; later ones only a label.
-      if ((i == 0) != (prev < 0)) continue;
-      float base = 0;
-      if (prev >= 0) {
-        base = best[static_cast<size_t>(i - 1) * L + prev];
-        if (base <= kNone) continue;
+    // Candidate previous labels: the sentence start for the first token, else the kBeam best.
+    int prevs[kBeam];
+    int num_prevs = 0;
+    if (i == 0) {
+      prevs[num_prevs++] = -1;
+    } else {
+      const float* row = &best[static_cast<size_t>(i - 1) * L];
+      for (int l = 0; l < L; ++l) {
+        if (row[l] <= kNone) continue;
+        int k = num_prevs < kBeam ? num_prevs++ : kBeam;
+        if (k == kBeam) {
+          if (row[l] <= row[prevs[kBeam - 1]]) continue;
+          k = kBeam - 1;
+        }
+        while (k > 0 && row[prevs[k - 1]] < row[l]) {
+          prevs[k] = prevs[k - 1];
+          --k;
+        }
+        prevs[k] = l;
       }
+    }
+    for (int p = 0; p < num_prevs; ++p) {
+      const int prev = prevs[p];
+      const float base = prev >= 0 ? best[static_cast<size_t>(i - 1) * L + prev] : 0.0f;
       float score[L];
       for (int l = 0; l < L; ++l) score[l] = base + local[l];
       if (tags) {
         TransitionRows(sf, i, prev, mask, trans);
-        for (uint32_t r : trans) {
-          const float* wr = &w[static_cast<size_t>(r) * L];
-          for (int l = 0; l < L; ++l) score[l] += wr[l];
-        }
+        const float* w0 = prev_weights[prev + 1];
+        const float* w1 = w.Row(trans[1]);
+        const float* w2 = w.Row(trans[2]);
+        for (int l = 0; l < L; ++l) score[l] += w0[l] + w1[l] + w2[l];
       }
       uint32_t allowed = AllowedAfter(prev, last);
       float* cur = &best[static_cast<size_t>(i) * L];
@@ -340,7 +381,7 @@ std::vector<int> Viterbi(const float* w, uint64_t mask, bool tags, const Sentenc
 // Decodes a document sentence by sentence. `after(s, rows, labels)` sees each sentence's feature
 // rows and predicted labels before they enter the label history (training updates the weights).
 template <typename After>
-void DecodeDocument(const float* w, uint64_t mask, const NerFeatureGroups& g, const DocFeatures& doc,
+void DecodeDocument(WeightView w, uint64_t mask, const NerFeatureGroups& g, const DocFeatures& doc,
                     After&& after, std::vector<std::vector<int>>* labels) {
   History history;
   std::vector<std::vector<uint32_t>> rows;
@@ -361,10 +402,13 @@ void DecodeDocument(const float* w, uint64_t mask, const NerFeatureGroups& g, co
 Status ReadFile(const std::string& path, std::string* out) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::NotFound("cannot open " + path);
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) return Status::IoError("error reading " + path);
-  *out = std::move(buf).str();
+  in.seekg(0, std::ios::end);
+  std::streamoff size = in.tellg();
+  if (size < 0) return Status::IoError("cannot size " + path);
+  in.seekg(0);
+  out->resize(static_cast<size_t>(size));
+  in.read(out->data(), size);
+  if (in.gcount() != size) return Status::IoError("error reading " + path);
   return Status::Ok();
 }
 
@@ -570,20 +614,20 @@ Result<NerTagger> NerTagger::Train(const std::vector<ConllDocument>& docs,
         }
         step += 1;
       };
-      DecodeDocument(w.data(), m->mask, m->groups, features[d], update, &predicted);
+      DecodeDocument(WeightView{w.data(), nullptr}, m->mask, m->groups, features[d], update, &predicted);
     }
     if (options.progress) options.progress(epoch, tokens ? static_cast<double>(correct) / tokens : 0);
   }
 
   for (size_t k = 0; k < w.size(); ++k) w[k] = static_cast<float>(w[k] - acc[k] / step);
-  m->weights = std::move(w);
+  m->slot.assign(rows, 0);
+  m->weights.assign(L, 0.0f);
   for (size_t r = 0; r < rows; ++r) {
-    for (int l = 0; l < L; ++l) {
-      if (m->weights[r * L + l]) {
-        ++m->nonzero_rows;
-        break;
-      }
-    }
+    const float* wr = &w[r * L];
+    if (std::all_of(wr, wr + L, [](float v) { return v == 0; })) continue;
+    m->slot[r] = static_cast<uint32_t>(m->weights.size() / L);
+    m->weights.insert(m->weights.end(), wr, wr + L);
+    ++m->nonzero_rows;
   }
   NerTagger tagger;
   tagger.model_ = std::move(m);
@@ -602,8 +646,8 @@ Status NerTagger::Save(const std::string& path) const {
   const size_t rows = size_t{1} << m.hash_bits;
   PutU32(&out, static_cast<uint32_t>(m.nonzero_rows));
   for (size_t r = 0; r < rows; ++r) {
-    const float* wr = &m.weights[r * L];
-    if (std::all_of(wr, wr + L, [](float v) { return v == 0; })) continue;
+    if (m.slot[r] == 0) continue;
+    const float* wr = &m.weights[static_cast<size_t>(m.slot[r]) * L];
     PutU32(&out, static_cast<uint32_t>(r));
     for (int l = 0; l < L; ++l) PutF32(&out, wr[l]);
   }
@@ -641,12 +685,15 @@ Result<NerTagger> NerTagger::Load(const std::string& path) {
   uint32_t count;
   if (!GetU32(data, &pos, &count)) return corrupt("truncated weights");
   const size_t rows = size_t{1} << hash_bits;
-  m->weights.assign(rows * L, 0);
+  if (count >= rows) return corrupt("bad weight count");
+  m->slot.assign(rows, 0);
+  m->weights.assign(static_cast<size_t>(count + 1) * L, 0.0f);
   for (uint32_t k = 0; k < count; ++k) {
     uint32_t r;
     if (!GetU32(data, &pos, &r) || r >= rows) return corrupt("truncated weights");
+    m->slot[r] = k + 1;
     for (int l = 0; l < L; ++l) {
-      if (!GetF32(data, &pos, &m->weights[static_cast<size_t>(r) * L + l])) return corrupt("truncated weights");
+      if (!GetF32(data, &pos, &m->weights[static_cast<size_t>(k + 1) * L + l])) return corrupt("truncated weights");
     }
   }
   m->nonzero_rows = count;
@@ -660,7 +707,7 @@ std::vector<std::vector<int>> NerTagger::TagDocument(
   const Model& m = *model_;
   DocFeatures doc = Featurize(m, sentences, nullptr);
   std::vector<std::vector<int>> labels;
-  DecodeDocument(m.weights.data(), m.mask, m.groups, doc,
+  DecodeDocument(WeightView{m.weights.data(), m.slot.data()}, m.mask, m.groups, doc,
                  [](size_t, const std::vector<std::vector<uint32_t>>&, const std::vector<int>&) {}, &labels);
   return labels;
 }

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace newsloom::analyze {
 
@@ -52,6 +53,52 @@ inline bool GetString(std::string_view in, size_t* pos, std::string* s) {
   *pos += n;
   return true;
 }
+
+// Open-addressing map from 64-bit hash keys to 32-bit values, for lookups on the tagging path
+// (several per token), where std::unordered_map's node chasing shows in profiles.
+class FlatHashMap {
+ public:
+  // Inserts or overwrites.
+  void Set(uint64_t key, uint32_t value) {
+    if ((size_ + 1) * 2 > slots_.size()) Grow();
+    size_t i = Find(Fix(key));
+    if (slots_[i].key == 0) ++size_;
+    slots_[i] = {Fix(key), value};
+  }
+  // The value for `key`, or null.
+  const uint32_t* Get(uint64_t key) const {
+    if (slots_.empty()) return nullptr;
+    size_t i = Find(Fix(key));
+    return slots_[i].key == 0 ? nullptr : &slots_[i].value;
+  }
+  size_t size() const { return size_; }
+  void clear() {
+    slots_.clear();
+    size_ = 0;
+  }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;  // 0 = empty
+    uint32_t value = 0;
+  };
+  static uint64_t Fix(uint64_t key) { return key ? key : 1; }
+  size_t Find(uint64_t key) const {
+    size_t mask = slots_.size() - 1;
+    size_t i = (key ^ (key >> 29)) & mask;
+    while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask;
+    return i;
+  }
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
+    for (const Slot& s : old) {
+      if (s.key) slots_[Find(s.key)] = s;
+    }
+  }
+  std::vector<Slot> slots_;
+  size_t size_ = 0;
+};
 
 }  // namespace newsloom::analyze
 

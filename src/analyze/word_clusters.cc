@@ -229,12 +229,12 @@ WordClusters WordClusters::Learn(const std::vector<std::string>& texts,
 
 void WordClusters::Insert(const std::string& word, int path) {
   words_.emplace_back(word, path);
-  codes_[WordKey(word)] = path;
+  codes_.Set(WordKey(word), static_cast<uint32_t>(path));
 }
 
 int WordClusters::Lookup(std::string_view word) const {
-  auto it = codes_.find(WordKey(word));
-  return it == codes_.end() ? -1 : it->second;
+  const uint32_t* path = codes_.Get(WordKey(word));
+  return path ? static_cast<int>(*path) : -1;
 }
 
 void WordClusters::Serialize(std::string* out) const {
@@ -251,7 +251,6 @@ Status WordClusters::Deserialize(std::string_view in, size_t* pos) {
   uint32_t n = 0;
   if (!GetU32(in, pos, &n)) return Status::Corrupt("word clusters: truncated");
   words_.reserve(n);
-  codes_.reserve(n);
   for (uint32_t i = 0; i < n; ++i) {
     std::string word;
     uint32_t path = 0;

@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "analyze/ner_io.h"
 #include "newsloom/status.h"
 
 namespace newsloom::analyze {
@@ -51,7 +52,7 @@ class WordClusters {
  private:
   void Insert(const std::string& word, int path);
   std::vector<std::pair<std::string, int>> words_;  // sorted by word
-  std::unordered_map<uint64_t, int> codes_;         // word hash -> path
+  FlatHashMap codes_;                               // word hash -> path
 };
 
 }  // namespace newsloom::analyze
