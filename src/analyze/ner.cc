@@ -56,7 +56,7 @@ enum Template : uint64_t {
   kShapeTrigram, kPrevWordShape, kWordNextShape,
   kGaz, kGazPrev, kGazNext,
   kCluster, kClusterPrev = kCluster + 3, kClusterNext,
-  kDocCasing,
+  kDocCasing, kAggPrev, kAggNext,
   kTag1, kTagWord, kTagShape,
   kHistType, kHistMajority,
 };
@@ -66,6 +66,9 @@ inline uint64_t F(uint64_t t, uint64_t a = 0, uint64_t b = 0) {
 }
 
 uint64_t H(std::string_view s) { return text::Hash64(s, 0x6e6572); }
+
+// Occurrences of one word whose contexts feed the context-aggregation features.
+constexpr size_t kMaxAggregated = 12;
 
 // What a document's tokens contribute before any label is chosen.
 struct SentenceFeatures {
@@ -117,6 +120,27 @@ DocFeatures Featurize(const NerTagger::Model& m,
       doc_casing[info.norm_h] |= bit;
     }
   }
+  // Context aggregation (Ratinov & Roth): the words around every capitalised occurrence of a word
+  // in the document, so that "Magna said" informs "Magna 's" elsewhere.
+  struct Occurrence {
+    uint32_t sentence, index;
+  };
+  std::unordered_map<uint64_t, std::vector<Occurrence>> occurrences;
+  if (g.nonlocal) {
+    for (size_t s = 0; s < doc.size(); ++s) {
+      for (size_t i = 0; i < infos[s].size(); ++i) {
+        NerCasing c = infos[s][i].casing;
+        if (c != NerCasing::kInitCap && c != NerCasing::kAllCaps) continue;
+        auto& list = occurrences[infos[s][i].norm_h];
+        if (list.size() < kMaxAggregated) list.push_back({static_cast<uint32_t>(s), static_cast<uint32_t>(i)});
+      }
+    }
+  }
+  auto norm_of = [&](size_t s, long i) -> uint64_t {
+    if (i < 0) return 0x5354415254ULL;
+    if (i >= static_cast<long>(infos[s].size())) return 0x454e44ULL;
+    return infos[s][i].norm_h;
+  };
 
   DocFeatures out;
   out.sentences.resize(doc.size());
@@ -226,6 +250,18 @@ DocFeatures Featurize(const NerTagger::Model& m,
       if (g.nonlocal && info[i].casing != NerCasing::kLower && info[i].casing != NerCasing::kOther) {
         uint64_t key = static_cast<uint64_t>(info[i].casing) | (i == 0 ? 8 : 0) | (headline[s] ? 16 : 0);
         sf.rows.push_back(row(F(kDocCasing, key, doc_casing[info[i].norm_h])));
+        auto it = occurrences.find(info[i].norm_h);
+        if (it != occurrences.end()) {
+          size_t first = sf.rows.size();
+          for (const Occurrence& o : it->second) {
+            if (o.sentence == s && o.index == static_cast<uint32_t>(i)) continue;
+            sf.rows.push_back(row(F(kAggPrev, norm_of(o.sentence, static_cast<long>(o.index) - 1))));
+            sf.rows.push_back(row(F(kAggNext, norm_of(o.sentence, static_cast<long>(o.index) + 1))));
+          }
+          // Each context counts once.
+          std::sort(sf.rows.begin() + first, sf.rows.end());
+          sf.rows.erase(std::unique(sf.rows.begin() + first, sf.rows.end()), sf.rows.end());
+        }
       }
       sf.offsets.push_back(static_cast<uint32_t>(sf.rows.size()));
     }
@@ -321,8 +357,10 @@ std::vector<int> Viterbi(WeightView w, uint64_t mask, bool tags, const SentenceF
       for (int l = 0; l < L; ++l) local[l] += wr[l];
     }
     const bool last = i + 1 == n;
-    // Candidate previous labels: the sentence start for the first token, else the kBeam best.
-    int prevs[kBeam];
+    // Candidate previous labels: the sentence start for the first token, else the kBeam best, plus
+    // the best label that closes a chunk, so that a beam full of open chunks cannot force the
+    // token into one.
+    int prevs[kBeam + 1];
     int num_prevs = 0;
     if (i == 0) {
       prevs[num_prevs++] = -1;
@@ -340,6 +378,14 @@ std::vector<int> Viterbi(WeightView w, uint64_t mask, bool tags, const SentenceF
           --k;
         }
         prevs[k] = l;
+      }
+      int closed = -1;
+      for (int l = 0; l < L; ++l) {
+        if (row[l] <= kNone || (l > 0 && (NerLabelPart(l) == BilouPart::kB || NerLabelPart(l) == BilouPart::kI))) continue;
+        if (closed < 0 || row[l] > row[closed]) closed = l;
+      }
+      if (closed >= 0 && std::find(prevs, prevs + num_prevs, closed) == prevs + num_prevs) {
+        prevs[num_prevs++] = closed;
       }
     }
     for (int p = 0; p < num_prevs; ++p) {
