@@ -26,11 +26,6 @@ std::string Lower(std::string_view w) {
 
 uint64_t WordKey(std::string_view w) { return text::Hash64(w, 0x636c7573); }
 
-// Deterministic pseudo-random +-1 entry of a context's projection vector.
-float Sign(uint32_t context, int dim) {
-  return (MixHash(context, static_cast<uint64_t>(dim)) & 1) ? 1.0f : -1.0f;
-}
-
 // k-means with cosine similarity over unit vectors; returns each point's cluster. Initial centres
 // are evenly spaced through `points` (ordered by frequency), so the result is deterministic.
 std::vector<int> KMeans(const std::vector<float>& vecs, int dims, const std::vector<int>& points,
@@ -174,9 +169,9 @@ WordClusters WordClusters::Learn(const std::vector<std::string>& texts,
     }
   }
 
-  // PPMI-weighted contexts, projected onto +-1 random directions, then unit length. Sorting the
-  // pairs keeps the floating-point sums in one order.
-  const int dims = options.dims;
+  // PPMI-weighted context counts, unit length. (A random projection to fewer dimensions was tried
+  // and its noise swamped the similarities between words.)
+  const int dims = num_slots;
   std::vector<std::pair<uint64_t, uint32_t>> sorted_pairs(pairs.begin(), pairs.end());
   std::sort(sorted_pairs.begin(), sorted_pairs.end());
   std::vector<float> vecs(vocab.size() * dims, 0.0f);
@@ -185,8 +180,7 @@ WordClusters WordClusters::Learn(const std::vector<std::string>& texts,
     int slot = static_cast<int>(key & 0xfffff);
     double pmi = std::log(count * total / (word_totals[w] * slot_totals[slot]));
     if (pmi <= 0) continue;
-    float* v = &vecs[static_cast<size_t>(w) * dims];
-    for (int d = 0; d < dims; ++d) v[d] += static_cast<float>(pmi) * Sign(slot, d);
+    vecs[static_cast<size_t>(w) * dims + slot] = static_cast<float>(pmi);
   }
   for (size_t w = 0; w < vocab.size(); ++w) {
     float* v = &vecs[w * dims];

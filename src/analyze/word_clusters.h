@@ -1,6 +1,6 @@
 // Word clusters learned from unlabelled text, a cheap stand-in for Brown clusters: each frequent word
-// gets a vector of its left and right neighbours (PPMI-weighted, randomly projected to a few dozen
-// dimensions), and hierarchical k-means over those vectors gives every word a path of three cluster
+// gets a vector of its left and right neighbours among the most frequent words (PPMI-weighted),
+// and hierarchical k-means over those vectors gives every word a path of three cluster
 // choices. Tagger features use the path's prefixes, as Brown-cluster features use bit prefixes.
 #ifndef NEWSLOOM_ANALYZE_WORD_CLUSTERS_H_
 #define NEWSLOOM_ANALYZE_WORD_CLUSTERS_H_
@@ -18,9 +18,8 @@ namespace newsloom::analyze {
 
 struct WordClusterOptions {
   int min_count = 3;           // words seen fewer times get no cluster
-  int max_words = 80000;       // most frequent words clustered
-  int context_words = 3000;    // most frequent (lower-cased) words used as contexts
-  int dims = 96;               // random projection size
+  int max_words = 40000;       // most frequent words clustered
+  int context_words = 256;     // most frequent (lower-cased) words used as left and right contexts
   int branching[3] = {16, 8, 8};  // clusters per level: 16, then 8 inside each, then 8
   int iterations = 10;         // k-means iterations per split
 };
