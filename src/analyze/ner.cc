@@ -765,8 +765,10 @@ std::vector<EntityMention> NerTagger::Tag(std::string_view body, const std::vect
   std::vector<std::vector<Span>> spans;
   size_t k = 0;
   long group = -1;
+  uint32_t last_end = 0;
   for (const Token& t : tokens) {
-    if (t.span.begin >= t.span.end || t.span.end > body.size()) continue;
+    // Tokens out of order or overlapping the previous one are skipped, so spans stay well formed.
+    if (t.span.begin >= t.span.end || t.span.end > body.size() || t.span.begin < last_end) continue;
     std::string_view w = body.substr(t.span.begin, t.span.size());
     if (std::all_of(w.begin(), w.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); })) continue;
     while (k < sentences.size() && sentences[k].end <= t.span.begin) ++k;
@@ -779,6 +781,7 @@ std::vector<EntityMention> NerTagger::Tag(std::string_view body, const std::vect
     }
     words.back().push_back(w);
     spans.back().push_back(t.span);
+    last_end = t.span.end;
   }
   std::vector<std::vector<int>> labels = TagDocument(words);
   std::vector<EntityMention> out;

@@ -75,7 +75,8 @@ class NerTagger {
 
   // Entities in an analysed text: `tokens` are byte spans into `body`, `sentences` the sentence
   // spans (tokens are grouped by the sentence that contains their start; with no sentences the
-  // text is one sentence). Whitespace-only tokens are ignored. Mentions come in text order with
+  // text is one sentence). Whitespace-only tokens, tokens outside `body` and tokens that start before
+  // the previous token ends (out of order, overlapping) are ignored. Mentions come in text order with
   // byte spans from the first token's begin to the last token's end.
   std::vector<EntityMention> Tag(std::string_view body, const std::vector<Token>& tokens,
                                  const std::vector<Span>& sentences) const;

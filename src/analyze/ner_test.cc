@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -155,6 +156,35 @@ TEST(NerTaggerTest, FeatureGroupNamesParse) {
   EXPECT_EQ(NerFeatureGroups::FromBits(groups->Bits()).Bits(), groups->Bits());
   EXPECT_FALSE(ParseDisabledNerGroups("colour").ok());
   EXPECT_TRUE(ParseDisabledNerGroups("").ok());
+}
+
+// Bad input is routine: random bytes, random spans, unordered and overlapping tokens.
+TEST(NerTaggerTest, ArbitraryTokensNeverBreakSpans) {
+  auto tagger = NerTagger::Train(ToyDocs(), ToyOptions());
+  ASSERT_TRUE(tagger.ok());
+  uint64_t state = 12345;
+  auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<uint32_t>(state >> 33);
+  };
+  for (int round = 0; round < 200; ++round) {
+    std::string body(next() % 300, ' ');
+    for (char& c : body) c = static_cast<char>(next() % 4 == 0 ? ' ' : "AbZq\xC3\x89.,'-9"[next() % 12]);
+    std::vector<Token> tokens(next() % 60);
+    for (Token& t : tokens) {
+      t.span.begin = next() % (body.size() + 5);
+      t.span.end = t.span.begin + next() % 12;
+    }
+    if (round % 2) std::sort(tokens.begin(), tokens.end(), [](const Token& a, const Token& b) { return a.span < b.span; });
+    std::vector<Span> sentences = {{0, static_cast<uint32_t>(body.size() / 2)},
+                                   {static_cast<uint32_t>(body.size() / 3), static_cast<uint32_t>(body.size())}};
+    for (const EntityMention& e : tagger->Tag(body, tokens, sentences)) {
+      ASSERT_LT(e.span.begin, e.span.end);
+      ASSERT_LE(e.span.end, body.size());
+      EXPECT_EQ(e.text, body.substr(e.span.begin, e.span.size()));
+      EXPECT_GE(NerTypeIndex(e.type), 0);
+    }
+  }
 }
 
 // Training on a slice of eng.train twice with the same seed gives byte-identical model files.
