@@ -23,10 +23,6 @@
 #define NEWSLOOM_NER_MODEL_DIR "models"
 #endif
 
-#ifndef NEWSLOOM_NER_BEAM
-#define NEWSLOOM_NER_BEAM 4
-#endif
-
 namespace newsloom::analyze {
 
 constexpr int L = kNumNerLabels;
@@ -323,7 +319,7 @@ inline void TransitionRows(const SentenceFeatures& sf, int i, int prev, uint64_t
 // Best BILOU sequence of one sentence: first-order Viterbi over legal transitions, extending only
 // the kBeam best labels of each token (the label-conjoined features make every extension cost
 // memory reads; a narrow beam loses nothing measurable).
-constexpr int kBeam = NEWSLOOM_NER_BEAM;
+constexpr int kBeam = 4;
 // `rows[i]` are token i's label-independent feature rows; `w` the weight table.
 // The weight table as decoding reads it: dense (training) or through a row -> slot index.
 struct WeightView {

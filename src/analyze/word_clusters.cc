@@ -172,10 +172,8 @@ WordClusters WordClusters::Learn(const std::vector<std::string>& texts,
   // PPMI-weighted context counts, unit length. (A random projection to fewer dimensions was tried
   // and its noise swamped the similarities between words.)
   const int dims = num_slots;
-  std::vector<std::pair<uint64_t, uint32_t>> sorted_pairs(pairs.begin(), pairs.end());
-  std::sort(sorted_pairs.begin(), sorted_pairs.end());
   std::vector<float> vecs(vocab.size() * dims, 0.0f);
-  for (const auto& [key, count] : sorted_pairs) {
+  for (const auto& [key, count] : pairs) {  // each pair fills its own cell: order does not matter
     int w = static_cast<int>(key >> 20);
     int slot = static_cast<int>(key & 0xfffff);
     double pmi = std::log(count * total / (word_totals[w] * slot_totals[slot]));
