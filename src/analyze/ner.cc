@@ -4,6 +4,7 @@
 #include <chrono>
 #include <ostream>
 #include <cmath>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -62,6 +63,26 @@ inline uint64_t F(uint64_t t, uint64_t a = 0, uint64_t b = 0) {
 }
 
 uint64_t H(std::string_view s) { return text::Hash64(s, 0x6e6572); }
+
+// `word` with typographic quotes and apostrophes (U+2018/2019/201C/201D) replaced by ASCII ones;
+// a rewritten copy is kept in `storage`.
+std::string_view AsciiQuotes(std::string_view word, std::deque<std::string>* storage) {
+  if (word.find("\xE2\x80") == std::string_view::npos) return word;
+  std::string out;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (i + 2 < word.size() && word.compare(i, 2, "\xE2\x80") == 0) {
+      unsigned char c = word[i + 2];
+      if (c == 0x98 || c == 0x99 || c == 0x9c || c == 0x9d) {
+        out += c <= 0x99 ? '\'' : '"';
+        i += 2;
+        continue;
+      }
+    }
+    out += word[i];
+  }
+  storage->push_back(std::move(out));
+  return storage->back();
+}
 
 // Occurrences of one word whose contexts feed the context-aggregation features.
 constexpr size_t kMaxAggregated = 12;
@@ -762,6 +783,7 @@ std::vector<EntityMention> NerTagger::Tag(std::string_view body, const std::vect
   size_t k = 0;
   long group = -1;
   uint32_t last_end = 0;
+  std::deque<std::string> storage;  // rewritten tokens; a deque keeps views into it valid
   for (const Token& t : tokens) {
     // Tokens out of order or overlapping the previous one are skipped, so spans stay well formed.
     if (t.span.begin >= t.span.end || t.span.end > body.size() || t.span.begin < last_end) continue;
@@ -775,8 +797,19 @@ std::vector<EntityMention> NerTagger::Tag(std::string_view body, const std::vect
       spans.emplace_back();
       group = g;
     }
-    words.back().push_back(w);
-    spans.back().push_back(t.span);
+    // The model learned from Reuters text: ASCII quotes, and the possessive "'s" as its own token.
+    // Word breakers keep "Russia's" whole and news sites use typographic quotes.
+    uint32_t suffix = 0;
+    for (std::string_view poss : {"'s", "'S", "\xE2\x80\x99s", "\xE2\x80\x99S"}) {
+      if (w.size() > poss.size() && w.ends_with(poss)) suffix = static_cast<uint32_t>(poss.size());
+    }
+    Span stem{t.span.begin, t.span.end - suffix};
+    words.back().push_back(AsciiQuotes(body.substr(stem.begin, stem.size()), &storage));
+    spans.back().push_back(stem);
+    if (suffix) {
+      words.back().push_back("'s");
+      spans.back().push_back({stem.end, t.span.end});
+    }
     last_end = t.span.end;
   }
   std::vector<std::vector<int>> labels = TagDocument(words);

@@ -76,7 +76,9 @@ class NerTagger {
   // Entities in an analysed text: `tokens` are byte spans into `body`, `sentences` the sentence
   // spans (tokens are grouped by the sentence that contains their start; with no sentences the
   // text is one sentence). Whitespace-only tokens, tokens outside `body` and tokens that start before
-  // the previous token ends (out of order, overlapping) are ignored. Mentions come in text order with
+  // the previous token ends (out of order, overlapping) are ignored. A trailing possessive "'s" is
+  // tagged as a token of its own (as in the training data) and typographic quotes read as ASCII;
+  // mention spans still cover only the source bytes of the entity ("Russia" in "Russia’s"). Mentions come in text order with
   // byte spans from the first token's begin to the last token's end.
   std::vector<EntityMention> Tag(std::string_view body, const std::vector<Token>& tokens,
                                  const std::vector<Span>& sentences) const;

@@ -1,5 +1,6 @@
 #include "analyze/ner.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -94,6 +95,24 @@ TEST(NerTaggerTest, LearnsToyDataAndTagsTokensWithByteSpans) {
   EXPECT_EQ(got[1].type, "LOC");
   EXPECT_EQ(got[2].text, "John Carter");
   EXPECT_EQ(got[3].text, "Oslo");
+
+  // A possessive stays outside the mention, with either apostrophe.
+  std::string possessive = "President Maria Lopez\xE2\x80\x99s plane arrived in Oslo's airport";
+  std::vector<Token> words;
+  for (size_t i = 0; i < possessive.size();) {
+    size_t j = possessive.find(' ', i);
+    if (j == std::string::npos) j = possessive.size();
+    words.push_back({{static_cast<uint32_t>(i), static_cast<uint32_t>(j)}, "", true, false});
+    i = j + 1;
+  }
+  got = tagger->Tag(possessive, words, {});
+  std::vector<std::string> texts;
+  for (const EntityMention& e : got) {
+    texts.push_back(e.text + "/" + e.type);
+    EXPECT_EQ(e.text.find('\''), std::string::npos) << e.text;
+    EXPECT_EQ(e.text.find("\xE2\x80\x99"), std::string::npos) << e.text;
+  }
+  EXPECT_THAT(texts, ::testing::IsSupersetOf({"Maria Lopez/PER", "Oslo/LOC"}));
 
   // Empty and out-of-range input is not a crash.
   EXPECT_TRUE(tagger->Tag("", {}, {}).empty());
