@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <ostream>
 #include <cmath>
 #include <deque>
@@ -843,7 +844,9 @@ NerEvaluation EvaluateNer(const NerTagger& tagger, const std::vector<ConllDocume
     ++eval.documents;
     std::vector<std::vector<std::string_view>> words = Words(doc);
     auto start = std::chrono::steady_clock::now();
+    std::clock_t cpu_start = std::clock();
     std::vector<std::vector<int>> labels = tagger.TagDocument(words);
+    eval.tag_cpu_seconds += static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
     eval.tag_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     for (size_t s = 0; s < doc.sentences.size(); ++s) {
       const ConllSentence& sentence = doc.sentences[s];

@@ -101,7 +101,8 @@ struct NerEvaluation {
   NerScore score;
   long documents = 0;
   long sentences = 0;
-  double tag_seconds = 0;  // time in TagDocument only
+  double tag_seconds = 0;      // wall time in TagDocument only
+  double tag_cpu_seconds = 0;  // process CPU time in TagDocument (the caller's other threads count too)
 };
 NerEvaluation EvaluateNer(const NerTagger& tagger, const std::vector<ConllDocument>& docs,
                           std::ostream* predictions = nullptr);
