@@ -44,7 +44,8 @@ const Fixture& Data() {
 }
 
 const NerTagger* Tagger(std::string* error) {
-  static newsloom::Result<NerTagger>* tagger = new newsloom::Result<NerTagger>(NerTagger::Load(newsloom::analyze::DefaultNerModelPath()));
+  static newsloom::Result<NerTagger>* tagger =
+      new newsloom::Result<NerTagger>(NerTagger::Load(newsloom::analyze::DefaultNerModelPath()));
   if (!tagger->ok()) {
     *error = "entity model absent: " + tagger->status().ToString();
     return nullptr;

@@ -32,7 +32,8 @@ std::vector<std::string> DefaultUnlabelled(const std::string& train_file) {
   namespace fs = std::filesystem;
   fs::path root = fs::path(train_file).parent_path().parent_path().parent_path();
   std::vector<std::string> out;
-  for (const char* rel : {"timeline/t17-dev", "clustering/ecbplus-dev.jsonl", "quotes/polnear/train/text"}) {
+  for (const char* rel :
+       {"timeline/t17-dev", "clustering/ecbplus-dev.jsonl", "quotes/polnear/train/text"}) {
     std::error_code ec;
     if (fs::exists(root / rel, ec)) out.push_back((root / rel).string());
   }
@@ -76,7 +77,8 @@ int RunTrain(const TrainFlags& flags) {
     std::fprintf(stderr, "newsloom train ner: %s\n", tagger.status().ToString().c_str());
     return 1;
   }
-  double train_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double train_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::string model = flags.model.empty() ? analyze::DefaultNerModelPath() : flags.model;
   Status saved = tagger->Save(model);
   if (!saved.ok()) {
@@ -107,7 +109,8 @@ int RunTrain(const TrainFlags& flags) {
     }
     analyze::NerEvaluation eval = analyze::EvaluateNer(*tagger, *dev);
     nlohmann::json dev_json = CountsJson(eval.score.overall);
-    for (const auto& [type, counts] : eval.score.by_type) dev_json["by_type"][type] = CountsJson(counts);
+    for (const auto& [type, counts] : eval.score.by_type)
+      dev_json["by_type"][type] = CountsJson(counts);
     dev_json["data"] = flags.dev;
     summary["dev"] = dev_json;
   }
@@ -122,20 +125,22 @@ void AddTrainCommand(CLI::App& app, Runner& run) {
   static TrainFlags flags;
   cmd->add_option("model_kind", flags.task, "What to train: ner")->required();
   cmd->add_option("--data", flags.data, "Training data (CoNLL-2003 format)")->required();
-  cmd->add_option("--model", flags.model, "Where to write the model (default: the source tree's models/ner-en.bin)");
+  cmd->add_option("--model", flags.model,
+                  "Where to write the model (default: the source tree's models/ner-en.bin)");
   cmd->add_option("--seed", flags.seed, "Seed for the document order");
-  cmd->add_option("--epochs", flags.epochs, "Passes over the training data")->check(CLI::Range(1, 100));
-  cmd->add_option("--hash-bits", flags.hash_bits, "log2 of the weight rows")->check(CLI::Range(10, 26));
+  cmd->add_option("--epochs", flags.epochs, "Passes over the training data")
+      ->check(CLI::Range(1, 100));
+  cmd->add_option("--hash-bits", flags.hash_bits, "log2 of the weight rows")
+      ->check(CLI::Range(10, 26));
   cmd->add_option("--disable", flags.disable,
                   "Feature groups to switch off, comma-separated: shape, affix, context, tags, "
                   "gazetteer, clusters, nonlocal");
-  cmd->add_option("--unlabelled", flags.unlabelled,
-                  "Unlabelled text for word clusters (files or folders; 'none'); default: news text "
-                  "beside the training data");
+  cmd->add_option(
+      "--unlabelled", flags.unlabelled,
+      "Unlabelled text for word clusters (files or folders; 'none'); default: news text "
+      "beside the training data");
   cmd->add_option("--dev", flags.dev, "Score the trained model on this CoNLL file too");
-  cmd->callback([&run] {
-    run = [] { return RunTrain(flags); };
-  });
+  cmd->callback([&run] { run = [] { return RunTrain(flags); }; });
 }
 
 }  // namespace newsloom::cli

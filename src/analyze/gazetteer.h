@@ -40,7 +40,8 @@ class Gazetteer {
   // Adds one occurrence (one document) of `tokens` to `list`. Phrases longer than kMaxPhraseTokens
   // or empty are ignored.
   void Add(const std::vector<std::string>& tokens, List list, int count = 1);
-  // Splits `name` into tokens the way news text is tokenised (spaces; ',', '(', ')' apart) and adds it.
+  // Splits `name` into tokens the way news text is tokenised (spaces; ',', '(', ')' apart) and adds
+  // it.
   void AddName(std::string_view name, List list);
 
   // Adds countries (iso_3166-1.json), subdivisions (iso_3166-2.json) and currencies (iso_4217.json)
@@ -49,8 +50,8 @@ class Gazetteer {
   // Adds the city names of tzdata's zone1970.tab ("Europe/Paris" -> "Paris").
   Status AddZoneTab(const std::string& path);
 
-  // Per-token match bits for a sentence: bit (list * 4 + part) is set when a phrase of `list` covers
-  // the token, part 0 = first of several, 1 = inside, 2 = last, 3 = the phrase is one token.
+  // Per-token match bits for a sentence: bit (list * 4 + part) is set when a phrase of `list`
+  // covers the token, part 0 = first of several, 1 = inside, 2 = last, 3 = the phrase is one token.
   // `excluded` (may be null) maps phrase keys to a bitmask of lists whose count is lowered by one:
   // training uses it to leave the current document's own entities out.
   void Match(const std::vector<uint64_t>& token_keys,

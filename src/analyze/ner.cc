@@ -2,18 +2,17 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
-#include <ostream>
 #include <cmath>
+#include <ctime>
 #include <deque>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
+#include <ostream>
 #include <random>
 #include <sstream>
 #include <unordered_map>
-
-#include <nlohmann/json.hpp>
 
 #include "analyze/gazetteer.h"
 #include "analyze/ner_features.h"
@@ -47,16 +46,38 @@ namespace {
 
 // Feature template ids; each feature is MixHash of its template and its values.
 enum Template : uint64_t {
-  kBias = 1, kWord, kNorm,
-  kShape, kShortShape, kCasing, kFlags,
-  kPrefix, kSuffix = kPrefix + 4,
-  kPrev1 = kSuffix + 4, kNext1, kPrev2, kNext2, kBigramLeft, kBigramRight,
-  kShapeTrigram, kPrevWordShape, kWordNextShape,
-  kGaz, kGazPrev, kGazNext,
-  kCluster, kClusterPrev = kCluster + 3, kClusterNext,
-  kDocCasing, kAggPrev, kAggNext,
-  kTag1, kTagWord, kTagShape,
-  kHistType, kHistMajority,
+  kBias = 1,
+  kWord,
+  kNorm,
+  kShape,
+  kShortShape,
+  kCasing,
+  kFlags,
+  kPrefix,
+  kSuffix = kPrefix + 4,
+  kPrev1 = kSuffix + 4,
+  kNext1,
+  kPrev2,
+  kNext2,
+  kBigramLeft,
+  kBigramRight,
+  kShapeTrigram,
+  kPrevWordShape,
+  kWordNextShape,
+  kGaz,
+  kGazPrev,
+  kGazNext,
+  kCluster,
+  kClusterPrev = kCluster + 3,
+  kClusterNext,
+  kDocCasing,
+  kAggPrev,
+  kAggNext,
+  kTag1,
+  kTagWord,
+  kTagShape,
+  kHistType,
+  kHistMajority,
 };
 
 inline uint64_t F(uint64_t t, uint64_t a = 0, uint64_t b = 0) {
@@ -95,7 +116,7 @@ struct SentenceFeatures {
   std::vector<uint32_t> rows;       // static feature rows
   std::vector<uint64_t> norm_hash;  // for label-conjoined features
   std::vector<uint64_t> sshape_hash;
-  std::vector<uint64_t> hist_key;   // 0 when the token keeps no label history
+  std::vector<uint64_t> hist_key;  // 0 when the token keeps no label history
 };
 
 struct DocFeatures {
@@ -150,7 +171,8 @@ DocFeatures Featurize(const NerTagger::Model& m,
         NerCasing c = infos[s][i].casing;
         if (c != NerCasing::kInitCap && c != NerCasing::kAllCaps) continue;
         auto& list = occurrences[infos[s][i].norm_h];
-        if (list.size() < kMaxAggregated) list.push_back({static_cast<uint32_t>(s), static_cast<uint32_t>(i)});
+        if (list.size() < kMaxAggregated)
+          list.push_back({static_cast<uint32_t>(s), static_cast<uint32_t>(i)});
       }
     }
   }
@@ -194,14 +216,17 @@ DocFeatures Featurize(const NerTagger::Model& m,
           cluster[i] = m.clusters.Lookup(NerLower(words[i]));
         }
       }
-      if (g.nonlocal && (info[i].casing == NerCasing::kInitCap || info[i].casing == NerCasing::kAllCaps)) {
+      if (g.nonlocal &&
+          (info[i].casing == NerCasing::kInitCap || info[i].casing == NerCasing::kAllCaps)) {
         sf.hist_key[i] = info[i].norm_h;
       }
     }
     if (g.gazetteer) {
       m.gazetteer.Match(gaz_keys, gaz_excluded, &gaz_bits);
     }
-    auto norm_at = [&](int i) { return i < 0 ? 0x5354415254ULL + i : i >= n ? 0x454e44ULL + i - n : info[i].norm_h; };
+    auto norm_at = [&](int i) {
+      return i < 0 ? 0x5354415254ULL + i : i >= n ? 0x454e44ULL + i - n : info[i].norm_h;
+    };
     auto sshape_at = [&](int i) { return i < 0 || i >= n ? 0x4f5554ULL : sshape_h[i]; };
     for (int i = 0; i < n; ++i) {
       std::string_view w = words[i];
@@ -211,9 +236,11 @@ DocFeatures Featurize(const NerTagger::Model& m,
       if (g.shape) {
         sf.rows.push_back(row(F(kShape, H(NerShape(w)))));
         sf.rows.push_back(row(F(kShortShape, sshape_h[i])));
-        uint64_t casing = static_cast<uint64_t>(info[i].casing) | (i == 0 ? 8 : 0) | (headline[s] ? 16 : 0);
+        uint64_t casing =
+            static_cast<uint64_t>(info[i].casing) | (i == 0 ? 8 : 0) | (headline[s] ? 16 : 0);
         sf.rows.push_back(row(F(kCasing, casing)));
-        uint64_t flags = (w.find('-') != std::string_view::npos) | (w.find('.') != std::string_view::npos) << 1 |
+        uint64_t flags = (w.find('-') != std::string_view::npos) |
+                         (w.find('.') != std::string_view::npos) << 1 |
                          (w.find('\'') != std::string_view::npos) << 2 | (w.size() == 1) << 3;
         sf.rows.push_back(row(F(kFlags, flags)));
       }
@@ -221,7 +248,8 @@ DocFeatures Featurize(const NerTagger::Model& m,
         const std::string& norm = info[i].norm;
         for (size_t k = 1; k <= 4 && k < norm.size(); ++k) {
           sf.rows.push_back(row(F(kPrefix + k - 1, H(std::string_view(norm).substr(0, k)))));
-          sf.rows.push_back(row(F(kSuffix + k - 1, H(std::string_view(norm).substr(norm.size() - k)))));
+          sf.rows.push_back(
+              row(F(kSuffix + k - 1, H(std::string_view(norm).substr(norm.size() - k)))));
         }
       }
       if (g.context) {
@@ -232,7 +260,8 @@ DocFeatures Featurize(const NerTagger::Model& m,
         sf.rows.push_back(row(F(kBigramLeft, norm_at(i - 1), norm_at(i))));
         sf.rows.push_back(row(F(kBigramRight, norm_at(i), norm_at(i + 1))));
         if (g.shape) {
-          sf.rows.push_back(row(F(kShapeTrigram, MixHash(sshape_at(i - 1), sshape_at(i)), sshape_at(i + 1))));
+          sf.rows.push_back(
+              row(F(kShapeTrigram, MixHash(sshape_at(i - 1), sshape_at(i)), sshape_at(i + 1))));
           sf.rows.push_back(row(F(kPrevWordShape, norm_at(i - 1), sshape_at(i))));
           sf.rows.push_back(row(F(kWordNextShape, sshape_at(i), norm_at(i + 1))));
         }
@@ -249,32 +278,39 @@ DocFeatures Featurize(const NerTagger::Model& m,
           return out;
         };
         if (i > 0) {
-          for (uint32_t b = lists(i - 1); b; b &= b - 1) sf.rows.push_back(row(F(kGazPrev, __builtin_ctz(b))));
+          for (uint32_t b = lists(i - 1); b; b &= b - 1)
+            sf.rows.push_back(row(F(kGazPrev, __builtin_ctz(b))));
         }
         if (i + 1 < n) {
-          for (uint32_t b = lists(i + 1); b; b &= b - 1) sf.rows.push_back(row(F(kGazNext, __builtin_ctz(b))));
+          for (uint32_t b = lists(i + 1); b; b &= b - 1)
+            sf.rows.push_back(row(F(kGazNext, __builtin_ctz(b))));
         }
       }
       if (g.clusters) {
         if (cluster[i] >= 0) {
           for (int level = 1; level <= WordClusters::kLevels; ++level) {
-            sf.rows.push_back(row(F(kCluster + level - 1, WordClusters::Prefix(cluster[i], level))));
+            sf.rows.push_back(
+                row(F(kCluster + level - 1, WordClusters::Prefix(cluster[i], level))));
           }
         }
         int prev = i > 0 ? cluster[i - 1] : -2, next = i + 1 < n ? cluster[i + 1] : -2;
         sf.rows.push_back(row(F(kClusterPrev, prev < 0 ? prev : WordClusters::Prefix(prev, 2))));
         sf.rows.push_back(row(F(kClusterNext, next < 0 ? next : WordClusters::Prefix(next, 2))));
       }
-      if (g.nonlocal && info[i].casing != NerCasing::kLower && info[i].casing != NerCasing::kOther) {
-        uint64_t key = static_cast<uint64_t>(info[i].casing) | (i == 0 ? 8 : 0) | (headline[s] ? 16 : 0);
+      if (g.nonlocal && info[i].casing != NerCasing::kLower &&
+          info[i].casing != NerCasing::kOther) {
+        uint64_t key =
+            static_cast<uint64_t>(info[i].casing) | (i == 0 ? 8 : 0) | (headline[s] ? 16 : 0);
         sf.rows.push_back(row(F(kDocCasing, key, doc_casing[info[i].norm_h])));
         auto it = occurrences.find(info[i].norm_h);
         if (it != occurrences.end()) {
           size_t first = sf.rows.size();
           for (const Occurrence& o : it->second) {
             if (o.sentence == s && o.index == static_cast<uint32_t>(i)) continue;
-            sf.rows.push_back(row(F(kAggPrev, norm_of(o.sentence, static_cast<long>(o.index) - 1))));
-            sf.rows.push_back(row(F(kAggNext, norm_of(o.sentence, static_cast<long>(o.index) + 1))));
+            sf.rows.push_back(
+                row(F(kAggPrev, norm_of(o.sentence, static_cast<long>(o.index) - 1))));
+            sf.rows.push_back(
+                row(F(kAggNext, norm_of(o.sentence, static_cast<long>(o.index) + 1))));
           }
           // Each context counts once.
           std::sort(sf.rows.begin() + first, sf.rows.end());
@@ -332,7 +368,8 @@ void RecordHistory(const SentenceFeatures& sf, const std::vector<int>& labels, H
 }
 
 // Rows of the features that join the previous label `prev` (-1 = sentence start) to token i.
-inline void TransitionRows(const SentenceFeatures& sf, int i, int prev, uint64_t mask, uint32_t out[3]) {
+inline void TransitionRows(const SentenceFeatures& sf, int i, int prev, uint64_t mask,
+                           uint32_t out[3]) {
   out[0] = static_cast<uint32_t>(F(kTag1, prev + 2) & mask);
   out[1] = static_cast<uint32_t>(F(kTagWord, prev + 2, sf.norm_hash[i]) & mask);
   out[2] = static_cast<uint32_t>(F(kTagShape, prev + 2, sf.sshape_hash[i]) & mask);
@@ -407,7 +444,9 @@ std::vector<int> Viterbi(WeightView w, uint64_t mask, bool tags, const SentenceF
       }
       int closed = -1;
       for (int l = 0; l < L; ++l) {
-        if (row[l] <= kNone || (l > 0 && (NerLabelPart(l) == BilouPart::kB || NerLabelPart(l) == BilouPart::kI))) continue;
+        if (row[l] <= kNone ||
+            (l > 0 && (NerLabelPart(l) == BilouPart::kB || NerLabelPart(l) == BilouPart::kI)))
+          continue;
         if (closed < 0 || row[l] > row[closed]) closed = l;
       }
       if (closed >= 0 && std::find(prevs, prevs + num_prevs, closed) == prevs + num_prevs) {
@@ -499,7 +538,8 @@ Status CollectTexts(const std::string& path, std::vector<std::string>* texts) {
     if (ec) return Status::IoError("cannot list " + path);
     std::sort(files.begin(), files.end());
     for (const std::string& f : files) {
-      if (f.ends_with(".jsonl") || f.ends_with(".txt")) NEWSLOOM_RETURN_IF_ERROR(CollectTexts(f, texts));
+      if (f.ends_with(".jsonl") || f.ends_with(".txt"))
+        NEWSLOOM_RETURN_IF_ERROR(CollectTexts(f, texts));
     }
     return Status::Ok();
   }
@@ -512,7 +552,8 @@ Status CollectTexts(const std::string& path, std::vector<std::string>* texts) {
   std::istringstream lines(content);
   for (std::string line; std::getline(lines, line);) {
     nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || !j.contains("text") || !j["text"].is_string()) continue;
+    if (j.is_discarded() || !j.is_object() || !j.contains("text") || !j["text"].is_string())
+      continue;
     texts->push_back(j["text"].get<std::string>());
   }
   return Status::Ok();
@@ -529,7 +570,8 @@ std::vector<std::vector<std::string_view>> Words(const ConllDocument& doc) {
 }  // namespace
 
 uint32_t NerFeatureGroups::Bits() const {
-  return shape | affix << 1 | context << 2 | tags << 3 | gazetteer << 4 | clusters << 5 | nonlocal << 6;
+  return shape | affix << 1 | context << 2 | tags << 3 | gazetteer << 4 | clusters << 5 |
+         nonlocal << 6;
 }
 
 NerFeatureGroups NerFeatureGroups::FromBits(uint32_t b) {
@@ -551,15 +593,24 @@ Result<NerFeatureGroups> ParseDisabledNerGroups(std::string_view names) {
     std::string_view name = names.substr(0, comma);
     names = comma == std::string_view::npos ? std::string_view() : names.substr(comma + 1);
     if (name.empty()) continue;
-    if (name == "shape") g.shape = false;
-    else if (name == "affix") g.affix = false;
-    else if (name == "context") g.context = false;
-    else if (name == "tags") g.tags = false;
-    else if (name == "gazetteer") g.gazetteer = false;
-    else if (name == "clusters") g.clusters = false;
-    else if (name == "nonlocal") g.nonlocal = false;
-    else return Status::InvalidArgument("unknown feature group '" + std::string(name) +
-                                        "' (shape, affix, context, tags, gazetteer, clusters, nonlocal)");
+    if (name == "shape")
+      g.shape = false;
+    else if (name == "affix")
+      g.affix = false;
+    else if (name == "context")
+      g.context = false;
+    else if (name == "tags")
+      g.tags = false;
+    else if (name == "gazetteer")
+      g.gazetteer = false;
+    else if (name == "clusters")
+      g.clusters = false;
+    else if (name == "nonlocal")
+      g.nonlocal = false;
+    else
+      return Status::InvalidArgument(
+          "unknown feature group '" + std::string(name) +
+          "' (shape, affix, context, tags, gazetteer, clusters, nonlocal)");
   }
   return g;
 }
@@ -615,8 +666,10 @@ Result<NerTagger> NerTagger::Train(const std::vector<ConllDocument>& docs,
     }
   }
   if (m->groups.gazetteer) {
-    if (!options.iso_codes_dir.empty()) NEWSLOOM_RETURN_IF_ERROR(m->gazetteer.AddIsoCodes(options.iso_codes_dir));
-    if (!options.zone_tab.empty()) NEWSLOOM_RETURN_IF_ERROR(m->gazetteer.AddZoneTab(options.zone_tab));
+    if (!options.iso_codes_dir.empty())
+      NEWSLOOM_RETURN_IF_ERROR(m->gazetteer.AddIsoCodes(options.iso_codes_dir));
+    if (!options.zone_tab.empty())
+      NEWSLOOM_RETURN_IF_ERROR(m->gazetteer.AddZoneTab(options.zone_tab));
   }
   if (m->groups.clusters) {
     std::vector<std::string> texts;
@@ -628,7 +681,8 @@ Result<NerTagger> NerTagger::Train(const std::vector<ConllDocument>& docs,
       }
       texts.push_back(std::move(text));
     }
-    for (const std::string& path : options.unlabelled) NEWSLOOM_RETURN_IF_ERROR(CollectTexts(path, &texts));
+    for (const std::string& path : options.unlabelled)
+      NEWSLOOM_RETURN_IF_ERROR(CollectTexts(path, &texts));
     m->clusters = WordClusters::Learn(texts, WordClusterOptions{});
   }
 
@@ -640,7 +694,8 @@ Result<NerTagger> NerTagger::Train(const std::vector<ConllDocument>& docs,
   std::vector<std::vector<std::vector<int>>> gold_labels(docs.size());
   for (size_t d = 0; d < docs.size(); ++d) {
     for (size_t s = 0; s < docs[d].sentences.size(); ++s) {
-      gold_labels[d].push_back(BilouFromChunks(gold[d][s], static_cast<int>(docs[d].sentences[s].words.size())));
+      gold_labels[d].push_back(
+          BilouFromChunks(gold[d][s], static_cast<int>(docs[d].sentences[s].words.size())));
     }
   }
 
@@ -659,7 +714,8 @@ Result<NerTagger> NerTagger::Train(const std::vector<ConllDocument>& docs,
     long tokens = 0, correct = 0;
     for (size_t d : order) {
       std::vector<std::vector<int>> predicted;
-      auto update = [&](size_t s, const std::vector<std::vector<uint32_t>>& rows, const std::vector<int>& guess) {
+      auto update = [&](size_t s, const std::vector<std::vector<uint32_t>>& rows,
+                        const std::vector<int>& guess) {
         const std::vector<int>& truth = gold_labels[d][s];
         const SentenceFeatures& sf = features[d].sentences[s];
         auto add = [&](uint32_t r, int label, float delta) {
@@ -688,9 +744,11 @@ Result<NerTagger> NerTagger::Train(const std::vector<ConllDocument>& docs,
         }
         step += 1;
       };
-      DecodeDocument(WeightView{w.data(), nullptr}, m->mask, m->groups, features[d], update, &predicted);
+      DecodeDocument(WeightView{w.data(), nullptr}, m->mask, m->groups, features[d], update,
+                     &predicted);
     }
-    if (options.progress) options.progress(epoch, tokens ? static_cast<double>(correct) / tokens : 0);
+    if (options.progress)
+      options.progress(epoch, tokens ? static_cast<double>(correct) / tokens : 0);
   }
 
   for (size_t k = 0; k < w.size(); ++k) w[k] = static_cast<float>(w[k] - acc[k] / step);
@@ -737,14 +795,15 @@ Result<NerTagger> NerTagger::Load(const std::string& path) {
   std::string data;
   NEWSLOOM_RETURN_IF_ERROR(ReadFile(path, &data));
   auto corrupt = [&](const std::string& why) { return Status::Corrupt(path + ": " + why); };
-  if (data.size() < sizeof(kMagic) || data.compare(0, sizeof(kMagic), kMagic, sizeof(kMagic)) != 0) {
+  if (data.size() < sizeof(kMagic) ||
+      data.compare(0, sizeof(kMagic), kMagic, sizeof(kMagic)) != 0) {
     return corrupt("not an entity tagger model");
   }
   size_t pos = sizeof(kMagic);
   uint32_t version, hash_bits, labels, groups;
   auto m = std::make_unique<Model>();
-  if (!GetU32(data, &pos, &version) || !GetU32(data, &pos, &hash_bits) || !GetU32(data, &pos, &labels) ||
-      !GetU32(data, &pos, &groups)) {
+  if (!GetU32(data, &pos, &version) || !GetU32(data, &pos, &hash_bits) ||
+      !GetU32(data, &pos, &labels) || !GetU32(data, &pos, &groups)) {
     return corrupt("truncated header");
   }
   if (version != 1) return corrupt("unsupported model version " + std::to_string(version));
@@ -767,7 +826,8 @@ Result<NerTagger> NerTagger::Load(const std::string& path) {
     if (!GetU32(data, &pos, &r) || r >= rows) return corrupt("truncated weights");
     m->slot[r] = k + 1;
     for (int l = 0; l < L; ++l) {
-      if (!GetF32(data, &pos, &m->weights[static_cast<size_t>(k + 1) * L + l])) return corrupt("truncated weights");
+      if (!GetF32(data, &pos, &m->weights[static_cast<size_t>(k + 1) * L + l]))
+        return corrupt("truncated weights");
     }
   }
   m->nonzero_rows = count;
@@ -781,8 +841,9 @@ std::vector<std::vector<int>> NerTagger::TagDocument(
   const Model& m = *model_;
   DocFeatures doc = Featurize(m, sentences, nullptr);
   std::vector<std::vector<int>> labels;
-  DecodeDocument(WeightView{m.weights.data(), m.slot.data()}, m.mask, m.groups, doc,
-                 [](size_t, const std::vector<std::vector<uint32_t>>&, const std::vector<int>&) {}, &labels);
+  DecodeDocument(
+      WeightView{m.weights.data(), m.slot.data()}, m.mask, m.groups, doc,
+      [](size_t, const std::vector<std::vector<uint32_t>>&, const std::vector<int>&) {}, &labels);
   return labels;
 }
 
@@ -799,10 +860,13 @@ std::vector<EntityMention> NerTagger::Tag(std::string_view body, const std::vect
     // Tokens out of order or overlapping the previous one are skipped, so spans stay well formed.
     if (t.span.begin >= t.span.end || t.span.end > body.size() || t.span.begin < last_end) continue;
     std::string_view w = body.substr(t.span.begin, t.span.size());
-    if (std::all_of(w.begin(), w.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); })) continue;
+    if (std::all_of(w.begin(), w.end(),
+                    [](char c) { return std::isspace(static_cast<unsigned char>(c)); }))
+      continue;
     while (k < sentences.size() && sentences[k].end <= t.span.begin) ++k;
-    long g = k < sentences.size() && sentences[k].begin <= t.span.begin ? 2 * static_cast<long>(k) + 1
-                                                                        : 2 * static_cast<long>(k);
+    long g = k < sentences.size() && sentences[k].begin <= t.span.begin
+                 ? 2 * static_cast<long>(k) + 1
+                 : 2 * static_cast<long>(k);
     if (g != group || words.empty()) {
       words.emplace_back();
       spans.emplace_back();
@@ -847,7 +911,8 @@ NerEvaluation EvaluateNer(const NerTagger& tagger, const std::vector<ConllDocume
     std::clock_t cpu_start = std::clock();
     std::vector<std::vector<int>> labels = tagger.TagDocument(words);
     eval.tag_cpu_seconds += static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
-    eval.tag_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    eval.tag_seconds +=
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     for (size_t s = 0; s < doc.sentences.size(); ++s) {
       const ConllSentence& sentence = doc.sentences[s];
       std::vector<Chunk> gold = ChunksFromTags(sentence.tags);
@@ -859,7 +924,9 @@ NerEvaluation EvaluateNer(const NerTagger& tagger, const std::vector<ConllDocume
       for (int i = 0; i < n; ++i) {
         ++eval.score.tokens;
         eval.score.tokens_correct += gold_tags[i] == pred_tags[i];
-        if (predictions) *predictions << sentence.words[i] << ' ' << sentence.tags[i] << ' ' << pred_tags[i] << '\n';
+        if (predictions)
+          *predictions << sentence.words[i] << ' ' << sentence.tags[i] << ' ' << pred_tags[i]
+                       << '\n';
       }
       if (predictions) *predictions << '\n';
       ++eval.sentences;

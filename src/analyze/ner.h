@@ -42,14 +42,14 @@ Result<NerFeatureGroups> ParseDisabledNerGroups(std::string_view names);
 
 struct NerTrainOptions {
   int epochs = 10;
-  uint64_t seed = 1;             // document order in each epoch
-  int hash_bits = 20;            // 2^hash_bits weight rows of kNumNerLabels weights each
+  uint64_t seed = 1;   // document order in each epoch
+  int hash_bits = 20;  // 2^hash_bits weight rows of kNumNerLabels weights each
   NerFeatureGroups groups;
   // Unlabelled text for word clusters: .jsonl files (the "text" field of each line), other files
   // as plain text, folders searched recursively. The training words are always added.
   std::vector<std::string> unlabelled;
-  std::string iso_codes_dir = "/usr/share/iso-codes/json";       // empty: no iso-codes lists
-  std::string zone_tab = "/usr/share/zoneinfo/zone1970.tab";     // empty: no tzdata cities
+  std::string iso_codes_dir = "/usr/share/iso-codes/json";    // empty: no iso-codes lists
+  std::string zone_tab = "/usr/share/zoneinfo/zone1970.tab";  // empty: no tzdata cities
   // Called after each epoch with the epoch (1-based) and the label accuracy on the training data.
   std::function<void(int epoch, double accuracy)> progress;
 };
@@ -75,11 +75,12 @@ class NerTagger {
 
   // Entities in an analysed text: `tokens` are byte spans into `body`, `sentences` the sentence
   // spans (tokens are grouped by the sentence that contains their start; with no sentences the
-  // text is one sentence). Whitespace-only tokens, tokens outside `body` and tokens that start before
-  // the previous token ends (out of order, overlapping) are ignored. A trailing possessive "'s" is
-  // tagged as a token of its own (as in the training data) and typographic quotes read as ASCII;
-  // mention spans still cover only the source bytes of the entity ("Russia" in "Russia’s"). Mentions come in text order with
-  // byte spans from the first token's begin to the last token's end.
+  // text is one sentence). Whitespace-only tokens, tokens outside `body` and tokens that start
+  // before the previous token ends (out of order, overlapping) are ignored. A trailing possessive
+  // "'s" is tagged as a token of its own (as in the training data) and typographic quotes read as
+  // ASCII; mention spans still cover only the source bytes of the entity ("Russia" in "Russia’s").
+  // Mentions come in text order with byte spans from the first token's begin to the last token's
+  // end.
   std::vector<EntityMention> Tag(std::string_view body, const std::vector<Token>& tokens,
                                  const std::vector<Span>& sentences) const;
 
@@ -101,8 +102,9 @@ struct NerEvaluation {
   NerScore score;
   long documents = 0;
   long sentences = 0;
-  double tag_seconds = 0;      // wall time in TagDocument only
-  double tag_cpu_seconds = 0;  // process CPU time in TagDocument (the caller's other threads count too)
+  double tag_seconds = 0;  // wall time in TagDocument only
+  // Process CPU time in TagDocument (the caller's other threads count too).
+  double tag_cpu_seconds = 0;
 };
 NerEvaluation EvaluateNer(const NerTagger& tagger, const std::vector<ConllDocument>& docs,
                           std::ostream* predictions = nullptr);

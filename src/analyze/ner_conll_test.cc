@@ -15,11 +15,11 @@ struct ChunkCase {
 TEST(NerConllTest, ChunksFollowConllevalRules) {
   const ChunkCase cases[] = {
       {{"O", "I-PER", "I-PER", "O"}, {{1, 3, "PER"}}},
-      {{"I-PER", "B-PER", "O"}, {{0, 1, "PER"}, {1, 2, "PER"}}},          // IOB1: B- splits
-      {{"I-ORG", "I-LOC"}, {{0, 1, "ORG"}, {1, 2, "LOC"}}},               // type change splits
+      {{"I-PER", "B-PER", "O"}, {{0, 1, "PER"}, {1, 2, "PER"}}},             // IOB1: B- splits
+      {{"I-ORG", "I-LOC"}, {{0, 1, "ORG"}, {1, 2, "LOC"}}},                  // type change splits
       {{"B-LOC", "I-LOC", "O", "B-MISC"}, {{0, 2, "LOC"}, {3, 4, "MISC"}}},  // IOB2
       {{"U-PER", "B-ORG", "I-ORG", "L-ORG", "U-ORG"},
-       {{0, 1, "PER"}, {1, 4, "ORG"}, {4, 5, "ORG"}}},                    // BILOU
+       {{0, 1, "PER"}, {1, 4, "ORG"}, {4, 5, "ORG"}}},  // BILOU
       {{"O", "O"}, {}},
       {{}, {}},
   };

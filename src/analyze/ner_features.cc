@@ -56,10 +56,17 @@ std::string NerShape(std::string_view word) {
   for (size_t i = 0; i < word.size() && out.size() < 16;) {
     size_t len;
     switch (ClassAt(word, i, &len)) {
-      case kUpper: out += 'X'; break;
-      case kLowerCh: out += 'x'; break;
-      case kDigit: out += 'd'; break;
-      default: out.append(word.substr(i, len));
+      case kUpper:
+        out += 'X';
+        break;
+      case kLowerCh:
+        out += 'x';
+        break;
+      case kDigit:
+        out += 'd';
+        break;
+      default:
+        out.append(word.substr(i, len));
     }
     i += len;
   }

@@ -11,7 +11,8 @@ namespace newsloom::analyze {
 std::string NerNorm(std::string_view word);
 // Lower-cased, digits kept.
 std::string NerLower(std::string_view word);
-// "X" upper, "x" lower, "d" digit, other bytes kept; at most 16 characters: "McDonald's" -> "XxXxxxxx'x".
+// "X" upper, "x" lower, "d" digit, other bytes kept; at most 16 characters: "McDonald's" ->
+// "XxXxxxxx'x".
 std::string NerShape(std::string_view word);
 // The shape with runs collapsed: "XxXx'x".
 std::string NerShortShape(std::string_view word);
@@ -19,13 +20,13 @@ std::string NerShortShape(std::string_view word);
 std::string NerTitleCase(std::string_view word);
 
 enum class NerCasing {
-  kLower = 0,     // "house"
-  kInitCap = 1,   // "House", "McDonald"
-  kAllCaps = 2,   // "NATO", "U.S."
-  kMixed = 3,     // "iPhone"
-  kDigits = 4,    // "1996", "3.5"
-  kAlnum = 5,     // "F-16", "2nd"
-  kOther = 6,     // punctuation, symbols
+  kLower = 0,    // "house"
+  kInitCap = 1,  // "House", "McDonald"
+  kAllCaps = 2,  // "NATO", "U.S."
+  kMixed = 3,    // "iPhone"
+  kDigits = 4,   // "1996", "3.5"
+  kAlnum = 5,    // "F-16", "2nd"
+  kOther = 6,    // punctuation, symbols
 };
 NerCasing NerCasingOf(std::string_view word);
 

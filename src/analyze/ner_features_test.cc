@@ -21,7 +21,11 @@ TEST(NerFeaturesTest, WordForms) {
       {"F-16", "f-00", "X-dd", "X-d", NerCasing::kAlnum},
       {"iPhone", "iphone", "xXxxxx", "xXx", NerCasing::kMixed},
       {",", ",", ",", ",", NerCasing::kOther},
-      {"\xC3\x89lys\xC3\xA9" "e", "\xC3\xA9lys\xC3\xA9" "e", "Xxxxxx", "Xx", NerCasing::kInitCap},
+      {"\xC3\x89lys\xC3\xA9"
+       "e",
+       "\xC3\xA9lys\xC3\xA9"
+       "e",
+       "Xxxxxx", "Xx", NerCasing::kInitCap},
       {"house", "house", "xxxxx", "x", NerCasing::kLower},
   };
   for (const Case& c : cases) {
@@ -115,7 +119,8 @@ TEST(WordClustersTest, LearnsDeterministicallyAndGroupsSimilarWords) {
   EXPECT_EQ(sa, sb);
   ASSERT_GE(a.Lookup("Smith"), 0);
   EXPECT_EQ(WordClusters::Prefix(a.Lookup("Smith"), 1), WordClusters::Prefix(a.Lookup("Jones"), 1));
-  EXPECT_EQ(WordClusters::Prefix(a.Lookup("Paris"), 1), WordClusters::Prefix(a.Lookup("Berlin"), 1));
+  EXPECT_EQ(WordClusters::Prefix(a.Lookup("Paris"), 1),
+            WordClusters::Prefix(a.Lookup("Berlin"), 1));
   EXPECT_NE(WordClusters::Prefix(a.Lookup("Smith"), 1), WordClusters::Prefix(a.Lookup("Paris"), 1));
   EXPECT_EQ(a.Lookup("Tokyo"), -1);
 

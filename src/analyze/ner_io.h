@@ -36,7 +36,8 @@ inline void PutString(std::string* out, std::string_view s) {
 inline bool GetU32(std::string_view in, size_t* pos, uint32_t* v) {
   if (in.size() < 4 || *pos > in.size() - 4) return false;
   *v = 0;
-  for (int i = 0; i < 4; ++i) *v |= static_cast<uint32_t>(static_cast<uint8_t>(in[*pos + i])) << (8 * i);
+  for (int i = 0; i < 4; ++i)
+    *v |= static_cast<uint32_t>(static_cast<uint8_t>(in[*pos + i])) << (8 * i);
   *pos += 4;
   return true;
 }

@@ -40,10 +40,18 @@ std::vector<ConllDocument> ToyDocs() {
     ConllDocument doc;
     ConllSentence s;
     std::string person = people[d % 4];
-    std::string first = person.substr(0, person.find(' ')), last = person.substr(person.find(' ') + 1);
-    for (auto [w, t] : std::vector<std::pair<std::string, std::string>>{
-             {"President", "O"}, {first, "I-PER"}, {last, "I-PER"}, {"arrived", "O"},
-             {"in", "O"}, {places[(d / 4) % 4], "I-LOC"}, {"on", "O"}, {"Monday", "O"}, {".", "O"}}) {
+    std::string first = person.substr(0, person.find(' ')),
+                last = person.substr(person.find(' ') + 1);
+    for (auto [w, t] :
+         std::vector<std::pair<std::string, std::string>>{{"President", "O"},
+                                                          {first, "I-PER"},
+                                                          {last, "I-PER"},
+                                                          {"arrived", "O"},
+                                                          {"in", "O"},
+                                                          {places[(d / 4) % 4], "I-LOC"},
+                                                          {"on", "O"},
+                                                          {"Monday", "O"},
+                                                          {".", "O"}}) {
       s.words.push_back(w);
       s.tags.push_back(t);
     }
@@ -67,7 +75,8 @@ TEST(NerTaggerTest, LearnsToyDataAndTagsTokensWithByteSpans) {
   ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
 
   // Pipeline-style input: tokens with byte spans into a body, two sentences.
-  std::string body = "President Maria Lopez arrived in Lima on Monday.  President John Carter arrived in Oslo.";
+  std::string body =
+      "President Maria Lopez arrived in Lima on Monday.  President John Carter arrived in Oslo.";
   std::vector<Token> tokens;
   for (size_t i = 0; i < body.size();) {
     if (body[i] == ' ') {
@@ -84,8 +93,9 @@ TEST(NerTaggerTest, LearnsToyDataAndTagsTokensWithByteSpans) {
     i = j;
   }
   size_t split = body.find("  ");
-  std::vector<Span> sentences = {{0, static_cast<uint32_t>(split)},
-                                 {static_cast<uint32_t>(split + 2), static_cast<uint32_t>(body.size())}};
+  std::vector<Span> sentences = {
+      {0, static_cast<uint32_t>(split)},
+      {static_cast<uint32_t>(split + 2), static_cast<uint32_t>(body.size())}};
   std::vector<EntityMention> got = tagger->Tag(body, tokens, sentences);
   ASSERT_EQ(got.size(), 4u);
   EXPECT_EQ(got[0].text, "Maria Lopez");
@@ -122,8 +132,10 @@ TEST(NerTaggerTest, LearnsToyDataAndTagsTokensWithByteSpans) {
 TEST(NerTaggerTest, DecodingProducesWellFormedBilou) {
   auto tagger = NerTagger::Train(ToyDocs(), ToyOptions());
   ASSERT_TRUE(tagger.ok());
-  std::vector<std::vector<std::string_view>> doc = {
-      {"President", "Peter", "Brandt", "in", "Hanoi"}, {"Anna"}, {}, {"in", "in", "Quito", "Quito"}};
+  std::vector<std::vector<std::string_view>> doc = {{"President", "Peter", "Brandt", "in", "Hanoi"},
+                                                    {"Anna"},
+                                                    {},
+                                                    {"in", "in", "Quito", "Quito"}};
   auto labels = tagger->TagDocument(doc);
   ASSERT_EQ(labels.size(), doc.size());
   for (size_t s = 0; s < doc.size(); ++s) {
@@ -188,15 +200,19 @@ TEST(NerTaggerTest, ArbitraryTokensNeverBreakSpans) {
   };
   for (int round = 0; round < 200; ++round) {
     std::string body(next() % 300, ' ');
-    for (char& c : body) c = static_cast<char>(next() % 4 == 0 ? ' ' : "AbZq\xC3\x89.,'-9"[next() % 12]);
+    for (char& c : body)
+      c = static_cast<char>(next() % 4 == 0 ? ' ' : "AbZq\xC3\x89.,'-9"[next() % 12]);
     std::vector<Token> tokens(next() % 60);
     for (Token& t : tokens) {
       t.span.begin = next() % (body.size() + 5);
       t.span.end = t.span.begin + next() % 12;
     }
-    if (round % 2) std::sort(tokens.begin(), tokens.end(), [](const Token& a, const Token& b) { return a.span < b.span; });
-    std::vector<Span> sentences = {{0, static_cast<uint32_t>(body.size() / 2)},
-                                   {static_cast<uint32_t>(body.size() / 3), static_cast<uint32_t>(body.size())}};
+    if (round % 2)
+      std::sort(tokens.begin(), tokens.end(),
+                [](const Token& a, const Token& b) { return a.span < b.span; });
+    std::vector<Span> sentences = {
+        {0, static_cast<uint32_t>(body.size() / 2)},
+        {static_cast<uint32_t>(body.size() / 3), static_cast<uint32_t>(body.size())}};
     for (const EntityMention& e : tagger->Tag(body, tokens, sentences)) {
       ASSERT_LT(e.span.begin, e.span.end);
       ASSERT_LE(e.span.end, body.size());
@@ -214,7 +230,8 @@ TEST(NerTaggerTest, TrainingIsDeterministic) {
   options.epochs = 2;
   options.hash_bits = 18;
   options.seed = 7;
-  std::string a = ::testing::TempDir() + "/ner_det_a.bin", b = ::testing::TempDir() + "/ner_det_b.bin";
+  std::string a = ::testing::TempDir() + "/ner_det_a.bin",
+              b = ::testing::TempDir() + "/ner_det_b.bin";
   auto first = NerTagger::Train(docs, options);
   ASSERT_TRUE(first.ok()) << first.status().ToString();
   ASSERT_TRUE(first->Save(a).ok());

@@ -10,7 +10,9 @@
 namespace newsloom::analyze {
 namespace {
 
-bool IsOpenPunct(unsigned char c) { return c == '"' || c == '(' || c == '[' || c == '{' || c == '`'; }
+bool IsOpenPunct(unsigned char c) {
+  return c == '"' || c == '(' || c == '[' || c == '{' || c == '`';
+}
 bool IsClosePunct(unsigned char c) {
   return c == '"' || c == ')' || c == ']' || c == '}' || c == ',' || c == ';' || c == ':' ||
          c == '!' || c == '?';
@@ -165,7 +167,8 @@ WordClusters WordClusters::Learn(const std::vector<std::string>& texts,
         ++total;
       };
       if (i > 0 && ctx[i - 1] >= 0) add(ctx[i - 1]);
-      if (i + 1 < tokens.size() && ctx[i + 1] >= 0) add(static_cast<int>(contexts.size()) + ctx[i + 1]);
+      if (i + 1 < tokens.size() && ctx[i + 1] >= 0)
+        add(static_cast<int>(contexts.size()) + ctx[i + 1]);
     }
   }
 
@@ -198,7 +201,8 @@ WordClusters WordClusters::Learn(const std::vector<std::string>& texts,
   for (int level = 0; level < kLevels; ++level) {
     std::vector<std::vector<int>> next;
     for (const std::vector<int>& group : groups) {
-      std::vector<int> assign = KMeans(vecs, dims, group, options.branching[level], options.iterations);
+      std::vector<int> assign =
+          KMeans(vecs, dims, group, options.branching[level], options.iterations);
       std::vector<std::vector<int>> parts(options.branching[level]);
       for (size_t i = 0; i < group.size(); ++i) {
         path[group[i]] |= assign[i] << (8 * (2 - level));

@@ -10,8 +10,8 @@ namespace newsloom::eval {
 namespace {
 
 nlohmann::json CountsJson(const analyze::ChunkCounts& c) {
-  return {{"precision", c.Precision()}, {"recall", c.Recall()}, {"f1", c.F1()},
-          {"gold", c.gold},           {"predicted", c.predicted}, {"correct", c.correct}};
+  return {{"precision", c.Precision()}, {"recall", c.Recall()}, {"f1", c.F1()}, {"gold", c.gold},
+          {"predicted", c.predicted},   {"correct", c.correct}};
 }
 
 }  // namespace
@@ -22,7 +22,8 @@ Result<nlohmann::json> RunNerEval(const EvalOptions& options) {
   Result<analyze::NerTagger> tagger = analyze::NerTagger::Load(model_path);
   if (!tagger.ok()) return tagger.status();
   double load_ms =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - load_start).count();
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - load_start)
+          .count();
 
   int skipped = 0;
   Result<std::vector<analyze::ConllDocument>> docs = analyze::ReadConll(options.data, &skipped);
@@ -33,7 +34,8 @@ Result<nlohmann::json> RunNerEval(const EvalOptions& options) {
     out.open(options.output, std::ios::trunc);
     if (!out) return Status::IoError("cannot write " + options.output);
   }
-  analyze::NerEvaluation eval = analyze::EvaluateNer(*tagger, *docs, out.is_open() ? &out : nullptr);
+  analyze::NerEvaluation eval =
+      analyze::EvaluateNer(*tagger, *docs, out.is_open() ? &out : nullptr);
   if (out.is_open()) {
     out.close();
     if (!out) return Status::IoError("error writing " + options.output);
@@ -56,7 +58,8 @@ Result<nlohmann::json> RunNerEval(const EvalOptions& options) {
   result["tokens_per_second"] = eval.tag_seconds > 0 ? score.tokens / eval.tag_seconds : 0.0;
   // On a busy machine wall time includes waiting for a core; CPU time is what tagging costs.
   result["tag_cpu_seconds"] = eval.tag_cpu_seconds;
-  result["tokens_per_cpu_second"] = eval.tag_cpu_seconds > 0 ? score.tokens / eval.tag_cpu_seconds : 0.0;
+  result["tokens_per_cpu_second"] =
+      eval.tag_cpu_seconds > 0 ? score.tokens / eval.tag_cpu_seconds : 0.0;
   result["model_load_ms"] = load_ms;
   return result;
 }
