@@ -14,6 +14,11 @@ const std::map<std::string, EvalTask>& Tasks() {
   static const std::map<std::string, EvalTask> tasks = {
       {"seeds", eval::RunSeedsEval},
       {"ner", eval::RunNerEval},
+      {"clustering", eval::RunClusteringEval},
+      {"extraction", eval::RunExtractionEval},
+      {"extraction-text", eval::RunExtractionTextEval},
+      {"pubdate", eval::RunPubdateEval},
+      {"timex", eval::RunTimexEval},
   };
   return tasks;
 }

@@ -4,18 +4,45 @@
 #ifndef NEWSLOOM_ANALYZE_ANALYZE_H_
 #define NEWSLOOM_ANALYZE_ANALYZE_H_
 
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
 #include "newsloom/analyzed_article.h"
 #include "newsloom/status.h"
 
 namespace newsloom::analyze {
 
 struct AnalyzeOptions {
-  int shingle_words = 5;    // word shingles for MinHash
-  int minhash_size = 128;   // signature length
+  int shingle_words = 5;   // word shingles for MinHash
+  int minhash_size = 128;  // signature length
 };
 
 // Thread-safe. Fails only on internal errors (ICU could not be initialised).
+//
+// Term vector: the raw frequency of every content word (stop words dropped), plus name terms
+// "n:<words>" for runs of capitalised words that are not just the first word of a sentence, sorted
+// by term. Dates are tagged against article.published (unanchored when it is null).
 Result<AnalyzedArticle> Analyze(Article article, const AnalyzeOptions& options = {});
+
+// The fingerprint building blocks, public so dedup and tests can use the same definitions.
+
+// Hashes of the word shingles (`shingle_words` consecutive word tokens; one shingle of all words
+// when there are fewer), sorted and unique. Empty when there are no word tokens.
+std::vector<uint64_t> ShingleHashes(const std::vector<Token>& tokens, int shingle_words);
+
+// MinHash signature of a shingle set: `size` values, each the minimum of one fixed hash
+// permutation over the set. An empty set gives all 0xFFFFFFFF.
+std::vector<uint32_t> MinHashSignature(const std::vector<uint64_t>& shingles, int size);
+
+// Exact Jaccard similarity of two sorted, unique sets (1 when both are empty).
+double Jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b);
+
+// The MinHash estimate of Jaccard: the share of equal positions (0 when sizes differ).
+double EstimateJaccard(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b);
+
+// True for the English function words that the term vector leaves out (input is a token norm).
+bool IsStopword(std::string_view norm);
 
 }  // namespace newsloom::analyze
 

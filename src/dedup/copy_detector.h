@@ -15,8 +15,18 @@ struct DedupOptions {
   double near_duplicate_jaccard = 0.8;  // at or above: a copy
   double rewrite_jaccard = 0.3;         // at or above (and below a copy): a rewrite
   int bands = 32;                       // LSH bands over the MinHash signature
+  // Rewrites also show as shared paragraphs: at or above this share of the shorter article's
+  // paragraphs (of at least min_paragraph_words words), and at least two of them.
+  double rewrite_shared_paragraphs = 0.5;
+  int min_paragraph_words = 8;
+  int shingle_words = 5;  // must match analysis (AnalyzeOptions::shingle_words)
 };
 
+// Articles are linked when they have the same normalised body, when the exact Jaccard similarity
+// of their word-shingle sets (candidates from MinHash LSH) reaches rewrite_jaccard, or when they
+// share many paragraphs; a group is a connected set of linked articles. Within a group the first
+// publisher is the `original`; a member whose Jaccard similarity to it reaches
+// near_duplicate_jaccard is a `copy`, any other a `rewrite`.
 // Not thread-safe. Deterministic for a given order of Add calls.
 class CopyDetector {
  public:

@@ -16,6 +16,17 @@ namespace newsloom::text {
 // the document creation time, with the tense of their clause deciding the direction. Without an
 // anchor their value keeps the unknown parts as TimeML does ("XXXX-06-12"). Never fails; text it
 // cannot read yields fewer expressions. Thread-safe.
+//
+// Conventions (TempEval-3 / TimeBank):
+// - Extents leave out prepositions ("on Tuesday" gives "Tuesday") and keep determiners and
+//   modifiers TimeML keeps ("last September", "the past three years", "early 1991", "nearly
+//   two years"); a range "June 19-20" is one DATE whose value is its start (2024-06-19).
+// - Values: 2024-06-19, 2024-06, 2024, 2024-W25, 2024-W25-WE, 2024-Q1, 2024-H1, 2024-SU, 199
+//   (decade), 19 (century), 2024-06-19T15:57, 2024-06-19TMO, P3Y, PT2H, PXY (vague), PRESENT_REF,
+//   PAST_REF, FUTURE_REF; sets P1W, XXXX-WXX-2.
+// - `tense` is the clause's (-1 past, +1 future, 0 none found); `relative` marks values that
+//   needed the anchor or an earlier date of the text ("the following year").
+// - A weekday with a part of the day ("Friday night") keeps the plain date as its value.
 std::vector<TemporalExpression> TagTemporalExpressions(std::string_view text,
                                                        std::optional<Date> anchor);
 

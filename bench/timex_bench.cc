@@ -1,0 +1,75 @@
+// The temporal-expression tagger over real news sentences: the TEXT parts of the TempEval-3
+// training files, cut into sentences, each tagged with its document's creation time as anchor.
+// Items are sentences. Fails (exit 1) when the data is absent.
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "text/timex.h"
+#include "text/timex_tml.h"
+
+namespace {
+
+struct Sentence {
+  std::string text;
+  std::optional<newsloom::Date> anchor;
+};
+
+const std::vector<Sentence>& Sentences() {
+  static const std::vector<Sentence>* const sentences = [] {
+    auto* out = new std::vector<Sentence>;
+    const std::filesystem::path root =
+        std::filesystem::path(NEWSLOOM_SHARED_DIR) / "data/timex/te3-train";
+    std::vector<std::filesystem::path> files;
+    std::error_code ec;
+    for (auto it = std::filesystem::recursive_directory_iterator(root, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+      if (it->path().extension() == ".tml") files.push_back(it->path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& path : files) {
+      std::ifstream in(path, std::ios::binary);
+      std::stringstream buf;
+      buf << in.rdbuf();
+      auto doc = newsloom::text::ParseTimeml(buf.str());
+      if (!doc.ok()) continue;
+      for (const newsloom::Span& s : newsloom::text::SplitSentencesRoughly(doc->text)) {
+        out->push_back({doc->text.substr(s.begin, s.size()), doc->dct});
+      }
+    }
+    if (out->empty()) {
+      std::fprintf(stderr, "timex_bench: no TimeML data under %s\n", root.c_str());
+      std::exit(1);
+    }
+    return out;
+  }();
+  return *sentences;
+}
+
+void BM_TagSentences(benchmark::State& state) {
+  const std::vector<Sentence>& sentences = Sentences();
+  size_t bytes = 0;
+  for (const Sentence& s : sentences) bytes += s.text.size();
+  size_t found = 0;
+  for (auto _ : state) {
+    for (const Sentence& s : sentences) {
+      auto tags = newsloom::text::TagTemporalExpressions(s.text, s.anchor);
+      found += tags.size();
+      benchmark::DoNotOptimize(tags);
+    }
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * sentences.size()));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+  state.counters["expressions_per_pass"] =
+      static_cast<double>(found) / static_cast<double>(std::max<int64_t>(state.iterations(), 1));
+}
+BENCHMARK(BM_TagSentences)->Unit(benchmark::kMillisecond);
+
+}  // namespace

@@ -1,0 +1,273 @@
+#include "analyze/analyze.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+#include "text/hash.h"
+#include "text/segment.h"
+#include "text/timex.h"
+
+namespace newsloom::analyze {
+namespace {
+
+// Function words, auxiliaries, honorifics and reporting fillers; content words are the rest.
+constexpr std::string_view kStopwords[] = {
+    "a",         "about",   "above",   "after",  "again",     "against", "all",      "also",
+    "am",        "an",      "and",     "any",    "are",       "as",      "at",       "be",
+    "because",   "been",    "before",  "being",  "below",     "between", "both",     "but",
+    "by",        "can",     "could",   "did",    "do",        "does",    "doing",    "down",
+    "during",    "each",    "even",    "few",    "for",       "from",    "further",  "had",
+    "has",       "have",    "having",  "he",     "her",       "here",    "hers",     "herself",
+    "him",       "himself", "his",     "how",    "i",         "if",      "in",       "into",
+    "is",        "it",      "it's",    "its",    "itself",    "just",    "me",       "more",
+    "most",      "mr",      "mrs",     "ms",     "dr",        "my",      "myself",   "no",
+    "nor",       "not",     "now",     "of",     "off",       "on",      "once",     "only",
+    "or",        "other",   "our",     "ours",   "ourselves", "out",     "over",     "own",
+    "said",      "same",    "says",    "she",    "should",    "so",      "some",     "such",
+    "than",      "that",    "that's",  "the",    "their",     "theirs",  "them",     "themselves",
+    "then",      "there",   "these",   "they",   "this",      "those",   "through",  "to",
+    "too",       "under",   "until",   "up",     "very",      "was",     "we",       "were",
+    "what",      "when",    "where",   "which",  "while",     "who",     "whom",     "why",
+    "will",      "with",    "would",   "you",    "your",      "yours",   "yourself", "yourselves",
+    "s",         "t",       "'s",      "told",   "say",       "may",     "might",    "must",
+    "shall",     "us",      "one",     "new",    "like",      "many",    "much",     "however",
+    "according", "since",   "still",   "yet",    "another",   "around",  "though",   "although",
+    "whether",   "within",  "without", "across", "among",     "along",   "per",      "via",
+    "upon",      "onto",    "would've"};
+
+const std::unordered_set<std::string_view>& Stopwords() {
+  static const auto* set =
+      new std::unordered_set<std::string_view>(std::begin(kStopwords), std::end(kStopwords));
+  return *set;
+}
+
+// SplitMix64: fixed, well-mixed constants for the MinHash permutations.
+uint64_t SplitMix(uint64_t& state) {
+  uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  return z ^ (z >> 31);
+}
+
+struct Permutations {
+  std::vector<uint64_t> a, b;
+  explicit Permutations(int n) {
+    uint64_t state = 0x6E6577736C6F6F6DULL;
+    for (int i = 0; i < n; ++i) {
+      a.push_back(SplitMix(state) | 1);  // odd multipliers are bijections mod 2^64
+      b.push_back(SplitMix(state));
+    }
+  }
+};
+
+const Permutations& PermutationsOf(int n) {
+  static const Permutations* common = new Permutations(128);
+  if (n == 128) return *common;
+  thread_local std::unordered_map<int, Permutations> others;
+  auto it = others.find(n);
+  if (it == others.end()) it = others.emplace(n, Permutations(n)).first;
+  return it->second;
+}
+
+// A token is a content word when it holds a letter or digit and is not a stop word. Single
+// letters carry no topic.
+bool IsContentWord(const Token& t) {
+  if (!t.is_word) return false;
+  if (t.norm.size() < 2 && !(t.norm.size() == 1 && t.norm[0] >= '0' && t.norm[0] <= '9')) {
+    return false;
+  }
+  return !IsStopword(t.norm);
+}
+
+// Name terms: runs of adjacent capitalised words (only white space between them). A run that
+// starts a sentence loses its leading stop words ("The", "In"). A one-word run at a sentence start
+// counts only when the document uses that word in a name elsewhere, since every sentence starts
+// with a capital. A run of several words also adds its last word ("n:williams" for "Jamal
+// Williams"), the form later mentions use.
+void AddNameTerms(const std::string& body, const std::vector<Token>& tokens,
+                  const std::vector<bool>& sentence_start,
+                  std::unordered_map<std::string, float>& names) {
+  struct Run {
+    size_t begin, end;
+    bool lone_start;  // one word, first in its sentence
+  };
+  std::vector<Run> runs;
+  std::unordered_set<std::string_view> name_words;
+  size_t i = 0;
+  while (i < tokens.size()) {
+    if (!tokens[i].is_word || !tokens[i].capitalized) {
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < tokens.size() && tokens[j].is_word && tokens[j].capitalized &&
+           tokens[j].span.begin - tokens[j - 1].span.end == 1 &&
+           body[tokens[j - 1].span.end] == ' ') {
+      ++j;
+    }
+    size_t b = i;
+    while (b < j && IsStopword(tokens[b].norm)) ++b;
+    size_t e = j;
+    while (e > b && IsStopword(tokens[e - 1].norm)) --e;
+    if (e > b) {
+      const bool lone_start = sentence_start[i] && b == i && e - b == 1;
+      runs.push_back(Run{b, e, lone_start});
+      if (!lone_start) {
+        for (size_t k = b; k < e; ++k) name_words.insert(tokens[k].norm);
+      }
+    }
+    i = j;
+  }
+  for (const Run& run : runs) {
+    if (run.lone_start && !name_words.count(tokens[run.begin].norm)) continue;
+    std::string term = "n:";
+    for (size_t k = run.begin; k < run.end; ++k) {
+      if (k > run.begin) term += ' ';
+      term += tokens[k].norm;
+    }
+    names[term] += 1;
+    if (run.end - run.begin > 1) names["n:" + tokens[run.end - 1].norm] += 1;
+  }
+}
+
+uint64_t SimHash(const std::vector<Term>& terms) {
+  std::array<double, 64> v{};
+  for (const Term& t : terms) {
+    const uint64_t h = text::Hash64(t.term);
+    for (int bit = 0; bit < 64; ++bit) v[bit] += ((h >> bit) & 1) ? t.weight : -t.weight;
+  }
+  uint64_t out = 0;
+  for (int bit = 0; bit < 64; ++bit) {
+    if (v[bit] > 0) out |= uint64_t{1} << bit;
+  }
+  return out;
+}
+
+}  // namespace
+
+bool IsStopword(std::string_view norm) { return Stopwords().count(norm) > 0; }
+
+std::vector<uint64_t> ShingleHashes(const std::vector<Token>& tokens, int shingle_words) {
+  std::vector<uint64_t> words;
+  words.reserve(tokens.size());
+  for (const Token& t : tokens) {
+    if (t.is_word) words.push_back(text::Hash64(t.norm));
+  }
+  std::vector<uint64_t> out;
+  if (words.empty()) return out;
+  const size_t k = static_cast<size_t>(std::max(1, shingle_words));
+  if (words.size() <= k) {
+    out.push_back(text::Hash64(std::string_view(reinterpret_cast<const char*>(words.data()),
+                                                words.size() * sizeof(uint64_t))));
+    return out;
+  }
+  out.reserve(words.size() - k + 1);
+  for (size_t i = 0; i + k <= words.size(); ++i) {
+    out.push_back(text::Hash64(
+        std::string_view(reinterpret_cast<const char*>(&words[i]), k * sizeof(uint64_t))));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<uint32_t> MinHashSignature(const std::vector<uint64_t>& shingles, int size) {
+  const Permutations& p = PermutationsOf(size);
+  std::vector<uint32_t> sig(static_cast<size_t>(size), 0xFFFFFFFFu);
+  for (uint64_t x : shingles) {
+    for (int i = 0; i < size; ++i) {
+      // Multiply-shift: the high 32 bits of an affine map of the 64-bit shingle hash.
+      const uint32_t h = static_cast<uint32_t>((p.a[i] * x + p.b[i]) >> 32);
+      if (h < sig[i]) sig[i] = h;
+    }
+  }
+  return sig;
+}
+
+double Jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+  if (a.empty() && b.empty()) return 1;
+  size_t i = 0, j = 0, common = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      ++common;
+      ++i;
+      ++j;
+    }
+  }
+  return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
+}
+
+double EstimateJaccard(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+  if (a.size() != b.size() || a.empty()) return 0;
+  size_t equal = 0;
+  for (size_t i = 0; i < a.size(); ++i) equal += a[i] == b[i];
+  return static_cast<double>(equal) / static_cast<double>(a.size());
+}
+
+Result<AnalyzedArticle> Analyze(Article article, const AnalyzeOptions& options) {
+  AnalyzedArticle out;
+  out.article = std::move(article);
+  const std::string& body = out.article.body;
+
+  Result<text::Segmentation> seg = text::Segment(body);
+  if (!seg.ok()) return seg.status();
+  out.sentences = std::move(seg->sentences);
+  out.tokens = std::move(seg->tokens);
+
+  // The first word token of each sentence.
+  std::vector<bool> sentence_start(out.tokens.size(), false);
+  {
+    size_t s = 0;
+    bool seen_word = false;
+    for (size_t i = 0; i < out.tokens.size(); ++i) {
+      const Token& t = out.tokens[i];
+      while (s < out.sentences.size() && out.sentences[s].end <= t.span.begin) {
+        ++s;
+        seen_word = false;
+      }
+      if (t.is_word && !seen_word) {
+        sentence_start[i] = true;
+        seen_word = true;
+      }
+    }
+  }
+
+  // Term frequencies keyed by views into the token norms, which outlive the map.
+  std::unordered_map<std::string_view, float> counts;
+  counts.reserve(out.tokens.size());
+  std::string normalized;
+  normalized.reserve(body.size());
+  for (const Token& t : out.tokens) {
+    if (!t.is_word) continue;
+    if (!normalized.empty()) normalized += ' ';
+    normalized += t.norm;
+    if (IsContentWord(t)) counts[t.norm] += 1;
+  }
+  std::unordered_map<std::string, float> names;
+  AddNameTerms(body, out.tokens, sentence_start, names);
+
+  out.terms.reserve(counts.size() + names.size());
+  for (const auto& [term, n] : counts) out.terms.push_back(Term{std::string(term), n});
+  for (auto& [term, n] : names) out.terms.push_back(Term{term, n});
+  std::sort(out.terms.begin(), out.terms.end(),
+            [](const Term& a, const Term& b) { return a.term < b.term; });
+
+  // Relative dates resolve against the publication date; without one they stay partly unknown.
+  out.dates = text::TagTemporalExpressions(body, out.article.published);
+
+  out.body_hash = text::Hash64(normalized);
+  out.minhash = MinHashSignature(ShingleHashes(out.tokens, options.shingle_words),
+                                 std::max(1, options.minhash_size));
+  out.simhash = SimHash(out.terms);
+  return out;
+}
+
+}  // namespace newsloom::analyze

@@ -1,0 +1,262 @@
+#include "story/story_builder.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <set>
+#include <string_view>
+#include <unordered_map>
+
+#include "text/hash.h"
+
+namespace newsloom::story {
+namespace {
+
+constexpr int kSentenceShingle = 3;         // words per shingle when comparing sentences
+constexpr int kMinSentenceWords = 6;        // shorter sentences are too generic to share
+constexpr double kSharedContainment = 0.6;  // of the shorter sentence's shingles
+constexpr int kSharedPassage = 8;           // or this many shingles: a quote both carry
+constexpr int kMaxSharedGroups = 10;
+constexpr long kBackgroundDays = 14;  // before the first publication day
+
+double Cosine(const std::vector<Term>& a, const std::vector<Term>& b) {
+  double dot = 0, na = 0, nb = 0;
+  size_t i = 0, j = 0;
+  for (const Term& t : a) na += static_cast<double>(t.weight) * t.weight;
+  for (const Term& t : b) nb += static_cast<double>(t.weight) * t.weight;
+  while (i < a.size() && j < b.size()) {
+    const int c = a[i].term.compare(b[j].term);
+    if (c < 0) {
+      ++i;
+    } else if (c > 0) {
+      ++j;
+    } else {
+      dot += static_cast<double>(a[i].weight) * b[j].weight;
+      ++i;
+      ++j;
+    }
+  }
+  return na > 0 && nb > 0 ? dot / std::sqrt(na * nb) : 0;
+}
+
+// The first and last day a TimeML date value covers: "2024-06-19" or "2024-06"; nothing for
+// other values (years, weeks, seasons, partly unknown dates).
+std::optional<std::pair<Date, Date>> DayOrMonth(std::string_view v) {
+  if (v.size() == 10) {
+    auto d = Date::FromIso(v);
+    if (d) return std::make_pair(*d, *d);
+    return std::nullopt;
+  }
+  if (v.size() == 7) {
+    auto d = Date::FromIso(std::string(v) + "-01");
+    if (!d) return std::nullopt;
+    Date last = *d;
+    last.day = 28;
+    while (last.AddDays(1).month == d->month) last = last.AddDays(1);
+    return std::make_pair(*d, last);
+  }
+  return std::nullopt;
+}
+
+Citation Cite(const AnalyzedArticle& a, Span sentence) {
+  return Citation{a.article.id, sentence, a.article.body.substr(sentence.begin, sentence.size())};
+}
+
+// Index of the sentence holding byte `pos`, or -1.
+int SentenceAt(const AnalyzedArticle& a, uint32_t pos) {
+  auto it = std::upper_bound(a.sentences.begin(), a.sentences.end(), pos,
+                             [](uint32_t p, const Span& s) { return p < s.end; });
+  if (it == a.sentences.end() || it->begin > pos) return -1;
+  return static_cast<int>(it - a.sentences.begin());
+}
+
+}  // namespace
+
+Story BuildStory(const std::string& story_id, const std::string& thread_id,
+                 const std::vector<const AnalyzedArticle*>& articles,
+                 const std::vector<CopyGroup>& copy_groups) {
+  Story s;
+  s.id = story_id;
+  s.thread = thread_id;
+  const size_t n = articles.size();
+  if (n == 0) return s;
+
+  std::map<std::string, size_t> index;  // article id -> position
+  for (size_t i = 0; i < n; ++i) index.emplace(articles[i]->article.id, i);
+
+  // Copy roles, and the "origin" of each article: articles of one copy group tell one source.
+  std::vector<CopyRole> role(n, CopyRole::kOriginal);
+  std::vector<std::string> origin(n);
+  for (size_t i = 0; i < n; ++i) origin[i] = "article:" + articles[i]->article.id;
+  for (const CopyGroup& g : copy_groups) {
+    for (size_t k = 0; k < g.article_ids.size() && k < g.roles.size(); ++k) {
+      auto it = index.find(g.article_ids[k]);
+      if (it == index.end()) continue;
+      role[it->second] = g.roles[k];
+      origin[it->second] = "group:" + g.id;
+    }
+  }
+  auto independent = [&](const std::set<size_t>& members) {
+    std::set<std::string> origins;
+    for (size_t m : members) origins.insert(origin[m]);
+    return static_cast<int>(origins.size());
+  };
+  std::set<size_t> all;
+  for (size_t i = 0; i < n; ++i) all.insert(i);
+  s.sources_independent = independent(all);
+
+  for (size_t i = 0; i < n; ++i) {
+    const Article& a = articles[i]->article;
+    s.articles.push_back(StoryArticle{a.id, a.source, a.title, a.outlet, a.published, role[i]});
+    if (a.published) {
+      if (!s.first_published || *a.published < *s.first_published) s.first_published = a.published;
+      if (!s.last_published || *a.published > *s.last_published) s.last_published = a.published;
+    }
+  }
+
+  // Title: that of the most central article (the highest summed cosine to the others), among
+  // articles with a title; ties by ingest order.
+  {
+    int best = -1;
+    double best_score = -1;
+    for (size_t i = 0; i < n; ++i) {
+      if (articles[i]->article.title.empty()) continue;
+      double score = 0;
+      for (size_t j = 0; j < n; ++j) {
+        if (j != i) score += Cosine(articles[i]->terms, articles[j]->terms);
+      }
+      if (score > best_score) {
+        best_score = score;
+        best = static_cast<int>(i);
+      }
+    }
+    if (best >= 0) s.title = articles[best]->article.title;
+  }
+
+  // Timeline: sentences grouped by the days and months they mention.
+  {
+    struct Entry {
+      std::vector<Citation> sources;
+      std::set<std::pair<size_t, int>> seen;  // (article, sentence)
+      std::set<size_t> articles;
+      Date last;
+    };
+    std::map<std::string, Entry> entries;
+    for (size_t i = 0; i < n; ++i) {
+      const AnalyzedArticle& a = *articles[i];
+      for (const TemporalExpression& t : a.dates) {
+        if (t.type != "DATE") continue;
+        auto range = DayOrMonth(t.value);
+        if (!range) continue;
+        const int sentence = SentenceAt(a, t.span.begin);
+        if (sentence < 0) continue;
+        Entry& e = entries[t.value];
+        e.last = range->second;
+        if (!e.seen.insert({i, sentence}).second) continue;
+        e.sources.push_back(Cite(a, a.sentences[sentence]));
+        e.articles.insert(i);
+      }
+    }
+    for (auto& [value, e] : entries) {
+      TimelineEntry t;
+      t.date = value;
+      t.background = s.first_published && e.last.DaysSinceEpoch() <
+                                              s.first_published->DaysSinceEpoch() - kBackgroundDays;
+      t.sources = std::move(e.sources);
+      t.independent_sources = independent(e.articles);
+      s.timeline.push_back(std::move(t));
+    }
+  }
+
+  // Shared sentences: near-identical sentences of different articles, found through shared
+  // word shingles and grouped transitively.
+  {
+    struct Sentence {
+      size_t article;
+      int index;
+      std::vector<uint64_t> shingles;  // sorted, unique
+    };
+    std::vector<Sentence> sentences;
+    for (size_t i = 0; i < n; ++i) {
+      const AnalyzedArticle& a = *articles[i];
+      size_t t = 0;
+      for (int k = 0; k < static_cast<int>(a.sentences.size()); ++k) {
+        const Span span = a.sentences[k];
+        std::vector<uint64_t> words;
+        while (t < a.tokens.size() && a.tokens[t].span.begin < span.begin) ++t;
+        for (; t < a.tokens.size() && a.tokens[t].span.end <= span.end; ++t) {
+          if (a.tokens[t].is_word) words.push_back(text::Hash64(a.tokens[t].norm));
+        }
+        if (static_cast<int>(words.size()) < kMinSentenceWords) continue;
+        Sentence sent{i, k, {}};
+        for (size_t w = 0; w + kSentenceShingle <= words.size(); ++w) {
+          sent.shingles.push_back(text::Hash64(std::string_view(
+              reinterpret_cast<const char*>(&words[w]), kSentenceShingle * sizeof(uint64_t))));
+        }
+        std::sort(sent.shingles.begin(), sent.shingles.end());
+        sent.shingles.erase(std::unique(sent.shingles.begin(), sent.shingles.end()),
+                            sent.shingles.end());
+        sentences.push_back(std::move(sent));
+      }
+    }
+    std::unordered_map<uint64_t, std::vector<int>> postings;
+    for (int k = 0; k < static_cast<int>(sentences.size()); ++k) {
+      for (uint64_t h : sentences[k].shingles) postings[h].push_back(k);
+    }
+    std::vector<int> parent(sentences.size());
+    std::iota(parent.begin(), parent.end(), 0);
+    auto find = [&](int x) {
+      while (parent[x] != x) x = parent[x] = parent[parent[x]];
+      return x;
+    };
+    for (int k = 0; k < static_cast<int>(sentences.size()); ++k) {
+      std::map<int, int> shared;  // later sentence of another article -> shared shingles
+      for (uint64_t h : sentences[k].shingles) {
+        for (int other : postings[h]) {
+          if (other > k && sentences[other].article != sentences[k].article) ++shared[other];
+        }
+      }
+      for (const auto& [other, count] : shared) {
+        const size_t fewer =
+            std::min(sentences[k].shingles.size(), sentences[other].shingles.size());
+        if (count >= kSharedPassage || count >= kSharedContainment * static_cast<double>(fewer)) {
+          const int a = find(k), b = find(other);
+          if (a != b) parent[std::max(a, b)] = std::min(a, b);
+        }
+      }
+    }
+    std::map<int, std::vector<int>> groups;
+    for (int k = 0; k < static_cast<int>(sentences.size()); ++k) groups[find(k)].push_back(k);
+    struct Ranked {
+      int independent;
+      int articles;
+      int first;
+      std::vector<int> members;
+    };
+    std::vector<Ranked> ranked;
+    for (auto& [root, members] : groups) {
+      std::set<size_t> arts;
+      for (int m : members) arts.insert(sentences[m].article);
+      if (arts.size() < 2) continue;
+      ranked.push_back(Ranked{independent(arts), static_cast<int>(arts.size()), root, members});
+    }
+    std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+      if (a.independent != b.independent) return a.independent > b.independent;
+      if (a.articles != b.articles) return a.articles > b.articles;
+      return a.first < b.first;
+    });
+    for (const Ranked& r : ranked) {
+      if (static_cast<int>(s.shared_sentences.size()) >= kMaxSharedGroups) break;
+      std::vector<Citation> cites;
+      for (int m : r.members) {
+        const AnalyzedArticle& a = *articles[sentences[m].article];
+        cites.push_back(Cite(a, a.sentences[sentences[m].index]));
+      }
+      s.shared_sentences.push_back(std::move(cites));
+    }
+  }
+  return s;
+}
+
+}  // namespace newsloom::story

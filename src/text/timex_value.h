@@ -1,0 +1,66 @@
+// TimeML values: calendar arithmetic and the DATE/TIME value the grammar builds, formatted as
+// TIMEX3 value strings ("2024-06-19", "2024-W25", "1989-Q3", "199", "P3Y").
+#ifndef NEWSLOOM_TEXT_TIMEX_VALUE_H_
+#define NEWSLOOM_TEXT_TIMEX_VALUE_H_
+
+#include <string>
+
+#include "newsloom/date.h"
+#include "text/timex_lexicon.h"
+
+namespace newsloom::text::timex {
+
+// Days in month m (1..12) of year y.
+int DaysIn(int y, int m);
+
+// Moves (*y, *m) by n months, either way.
+void AddMonths(int* y, int* m, int n);
+
+struct YearWeek {
+  int year;
+  int week;
+};
+
+// The ISO 8601 week of d (weeks start on Monday; week 1 holds the year's first Thursday).
+YearWeek IsoWeek(const Date& d);
+
+inline int QuarterOf(int month) { return (month - 1) / 3 + 1; }
+
+// A TimeML DATE/TIME value under construction; unknown year is -1 ("XXXX").
+struct DateValue {
+  int year = -1;
+  int month = 0;
+  int day = 0;
+  int week = 0;
+  bool weekend = false;
+  int quarter = 0;
+  int half = 0;
+  const char* season = nullptr;
+  int weekday = -1;  // alone, without a date: "XXXX-WXX-2"
+  int decade = -1;   // "199"
+  int century = -1;  // "19"
+  const char* part = nullptr;
+  int hour = -1;
+  int minute = -1;
+
+  static DateValue Of(const Date& d) {
+    DateValue v;
+    v.year = d.year;
+    v.month = d.month;
+    v.day = d.day;
+    return v;
+  }
+  bool HasTime() const { return part != nullptr || hour >= 0; }
+};
+
+// The TIMEX3 value of v: the century or decade when set; else the year ("XXXX" when unknown)
+// with the first of week, weekday alone, quarter, half, season or month (and day) that is set;
+// then the time of day ("T15:57", "TMO") when there is one.
+std::string Format(const DateValue& v);
+
+// A TIMEX3 duration: n units ("P3Y", "PT2H", "P10Y" for a decade); n < 0 is vague ("PXY").
+std::string Duration(long n, Unit unit);
+
+}  // namespace newsloom::text::timex
+
+#endif  // NEWSLOOM_TEXT_TIMEX_VALUE_H_
