@@ -94,7 +94,7 @@ Result<nlohmann::json> Run(const EvalOptions& options, bool plain_text) {
   long tp = 0, fn = 0, fp = 0, tn = 0;
   int pages = 0, missing = 0, failed = 0;
   // Publication dates on pages whose HTML carries one, scored against the gold date.
-  int dated = 0, date_answered = 0, date_same_day = 0;
+  int dated = 0, date_answered = 0, date_same_day = 0, date_within1 = 0;
   double seconds = 0, cpu_seconds = 0;
   for (const Item& item : items) {
     std::string body;
@@ -122,6 +122,8 @@ Result<nlohmann::json> Run(const EvalOptions& options, bool plain_text) {
         if (article.ok() && article->published) {
           ++date_answered;
           date_same_day += *article->published == *gold;
+          // Gold dates mix local and UTC days of the same timestamp.
+          date_within1 += std::labs(article->published->DaysSinceEpoch() - gold->DaysSinceEpoch()) <= 1;
         }
       }
     }
@@ -156,6 +158,7 @@ Result<nlohmann::json> Run(const EvalOptions& options, bool plain_text) {
     out["date_pages_carrying_date"] = dated;
     out["date_answered"] = Ratio(date_answered, dated);
     out["date_same_day"] = Ratio(date_same_day, dated);
+    out["date_within_1_day"] = Ratio(date_within1, dated);
   }
   return out;
 }
