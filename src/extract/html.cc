@@ -516,8 +516,10 @@ std::string WithoutScripts(std::string_view html) {
       continue;
     }
     std::string_view raw_tag;
-    if (StartsWithNoCase(html, i, "<script")) raw_tag = "</script";
-    else if (StartsWithNoCase(html, i, "<style")) raw_tag = "</style";
+    if (StartsWithNoCase(html, i, "<script"))
+      raw_tag = "</script";
+    else if (StartsWithNoCase(html, i, "<style"))
+      raw_tag = "</style";
     const size_t name_end = i + (raw_tag.size() - 1);
     if (raw_tag.empty() || name_end >= html.size() ||
         !(html[name_end] == '>' || html[name_end] == ' ' || html[name_end] == '\t' ||
@@ -556,40 +558,46 @@ Status ExtractHtml(std::string_view html, std::string_view url, Article* article
   Segmenter segmenter(output->document);
   std::vector<Block> blocks = segmenter.Run(output->document);
 
-  // Score elements by the running text their blocks hold (Readability's content score).
+  // Score elements by the running text their blocks hold (Readability's content score). When
+  // furniture hints leave no text at all (an article inside a "sharing container"), the hints
+  // are wrong for this page and the scoring runs again without them.
   std::unordered_map<const GumboNode*, double> score;
-  for (const Block& b : blocks) {
-    if (b.ancestors.empty() || !b.bad_hint.empty()) continue;
-    const double link_density =
-        b.text.empty() ? 1 : static_cast<double>(b.link_chars) / b.text.size();
-    if (b.text.size() < 25 || link_density > 0.5) continue;
-    const double commas = static_cast<double>(std::count(b.text.begin(), b.text.end(), ','));
-    const double s = (1 + commas + std::min(b.text.size() / 100.0, 3.0)) * (1 - link_density);
-    // The block element itself and its two nearest ancestors share the score.
-    const size_t n = b.ancestors.size();
-    const GumboNode* holder = b.ancestors[n - 1];
-    // Text held directly by a generic container counts for the container.
-    size_t start = n - 1;
-    if (holder->v.element.tag == GUMBO_TAG_P || holder->v.element.tag == GUMBO_TAG_LI ||
-        IsHeadingTag(holder->v.element.tag) || holder->v.element.tag == GUMBO_TAG_BLOCKQUOTE ||
-        holder->v.element.tag == GUMBO_TAG_PRE || holder->v.element.tag == GUMBO_TAG_TD) {
-      start = n >= 2 ? n - 2 : n - 1;
-    }
-    score[b.ancestors[start]] += s;
-    if (start >= 1) score[b.ancestors[start - 1]] += s / 2;
-    if (start >= 2) score[b.ancestors[start - 2]] += s / 4;
-  }
   const GumboNode* top = nullptr;
   double top_score = 0;
-  // Iterate blocks (document order) rather than the map, so ties resolve the same way every run.
-  for (const Block& b : blocks) {
-    for (const GumboNode* a : b.ancestors) {
-      auto it = score.find(a);
-      if (it == score.end()) continue;
-      const double s = it->second * 1.0 + PositiveHint(a) * 0.1 * std::min(it->second, 10.0) / 10.0;
-      if (s > top_score) {
-        top_score = s;
-        top = a;
+  for (int pass = 0; pass < 2 && top == nullptr; ++pass) {
+    score.clear();
+    for (const Block& b : blocks) {
+      if (b.ancestors.empty() || (pass == 0 && !b.bad_hint.empty())) continue;
+      const double link_density =
+          b.text.empty() ? 1 : static_cast<double>(b.link_chars) / b.text.size();
+      if (b.text.size() < 25 || link_density > 0.5) continue;
+      const double commas = static_cast<double>(std::count(b.text.begin(), b.text.end(), ','));
+      const double s = (1 + commas + std::min(b.text.size() / 100.0, 3.0)) * (1 - link_density);
+      // The block element itself and its two nearest ancestors share the score.
+      const size_t n = b.ancestors.size();
+      const GumboNode* holder = b.ancestors[n - 1];
+      // Text held directly by a generic container counts for the container.
+      size_t start = n - 1;
+      if (holder->v.element.tag == GUMBO_TAG_P || holder->v.element.tag == GUMBO_TAG_LI ||
+          IsHeadingTag(holder->v.element.tag) || holder->v.element.tag == GUMBO_TAG_BLOCKQUOTE ||
+          holder->v.element.tag == GUMBO_TAG_PRE || holder->v.element.tag == GUMBO_TAG_TD) {
+        start = n >= 2 ? n - 2 : n - 1;
+      }
+      score[b.ancestors[start]] += s;
+      if (start >= 1) score[b.ancestors[start - 1]] += s / 2;
+      if (start >= 2) score[b.ancestors[start - 2]] += s / 4;
+    }
+    // Iterate blocks (document order) rather than the map, so ties resolve the same way every run.
+    for (const Block& b : blocks) {
+      for (const GumboNode* a : b.ancestors) {
+        auto it = score.find(a);
+        if (it == score.end()) continue;
+        const double s =
+            it->second * 1.0 + PositiveHint(a) * 0.1 * std::min(it->second, 10.0) / 10.0;
+        if (s > top_score) {
+          top_score = s;
+          top = a;
+        }
       }
     }
   }
