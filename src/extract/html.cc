@@ -59,6 +59,10 @@ std::string NegativeHint(const GumboNode* node) {
     case GUMBO_TAG_ASIDE:
       return "aside";
     case GUMBO_TAG_HEADER:
+      // An <article>'s own header holds its headline and lead, not the site's masthead.
+      for (const GumboNode* p = node->parent; p != nullptr; p = p->parent) {
+        if (p->type == GUMBO_NODE_ELEMENT && p->v.element.tag == GUMBO_TAG_ARTICLE) return "";
+      }
       return "header";
     default:
       break;
