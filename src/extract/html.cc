@@ -481,6 +481,7 @@ std::string StripSiteSuffix(const std::string& title, std::string* site) {
 
 // Blocks outside the main region shorter than this are not taken in as running text.
 constexpr size_t kMinRunningTextBytes = 100;
+constexpr size_t kMinSentenceBytes = 60;
 
 }  // namespace
 
@@ -627,7 +628,11 @@ Status ExtractHtml(std::string_view html, std::string_view url, Article* article
   // sibling containers) is taken in as well, unless furniture hints mark it.
   auto running_text_elsewhere = [&](const Block& b) {
     if (!b.bad_hint.empty() || b.caption) return false;
-    if (b.text.size() < kMinRunningTextBytes || b.link_chars * 4 > b.text.size()) return false;
+    // A whole sentence may be shorter than the usual minimum.
+    const char last = b.text.empty() ? ' ' : b.text.back();
+    const size_t min_bytes = (last == '.' || last == '!' || last == '?') ? kMinSentenceBytes
+                                                                         : kMinRunningTextBytes;
+    if (b.text.size() < min_bytes || b.link_chars * 4 > b.text.size()) return false;
     std::vector<std::string> words = text::Words(b.text);
     int stop = 0;
     for (const std::string& w : words) stop += text::IsStopword(w);
