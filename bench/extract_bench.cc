@@ -86,7 +86,8 @@ void BM_ExtractHtml(benchmark::State& state) {
   for (auto _ : state) {
     for (const auto& p : pages) {
       newsloom::Article article;
-      if (newsloom::extract::ExtractHtml(p.bytes, p.url, &article).ok()) kept += article.body.size();
+      if (newsloom::extract::ExtractHtml(p.bytes, p.url, &article).ok())
+        kept += article.body.size();
     }
   }
   benchmark::DoNotOptimize(kept);

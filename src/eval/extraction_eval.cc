@@ -113,17 +113,17 @@ Result<nlohmann::json> Run(const EvalOptions& options, bool plain_text) {
         ++failed;
       }
       const auto date_it = item.spec.find("date");
-      const std::optional<Date> gold =
-          date_it != item.spec.end() && date_it->is_string()
-              ? Date::FromIso(date_it->get<std::string>())
-              : std::nullopt;
+      const std::optional<Date> gold = date_it != item.spec.end() && date_it->is_string()
+                                           ? Date::FromIso(date_it->get<std::string>())
+                                           : std::nullopt;
       if (!plain_text && gold && CarriesDate(item.page)) {
         ++dated;
         if (article.ok() && article->published) {
           ++date_answered;
           date_same_day += *article->published == *gold;
           // Gold dates mix local and UTC days of the same timestamp.
-          date_within1 += std::labs(article->published->DaysSinceEpoch() - gold->DaysSinceEpoch()) <= 1;
+          date_within1 +=
+              std::labs(article->published->DaysSinceEpoch() - gold->DaysSinceEpoch()) <= 1;
         }
       }
     }

@@ -21,7 +21,7 @@ struct DateMention {
   int month = 0;     // 1..12
   int day = 0;       // 1..31
   int weekday = -1;  // 0 = Monday .. 6 = Sunday, for a weekday written alone ("on Tuesday")
-  int tense = 0;      // +1 when its clause speaks of the future ("will visit on ..."), else -1
+  int tense = 0;     // +1 when its clause speaks of the future ("will visit on ..."), else -1
 };
 
 // The dates of `text`, in order, read from the temporal expressions of the TimeML tagger

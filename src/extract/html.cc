@@ -482,6 +482,7 @@ std::string StripSiteSuffix(const std::string& title, std::string* site) {
 // Blocks outside the main region shorter than this are not taken in as running text.
 constexpr size_t kMinRunningTextBytes = 100;
 constexpr size_t kMinSentenceBytes = 60;
+constexpr size_t kMaxTrailingLineBytes = 40;
 
 }  // namespace
 
@@ -630,8 +631,8 @@ Status ExtractHtml(std::string_view html, std::string_view url, Article* article
     if (!b.bad_hint.empty() || b.caption) return false;
     // A whole sentence may be shorter than the usual minimum.
     const char last = b.text.empty() ? ' ' : b.text.back();
-    const size_t min_bytes = (last == '.' || last == '!' || last == '?') ? kMinSentenceBytes
-                                                                         : kMinRunningTextBytes;
+    const size_t min_bytes =
+        (last == '.' || last == '!' || last == '?') ? kMinSentenceBytes : kMinRunningTextBytes;
     if (b.text.size() < min_bytes || b.link_chars * 4 > b.text.size()) return false;
     std::vector<std::string> words = text::Words(b.text);
     int stop = 0;
@@ -641,6 +642,7 @@ Status ExtractHtml(std::string_view html, std::string_view url, Article* article
 
   // Keep the region's blocks that read as text; everything else is removed with a reason.
   int number = 0;
+  std::vector<int> kept_numbers;  // block number of each paragraph
   std::vector<std::string> kept_texts;
   for (const Block& b : blocks) {
     ++number;
@@ -690,7 +692,24 @@ Status ExtractHtml(std::string_view html, std::string_view url, Article* article
     article->body += b.text;
     p.span.end = static_cast<uint32_t>(article->body.size());
     article->paragraphs.push_back(std::move(p));
+    kept_numbers.push_back(number);
   }
+  // A short line without a sentence end closing the body ("Further information", "Read more")
+  // introduces what follows the article, which was removed: it goes with it.
+  while (article->paragraphs.size() > 1) {
+    const std::string& last = article->paragraphs.back().text;
+    const char end = last.empty() ? '.' : last.back();
+    if (last.size() >= kMaxTrailingLineBytes || end == '.' || end == '!' || end == '?' ||
+        end == '"' || end == ')') {
+      break;
+    }
+    article->removed.push_back({kept_numbers.back(), last, "trailing-heading"});
+    kept_numbers.pop_back();
+    article->paragraphs.pop_back();
+    article->body.resize(article->paragraphs.back().span.end);
+  }
+  std::sort(article->removed.begin(), article->removed.end(),
+            [](const RemovedLine& a, const RemovedLine& b) { return a.line < b.line; });
   if (article->paragraphs.empty()) return Status::Corrupt("no main text found");
 
   // Metadata.

@@ -200,3 +200,23 @@ TEST(ExtractHtmlTest, ScriptsStylesAndCommentsAreSkippedButJsonLdIsRead) {
 
 }  // namespace
 }  // namespace newsloom::extract
+
+namespace newsloom::extract {
+namespace {
+
+TEST(ExtractHtmlTest, TrailingShortHeadingGoesWithWhatFollows) {
+  const char* page = R"(<html><body><article>
+<p>The harbour reopened on Monday after a week of repairs to the northern quay, officials said.</p>
+<p>Ferries will run on the usual timetable again from the start of next month, the operator said.</p>
+<h3>Further reading</h3>
+</article><div class="related"><a href="/a">Another story about the harbour and the ferries</a></div></body></html>)";
+  Article article;
+  ASSERT_TRUE(ExtractHtml(page, "", &article).ok());
+  EXPECT_THAT(article.body, HasSubstr("Ferries will run"));
+  EXPECT_THAT(article.body, Not(HasSubstr("Further reading")));
+  ASSERT_FALSE(article.paragraphs.empty());
+  EXPECT_EQ(article.paragraphs.back().span.end, article.body.size());
+}
+
+}  // namespace
+}  // namespace newsloom::extract
