@@ -744,7 +744,11 @@ Status ExtractHtml(std::string_view html, std::string_view url, Article* article
        0.9},
       {meta.time_datetime, 0.8},
   };
+  // A date in the URL path is the publisher's own local day; metadata timestamps are often UTC,
+  // a day off for evening stories.
+  const std::optional<Date> url_date = DateInUrl(url);
   for (const Source& s : sources) {
+    if (url_date) break;
     if (s.value.empty()) continue;
     if (auto d = ParseDate(s.value)) {
       article->published = d;
@@ -752,11 +756,9 @@ Status ExtractHtml(std::string_view html, std::string_view url, Article* article
       break;
     }
   }
-  if (!article->published) {
-    if (auto d = DateInUrl(url)) {
-      article->published = d;
-      article->published_confidence = 0.8;
-    }
+  if (!article->published && url_date) {
+    article->published = url_date;
+    article->published_confidence = 0.9;
   }
   if (!article->published) {
     PublicationEstimate est = EstimatePublication(FindDateMentions(article->body), std::nullopt);
