@@ -3,12 +3,14 @@
 // snippet found is a false positive, one absent a true negative.
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "eval/eval.h"
 #include "eval/eval_io.h"
+#include "extract/dates.h"
 #include "extract/extract.h"
 
 namespace newsloom::eval {
@@ -30,6 +32,25 @@ std::string CollapseSpace(std::string_view s) {
 }
 
 double Ratio(double a, double b) { return b > 0 ? a / b : 0; }
+
+double CpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+bool Contains(std::string_view hay, std::string_view needle) {
+  return hay.find(needle) != std::string_view::npos;
+}
+
+// A page "carries a date" when its HTML states one where publishers put it: JSON-LD
+// datePublished, article:published_time, a <time datetime> element, or a date in the URL.
+bool CarriesDate(const RawPage& page) {
+  const std::string_view html = page.bytes;
+  return Contains(html, "datePublished") || Contains(html, "article:published_time") ||
+         (Contains(html, "<time") && Contains(html, "datetime=")) ||
+         extract::DateInUrl(page.url).has_value();
+}
 
 Result<nlohmann::json> Run(const EvalOptions& options, bool plain_text) {
   const std::string eval_json = options.data + "/trafilatura-eval/evaldata.json";
@@ -72,18 +93,38 @@ Result<nlohmann::json> Run(const EvalOptions& options, bool plain_text) {
 
   long tp = 0, fn = 0, fp = 0, tn = 0;
   int pages = 0, missing = 0, failed = 0;
-  const auto start = std::chrono::steady_clock::now();
+  // Publication dates on pages whose HTML carries one, scored against the gold date.
+  int dated = 0, date_answered = 0, date_same_day = 0, date_within1 = 0;
+  double seconds = 0, cpu_seconds = 0;
   for (const Item& item : items) {
     std::string body;
     if (!item.read) {
       ++missing;
     } else {
       ++pages;
+      const auto start = std::chrono::steady_clock::now();
+      const double cpu_start = CpuSeconds();
       Result<Article> article = extract::Extract(item.page, &stats);
+      cpu_seconds += CpuSeconds() - cpu_start;
+      seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       if (article.ok()) {
         body = CollapseSpace(article->body);
       } else {
         ++failed;
+      }
+      const auto date_it = item.spec.find("date");
+      const std::optional<Date> gold = date_it != item.spec.end() && date_it->is_string()
+                                           ? Date::FromIso(date_it->get<std::string>())
+                                           : std::nullopt;
+      if (!plain_text && gold && CarriesDate(item.page)) {
+        ++dated;
+        if (article.ok() && article->published) {
+          ++date_answered;
+          date_same_day += *article->published == *gold;
+          // Gold dates mix local and UTC days of the same timestamp.
+          date_within1 +=
+              std::labs(article->published->DaysSinceEpoch() - gold->DaysSinceEpoch()) <= 1;
+        }
       }
     }
     for (const auto& s : item.spec.value("with", nlohmann::json::array())) {
@@ -95,8 +136,6 @@ Result<nlohmann::json> Run(const EvalOptions& options, bool plain_text) {
       (body.find(CollapseSpace(s.get<std::string>())) != std::string::npos ? fp : tn)++;
     }
   }
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const double precision = Ratio(tp, tp + fp);
   const double recall = Ratio(tp, tp + fn);
   nlohmann::json out;
@@ -112,7 +151,15 @@ Result<nlohmann::json> Run(const EvalOptions& options, bool plain_text) {
   out["recall"] = recall;
   out["f1"] = Ratio(2 * precision * recall, precision + recall);
   out["accuracy"] = Ratio(tp + tn, tp + tn + fp + fn);
+  // Timed around the extraction calls alone (reading and scoring excluded).
   out["pages_per_second"] = seconds > 0 ? pages / seconds : 0;
+  out["pages_per_cpu_second"] = cpu_seconds > 0 ? pages / cpu_seconds : 0;
+  if (!plain_text) {
+    out["date_pages_carrying_date"] = dated;
+    out["date_answered"] = Ratio(date_answered, dated);
+    out["date_same_day"] = Ratio(date_same_day, dated);
+    out["date_within_1_day"] = Ratio(date_within1, dated);
+  }
   return out;
 }
 

@@ -20,21 +20,17 @@ struct DateMention {
   int year = 0;
   int month = 0;     // 1..12
   int day = 0;       // 1..31
-  int weekday = -1;  // 0 = Monday .. 6 = Sunday, when a weekday name is written
-  int tense =
-      0;  // +1 when the clause before it speaks of the future ("will visit on ..."), else -1
+  int weekday = -1;  // 0 = Monday .. 6 = Sunday, for a weekday written alone ("on Tuesday")
+  int tense = 0;     // +1 when its clause speaks of the future ("will visit on ..."), else -1
 };
 
-// Finds explicit dates ("June 19, 2024", "19 June 2024", "2024-06-19", "19.06.2024", "June 12",
-// "April 2019") and weekday references ("on Tuesday") in English and German text, in order.
+// The dates of `text`, in order, read from the temporal expressions of the TimeML tagger
+// (text::TagTemporalExpressions, without an anchor): full dates, yearless dates ("June 12" has
+// year 0), months of a year and lone weekdays, with the tense of their clause.
 std::vector<DateMention> FindDateMentions(std::string_view text);
 
-// The same, read from the temporal expressions of the TimeML tagger (text::TagTemporalExpressions,
-// without an anchor): full and yearless dates, months and lone weekdays, with the tagger's tense.
-std::vector<DateMention> DateMentionsFromTimex(std::string_view text);
-
 // Reads one date from a metadata value or a short date line: ISO timestamps, "June 19, 2024",
-// "Monday, June 17, 2024", "19. Juni 2024", "2024/06/19", "19.06.2024". nullopt when the string
+// "Monday, June 17, 2024", "2024/06/19", "19.06.2024". nullopt when the string
 // holds no complete date.
 std::optional<Date> ParseDate(std::string_view s);
 

@@ -59,6 +59,10 @@ std::string NegativeHint(const GumboNode* node) {
     case GUMBO_TAG_ASIDE:
       return "aside";
     case GUMBO_TAG_HEADER:
+      // An <article>'s own header holds its headline and lead, not the site's masthead.
+      for (const GumboNode* p = node->parent; p != nullptr; p = p->parent) {
+        if (p->type == GUMBO_NODE_ELEMENT && p->v.element.tag == GUMBO_TAG_ARTICLE) return "";
+      }
       return "header";
     default:
       break;
@@ -477,10 +481,79 @@ std::string StripSiteSuffix(const std::string& title, std::string* site) {
 
 // Blocks outside the main region shorter than this are not taken in as running text.
 constexpr size_t kMinRunningTextBytes = 100;
+constexpr size_t kMinSentenceBytes = 60;
+constexpr size_t kMaxTrailingLineBytes = 40;
 
 }  // namespace
 
+// Case-insensitive: does `s` continue at `i` with the lower-case ASCII `word`?
+bool StartsWithNoCase(std::string_view s, size_t i, std::string_view word) {
+  if (s.size() - i < word.size()) return false;
+  for (size_t k = 0; k < word.size(); ++k) {
+    char c = s[i + k];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != word[k]) return false;
+  }
+  return true;
+}
+
+size_t FindNoCase(std::string_view s, size_t from, std::string_view word) {
+  for (size_t i = s.find('<', from); i != std::string_view::npos; i = s.find('<', i + 1)) {
+    if (StartsWithNoCase(s, i, word)) return i;
+  }
+  return std::string_view::npos;
+}
+
+// The page without what no extraction step reads: comments and the contents of <style> and of
+// scripts other than JSON-LD. They are a large share of the bytes of modern pages and the parser
+// spends its time in proportion to bytes. Elements stay (empty) so the tree keeps its shape.
+std::string WithoutScripts(std::string_view html) {
+  std::string out;
+  out.reserve(html.size());
+  size_t i = 0;
+  while (i < html.size()) {
+    const size_t lt = html.find('<', i);
+    if (lt == std::string_view::npos) break;
+    out.append(html, i, lt - i);
+    i = lt;
+    if (html.compare(i, 4, "<!--") == 0) {
+      const size_t end = html.find("-->", i + 4);
+      i = end == std::string_view::npos ? html.size() : end + 3;
+      continue;
+    }
+    std::string_view raw_tag;
+    if (StartsWithNoCase(html, i, "<script"))
+      raw_tag = "</script";
+    else if (StartsWithNoCase(html, i, "<style"))
+      raw_tag = "</style";
+    const size_t name_end = i + (raw_tag.size() - 1);
+    if (raw_tag.empty() || name_end >= html.size() ||
+        !(html[name_end] == '>' || html[name_end] == ' ' || html[name_end] == '\t' ||
+          html[name_end] == '\n' || html[name_end] == '\r' || html[name_end] == '/')) {
+      out.push_back('<');
+      ++i;
+      continue;
+    }
+    const size_t open_end = html.find('>', i);
+    if (open_end == std::string_view::npos) break;
+    const std::string_view open = html.substr(i, open_end + 1 - i);
+    const size_t close = FindNoCase(html, open_end + 1, raw_tag);
+    const size_t content_end = close == std::string_view::npos ? html.size() : close;
+    bool keep = false;
+    for (size_t k = 0; k + 7 <= open.size(); ++k) {
+      if (StartsWithNoCase(open, k, "ld+json")) keep = true;
+    }
+    out.append(open);
+    if (keep) out.append(html, open_end + 1, content_end - (open_end + 1));
+    i = content_end;
+  }
+  if (i < html.size()) out.append(html, i, html.size() - i);
+  return out;
+}
+
 Status ExtractHtml(std::string_view html, std::string_view url, Article* article) {
+  const std::string stripped = WithoutScripts(html);
+  html = stripped;
   std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> output(
       gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()),
       [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
@@ -491,40 +564,46 @@ Status ExtractHtml(std::string_view html, std::string_view url, Article* article
   Segmenter segmenter(output->document);
   std::vector<Block> blocks = segmenter.Run(output->document);
 
-  // Score elements by the running text their blocks hold (Readability's content score).
+  // Score elements by the running text their blocks hold (Readability's content score). When
+  // furniture hints leave no text at all (an article inside a "sharing container"), the hints
+  // are wrong for this page and the scoring runs again without them.
   std::unordered_map<const GumboNode*, double> score;
-  for (const Block& b : blocks) {
-    if (b.ancestors.empty() || !b.bad_hint.empty()) continue;
-    const double link_density =
-        b.text.empty() ? 1 : static_cast<double>(b.link_chars) / b.text.size();
-    if (b.text.size() < 25 || link_density > 0.5) continue;
-    const double commas = static_cast<double>(std::count(b.text.begin(), b.text.end(), ','));
-    const double s = (1 + commas + std::min(b.text.size() / 100.0, 3.0)) * (1 - link_density);
-    // The block element itself and its two nearest ancestors share the score.
-    const size_t n = b.ancestors.size();
-    const GumboNode* holder = b.ancestors[n - 1];
-    // Text held directly by a generic container counts for the container.
-    size_t start = n - 1;
-    if (holder->v.element.tag == GUMBO_TAG_P || holder->v.element.tag == GUMBO_TAG_LI ||
-        IsHeadingTag(holder->v.element.tag) || holder->v.element.tag == GUMBO_TAG_BLOCKQUOTE ||
-        holder->v.element.tag == GUMBO_TAG_PRE || holder->v.element.tag == GUMBO_TAG_TD) {
-      start = n >= 2 ? n - 2 : n - 1;
-    }
-    score[b.ancestors[start]] += s;
-    if (start >= 1) score[b.ancestors[start - 1]] += s / 2;
-    if (start >= 2) score[b.ancestors[start - 2]] += s / 4;
-  }
   const GumboNode* top = nullptr;
   double top_score = 0;
-  // Iterate blocks (document order) rather than the map, so ties resolve the same way every run.
-  for (const Block& b : blocks) {
-    for (const GumboNode* a : b.ancestors) {
-      auto it = score.find(a);
-      if (it == score.end()) continue;
-      const double s = it->second * 1.0 + PositiveHint(a) * 0.1 * std::min(it->second, 10.0) / 10.0;
-      if (s > top_score) {
-        top_score = s;
-        top = a;
+  for (int pass = 0; pass < 2 && top == nullptr; ++pass) {
+    score.clear();
+    for (const Block& b : blocks) {
+      if (b.ancestors.empty() || (pass == 0 && !b.bad_hint.empty())) continue;
+      const double link_density =
+          b.text.empty() ? 1 : static_cast<double>(b.link_chars) / b.text.size();
+      if (b.text.size() < 25 || link_density > 0.5) continue;
+      const double commas = static_cast<double>(std::count(b.text.begin(), b.text.end(), ','));
+      const double s = (1 + commas + std::min(b.text.size() / 100.0, 3.0)) * (1 - link_density);
+      // The block element itself and its two nearest ancestors share the score.
+      const size_t n = b.ancestors.size();
+      const GumboNode* holder = b.ancestors[n - 1];
+      // Text held directly by a generic container counts for the container.
+      size_t start = n - 1;
+      if (holder->v.element.tag == GUMBO_TAG_P || holder->v.element.tag == GUMBO_TAG_LI ||
+          IsHeadingTag(holder->v.element.tag) || holder->v.element.tag == GUMBO_TAG_BLOCKQUOTE ||
+          holder->v.element.tag == GUMBO_TAG_PRE || holder->v.element.tag == GUMBO_TAG_TD) {
+        start = n >= 2 ? n - 2 : n - 1;
+      }
+      score[b.ancestors[start]] += s;
+      if (start >= 1) score[b.ancestors[start - 1]] += s / 2;
+      if (start >= 2) score[b.ancestors[start - 2]] += s / 4;
+    }
+    // Iterate blocks (document order) rather than the map, so ties resolve the same way every run.
+    for (const Block& b : blocks) {
+      for (const GumboNode* a : b.ancestors) {
+        auto it = score.find(a);
+        if (it == score.end()) continue;
+        const double s =
+            it->second * 1.0 + PositiveHint(a) * 0.1 * std::min(it->second, 10.0) / 10.0;
+        if (s > top_score) {
+          top_score = s;
+          top = a;
+        }
       }
     }
   }
@@ -550,7 +629,11 @@ Status ExtractHtml(std::string_view html, std::string_view url, Article* article
   // sibling containers) is taken in as well, unless furniture hints mark it.
   auto running_text_elsewhere = [&](const Block& b) {
     if (!b.bad_hint.empty() || b.caption) return false;
-    if (b.text.size() < kMinRunningTextBytes || b.link_chars * 4 > b.text.size()) return false;
+    // A whole sentence may be shorter than the usual minimum.
+    const char last = b.text.empty() ? ' ' : b.text.back();
+    const size_t min_bytes =
+        (last == '.' || last == '!' || last == '?') ? kMinSentenceBytes : kMinRunningTextBytes;
+    if (b.text.size() < min_bytes || b.link_chars * 4 > b.text.size()) return false;
     std::vector<std::string> words = text::Words(b.text);
     int stop = 0;
     for (const std::string& w : words) stop += text::IsStopword(w);
@@ -559,6 +642,7 @@ Status ExtractHtml(std::string_view html, std::string_view url, Article* article
 
   // Keep the region's blocks that read as text; everything else is removed with a reason.
   int number = 0;
+  std::vector<int> kept_numbers;  // block number of each paragraph
   std::vector<std::string> kept_texts;
   for (const Block& b : blocks) {
     ++number;
@@ -608,7 +692,24 @@ Status ExtractHtml(std::string_view html, std::string_view url, Article* article
     article->body += b.text;
     p.span.end = static_cast<uint32_t>(article->body.size());
     article->paragraphs.push_back(std::move(p));
+    kept_numbers.push_back(number);
   }
+  // A short line without a sentence end closing the body ("Further information", "Read more")
+  // introduces what follows the article, which was removed: it goes with it.
+  while (article->paragraphs.size() > 1) {
+    const std::string& last = article->paragraphs.back().text;
+    const char end = last.empty() ? '.' : last.back();
+    if (last.size() >= kMaxTrailingLineBytes || end == '.' || end == '!' || end == '?' ||
+        end == '"' || end == ')') {
+      break;
+    }
+    article->removed.push_back({kept_numbers.back(), last, "trailing-heading"});
+    kept_numbers.pop_back();
+    article->paragraphs.pop_back();
+    article->body.resize(article->paragraphs.back().span.end);
+  }
+  std::sort(article->removed.begin(), article->removed.end(),
+            [](const RemovedLine& a, const RemovedLine& b) { return a.line < b.line; });
   if (article->paragraphs.empty()) return Status::Corrupt("no main text found");
 
   // Metadata.
@@ -643,7 +744,11 @@ Status ExtractHtml(std::string_view html, std::string_view url, Article* article
        0.9},
       {meta.time_datetime, 0.8},
   };
+  // A date in the URL path is the publisher's own local day; metadata timestamps are often UTC,
+  // a day off for evening stories.
+  const std::optional<Date> url_date = DateInUrl(url);
   for (const Source& s : sources) {
+    if (url_date) break;
     if (s.value.empty()) continue;
     if (auto d = ParseDate(s.value)) {
       article->published = d;
@@ -651,11 +756,9 @@ Status ExtractHtml(std::string_view html, std::string_view url, Article* article
       break;
     }
   }
-  if (!article->published) {
-    if (auto d = DateInUrl(url)) {
-      article->published = d;
-      article->published_confidence = 0.8;
-    }
+  if (!article->published && url_date) {
+    article->published = url_date;
+    article->published_confidence = 0.9;
   }
   if (!article->published) {
     PublicationEstimate est = EstimatePublication(FindDateMentions(article->body), std::nullopt);

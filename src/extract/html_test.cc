@@ -174,3 +174,49 @@ TEST(LanguageTest, Table) {
 
 }  // namespace
 }  // namespace newsloom::extract
+
+namespace newsloom::extract {
+namespace {
+
+TEST(ExtractHtmlTest, ScriptsStylesAndCommentsAreSkippedButJsonLdIsRead) {
+  const char* page = R"(<html><head>
+<SCRIPT>var s = "<p>Script text that looks like a paragraph of the article body.</p>";</SCRIPT>
+<style>p { color: red } /* <p>Style text</p> */</style>
+<script type="application/ld+json">{"datePublished":"2031-05-06T08:00:00Z"}</script>
+</head><body><!-- <p>A commented-out paragraph that must not be read at all.</p> -->
+<article><p>The harbour reopened on Monday after a week of repairs to the northern quay, officials said.</p>
+<script>document.write("<p>Written by a script</p>")</script>
+<p>Ferries will run on the usual timetable again from the start of next month, the operator said.</p></article>
+</body></html>)";
+  Article article;
+  ASSERT_TRUE(ExtractHtml(page, "", &article).ok());
+  EXPECT_THAT(article.body, HasSubstr("The harbour reopened"));
+  EXPECT_THAT(article.body, HasSubstr("Ferries will run"));
+  EXPECT_THAT(article.body, Not(HasSubstr("Script text")));
+  EXPECT_THAT(article.body, Not(HasSubstr("commented-out")));
+  EXPECT_THAT(article.body, Not(HasSubstr("Written by a script")));
+  EXPECT_EQ(article.published, (Date{2031, 5, 6}));
+}
+
+}  // namespace
+}  // namespace newsloom::extract
+
+namespace newsloom::extract {
+namespace {
+
+TEST(ExtractHtmlTest, TrailingShortHeadingGoesWithWhatFollows) {
+  const char* page = R"(<html><body><article>
+<p>The harbour reopened on Monday after a week of repairs to the northern quay, officials said.</p>
+<p>Ferries will run on the usual timetable again from the start of next month, the operator said.</p>
+<h3>Further reading</h3>
+</article><div class="related"><a href="/a">Another story about the harbour and the ferries</a></div></body></html>)";
+  Article article;
+  ASSERT_TRUE(ExtractHtml(page, "", &article).ok());
+  EXPECT_THAT(article.body, HasSubstr("Ferries will run"));
+  EXPECT_THAT(article.body, Not(HasSubstr("Further reading")));
+  ASSERT_FALSE(article.paragraphs.empty());
+  EXPECT_EQ(article.paragraphs.back().span.end, article.body.size());
+}
+
+}  // namespace
+}  // namespace newsloom::extract

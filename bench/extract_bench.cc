@@ -1,0 +1,113 @@
+// HTML extraction over the development pages (trafilatura evaluation set): the gumbo parse alone,
+// the parse with segmentation and scoring (ExtractHtml), and the whole extraction of a page
+// (charset, HTML, metadata, language). Items are pages; bytes are HTML bytes. Fails (exit 1) when
+// the data is absent.
+#include <benchmark/benchmark.h>
+#include <gumbo.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "extract/extract.h"
+#include "extract/html.h"
+
+namespace {
+
+// The bytes of a gzip file, empty when it cannot be read.
+std::string ReadGzip(const std::string& path) {
+  std::string out;
+  gzFile f = gzopen(path.c_str(), "rb");
+  if (f == nullptr) return out;
+  char buf[1 << 16];
+  int n;
+  while ((n = gzread(f, buf, sizeof buf)) > 0) out.append(buf, static_cast<size_t>(n));
+  gzclose(f);
+  return out;
+}
+
+const std::vector<newsloom::RawPage>& Pages() {
+  static const std::vector<newsloom::RawPage>* const pages = [] {
+    auto* out = new std::vector<newsloom::RawPage>;
+    const std::filesystem::path root =
+        std::filesystem::path(NEWSLOOM_SHARED_DIR) / "data/extraction/trafilatura-eval/html";
+    std::vector<std::filesystem::path> files;
+    std::error_code ec;
+    for (auto it = std::filesystem::directory_iterator(root, ec);
+         !ec && it != std::filesystem::directory_iterator(); it.increment(ec)) {
+      files.push_back(it->path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& path : files) {
+      newsloom::RawPage page;
+      page.source = path.string();
+      page.content_type = "text/html";
+      page.bytes = ReadGzip(path.string());
+      if (!page.bytes.empty()) out->push_back(std::move(page));
+    }
+    if (out->empty()) {
+      std::fprintf(stderr, "extract_bench: no HTML pages under %s\n", root.c_str());
+      std::exit(1);
+    }
+    return out;
+  }();
+  return *pages;
+}
+
+size_t TotalBytes() {
+  size_t bytes = 0;
+  for (const auto& p : Pages()) bytes += p.bytes.size();
+  return bytes;
+}
+
+void BM_GumboParse(benchmark::State& state) {
+  const auto& pages = Pages();
+  for (auto _ : state) {
+    for (const auto& p : pages) {
+      GumboOutput* output =
+          gumbo_parse_with_options(&kGumboDefaultOptions, p.bytes.data(), p.bytes.size());
+      benchmark::DoNotOptimize(output);
+      gumbo_destroy_output(&kGumboDefaultOptions, output);
+    }
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * pages.size()));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes()));
+}
+BENCHMARK(BM_GumboParse)->Unit(benchmark::kMillisecond);
+
+// Parse, segmentation, scoring and metadata; the pages are read as UTF-8 as they are.
+void BM_ExtractHtml(benchmark::State& state) {
+  const auto& pages = Pages();
+  size_t kept = 0;
+  for (auto _ : state) {
+    for (const auto& p : pages) {
+      newsloom::Article article;
+      if (newsloom::extract::ExtractHtml(p.bytes, p.url, &article).ok())
+        kept += article.body.size();
+    }
+  }
+  benchmark::DoNotOptimize(kept);
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * pages.size()));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes()));
+}
+BENCHMARK(BM_ExtractHtml)->Unit(benchmark::kMillisecond);
+
+// End to end: charset detection and conversion, HTML, metadata, language (pages per second is
+// items_per_second).
+void BM_ExtractPages(benchmark::State& state) {
+  const auto& pages = Pages();
+  size_t ok = 0;
+  for (auto _ : state) {
+    for (const auto& p : pages) ok += newsloom::extract::Extract(p, nullptr).ok();
+  }
+  benchmark::DoNotOptimize(ok);
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * pages.size()));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes()));
+}
+BENCHMARK(BM_ExtractPages)->Unit(benchmark::kMillisecond);
+
+}  // namespace
