@@ -8,6 +8,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "story/entity_resolution.h"
 #include "text/hash.h"
 
 namespace newsloom::story {
@@ -255,6 +256,11 @@ Story BuildStory(const std::string& story_id, const std::string& thread_id,
       }
       s.shared_sentences.push_back(std::move(cites));
     }
+  }
+  {
+    ResolvedEntities resolved = ResolveEntities(articles);
+    s.entities = std::move(resolved.entities);
+    s.entity_merges = std::move(resolved.merges);
   }
   return s;
 }
