@@ -1,6 +1,7 @@
 #include "story/entity_resolution.h"
 
 #include <algorithm>
+#include <fstream>
 #include <map>
 #include <numeric>
 #include <set>
@@ -8,6 +9,8 @@
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
+
+#include <nlohmann/json.hpp>
 
 #include "text/hash.h"
 
@@ -84,6 +87,42 @@ const std::unordered_map<std::string_view, std::string_view>& Abbreviations() {
       {"uk", "united kingdom"},   {"eu", "european union"}, {"intl", "international"},
       {"natl", "national"},       {"dept", "department"},  {"univ", "university"},
       {"assn", "association"},    {"corp", "corporation"}, {"govt", "government"}};
+  return *map;
+}
+
+// Words that make a name an organisation's rather than a person's.
+const std::unordered_set<std::string_view>& OrgWords() {
+  static const auto* set = new std::unordered_set<std::string_view>{
+      "party", "agency", "council", "ministry", "corporation", "corp", "news", "institute",
+      "committee", "union", "organization", "organisation", "association", "company", "group",
+      "bank", "fund", "army", "force", "forces", "office", "department", "service", "times",
+      "post", "press", "inc", "ltd", "co", "foundation", "commission", "court", "assembly"};
+  return *set;
+}
+
+// Country names from the iso-codes package (name, official name, common name; "Korea, Republic
+// of" read as "Republic of Korea"), key -> country number. Empty when the file is absent.
+const std::unordered_map<std::string, int>& CountryAliases() {
+  static const auto* map = [] {
+    auto* m = new std::unordered_map<std::string, int>;
+    std::ifstream in("/usr/share/iso-codes/json/iso_3166-1.json");
+    if (!in) return m;
+    nlohmann::json doc = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+    if (!doc.is_object() || !doc.contains("3166-1") || !doc["3166-1"].is_array()) return m;
+    int n = 0;
+    for (const auto& c : doc["3166-1"]) {
+      ++n;
+      if (!c.is_object()) continue;
+      for (const char* field : {"name", "official_name", "common_name"}) {
+        if (!c.contains(field) || !c[field].is_string()) continue;
+        std::string name = c[field].get<std::string>();
+        const size_t comma = name.find(", ");
+        if (comma != std::string::npos) name = name.substr(comma + 2) + " " + name.substr(0, comma);
+        m->emplace(EntityKey(name), n);
+      }
+    }
+    return m;
+  }();
   return *map;
 }
 
@@ -262,6 +301,12 @@ std::string FoldRole(std::string_view role) {
   return out;
 }
 
+// The last word of a folded role: "first deputy prime minister" and "deputy prime minister" agree.
+std::string RoleHead(const std::string& role) {
+  const size_t space = role.rfind(' ');
+  return space == std::string::npos ? role : role.substr(space + 1);
+}
+
 std::string Initials(const std::vector<std::string>& words) {
   std::string out;
   for (const std::string& w : words) {
@@ -331,6 +376,96 @@ bool SpellingVariants(const Node& a, const Node& b) {
   return anchor && differ;
 }
 
+bool IsLetter(char c) { return IsUpper(c) || IsLower(c) || static_cast<unsigned char>(c) >= 0x80; }
+
+// Repairs of tagger spans that resolution depends on, in text order:
+//   - an honorific tagged alone ("Mr" of "Mr. Kim") joins the mention right after it, or is
+//     dropped;
+//   - a person's name cut at a hyphen ("Kim Jong" of "Kim Jong-un") takes the lower-case rest of
+//     the word.
+// Mentions with spans outside the body are dropped.
+std::vector<EntityMention> FixMentions(const std::string& body,
+                                       const std::vector<EntityMention>& in) {
+  std::vector<EntityMention> mentions;
+  for (const EntityMention& e : in) {
+    if (e.span.end <= e.span.begin || e.span.end > body.size()) continue;
+    mentions.push_back(e);
+  }
+  std::sort(mentions.begin(), mentions.end(), [](const EntityMention& a, const EntityMention& b) {
+    return a.span.begin < b.span.begin;
+  });
+  std::vector<EntityMention> out;
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    EntityMention m = mentions[i];
+    const std::string text = body.substr(m.span.begin, m.span.size());
+    if (SplitWords(text).size() == 1 && IsHonorific(text)) {
+      // Glue to the next mention when only a dot and spaces lie between.
+      if (i + 1 < mentions.size()) {
+        const EntityMention& next = mentions[i + 1];
+        bool gap_ok = next.span.begin >= m.span.end && next.span.begin - m.span.end <= 3;
+        for (uint32_t k = m.span.end; gap_ok && k < next.span.begin; ++k) {
+          gap_ok = body[k] == '.' || body[k] == ' ';
+        }
+        if (gap_ok) {
+          EntityMention joined = next;
+          joined.span.begin = m.span.begin;
+          joined.text = body.substr(joined.span.begin, joined.span.size());
+          mentions[i + 1] = joined;
+        }
+      }
+      continue;
+    }
+    uint32_t end = m.span.end;
+    while (m.type == "PER" && end + 1 < body.size() && body[end] == '-' && IsLower(body[end + 1])) {
+      uint32_t k = end + 1;
+      while (k < body.size() && IsLower(body[k])) ++k;
+      end = k;
+    }
+    if (end != m.span.end && (i + 1 >= mentions.size() || mentions[i + 1].span.begin >= end)) {
+      m.span.end = end;
+      m.text = body.substr(m.span.begin, m.span.size());
+    }
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+// An all-capital word of 2-6 letters, dots allowed ("DPRK", "U.S.").
+bool IsAcronymWord(std::string_view w) {
+  int letters = 0;
+  for (char c : w) {
+    if (c == '.') continue;
+    if (!IsUpper(c)) return false;
+    ++letters;
+  }
+  return letters >= 2 && letters <= 6;
+}
+
+// A known acronym tagged together with a person's name after it ("UN Hwang Joon-kook" in
+// "Ambassador to UN Hwang Joon-kook"): the name alone, as a person. Names holding organisation or
+// place words ("UN Security Council") stay whole.
+std::vector<EntityMention> SplitLeadingAcronyms(const std::string& body,
+                                                std::vector<EntityMention> mentions,
+                                                const std::unordered_set<std::string>& acronyms) {
+  for (EntityMention& m : mentions) {
+    const std::string text = body.substr(m.span.begin, m.span.size());
+    const std::vector<std::string> words = SplitWords(text);
+    if (words.size() < 3 || !IsAcronymWord(words[0]) || !acronyms.count(WordKey(words[0]))) continue;
+    bool names = true, org = false;
+    for (size_t i = 1; i < words.size(); ++i) {
+      names = names && IsUpper(words[i][0]) && !IsAcronymWord(words[i]);
+      const std::string k = WordKey(words[i]);
+      org = org || OrgWords().count(k) || PlaceTypes().count(k);
+    }
+    if (!names || org) continue;
+    const size_t skip = text.find_first_not_of(' ', words[0].size());
+    m.span.begin += static_cast<uint32_t>(skip);
+    m.text = body.substr(m.span.begin, m.span.size());
+    m.type = "PER";
+  }
+  return mentions;
+}
+
 class UnionFind {
  public:
   explicit UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
@@ -396,14 +531,25 @@ std::string EntityId(std::string_view type, std::string_view name) {
 ResolvedEntities ResolveEntities(const std::vector<const AnalyzedArticle*>& articles) {
   ResolvedEntities out;
   // 1. Clean every mention.
+  std::vector<std::vector<EntityMention>> fixed_of(articles.size());
+  std::unordered_set<std::string> acronyms;  // one-word all-capital mentions of the story
+  for (size_t ai = 0; ai < articles.size(); ++ai) {
+    if (articles[ai] == nullptr) continue;
+    fixed_of[ai] = FixMentions(articles[ai]->article.body, articles[ai]->entities);
+    for (const EntityMention& e : fixed_of[ai]) {
+      const std::string text = articles[ai]->article.body.substr(e.span.begin, e.span.size());
+      if (IsAcronymWord(text)) acronyms.insert(WordKey(text));
+    }
+  }
   std::vector<Mention> mentions;
   for (size_t ai = 0; ai < articles.size(); ++ai) {
     if (articles[ai] == nullptr) continue;
     const AnalyzedArticle& a = *articles[ai];
     const std::string& body = a.article.body;
+    std::vector<EntityMention> fixed = SplitLeadingAcronyms(body, fixed_of[ai], acronyms);
     std::vector<Span> spans;
-    for (const EntityMention& e : a.entities) spans.push_back(e.span);
-    for (const EntityMention& e : a.entities) {
+    for (const EntityMention& e : fixed) spans.push_back(e.span);
+    for (const EntityMention& e : fixed) {
       if (e.span.end <= e.span.begin || e.span.end > body.size()) continue;
       Mention m;
       m.article = ai;
@@ -490,11 +636,22 @@ ResolvedEntities ResolveEntities(const std::vector<const AnalyzedArticle*>& arti
       if (i == j) continue;
       const Node& a = nodes[i];
       const Node& b = nodes[j];
-      if (!CompatibleForAlias(a.type, b.type) && a.type != b.type) continue;
-      if (b.words.size() >= 2 && LooksLikeAcronym(a) && a.key == Initials(b.words)) {
+      const bool acronym_types = CompatibleForAlias(a.type, b.type) ||
+                                 (a.type == "MISC" && (b.type == "LOC" || b.type == "ORG"));
+      if (acronym_types && b.words.size() >= 2 && LooksLikeAcronym(a) &&
+          a.key == Initials(b.words)) {
         nodes[i].attached = true;
         merge(j, i, "acronym");
         continue;
+      }
+      if (!CompatibleForAlias(a.type, b.type)) continue;
+      if (i < j) {
+        auto ca = CountryAliases().find(a.key), cb = CountryAliases().find(b.key);
+        if (ca != CountryAliases().end() && cb != CountryAliases().end() &&
+            ca->second == cb->second) {
+          merge(i, j, "country name");
+          continue;
+        }
       }
       if (i < j && (a.words.size() != b.words.size() || a.key != b.key)) {
         const std::string ea = ExpandAbbreviations(a.words);
@@ -530,7 +687,9 @@ ResolvedEntities ResolveEntities(const std::vector<const AnalyzedArticle*>& arti
       const Node& b = nodes[j];
       if (a.type != b.type || !SpellingVariants(a, b)) continue;
       bool same_role = false;
-      for (const auto& r : a.roles) same_role |= b.roles.count(r) > 0;
+      for (const auto& r : a.roles) {
+        for (const auto& q : b.roles) same_role |= RoleHead(r) == RoleHead(q);
+      }
       if (!same_role && !a.roles.empty() && !b.roles.empty()) continue;  // roles disagree
       if (same_role) {
         merge(i, j, "spelling variant, same role");

@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -218,6 +219,52 @@ TEST(ResolveEntitiesTest, SpellingVariantsNeedLongNamesAndAgreeingContext) {
       "a", {{"Kim Jong Un", "PER"}, {" ", ""}, {"Kim Jong Il", "PER"}, {" ", ""},
             {"Kim Il Sung", "PER"}})});
   EXPECT_EQ(short_names.entities.size(), 3u);
+}
+
+TEST(ResolveEntitiesTest, TaggerSpanRepairs) {
+  // An honorific tagged alone joins the next name; a person's name cut at a hyphen is completed;
+  // a known acronym tagged with a person's name is split off.
+  AnalyzedArticle a;
+  a.article.id = "a";
+  a.article.body = "Mr. Lee met Lee Min-ho at the UN. UN envoy UN Choi Ji Hoon spoke.";
+  auto tag = [&](const std::string& text, size_t from, const std::string& type) {
+    const auto begin = static_cast<uint32_t>(a.article.body.find(text, from));
+    a.entities.push_back(
+        EntityMention{Span{begin, static_cast<uint32_t>(begin + text.size())}, text, type});
+  };
+  tag("Mr", 0, "PER");
+  tag("Lee", 2, "PER");
+  tag("Lee Min", 8, "PER");
+  tag("UN", 20, "ORG");
+  tag("UN", 33, "ORG");
+  tag("UN Choi Ji Hoon", 38, "ORG");
+  ResolvedEntities r = ResolveEntities({&a});
+  const StoryEntity* lee = EntityOf(r, "Lee Min-ho");
+  ASSERT_NE(lee, nullptr);
+  EXPECT_EQ(EntityOf(r, "Mr. Lee"), lee);
+  EXPECT_EQ(lee->name, "Lee Min-ho");
+  EXPECT_EQ(EntityOf(r, "Mr"), nullptr);
+  const StoryEntity* choi = EntityOf(r, "Choi Ji Hoon");
+  ASSERT_NE(choi, nullptr);
+  EXPECT_EQ(choi->type, "PER");
+  EXPECT_NE(EntityOf(r, "UN"), choi);
+}
+
+TEST(ResolveEntitiesTest, CountryNamesFromIsoCodes) {
+  ASSERT_TRUE(std::ifstream("/usr/share/iso-codes/json/iso_3166-1.json").good())
+      << "iso-codes absent: expected /usr/share/iso-codes/json/iso_3166-1.json (scripts/setup)";
+  ResolvedEntities r = Resolve({MakeArticle("a", {{"Viet Nam", "LOC"},
+                                                  {" is the ", ""},
+                                                  {"Socialist Republic of Viet Nam", "ORG"},
+                                                  {" or ", ""},
+                                                  {"Vietnam", "LOC"},
+                                                  {", not ", ""},
+                                                  {"South Korea", "LOC"},
+                                                  {" or ", ""},
+                                                  {"North Korea", "LOC"}})});
+  EXPECT_EQ(EntityOf(r, "Viet Nam"), EntityOf(r, "Socialist Republic of Viet Nam"));
+  EXPECT_EQ(EntityOf(r, "Vietnam"), EntityOf(r, "Viet Nam"));
+  EXPECT_NE(EntityOf(r, "South Korea"), EntityOf(r, "North Korea"));
 }
 
 TEST(ResolveEntitiesTest, BadSpansAreSkippedAndOutputIsDeterministic) {

@@ -4,6 +4,7 @@
 // tagger does not tag at all are reported separately; they are not resolution errors.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -85,11 +86,15 @@ TEST_F(EntitySamplesTest, GoldVariantsMapToOneEntityAndDistinctNamesStayApart) {
     std::vector<const AnalyzedArticle*> arts;
     for (const auto& f : story["docs"]) arts.push_back(&articles_.at(f.get<std::string>()));
     const ResolvedEntities resolved = ResolveEntities(arts);
-    std::map<std::pair<std::string, uint32_t>, int> entity_of_mention;  // (article, begin) -> index
-    std::vector<std::vector<Span>> mention_spans(arts.size());
-    for (size_t e = 0; e < resolved.entities.size(); ++e) {
-      for (const Citation& c : resolved.entities[e].mentions) {
-        entity_of_mention[{c.article_id, c.span.begin}] = static_cast<int>(e);
+    if (std::getenv("NEWSLOOM_PRINT_ENTITIES") != nullptr) {
+      for (const StoryEntity& e : resolved.entities) {
+        std::cout << "  " << e.type << " " << e.name << " x" << e.mentions.size() << ":";
+        for (const std::string& v : e.variants) std::cout << " \"" << v << "\"";
+        for (const std::string& r : e.roles) std::cout << " [" << r << "]";
+        std::cout << "\n";
+      }
+      for (const EntityMerge& m : resolved.merges) {
+        std::cout << "  merge " << m.a << " + " << m.b << ": " << m.reason << "\n";
       }
     }
 
@@ -133,14 +138,23 @@ TEST_F(EntitySamplesTest, GoldVariantsMapToOneEntityAndDistinctNamesStayApart) {
     for (const Occurrence& o : outer) {
       const AnalyzedArticle& a = *arts[o.article];
       std::set<int> found;
-      for (const EntityMention& m : a.entities) {
-        if (m.span.begin < o.span.end && o.span.begin < m.span.end) {
-          auto it = entity_of_mention.find({a.article.id, m.span.begin});
-          if (it != entity_of_mention.end()) found.insert(it->second);
+      for (size_t e = 0; e < resolved.entities.size(); ++e) {
+        for (const Citation& c : resolved.entities[e].mentions) {
+          if (c.article_id == a.article.id && c.span.begin < o.span.end &&
+              o.span.begin < c.span.end) {
+            found.insert(static_cast<int>(e));
+          }
         }
       }
-      if (found.empty()) {
+      bool tagged = false;
+      for (const EntityMention& m : a.entities) {
+        tagged = tagged || (m.span.begin < o.span.end && o.span.begin < m.span.end);
+      }
+      if (!tagged) {
         ++missed[o.variant];
+      } else if (found.empty()) {
+        ++resolution_errors;
+        ADD_FAILURE() << "\"" << o.variant << "\" is tagged but in no entity";
       } else {
         entities_of[o.variant].insert(found.begin(), found.end());
       }
