@@ -630,45 +630,69 @@ ResolvedEntities ResolveEntities(const std::vector<const AnalyzedArticle*>& arti
     if (uf.Union(a, b)) out.merges.push_back(EntityMerge{nodes[a].Display(), nodes[b].Display(), reason});
   };
 
-  // 3. Acronyms, abbreviations, country names.
-  for (size_t i = 0; i < nodes.size(); ++i) {
-    for (size_t j = 0; j < nodes.size(); ++j) {
-      if (i == j) continue;
+  // 3. Acronyms, abbreviations, country names. Candidates come from lookups by key, so the cost
+  // stays near linear in the number of names (large stories have thousands).
+  {
+    std::unordered_map<std::string, std::vector<size_t>> by_initials, by_key1;  // looked up only
+    std::map<std::string, std::vector<size_t>> by_expansion;  // iterated: ordered for the log
+    std::map<int, std::vector<size_t>> by_country;
+    std::vector<std::string> expansion(nodes.size());
+    for (size_t i = 0; i < nodes.size(); ++i) {
+      const Node& n = nodes[i];
+      if (n.words.size() >= 2) by_initials[Initials(n.words)].push_back(i);
+      expansion[i] = ExpandAbbreviations(n.words);
+      by_expansion[expansion[i]].push_back(i);
+      if (n.words.size() == 1 && n.type == "LOC") by_key1[n.key].push_back(i);
+      auto c = CountryAliases().find(n.key);
+      if (c != CountryAliases().end()) by_country[c->second].push_back(i);
+    }
+    for (size_t i = 0; i < nodes.size(); ++i) {
       const Node& a = nodes[i];
-      const Node& b = nodes[j];
-      const bool acronym_types = CompatibleForAlias(a.type, b.type) ||
-                                 (a.type == "MISC" && (b.type == "LOC" || b.type == "ORG"));
-      if (acronym_types && b.words.size() >= 2 && LooksLikeAcronym(a) &&
-          a.key == Initials(b.words)) {
-        nodes[i].attached = true;
-        merge(j, i, "acronym");
-        continue;
-      }
-      if (!CompatibleForAlias(a.type, b.type)) continue;
-      if (i < j) {
-        auto ca = CountryAliases().find(a.key), cb = CountryAliases().find(b.key);
-        if (ca != CountryAliases().end() && cb != CountryAliases().end() &&
-            ca->second == cb->second) {
-          merge(i, j, "country name");
-          continue;
+      if (!LooksLikeAcronym(a)) continue;
+      auto it = by_initials.find(a.key);
+      if (it == by_initials.end()) continue;
+      for (size_t j : it->second) {
+        const Node& b = nodes[j];
+        if (CompatibleForAlias(a.type, b.type) ||
+            (a.type == "MISC" && (b.type == "LOC" || b.type == "ORG"))) {
+          nodes[i].attached = true;
+          merge(j, i, "acronym");
         }
       }
-      if (i < j && (a.words.size() != b.words.size() || a.key != b.key)) {
-        const std::string ea = ExpandAbbreviations(a.words);
-        if (ea != a.key || ExpandAbbreviations(b.words) != b.key) {
-          if (ea == ExpandAbbreviations(b.words)) {
-            (ea != a.key ? nodes[i] : nodes[j]).attached = true;
-            merge(ea != a.key ? j : i, ea != a.key ? i : j, "abbreviation");
-            continue;
+    }
+    for (const auto& [country, members] : by_country) {
+      for (size_t x = 0; x < members.size(); ++x) {
+        for (size_t y = x + 1; y < members.size(); ++y) {
+          if (CompatibleForAlias(nodes[members[x]].type, nodes[members[y]].type)) {
+            merge(members[x], members[y], "country name");
           }
         }
       }
-      if (a.words.size() == 1 && b.words.size() >= 2 && a.type == "LOC" &&
-          StateForms().count(b.words.back()) && b.words.size() == 2 &&
-          b.words[0].size() > a.key.size() && b.words[0].size() <= a.key.size() + 3 &&
-          b.words[0].compare(0, a.key.size(), a.key) == 0) {
-        nodes[j].attached = true;
-        merge(i, j, "country name");
+    }
+    for (const auto& [exp, members] : by_expansion) {
+      for (size_t x = 0; x < members.size(); ++x) {
+        for (size_t y = x + 1; y < members.size(); ++y) {
+          const size_t i = members[x], j = members[y];
+          if (!CompatibleForAlias(nodes[i].type, nodes[j].type)) continue;
+          const bool i_short = expansion[i] != nodes[i].key;
+          if (!i_short && expansion[j] == nodes[j].key) continue;
+          (i_short ? nodes[i] : nodes[j]).attached = true;
+          merge(i_short ? j : i, i_short ? i : j, "abbreviation");
+        }
+      }
+    }
+    for (size_t j = 0; j < nodes.size(); ++j) {
+      const Node& b = nodes[j];
+      if (b.words.size() != 2 || !StateForms().count(b.words.back())) continue;
+      if (!CompatibleForAlias("LOC", b.type)) continue;
+      const std::string& adjective = b.words[0];
+      for (size_t cut = 1; cut <= 3 && cut < adjective.size(); ++cut) {
+        auto it = by_key1.find(adjective.substr(0, adjective.size() - cut));
+        if (it == by_key1.end()) continue;
+        for (size_t i : it->second) {
+          nodes[j].attached = true;
+          merge(i, j, "country name");
+        }
       }
     }
   }
@@ -681,11 +705,19 @@ ResolvedEntities ResolveEntities(const std::vector<const AnalyzedArticle*>& arti
     for (size_t art : n.articles) c.insert(nodes_in_article[art].begin(), nodes_in_article[art].end());
     return c;
   };
+  std::map<std::pair<std::string, size_t>, std::vector<size_t>> by_shape;  // (type, words)
   for (size_t i = 0; i < nodes.size(); ++i) {
-    for (size_t j = i + 1; j < nodes.size(); ++j) {
+    if (nodes[i].words.size() >= 2 && Letters(nodes[i].words) >= 10) {
+      by_shape[{nodes[i].type, nodes[i].words.size()}].push_back(i);
+    }
+  }
+  for (const auto& [shape, members] : by_shape) {
+   for (size_t x = 0; x < members.size(); ++x) {
+    for (size_t y = x + 1; y < members.size(); ++y) {
+      const size_t i = members[x], j = members[y];
       const Node& a = nodes[i];
       const Node& b = nodes[j];
-      if (a.type != b.type || !SpellingVariants(a, b)) continue;
+      if (!SpellingVariants(a, b)) continue;
       bool same_role = false;
       for (const auto& r : a.roles) {
         for (const auto& q : b.roles) same_role |= RoleHead(r) == RoleHead(q);
@@ -704,6 +736,7 @@ ResolvedEntities ResolveEntities(const std::vector<const AnalyzedArticle*>& arti
       }
       if (shared >= 2) merge(i, j, "spelling variant, shared context");
     }
+   }
   }
 
   // 5. Short forms of person names join the most mentioned compatible full name.
@@ -719,15 +752,21 @@ ResolvedEntities ResolveEntities(const std::vector<const AnalyzedArticle*>& arti
   for (size_t i = 0; i < nodes.size(); ++i) {
     if (nodes[i].words.size() >= 2) has_full[uf.Find(i)] = true;
   }
+  std::unordered_map<std::string, std::vector<size_t>> full_by_end_word;  // first or last word
+  for (size_t j = 0; j < nodes.size(); ++j) {
+    const Node& f = nodes[j];
+    if (f.type != "PER" || f.words.size() < 2) continue;
+    full_by_end_word[f.words.front()].push_back(j);
+    if (f.words.back() != f.words.front()) full_by_end_word[f.words.back()].push_back(j);
+  }
   for (size_t i = 0; i < nodes.size(); ++i) {
     const Node& s = nodes[i];
     if (s.type != "PER" || s.words.size() != 1 || has_full[uf.Find(i)]) continue;
+    auto candidates = full_by_end_word.find(s.key);
+    if (candidates == full_by_end_word.end()) continue;
     size_t best = nodes.size();
     size_t best_root = 0;
-    for (size_t j = 0; j < nodes.size(); ++j) {
-      const Node& f = nodes[j];
-      if (f.type != "PER" || f.words.size() < 2) continue;
-      if (f.words.front() != s.key && f.words.back() != s.key) continue;
+    for (size_t j : candidates->second) {
       const size_t r = uf.Find(j);
       if (best == nodes.size() || group_count[r] > group_count[best_root] ||
           (group_count[r] == group_count[best_root] && group_first[r] < group_first[best_root])) {
@@ -749,11 +788,10 @@ ResolvedEntities ResolveEntities(const std::vector<const AnalyzedArticle*>& arti
     size_t first;
   };
   std::vector<Built> built;
+  std::map<size_t, std::vector<size_t>> nodes_of_root;
+  for (size_t i = 0; i < nodes.size(); ++i) nodes_of_root[uf.Find(i)].push_back(i);
   for (const auto& [root, members] : groups) {
-    std::vector<size_t> member_nodes;
-    for (size_t i = 0; i < nodes.size(); ++i) {
-      if (uf.Find(i) == root) member_nodes.push_back(i);
-    }
+    const std::vector<size_t>& member_nodes = nodes_of_root[root];
     // Canonical: the most mentioned full form, then the longer, then the first.
     const Node* canon = nullptr;
     for (bool allow_attached : {false, true}) {
