@@ -69,7 +69,8 @@ int RunEntities(const EntitiesFlags& flags) {
         }
       }
       for (const std::string& role : e.roles) {
-        if (std::find(r.roles.begin(), r.roles.end(), role) == r.roles.end()) r.roles.push_back(role);
+        if (std::find(r.roles.begin(), r.roles.end(), role) == r.roles.end())
+          r.roles.push_back(role);
       }
       for (const Citation& c : e.mentions) {
         ++r.variant_counts[c.text];
@@ -91,7 +92,8 @@ int RunEntities(const EntitiesFlags& flags) {
     for (const Row& r : rows) {
       json variants = json::array();
       for (const std::string& v : r.variants) {
-        variants.push_back({{"text", v}, {"count", r.variant_counts.count(v) ? r.variant_counts.at(v) : 0}});
+        variants.push_back(
+            {{"text", v}, {"count", r.variant_counts.count(v) ? r.variant_counts.at(v) : 0}});
       }
       out.push_back({{"id", r.id},
                      {"name", r.name},

@@ -54,8 +54,8 @@ std::vector<std::string> TakeEntityFilters(std::string& text) {
   return names;
 }
 
-// The names to look for: every variant of the story entities the name is a variant of (the name
-// itself when no story knows it).
+// The names to look for: the name and every variant of the story entities it names (by their
+// name, a variant, or a person's surname).
 std::vector<std::string> ExpandEntity(Store& store, const std::string& name) {
   std::vector<std::string> out = {name};
   const std::string key = story::EntityKey(name);
@@ -65,8 +65,17 @@ std::vector<std::string> ExpandEntity(Store& store, const std::string& name) {
     auto s = store.GetStory(summary.id);
     if (!s.ok()) continue;
     for (const StoryEntity& e : s->entities) {
-      bool match = story::EntityKey(e.name) == key;
-      for (const std::string& v : e.variants) match = match || story::EntityKey(v) == key;
+      bool match = false;
+      std::vector<std::string> names = e.variants;
+      names.push_back(e.name);
+      for (const std::string& n : names) {
+        const std::string k = story::EntityKey(n);
+        // A person's surname alone finds the person ("Manturov").
+        const size_t space = k.rfind(' ');
+        match = match || k == key ||
+                (e.type == "PER" && space != std::string::npos &&
+                 k.compare(space + 1, std::string::npos, key) == 0);
+      }
       if (!match) continue;
       for (const std::string& v : e.variants) {
         if (std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);

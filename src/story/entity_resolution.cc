@@ -3,14 +3,13 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <numeric>
 #include <set>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
-
-#include <nlohmann/json.hpp>
 
 #include "text/hash.h"
 
@@ -26,29 +25,49 @@ const std::unordered_set<std::string_view>& Honorifics() {
 
 // Words that end a title in front of a person's name ("Defense Minister", "spokesman").
 const std::unordered_set<std::string_view>& RoleHeads() {
-  static const auto* set = new std::unordered_set<std::string_view>{
-      "president",  "minister",     "secretary",      "leader",       "chairman",
-      "chairwoman", "chair",        "spokesman",      "spokeswoman",  "spokesperson",
-      "general",    "ambassador",   "director",       "chancellor",   "premier",
-      "governor",   "senator",      "king",           "queen",        "prince",
-      "princess",   "pope",         "mayor",          "commander",    "chief",
-      "envoy",      "aide",         "adviser",        "advisor",      "official",
-      "lawmaker",   "congressman",  "congresswoman",  "representative", "diplomat",
-      "analyst",    "fellow",       "researcher",     "correspondent", "editor",
-      "ceo",        "founder",      "head",           "captain",      "colonel",
-      "lieutenant", "marshal",      "admiral",        "judge",        "justice",
-      "attorney",   "gen",          "col",            "lt",           "sgt",
-      "gov",        "sen",          "rep",            "pres",         "deputy",
-      "emperor",    "sultan",       "sheikh",         "commissioner", "speaker"};
+  static const auto* set =
+      new std::unordered_set<std::string_view>{"president",     "minister",
+                                               "secretary",     "leader",
+                                               "chairman",      "chairwoman",
+                                               "chair",         "spokesman",
+                                               "spokeswoman",   "spokesperson",
+                                               "general",       "ambassador",
+                                               "director",      "chancellor",
+                                               "premier",       "governor",
+                                               "senator",       "king",
+                                               "queen",         "prince",
+                                               "princess",      "pope",
+                                               "mayor",         "commander",
+                                               "chief",         "envoy",
+                                               "aide",          "adviser",
+                                               "advisor",       "official",
+                                               "lawmaker",      "congressman",
+                                               "congresswoman", "representative",
+                                               "diplomat",      "analyst",
+                                               "fellow",        "researcher",
+                                               "correspondent", "editor",
+                                               "ceo",           "founder",
+                                               "head",          "captain",
+                                               "colonel",       "lieutenant",
+                                               "marshal",       "admiral",
+                                               "judge",         "justice",
+                                               "attorney",      "gen",
+                                               "col",           "lt",
+                                               "sgt",           "gov",
+                                               "sen",           "rep",
+                                               "pres",          "deputy",
+                                               "emperor",       "sultan",
+                                               "sheikh",        "commissioner",
+                                               "speaker"};
   return *set;
 }
 
 // Lower-case words that may sit inside a title ("foreign minister", "senior fellow").
 const std::unordered_set<std::string_view>& RoleModifiers() {
   static const auto* set = new std::unordered_set<std::string_view>{
-      "foreign", "defense", "defence", "prime",  "vice",    "deputy",   "first",
-      "chief",   "supreme", "state",   "interior", "finance", "former", "acting",
-      "senior",  "national", "security", "press", "trade",  "economy", "assistant",
+      "foreign", "defense",  "defence",   "prime",     "vice",         "deputy",  "first",
+      "chief",   "supreme",  "state",     "interior",  "finance",      "former",  "acting",
+      "senior",  "national", "security",  "press",     "trade",        "economy", "assistant",
       "top",     "research", "associate", "executive", "presidential", "military"};
   return *set;
 }
@@ -57,46 +76,46 @@ const std::unordered_set<std::string_view>& RoleModifiers() {
 // compare equal in spelling variants.
 const std::unordered_map<std::string_view, int>& PlaceTypes() {
   static const auto* map = new std::unordered_map<std::string_view, int>{
-      {"spaceport", 1}, {"cosmodrome", 1}, {"airport", 2},   {"airfield", 2},
-      {"aerodrome", 2}, {"airbase", 2},    {"port", 3},      {"harbour", 3},
-      {"harbor", 3},    {"seaport", 3},    {"square", 4},    {"plaza", 4},
-      {"street", 5},    {"st", 5},         {"avenue", 6},    {"ave", 6},
-      {"centre", 7},    {"center", 7},     {"mountain", 8},  {"mount", 8},
-      {"mt", 8},        {"station", 9},    {"bridge", 10},   {"palace", 11},
-      {"stadium", 12},  {"arena", 12},     {"university", 13}, {"hospital", 14},
-      {"park", 15},     {"museum", 16},    {"tower", 17},    {"river", 18},
-      {"lake", 19},     {"island", 20},    {"isle", 20},     {"boulevard", 21},
-      {"road", 22},     {"district", 23},  {"province", 24}, {"region", 25},
-      {"base", 26},     {"cathedral", 27}, {"mosque", 28},   {"temple", 29},
-      {"bay", 30},      {"sea", 31},       {"hall", 32}};
+      {"spaceport", 1},  {"cosmodrome", 1},  {"airport", 2},   {"airfield", 2},  {"aerodrome", 2},
+      {"airbase", 2},    {"port", 3},        {"harbour", 3},   {"harbor", 3},    {"seaport", 3},
+      {"square", 4},     {"plaza", 4},       {"street", 5},    {"st", 5},        {"avenue", 6},
+      {"ave", 6},        {"centre", 7},      {"center", 7},    {"mountain", 8},  {"mount", 8},
+      {"mt", 8},         {"station", 9},     {"bridge", 10},   {"palace", 11},   {"stadium", 12},
+      {"arena", 12},     {"university", 13}, {"hospital", 14}, {"park", 15},     {"museum", 16},
+      {"tower", 17},     {"river", 18},      {"lake", 19},     {"island", 20},   {"isle", 20},
+      {"boulevard", 21}, {"road", 22},       {"district", 23}, {"province", 24}, {"region", 25},
+      {"base", 26},      {"cathedral", 27},  {"mosque", 28},   {"temple", 29},   {"bay", 30},
+      {"sea", 31},       {"hall", 32}};
   return *map;
 }
 
 // Words naming a form of state, built on a place adjective ("Russian Federation").
 const std::unordered_set<std::string_view>& StateForms() {
   static const auto* set = new std::unordered_set<std::string_view>{
-      "federation", "republic", "kingdom", "empire", "commonwealth", "confederation",
-      "principality", "sultanate", "emirate", "state"};
+      "federation",    "republic",     "kingdom",   "empire",  "commonwealth",
+      "confederation", "principality", "sultanate", "emirate", "state"};
   return *set;
 }
 
 // Common abbreviations inside names, expanded before comparing.
 const std::unordered_map<std::string_view, std::string_view>& Abbreviations() {
   static const auto* map = new std::unordered_map<std::string_view, std::string_view>{
-      {"un", "united nations"},   {"us", "united states"}, {"usa", "united states of america"},
-      {"uk", "united kingdom"},   {"eu", "european union"}, {"intl", "international"},
-      {"natl", "national"},       {"dept", "department"},  {"univ", "university"},
-      {"assn", "association"},    {"corp", "corporation"}, {"govt", "government"}};
+      {"un", "united nations"}, {"us", "united states"},  {"usa", "united states of america"},
+      {"uk", "united kingdom"}, {"eu", "european union"}, {"intl", "international"},
+      {"natl", "national"},     {"dept", "department"},   {"univ", "university"},
+      {"assn", "association"},  {"corp", "corporation"},  {"govt", "government"}};
   return *map;
 }
 
 // Words that make a name an organisation's rather than a person's.
 const std::unordered_set<std::string_view>& OrgWords() {
   static const auto* set = new std::unordered_set<std::string_view>{
-      "party", "agency", "council", "ministry", "corporation", "corp", "news", "institute",
-      "committee", "union", "organization", "organisation", "association", "company", "group",
-      "bank", "fund", "army", "force", "forces", "office", "department", "service", "times",
-      "post", "press", "inc", "ltd", "co", "foundation", "commission", "court", "assembly"};
+      "party",       "agency",    "council",   "ministry",   "corporation",  "corp",
+      "news",        "institute", "committee", "union",      "organization", "organisation",
+      "association", "company",   "group",     "bank",       "fund",         "army",
+      "force",       "forces",    "office",    "department", "service",      "times",
+      "post",        "press",     "inc",       "ltd",        "co",           "foundation",
+      "commission",  "court",     "assembly"};
   return *set;
 }
 
@@ -227,8 +246,8 @@ struct Node {
   std::set<std::string> roles;
   std::set<size_t> articles;
   int count = 0;
-  size_t first = 0;  // index of its first mention
-  std::string type;  // majority
+  size_t first = 0;       // index of its first mention
+  std::string type;       // majority
   bool attached = false;  // merged in as a short form or acronym: not a canonical candidate
 
   const std::string& Display() const {
@@ -450,7 +469,8 @@ std::vector<EntityMention> SplitLeadingAcronyms(const std::string& body,
   for (EntityMention& m : mentions) {
     const std::string text = body.substr(m.span.begin, m.span.size());
     const std::vector<std::string> words = SplitWords(text);
-    if (words.size() < 3 || !IsAcronymWord(words[0]) || !acronyms.count(WordKey(words[0]))) continue;
+    if (words.size() < 3 || !IsAcronymWord(words[0]) || !acronyms.count(WordKey(words[0])))
+      continue;
     bool names = true, org = false;
     for (size_t i = 1; i < words.size(); ++i) {
       names = names && IsUpper(words[i][0]) && !IsAcronymWord(words[i]);
@@ -560,7 +580,8 @@ ResolvedEntities ResolveEntities(const std::vector<const AnalyzedArticle*>& arti
       size_t begin = 0;
       while (begin + 1 < words.size() && IsHonorific(words[begin])) ++begin;
       if (m.type == "PER") {
-        const size_t role_end = RoleEnd(std::vector<std::string>(words.begin() + begin, words.end()));
+        const size_t role_end =
+            RoleEnd(std::vector<std::string>(words.begin() + begin, words.end()));
         if (role_end > 0) {
           m.role = Join(words, begin, begin + role_end);
           begin += role_end;
@@ -627,7 +648,8 @@ ResolvedEntities ResolveEntities(const std::vector<const AnalyzedArticle*>& arti
 
   UnionFind uf(nodes.size());
   auto merge = [&](size_t a, size_t b, const char* reason) {
-    if (uf.Union(a, b)) out.merges.push_back(EntityMerge{nodes[a].Display(), nodes[b].Display(), reason});
+    if (uf.Union(a, b))
+      out.merges.push_back(EntityMerge{nodes[a].Display(), nodes[b].Display(), reason});
   };
 
   // 3. Acronyms, abbreviations, country names. Candidates come from lookups by key, so the cost
@@ -699,10 +721,12 @@ ResolvedEntities ResolveEntities(const std::vector<const AnalyzedArticle*>& arti
 
   // 4. Spelling variants, only when the context agrees.
   std::vector<std::set<size_t>> nodes_in_article(articles.size());
-  for (size_t i = 0; i < mentions.size(); ++i) nodes_in_article[mentions[i].article].insert(node_of[i]);
+  for (size_t i = 0; i < mentions.size(); ++i)
+    nodes_in_article[mentions[i].article].insert(node_of[i]);
   auto context = [&](const Node& n) {
     std::set<size_t> c;
-    for (size_t art : n.articles) c.insert(nodes_in_article[art].begin(), nodes_in_article[art].end());
+    for (size_t art : n.articles)
+      c.insert(nodes_in_article[art].begin(), nodes_in_article[art].end());
     return c;
   };
   std::map<std::pair<std::string, size_t>, std::vector<size_t>> by_shape;  // (type, words)
@@ -712,31 +736,32 @@ ResolvedEntities ResolveEntities(const std::vector<const AnalyzedArticle*>& arti
     }
   }
   for (const auto& [shape, members] : by_shape) {
-   for (size_t x = 0; x < members.size(); ++x) {
-    for (size_t y = x + 1; y < members.size(); ++y) {
-      const size_t i = members[x], j = members[y];
-      const Node& a = nodes[i];
-      const Node& b = nodes[j];
-      if (!SpellingVariants(a, b)) continue;
-      bool same_role = false;
-      for (const auto& r : a.roles) {
-        for (const auto& q : b.roles) same_role |= RoleHead(r) == RoleHead(q);
-      }
-      if (!same_role && !a.roles.empty() && !b.roles.empty()) continue;  // roles disagree
-      if (same_role) {
-        merge(i, j, "spelling variant, same role");
-        continue;
-      }
-      const std::set<size_t> ca = context(a), cb = context(b);
-      int shared = 0;
-      for (size_t k : ca) {
-        if (k != i && k != j && cb.count(k) && uf.Find(k) != uf.Find(i) && uf.Find(k) != uf.Find(j)) {
-          ++shared;
+    for (size_t x = 0; x < members.size(); ++x) {
+      for (size_t y = x + 1; y < members.size(); ++y) {
+        const size_t i = members[x], j = members[y];
+        const Node& a = nodes[i];
+        const Node& b = nodes[j];
+        if (!SpellingVariants(a, b)) continue;
+        bool same_role = false;
+        for (const auto& r : a.roles) {
+          for (const auto& q : b.roles) same_role |= RoleHead(r) == RoleHead(q);
         }
+        if (!same_role && !a.roles.empty() && !b.roles.empty()) continue;  // roles disagree
+        if (same_role) {
+          merge(i, j, "spelling variant, same role");
+          continue;
+        }
+        const std::set<size_t> ca = context(a), cb = context(b);
+        int shared = 0;
+        for (size_t k : ca) {
+          if (k != i && k != j && cb.count(k) && uf.Find(k) != uf.Find(i) &&
+              uf.Find(k) != uf.Find(j)) {
+            ++shared;
+          }
+        }
+        if (shared >= 2) merge(i, j, "spelling variant, shared context");
       }
-      if (shared >= 2) merge(i, j, "spelling variant, shared context");
     }
-   }
   }
 
   // 5. Short forms of person names join the most mentioned compatible full name.
@@ -826,9 +851,9 @@ ResolvedEntities ResolveEntities(const std::vector<const AnalyzedArticle*>& arti
     for (size_t m : members) {
       const Mention& mm = mentions[m];
       if (seen_variants.insert(mm.text).second) b.entity.variants.push_back(mm.text);
-      if (!mm.role.empty() && seen_roles.insert(FoldRole(mm.role)).second) b.entity.roles.push_back(mm.role);
-      b.entity.mentions.push_back(
-          Citation{articles[mm.article]->article.id, mm.span, mm.text});
+      if (!mm.role.empty() && seen_roles.insert(FoldRole(mm.role)).second)
+        b.entity.roles.push_back(mm.role);
+      b.entity.mentions.push_back(Citation{articles[mm.article]->article.id, mm.span, mm.text});
     }
     built.push_back(std::move(b));
   }

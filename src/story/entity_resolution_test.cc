@@ -27,8 +27,8 @@ AnalyzedArticle MakeArticle(const std::string& id, const std::vector<Tagged>& pi
     const auto begin = static_cast<uint32_t>(a.article.body.size());
     a.article.body += p.text;
     if (!p.type.empty()) {
-      a.entities.push_back(EntityMention{
-          Span{begin, static_cast<uint32_t>(a.article.body.size())}, p.text, p.type});
+      a.entities.push_back(
+          EntityMention{Span{begin, static_cast<uint32_t>(a.article.body.size())}, p.text, p.type});
     }
   }
   return a;
@@ -136,8 +136,8 @@ TEST(ResolveEntitiesTest, FamilyNameFirstAndHyphenation) {
 }
 
 TEST(ResolveEntitiesTest, PlaceTypeWordMakesAPersonTagAPlace) {
-  ResolvedEntities r = Resolve({MakeArticle(
-      "a", {{"Ana Silva", "PER"}, {" at ", ""}, {"Ana Silva Airport", "PER"}})});
+  ResolvedEntities r = Resolve(
+      {MakeArticle("a", {{"Ana Silva", "PER"}, {" at ", ""}, {"Ana Silva Airport", "PER"}})});
   ASSERT_EQ(r.entities.size(), 2u);
   EXPECT_EQ(EntityOf(r, "Ana Silva Airport")->type, "LOC");
 }
@@ -162,13 +162,12 @@ TEST(ResolveEntitiesTest, AcronymsAndAbbreviations) {
   EXPECT_EQ(EntityOf(r, "United States")->name, "United States");
   EXPECT_EQ(EntityOf(r, "UN Security Council"), EntityOf(r, "United Nations Security Council"));
   EXPECT_EQ(ReasonFor(r, "Federal Republic of Testland", "FRT"), "acronym");
-  EXPECT_EQ(ReasonFor(r, "United Nations Security Council", "UN Security Council"),
-            "abbreviation");
+  EXPECT_EQ(ReasonFor(r, "United Nations Security Council", "UN Security Council"), "abbreviation");
 }
 
 TEST(ResolveEntitiesTest, StateFormOfAPlaceName) {
-  ResolvedEntities r = Resolve({MakeArticle(
-      "a", {{"Freedonia", "LOC"}, {" is the ", ""}, {"Freedonian Republic", "LOC"}})});
+  ResolvedEntities r = Resolve(
+      {MakeArticle("a", {{"Freedonia", "LOC"}, {" is the ", ""}, {"Freedonian Republic", "LOC"}})});
   ASSERT_EQ(r.entities.size(), 1u);
   EXPECT_EQ(r.entities[0].name, "Freedonia");
   EXPECT_EQ(r.merges[0].reason, "country name");
@@ -203,21 +202,31 @@ TEST(ResolveEntitiesTest, SpellingVariantsNeedLongNamesAndAgreeingContext) {
   EXPECT_EQ(apart.entities.size(), 2u);
 
   // The same role is enough; different roles keep them apart.
-  ResolvedEntities role = Resolve({MakeArticle("a", {{"Trade Minister ", ""}, {"Oleg Sarkisov", "PER"}}),
-                                   MakeArticle("b", {{"Trade Minister ", ""}, {"Oleg Sarkissov", "PER"}})});
+  ResolvedEntities role =
+      Resolve({MakeArticle("a", {{"Trade Minister ", ""}, {"Oleg Sarkisov", "PER"}}),
+               MakeArticle("b", {{"Trade Minister ", ""}, {"Oleg Sarkissov", "PER"}})});
   ASSERT_EQ(role.entities.size(), 1u);
   EXPECT_EQ(role.merges[0].reason, "spelling variant, same role");
-  ResolvedEntities roles_differ = Resolve(
-      {MakeArticle("a", {{"Trade Minister ", ""}, {"Oleg Sarkisov", "PER"}, {" ", ""},
-                         {"Maria Lopez", "PER"}, {" ", ""}, {"Arland", "LOC"}}),
-       MakeArticle("b", {{"Army General ", ""}, {"Oleg Sarkissov", "PER"}, {" ", ""},
-                         {"Maria Lopez", "PER"}, {" ", ""}, {"Arland", "LOC"}})});
+  ResolvedEntities roles_differ = Resolve({MakeArticle("a", {{"Trade Minister ", ""},
+                                                             {"Oleg Sarkisov", "PER"},
+                                                             {" ", ""},
+                                                             {"Maria Lopez", "PER"},
+                                                             {" ", ""},
+                                                             {"Arland", "LOC"}}),
+                                           MakeArticle("b", {{"Army General ", ""},
+                                                             {"Oleg Sarkissov", "PER"},
+                                                             {" ", ""},
+                                                             {"Maria Lopez", "PER"},
+                                                             {" ", ""},
+                                                             {"Arland", "LOC"}})});
   EXPECT_NE(EntityOf(roles_differ, "Oleg Sarkisov"), EntityOf(roles_differ, "Oleg Sarkissov"));
 
   // Short names never merge by spelling.
-  ResolvedEntities short_names = Resolve({MakeArticle(
-      "a", {{"Kim Jong Un", "PER"}, {" ", ""}, {"Kim Jong Il", "PER"}, {" ", ""},
-            {"Kim Il Sung", "PER"}})});
+  ResolvedEntities short_names = Resolve({MakeArticle("a", {{"Kim Jong Un", "PER"},
+                                                            {" ", ""},
+                                                            {"Kim Jong Il", "PER"},
+                                                            {" ", ""},
+                                                            {"Kim Il Sung", "PER"}})});
   EXPECT_EQ(short_names.entities.size(), 3u);
 }
 

@@ -111,9 +111,11 @@ TEST_F(EntitySamplesTest, GoldVariantsMapToOneEntityAndDistinctNamesStayApart) {
     for (size_t a = 0; a < arts.size(); ++a) {
       const std::string& body = arts[a]->article.body;
       for (const std::string& name : names) {
-        for (size_t pos = body.find(name); pos != std::string::npos; pos = body.find(name, pos + 1)) {
+        for (size_t pos = body.find(name); pos != std::string::npos;
+             pos = body.find(name, pos + 1)) {
           const size_t end = pos + name.size();
-          if ((pos > 0 && IsWordByte(body[pos - 1])) || (end < body.size() && IsWordByte(body[end]))) {
+          if ((pos > 0 && IsWordByte(body[pos - 1])) ||
+              (end < body.size() && IsWordByte(body[end]))) {
             continue;
           }
           occurrences.push_back(
@@ -183,7 +185,8 @@ TEST_F(EntitySamplesTest, GoldVariantsMapToOneEntityAndDistinctNamesStayApart) {
           for (const auto& v : resolved.entities[id].variants) split << " \"" << v << "\"";
           split << "]";
         }
-        ADD_FAILURE() << gold_name << " is split over " << ids.size() << " entities:" << split.str();
+        ADD_FAILURE() << gold_name << " is split over " << ids.size()
+                      << " entities:" << split.str();
       }
       for (const auto& d : ent.value("distinct_from", nlohmann::json::array())) {
         auto it = entities_of.find(d.get<std::string>());
