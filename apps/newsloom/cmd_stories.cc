@@ -103,6 +103,13 @@ void PrintBrief(const Story& story, bool markdown) {
       std::printf("%s%s %s\n", item, group.front().text.c_str(), cite(group).c_str());
     }
   }
+  if (!story.entities.empty()) {  // the ten most mentioned, with their mention counts
+    std::printf("%sEntities\n", h2);
+    for (size_t i = 0; i < story.entities.size() && i < 10; ++i) {
+      const StoryEntity& e = story.entities[i];
+      std::printf("%s%s (%s, %zu)\n", item, e.name.c_str(), e.type.c_str(), e.mentions.size());
+    }
+  }
 }
 
 struct StoriesFlags {
