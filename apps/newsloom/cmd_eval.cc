@@ -14,6 +14,9 @@ const std::map<std::string, EvalTask>& Tasks() {
   static const std::map<std::string, EvalTask> tasks = {
       {"seeds", eval::RunSeedsEval},
       {"clustering", eval::RunClusteringEval},
+      {"extraction", eval::RunExtractionEval},
+      {"extraction-text", eval::RunExtractionTextEval},
+      {"pubdate", eval::RunPubdateEval},
       {"timex", eval::RunTimexEval},
       {"timeline", eval::RunTimelineEval},
   };

@@ -1,18 +1,72 @@
+// `newsloom extract FILE... [--json | --jsonl]`: main text and metadata of each page as JSON.
 #include <cstdio>
+#include <string>
+#include <vector>
 
 #include "commands.h"
+#include "extract/article_json.h"
+#include "extract/extract.h"
+#include "ingest/reader.h"
 
 namespace newsloom::cli {
+namespace {
+
+struct ExtractFlags {
+  std::vector<std::string> files;
+  bool json = false;
+  bool jsonl = false;
+};
+
+int RunExtract(const ExtractFlags& flags) {
+  std::vector<RawPage> pages;
+  int failures = 0;
+  Status read = ingest::ReadInputs(
+      flags.files, ingest::ReadOptions{}, [&](RawPage&& page) { pages.push_back(std::move(page)); },
+      [&](ingest::Skipped&& skipped) {
+        std::fprintf(stderr, "newsloom extract: skipped %s: %s\n", skipped.source.c_str(),
+                     skipped.reason.c_str());
+        ++failures;
+      });
+  if (!read.ok()) {
+    std::fprintf(stderr, "newsloom extract: %s\n", read.ToString().c_str());
+    return 1;
+  }
+  // Template lines are told apart by recurring across the pages given together.
+  extract::LineStats stats;
+  for (const RawPage& page : pages) stats.AddPage(page);
+  nlohmann::json all = nlohmann::json::array();
+  for (const RawPage& page : pages) {
+    Result<Article> article = extract::Extract(page, &stats);
+    if (!article.ok()) {
+      std::fprintf(stderr, "newsloom extract: skipped %s: %s\n", page.source.c_str(),
+                   article.status().ToString().c_str());
+      ++failures;
+      continue;
+    }
+    nlohmann::json j = extract::ArticleToJson(*article);
+    if (flags.jsonl) {
+      std::printf("%s\n", j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    } else {
+      all.push_back(std::move(j));
+    }
+  }
+  if (!flags.jsonl) {
+    const nlohmann::json& out = all.size() == 1 ? all[0] : all;
+    std::printf("%s\n", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+  }
+  if (failures == 0) return 0;
+  return pages.empty() || failures >= static_cast<int>(pages.size()) ? 1 : 3;
+}
+
+}  // namespace
 
 void AddExtractCommand(CLI::App& app, Runner& run) {
-  auto* cmd = app.add_subcommand("extract", "not available yet");
-  cmd->allow_extras();
-  cmd->callback([&run] {
-    run = [] {
-      std::fprintf(stderr, "newsloom: extract is not available yet\n");
-      return 2;
-    };
-  });
+  auto* cmd = app.add_subcommand("extract", "Main text and metadata of pages, as JSON");
+  static ExtractFlags flags;
+  cmd->add_option("files", flags.files, "Pages: .txt, .html, .jsonl, .warc, directories; optionally gzipped")->required();
+  auto* json = cmd->add_flag("--json", flags.json, "A JSON array (or one object for one file); the default");
+  cmd->add_flag("--jsonl", flags.jsonl, "One JSON object per line")->excludes(json);
+  cmd->callback([&run] { run = [] { return RunExtract(flags); }; });
 }
 
 }  // namespace newsloom::cli

@@ -17,6 +17,13 @@ struct EvalOptions {
 
 // One function per task, each in its own <task>_eval.cc.
 Result<nlohmann::json> RunSeedsEval(const EvalOptions& options);
+// Main-text extraction scored on snippets that must / must not appear (trafilatura's evaluation
+// pages): `extraction` reads the HTML pages, `extraction-text` their crawl-style plain text.
+// options.data is the folder holding trafilatura-eval/ and trafilatura-eval-text/.
+Result<nlohmann::json> RunExtractionEval(const EvalOptions& options);
+Result<nlohmann::json> RunExtractionTextEval(const EvalOptions& options);
+// Publication dates estimated from article text (Timeline17 articles.jsonl with `published`).
+Result<nlohmann::json> RunPubdateEval(const EvalOptions& options);
 // TimeML files (TempEval-3): extent, type and value scores of the temporal-expression tagger.
 Result<nlohmann::json> RunTimexEval(const EvalOptions& options);
 
@@ -28,7 +35,8 @@ Result<nlohmann::json> RunTimelineEval(const EvalOptions& options);
 
 // Streaming story clustering on a JSONL file of {id, topic, event, text}, articles in file order:
 // B-cubed precision, recall and F1 of stories against `event` and against `topic`, of threads
-// against `topic`, and articles per second.
+// against `topic`, and articles per second. With --output, one JSON line per article:
+// {id, story, thread, event, topic}.
 Result<nlohmann::json> RunClusteringEval(const EvalOptions& options);
 
 }  // namespace newsloom::eval

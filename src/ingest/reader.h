@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "newsloom/raw_page.h"
@@ -31,6 +32,12 @@ struct ReadOptions {
 Status ReadInputs(const std::vector<std::string>& paths, const ReadOptions& options,
                   const std::function<void(RawPage&&)>& sink,
                   const std::function<void(Skipped&&)>& skip);
+
+// Reads `bytes` as the content of one input named `source` (any format above, gzip included).
+// For benchmarks and fuzzing; always returns Ok, problems go through `skip`.
+Status ReadBytes(const std::string& source, std::string_view bytes, const ReadOptions& options,
+                 const std::function<void(RawPage&&)>& sink,
+                 const std::function<void(Skipped&&)>& skip);
 
 }  // namespace newsloom::ingest
 

@@ -14,10 +14,10 @@
 namespace newsloom::story {
 namespace {
 
-constexpr int kSentenceShingle = 3;        // words per shingle when comparing sentences
-constexpr int kMinSentenceWords = 6;       // shorter sentences are too generic to share
-constexpr double kSharedContainment = 0.6; // of the shorter sentence's shingles
-constexpr int kSharedPassage = 8;          // or this many shingles: a quote both carry
+constexpr int kSentenceShingle = 3;         // words per shingle when comparing sentences
+constexpr int kMinSentenceWords = 6;        // shorter sentences are too generic to share
+constexpr double kSharedContainment = 0.6;  // of the shorter sentence's shingles
+constexpr int kSharedPassage = 8;           // or this many shingles: a quote both carry
 constexpr int kMaxSharedGroups = 10;
 
 double Cosine(const std::vector<Term>& a, const std::vector<Term>& b) {

@@ -1,0 +1,106 @@
+// The stages wired together: read pages, extract and analyse them on all cores, store the new
+// articles, then rebuild copy groups and stories from everything stored.
+#ifndef NEWSLOOM_PIPELINE_H_
+#define NEWSLOOM_PIPELINE_H_
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "newsloom/analyzed_article.h"
+#include "newsloom/raw_page.h"
+#include "newsloom/status.h"
+#include "newsloom/store.h"
+
+namespace newsloom {
+
+struct IngestOptions {
+  int threads = 0;                       // extraction and analysis workers; 0: one per core
+  int batch_pages = 512;                 // pages read before a batch is processed
+  uint64_t max_page_bytes = 16u << 20;   // larger pages: "page too large"
+  uint64_t max_line_bytes = 1u << 20;    // a longer line: "line too long"
+  bool rebuild_stories = true;           // rebuild copy groups and stories at the end
+};
+
+// An input, record or page that did not become a stored article, and why.
+struct SkippedPage {
+  std::string source;  // path, plus "#N" for the Nth record of a container
+  std::string reason;  // short and stable, so that reasons can be counted
+};
+
+struct IngestReport {
+  int64_t pages_read = 0;       // pages handed over by the readers
+  int64_t articles_stored = 0;  // new articles written
+  int64_t already_stored = 0;   // pages whose article id was stored before (or earlier in the run)
+  // Inputs, records and pages skipped: what the readers reject as they find it, what extraction
+  // rejects when its batch is processed (a deterministic order).
+  std::vector<SkippedPage> skipped;
+  int64_t stories = 0;          // stories after the rebuild (0 when not rebuilt)
+
+  // Wall-clock seconds per phase, for benchmarks: reading and corpus evidence, extraction,
+  // analysis, writing articles, rebuilding stories.
+  struct Seconds {
+    double read = 0, extract = 0, analyze = 0, store = 0, stories = 0;
+  } seconds;
+
+  std::map<std::string, int64_t> SkippedByReason() const;
+};
+
+struct IngestProgress {
+  int64_t pages_read = 0;
+  int64_t articles_stored = 0;
+  int64_t already_stored = 0;
+  int64_t skipped = 0;
+  const char* phase = "";  // "reading", "stories"
+};
+using ProgressCallback = std::function<void(const IngestProgress&)>;
+
+// The per-page stages, replaceable for tests.
+class PageStages {
+ public:
+  virtual ~PageStages() = default;
+  // Adds a page to the cross-page evidence (lines repeated across pages). Called from one thread,
+  // for every page of a batch before any of them is extracted.
+  virtual void AddToCorpus(const RawPage& page) = 0;
+  // Thread-safe. kCorrupt when the page has no article text.
+  virtual Result<Article> Extract(const RawPage& page) const = 0;
+  // Thread-safe.
+  virtual Result<AnalyzedArticle> Analyze(Article article) const = 0;
+};
+
+// The stages of src/extract and src/analyze, with empty cross-page evidence.
+std::unique_ptr<PageStages> DefaultPageStages();
+
+// Not thread-safe; uses its own worker threads inside Ingest. The store must outlive it.
+class Pipeline {
+ public:
+  Pipeline(Store* store, std::unique_ptr<PageStages> stages);
+
+  // Reads `paths` (files, folders, "-"), stores the new articles and, unless turned off, rebuilds
+  // the stories. Bad input is reported in the report, never an error; errors are for the store
+  // failing (what was committed before stays). The same inputs give the same store.
+  Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestOptions& options,
+                              const ProgressCallback& progress = nullptr);
+
+  // Replays every stored article in ingest order through copy detection and story clustering,
+  // builds each story's brief and replaces the stored stories in one transaction. Returns the
+  // number of stories.
+  Result<int64_t> RebuildStories(const ProgressCallback& progress = nullptr);
+
+ private:
+  // Feeds the raw pages stored by earlier runs into the corpus evidence, once.
+  Status SeedCorpus();
+
+  Store* store_;
+  std::unique_ptr<PageStages> stages_;
+  bool seeded_ = false;
+  std::unordered_set<uint64_t> corpus_pages_;  // hashes of the raw pages in the evidence
+};
+
+}  // namespace newsloom
+
+#endif  // NEWSLOOM_PIPELINE_H_

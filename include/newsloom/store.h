@@ -1,0 +1,108 @@
+// Where articles, their analysis and the stories live. One interface, opened by target:
+// a file path is a SQLite file (the default); "postgresql://..." is reserved for a shared backend.
+// Every statement of a stored story can be traced back to a stored article and a byte span of it.
+#ifndef NEWSLOOM_STORE_H_
+#define NEWSLOOM_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "newsloom/analyzed_article.h"
+#include "newsloom/raw_page.h"
+#include "newsloom/status.h"
+#include "newsloom/story.h"
+
+namespace newsloom {
+
+// What ForEachArticle loads with each article.
+struct LoadOptions {
+  bool tokens = true;      // the token list (the largest part of an analysis)
+  bool paragraphs = true;  // paragraphs, captions and removed lines
+};
+
+struct SearchQuery {
+  std::string text;               // words; all must occur (title or body)
+  std::optional<Date> from;       // published on or after
+  std::optional<Date> to;         // published on or before
+  std::string outlet;             // exact outlet name, empty for any
+  int limit = 20;
+};
+
+struct SearchHit {
+  std::string article_id;
+  std::string title;
+  std::string outlet;
+  std::string source;
+  std::optional<Date> published;
+  std::string story_id;  // empty when the article is in no story yet
+  std::string snippet;   // body text around the matches, matches in [brackets]
+  double score = 0;      // higher is better
+};
+
+// A story as listed: its header and its articles, without the brief's timeline.
+using StorySummary = Story;
+
+// Not thread-safe: one Store per thread (SQLite: several processes may read one file).
+class Store {
+ public:
+  // "path/to/file.db" opens or creates a SQLite store and brings its schema up to date;
+  // "postgresql://..." fails with kUnsupported for now. kIoError when the file cannot be opened,
+  // kCorrupt when it is not a store.
+  static Result<std::unique_ptr<Store>> Open(const std::string& target);
+
+  virtual ~Store() = default;
+
+  // Whether an article with this id is stored.
+  virtual Result<bool> HasArticle(const std::string& id) = 0;
+
+  // Writes one article, its analysis and the raw page it came from, in one transaction. Returns
+  // false (and writes nothing) when an article with the same id is already stored. Articles keep
+  // the order in which they were first put (their ingest sequence).
+  virtual Result<bool> PutArticle(const RawPage& page, const AnalyzedArticle& article) = 0;
+
+  // Writes several articles in one transaction: all of them or, on error, none. Element i of the
+  // result says whether article i was new (false: its id was stored before, or earlier in the
+  // list). Much faster than one transaction per article (index and full-text pages are written
+  // once per transaction).
+  struct PageAndArticle {
+    const RawPage* page;
+    const AnalyzedArticle* article;
+  };
+  virtual Result<std::vector<bool>> PutArticles(const std::vector<PageAndArticle>& items) = 0;
+
+  virtual Result<int64_t> ArticleCount() = 0;
+
+  // The stored article with its analysis; kNotFound when there is none.
+  virtual Result<AnalyzedArticle> GetArticle(const std::string& id) = 0;
+
+  // The raw page an article came from, as read (bytes, content type, url, fetched_at, given_*).
+  virtual Result<RawPage> GetRawPage(const std::string& article_id) = 0;
+
+  // Calls `fn` for every stored article in ingest order, stopping at the first error it returns.
+  virtual Status ForEachArticle(const LoadOptions& options,
+                                const std::function<Status(AnalyzedArticle&&)>& fn) = 0;
+
+  // Calls `fn` with every stored raw page in ingest order (for cross-page evidence).
+  virtual Status ForEachRawPage(const std::function<Status(const RawPage&)>& fn) = 0;
+
+  // Replaces all stories and copy groups in one transaction.
+  virtual Status ReplaceStories(const std::vector<Story>& stories,
+                                const std::vector<CopyGroup>& copy_groups) = 0;
+
+  // Stories, newest last-published first (ties by id), each with its articles but no timeline.
+  virtual Result<std::vector<StorySummary>> ListStories() = 0;
+
+  // One story in full; kNotFound when there is none.
+  virtual Result<Story> GetStory(const std::string& id) = 0;
+
+  // Full-text search over titles and bodies, best first. kInvalidArgument for an empty query.
+  virtual Result<std::vector<SearchHit>> Search(const SearchQuery& query) = 0;
+};
+
+}  // namespace newsloom
+
+#endif  // NEWSLOOM_STORE_H_

@@ -1,0 +1,95 @@
+#include "extract/charset.h"
+
+#include <unicode/ucnv.h>
+#include <unicode/utf8.h>
+
+#include <cctype>
+#include <cstdint>
+
+#include <algorithm>
+#include <string>
+
+#include "text/utf8.h"
+
+namespace newsloom::extract {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// The value after `key` in `s` (from `pos`): optional quotes, up to a delimiter.
+std::string ValueAfter(const std::string& s, size_t pos) {
+  while (pos < s.size() && (s[pos] == ' ' || s[pos] == '=' || s[pos] == '"' || s[pos] == '\'')) ++pos;
+  size_t end = pos;
+  while (end < s.size() && (std::isalnum(static_cast<unsigned char>(s[end])) || s[end] == '-' ||
+                            s[end] == '_' || s[end] == ':' || s[end] == '.')) {
+    ++end;
+  }
+  return s.substr(pos, end - pos);
+}
+
+bool Convert(std::string_view bytes, const char* from, std::string* out) {
+  UErrorCode status = U_ZERO_ERROR;
+  const int32_t needed = ucnv_convert("UTF-8", from, nullptr, 0, bytes.data(),
+                                      static_cast<int32_t>(bytes.size()), &status);
+  if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status)) return false;
+  out->assign(static_cast<size_t>(needed) + 1, '\0');
+  status = U_ZERO_ERROR;
+  const int32_t written = ucnv_convert("UTF-8", from, out->data(), needed + 1, bytes.data(),
+                                       static_cast<int32_t>(bytes.size()), &status);
+  if (U_FAILURE(status)) return false;
+  out->resize(static_cast<size_t>(written));
+  return true;
+}
+
+bool HasMultibyteUtf8(std::string_view bytes) {
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  const int32_t length = static_cast<int32_t>(bytes.size());
+  int32_t i = 0;
+  while (i < length) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c >= 0x80 && i - start >= 2) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string DeclaredCharset(std::string_view html) {
+  const std::string head = Lower(html.substr(0, 4096));
+  for (std::string_view key : {"charset", "encoding"}) {
+    for (size_t p = head.find(key); p != std::string::npos; p = head.find(key, p + 1)) {
+      std::string v = ValueAfter(head, p + key.size());
+      if (!v.empty()) return v;
+    }
+  }
+  return "";
+}
+
+std::string ToUtf8(std::string_view bytes, std::string_view charset) {
+  if (bytes.substr(0, 3) == "\xef\xbb\xbf") bytes.remove_prefix(3);
+  if (text::FirstInvalidUtf8(bytes) == std::string_view::npos) return std::string(bytes);
+  std::string cs = Lower(charset);
+  // Declared UTF-8, or undeclared with some well-formed multi-byte sequences: UTF-8 with damage.
+  if (cs == "utf-8" || cs == "utf8" || (cs.empty() && HasMultibyteUtf8(bytes))) {
+    return text::RepairUtf8(bytes);
+  }
+  // Browsers read latin-1 and ASCII labels as windows-1252; so do we.
+  if (cs.empty() || cs == "iso-8859-1" || cs == "latin1" || cs == "us-ascii" || cs == "ascii") {
+    cs = "windows-1252";
+  }
+  std::string out;
+  if (Convert(bytes, cs.c_str(), &out) || Convert(bytes, "windows-1252", &out)) {
+    return text::RepairUtf8(out);
+  }
+  return text::RepairUtf8(bytes);
+}
+
+}  // namespace newsloom::extract

@@ -1,0 +1,61 @@
+// Dates written in page text and metadata, and the estimate of a page's publication date from
+// the dates its text refers to.
+#ifndef NEWSLOOM_EXTRACT_DATES_H_
+#define NEWSLOOM_EXTRACT_DATES_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "newsloom/date.h"
+
+namespace newsloom::extract {
+
+// One date reference in text. Unwritten parts are 0 (weekday -1).
+struct DateMention {
+  size_t begin = 0;  // byte span in the scanned text
+  size_t end = 0;
+  int year = 0;
+  int month = 0;     // 1..12
+  int day = 0;       // 1..31
+  int weekday = -1;  // 0 = Monday .. 6 = Sunday, when a weekday name is written
+  int tense = 0;     // +1 when the clause before it speaks of the future ("will visit on ..."), else -1
+};
+
+// Finds explicit dates ("June 19, 2024", "19 June 2024", "2024-06-19", "19.06.2024", "June 12",
+// "April 2019") and weekday references ("on Tuesday") in English and German text, in order.
+std::vector<DateMention> FindDateMentions(std::string_view text);
+
+// The same, read from the temporal expressions of the TimeML tagger (text::TagTemporalExpressions,
+// without an anchor): full and yearless dates, months and lone weekdays, with the tagger's tense.
+std::vector<DateMention> DateMentionsFromTimex(std::string_view text);
+
+// Reads one date from a metadata value or a short date line: ISO timestamps, "June 19, 2024",
+// "Monday, June 17, 2024", "19. Juni 2024", "2024/06/19", "19.06.2024". nullopt when the string
+// holds no complete date.
+std::optional<Date> ParseDate(std::string_view s);
+
+// A line that is essentially a date (a masthead "today" line): its date, when the words that are
+// not part of the date are few (at most `max_other_words`).
+std::optional<Date> DateLine(std::string_view line, int max_other_words = 3);
+
+// A date of a URL path ("/2024/06/19/", "/2024-06-19-").
+std::optional<Date> DateInUrl(std::string_view url);
+
+struct PublicationEstimate {
+  std::optional<Date> published;  // null when the evidence does not allow a confident answer
+  double confidence = 0;          // 0..1
+  std::string basis;              // short words saying what decided it, for debugging output
+};
+
+// Estimates when a text was written from the dates it mentions. `masthead` is a date printed by
+// the page template, which may be the day of the crawl rather than of the article: it supplies
+// the year of yearless dates and is accepted only when the text supports it.
+PublicationEstimate EstimatePublication(const std::vector<DateMention>& mentions,
+                                        std::optional<Date> masthead);
+
+}  // namespace newsloom::extract
+
+#endif  // NEWSLOOM_EXTRACT_DATES_H_

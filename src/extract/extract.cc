@@ -1,0 +1,85 @@
+#include "extract/extract.h"
+
+#include <algorithm>
+#include <string>
+#include <unordered_set>
+
+#include "extract/charset.h"
+#include "extract/dates.h"
+#include "extract/html.h"
+#include "extract/language.h"
+#include "extract/plain_text.h"
+#include "text/hash.h"
+#include "text/normalize.h"
+
+namespace newsloom::extract {
+namespace {
+
+bool LooksLikeHtml(const RawPage& page) {
+  if (page.content_type == "text/html") return true;
+  if (page.content_type == "text/plain") return false;
+  std::string head = text::NormalizeForCompare(std::string_view(page.bytes).substr(0, 1024));
+  return head.find("<!doctype html") != std::string::npos || head.find("<html") != std::string::npos ||
+         head.find("<head") != std::string::npos || head.find("<body") != std::string::npos;
+}
+
+std::string PageText(const RawPage& page, bool html) {
+  return ToUtf8(page.bytes, html ? DeclaredCharset(page.bytes) : "");
+}
+
+}  // namespace
+
+void LineStats::AddPage(const RawPage& page) {
+  ++pages_;
+  if (LooksLikeHtml(page)) return;  // HTML pages are judged by their DOM, not by lines
+  const std::string text = PageText(page, false);
+  std::unordered_set<uint64_t> seen;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t eol = text.find('\n', pos);
+    if (eol == std::string::npos) eol = text.size();
+    const std::string key = LineKey(std::string_view(text).substr(pos, eol - pos));
+    if (!key.empty()) seen.insert(text::Hash64(key));
+    pos = eol + 1;
+  }
+  for (uint64_t h : seen) ++pages_with_line_[h];
+}
+
+int LineStats::PagesWithLine(std::string_view line) const {
+  const std::string key = LineKey(line);
+  if (key.empty()) return 0;
+  auto it = pages_with_line_.find(text::Hash64(key));
+  return it == pages_with_line_.end() ? 0 : it->second;
+}
+
+Result<Article> Extract(const RawPage& page, const LineStats* corpus) {
+  Article article;
+  article.source = page.source;
+  article.url = page.url;
+  if (page.given_id && !page.given_id->empty()) {
+    article.id = *page.given_id;
+  } else if (!page.url.empty()) {
+    article.id = text::HexId(text::Hash64(page.url));
+  } else {
+    article.id = text::HexId(text::Hash64(page.bytes));
+  }
+  const bool html = LooksLikeHtml(page);
+  const std::string text = PageText(page, html);
+  Status status = html ? ExtractHtml(text, page.url, &article) : ExtractPlainText(text, corpus, &article);
+  if (!status.ok()) {
+    if (status.code() == Status::Code::kCorrupt) return Status::Corrupt(page.source + ": " + status.message());
+    return status;
+  }
+  // What the container says outranks what the page shows.
+  if (page.given_title && !page.given_title->empty()) article.title = *page.given_title;
+  if (page.given_published) {
+    if (auto d = ParseDate(*page.given_published)) {
+      article.published = d;
+      article.published_confidence = 1.0;
+    }
+  }
+  article.language = DetectLanguage(article.title + "\n" + article.body);
+  return article;
+}
+
+}  // namespace newsloom::extract

@@ -1,0 +1,166 @@
+#include "extract/html.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "extract/charset.h"
+#include "extract/extract.h"
+#include "extract/language.h"
+
+namespace newsloom::extract {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+const char* kArticlePage = R"(<!doctype html>
+<html lang="en"><head>
+<meta charset="utf-8">
+<title>Council approves the new bridge | The Example Courier</title>
+<meta property="og:title" content="Council approves the new bridge - The Example Courier">
+<meta property="og:site_name" content="The Example Courier">
+<meta name="author" content="Jane Roe">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+ "headline":"Council approves the new bridge","datePublished":"2030-03-01T10:00:00Z",
+ "author":{"@type":"Person","name":"Jane Roe"}}</script>
+</head><body>
+<nav class="main-nav"><ul><li><a href="/">Home</a></li><li><a href="/local">Local news</a></li></ul></nav>
+<div id="page">
+ <article class="post">
+  <h1>Council approves the new bridge</h1>
+  <div class="entry-content">
+   <p>The city council approved the construction of a new bridge over the river on Friday, after a debate that lasted for more than six hours.</p>
+   <figure><img src="a.jpg"><figcaption>The river at dusk, seen from the old bridge.</figcaption></figure>
+   <p>Residents of the eastern districts have waited for a second crossing for many years, and the mayor said that work would begin in the spring.</p>
+   <div class="share-buttons"><a href="#">Share on Facebook</a> <a href="#">Tweet this story</a></div>
+   <p>The bridge will cost about forty million, according to the plans that the council published at the end of the meeting.</p>
+  </div>
+ </article>
+ <aside class="sidebar"><h3>Most read</h3><ul><li><a href="/x">Another story people liked a lot this week</a></li></ul></aside>
+ <div class="comments-area"><p>A reader wrote a long comment about the bridge and the council and the river, which is not part of the article.</p></div>
+</div>
+<footer><p>Copyright 2030 The Example Courier. All rights reserved.</p></footer>
+</body></html>)";
+
+TEST(ExtractHtmlTest, KeepsArticleDropsFurniture) {
+  Article a;
+  ASSERT_TRUE(ExtractHtml(kArticlePage, "", &a).ok());
+  EXPECT_THAT(a.body, HasSubstr("approved the construction of a new bridge"));
+  EXPECT_THAT(a.body, HasSubstr("waited for a second crossing"));
+  EXPECT_THAT(a.body, HasSubstr("forty million"));
+  EXPECT_THAT(a.body, Not(HasSubstr("Local news")));
+  EXPECT_THAT(a.body, Not(HasSubstr("Share on Facebook")));
+  EXPECT_THAT(a.body, Not(HasSubstr("Another story")));
+  EXPECT_THAT(a.body, Not(HasSubstr("A reader wrote")));
+  EXPECT_THAT(a.body, Not(HasSubstr("All rights reserved")));
+  ASSERT_EQ(a.captions.size(), 1u);
+  EXPECT_EQ(a.captions[0].text, "The river at dusk, seen from the old bridge.");
+  for (const Paragraph& p : a.paragraphs) EXPECT_EQ(a.body.substr(p.span.begin, p.span.size()), p.text);
+  bool share_removed = false;
+  for (const RemovedLine& r : a.removed) share_removed |= r.reason == "share";
+  EXPECT_TRUE(share_removed);
+}
+
+TEST(ExtractHtmlTest, Metadata) {
+  Article a;
+  ASSERT_TRUE(ExtractHtml(kArticlePage, "", &a).ok());
+  EXPECT_EQ(a.title, "Council approves the new bridge");
+  EXPECT_EQ(a.outlet, "The Example Courier");
+  EXPECT_EQ(a.byline, "Jane Roe");
+  ASSERT_TRUE(a.published.has_value());
+  EXPECT_EQ(*a.published, (Date{2030, 3, 1}));
+  EXPECT_GE(a.published_confidence, 0.9);
+}
+
+TEST(ExtractHtmlTest, TitleFromTitleTagAndDateFromUrl) {
+  const char* page =
+      "<html><head><title>Storm closes the harbour - Coast Daily</title></head><body><div>"
+      "<p>The harbour was closed on Sunday as a storm brought winds of more than a hundred "
+      "kilometres an hour to the coast, and ferries stayed in port.</p></div></body></html>";
+  Article a;
+  ASSERT_TRUE(ExtractHtml(page, "https://coast.example/2031/01/05/storm/", &a).ok());
+  EXPECT_EQ(a.title, "Storm closes the harbour");
+  EXPECT_EQ(a.outlet, "Coast Daily");
+  ASSERT_TRUE(a.published.has_value());
+  EXPECT_EQ(*a.published, (Date{2031, 1, 5}));
+}
+
+TEST(ExtractHtmlTest, NoBodyIsCorrupt) {
+  Article a;
+  EXPECT_EQ(ExtractHtml("<html><body><nav><a href='/'>Home</a></nav></body></html>", "", &a).code(),
+            Status::Code::kCorrupt);
+  Article b;
+  EXPECT_EQ(ExtractHtml("", "", &b).code(), Status::Code::kCorrupt);
+}
+
+TEST(CharsetTest, DeclaredCharsets) {
+  EXPECT_EQ(DeclaredCharset("<meta charset=\"ISO-8859-1\">"), "iso-8859-1");
+  EXPECT_EQ(DeclaredCharset("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">"),
+            "windows-1251");
+  EXPECT_EQ(DeclaredCharset("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"), "utf-8");
+  EXPECT_EQ(DeclaredCharset("<html><body>no declaration</body></html>"), "");
+}
+
+TEST(CharsetTest, ConvertsAndRepairs) {
+  // "Grüße" in latin-1.
+  EXPECT_EQ(ToUtf8("Gr\xfc\xdf" "e", "iso-8859-1"), "Grüße");
+  // "Привет" in windows-1251.
+  EXPECT_EQ(ToUtf8("\xcf\xf0\xe8\xe2\xe5\xf2", "windows-1251"), "Привет");
+  // Valid UTF-8 is kept whatever the page claims.
+  EXPECT_EQ(ToUtf8("Grüße", "iso-8859-1"), "Grüße");
+  // Damaged UTF-8 gets replacement characters, not a reinterpretation.
+  EXPECT_EQ(ToUtf8("Grüße \xff", "utf-8"), "Grüße \xef\xbf\xbd");
+  EXPECT_EQ(ToUtf8("\xef\xbb\xbfhello", ""), "hello");
+}
+
+TEST(ExtractTest, HtmlPageWithDeclaredCharset) {
+  RawPage page;
+  page.source = "page.html";
+  page.content_type = "text/html";
+  page.bytes =
+      "<html><head><meta charset=\"iso-8859-1\"><title>M\xfcnchen baut</title></head><body><p>"
+      "Die Stadt M\xfcnchen hat am Montag beschlossen, eine neue Br\xfc" "cke \xfc" "ber die Isar zu "
+      "bauen, die im n\xe4" "chsten Jahr fertig werden soll und f\xfcr den Verkehr wichtig ist.</p></body></html>";
+  Result<Article> a = Extract(page, nullptr);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(a->title, "München baut");
+  EXPECT_THAT(a->body, HasSubstr("Brücke über die Isar"));
+  EXPECT_EQ(a->language, "de");
+  EXPECT_EQ(a->id.size(), 16u);
+}
+
+TEST(ExtractTest, IdsPreferGivenThenUrlThenContent) {
+  RawPage page;
+  page.content_type = "text/plain";
+  page.bytes =
+      "The city council approved the construction of a new bridge over the river on Friday, after "
+      "a debate that lasted for more than six hours.\n";
+  Result<Article> by_content = Extract(page, nullptr);
+  ASSERT_TRUE(by_content.ok());
+  page.url = "https://example.org/a";
+  Result<Article> by_url = Extract(page, nullptr);
+  ASSERT_TRUE(by_url.ok());
+  EXPECT_NE(by_content->id, by_url->id);
+  page.given_id = "given-1";
+  Result<Article> given = Extract(page, nullptr);
+  ASSERT_TRUE(given.ok());
+  EXPECT_EQ(given->id, "given-1");
+  EXPECT_EQ(Extract(page, nullptr)->id, "given-1");
+}
+
+TEST(LanguageTest, Table) {
+  EXPECT_EQ(DetectLanguage("The city council approved the construction of a new bridge over the river "
+                           "on Friday, after a debate that lasted for more than six hours."),
+            "en");
+  EXPECT_EQ(DetectLanguage("Der Stadtrat hat am Freitag den Bau einer neuen Brücke über den Fluss "
+                           "beschlossen, nach einer Debatte, die mehr als sechs Stunden dauerte."),
+            "de");
+  EXPECT_EQ(DetectLanguage("Le conseil municipal a approuvé vendredi la construction d'un nouveau pont "
+                           "sur la rivière, après un débat qui a duré plus de six heures."),
+            "fr");
+  EXPECT_EQ(DetectLanguage(""), "un");
+  EXPECT_EQ(DetectLanguage("1234 5678"), "un");
+}
+
+}  // namespace
+}  // namespace newsloom::extract

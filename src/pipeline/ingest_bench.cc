@@ -1,0 +1,257 @@
+#include "pipeline/ingest_bench.h"
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include "newsloom/date.h"
+#include "newsloom/pipeline.h"
+#include "newsloom/store.h"
+
+namespace newsloom::bench {
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+struct BaseArticle {
+  std::vector<std::string> paragraphs;
+  std::optional<Date> published;
+};
+
+// Paragraphs of a development article: its own lines when it has several, else groups of three
+// sentences (Timeline17 texts are one line each).
+std::vector<std::string> SplitParagraphs(const std::string& text) {
+  std::vector<std::string> lines;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  if (lines.size() > 1) return lines;
+  std::vector<std::string> paragraphs;
+  std::string current;
+  int sentences = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    current += text[i];
+    if ((text[i] == '.' || text[i] == '?' || text[i] == '!') && i + 1 < text.size() &&
+        text[i + 1] == ' ' && ++sentences == 3) {
+      paragraphs.push_back(current);
+      current.clear();
+      sentences = 0;
+      ++i;  // the space
+    }
+  }
+  if (!current.empty()) paragraphs.push_back(current);
+  return paragraphs;
+}
+
+Status LoadJsonl(const fs::path& path, std::vector<BaseArticle>* out) {
+  std::ifstream in(path);
+  if (!in) return Status::NotFound("benchmark data absent: " + path.string());
+  std::string line;
+  while (std::getline(in, line)) {
+    const json record = json::parse(line, nullptr, false);
+    if (!record.is_object() || !record.contains("text") || !record["text"].is_string()) continue;
+    BaseArticle a;
+    a.paragraphs = SplitParagraphs(record["text"].get<std::string>());
+    if (a.paragraphs.empty()) continue;
+    if (record.contains("published") && record["published"].is_string()) {
+      a.published = Date::FromIso(record["published"].get<std::string>());
+    }
+    out->push_back(std::move(a));
+  }
+  return Status::Ok();
+}
+
+constexpr const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                   "July",    "August",   "September", "October", "November",
+                                   "December"};
+constexpr const char* kWeekdays[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                     "Friday", "Saturday", "Sunday"};
+
+// Site-template lines of the kind crawls carry around every article.
+constexpr const char* kBoilerplate[] = {
+    "Share this article",       "Advertisement",           "Sign up for our newsletter",
+    "Related Articles",         "Most Read",               "Follow us on social media",
+    "Leave a comment",          "Please enter your name",  "Subscribe for full access",
+    "Read more",                "Latest News",             "Privacy Policy | Terms of Use",
+};
+
+std::string LongDate(const Date& d) {
+  return std::string(kWeekdays[d.Weekday()]) + ", " + kMonths[d.month - 1] + " " +
+         std::to_string(d.day) + ", " + std::to_string(d.year);
+}
+
+std::string TitleFrom(const std::string& paragraph) {
+  std::string title;
+  int words = 0;
+  for (char c : paragraph) {
+    if (c == ' ' && ++words == 10) break;
+    if (c == '.' && words >= 4) break;
+    title += c;
+  }
+  return title;
+}
+
+double CpuSeconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+         static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+long PeakRssKb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;  // kilobytes on Linux
+}
+
+}  // namespace
+
+Result<uint64_t> GenerateBenchPages(const std::string& data_dir, int pages, uint64_t seed,
+                                    const std::string& dir) {
+  const fs::path data(data_dir);
+  std::vector<BaseArticle> base;
+  NEWSLOOM_RETURN_IF_ERROR(LoadJsonl(data / "clustering" / "ecbplus-dev.jsonl", &base));
+  const fs::path t17 = data / "timeline" / "t17-dev";
+  std::error_code error;
+  if (!fs::is_directory(t17, error)) {
+    return Status::NotFound("benchmark data absent: " + t17.string());
+  }
+  std::vector<fs::path> topics;
+  for (const auto& entry : fs::directory_iterator(t17)) topics.push_back(entry.path());
+  std::sort(topics.begin(), topics.end());
+  for (const fs::path& topic : topics) {
+    NEWSLOOM_RETURN_IF_ERROR(LoadJsonl(topic / "articles.jsonl", &base));
+  }
+  if (base.empty()) return Status::NotFound("no articles in " + data_dir);
+
+  std::mt19937_64 random(seed);
+  auto chance = [&](double p) { return std::uniform_real_distribution<double>(0, 1)(random) < p; };
+  auto pick = [&](size_t n) { return static_cast<size_t>(random() % n); };
+  constexpr int kSites = 40;
+  uint64_t bytes = 0;
+  for (int i = 0; i < pages; ++i) {
+    const BaseArticle& a = base[static_cast<size_t>(i) < base.size() ? i : pick(base.size())];
+    const int site = static_cast<int>(pick(kSites));
+    std::vector<std::string> paragraphs = a.paragraphs;
+    // Perturbations a crawl shows: reordered, dropped and lightly edited paragraphs.
+    if (paragraphs.size() > 2 && chance(0.3)) {
+      const size_t k = pick(paragraphs.size() - 1);
+      std::swap(paragraphs[k], paragraphs[k + 1]);
+    }
+    if (paragraphs.size() > 3 && chance(0.3)) paragraphs.erase(paragraphs.begin() + pick(paragraphs.size()));
+    if (chance(0.3)) {
+      std::string& p = paragraphs[pick(paragraphs.size())];
+      const size_t space = p.find(' ', p.size() / 2);
+      if (space != std::string::npos) p.insert(space, " reportedly");
+    }
+    const Date anchor = a.published.value_or(Date{2024, 6, 17});
+    const Date date = anchor.AddDays(static_cast<long>(pick(5)) - 2);
+    std::string page = "Site " + std::to_string(site) + " News | Home | World | Politics | Business\n";
+    page += (site % 2 == 0 ? LongDate(date) : date.ToIso()) + "\n\n";
+    page += TitleFrom(paragraphs.front()) + "\n\n";
+    for (const std::string& p : paragraphs) page += p + "\n\n";
+    const int extra = 2 + static_cast<int>(pick(4));
+    for (int k = 0; k < extra; ++k) page += std::string(kBoilerplate[pick(std::size(kBoilerplate))]) + "\n";
+    page += "(c) " + std::to_string(date.year) + " Site " + std::to_string(site) +
+            " News. All rights reserved.\n";
+
+    const fs::path folder = fs::path(dir) / ("site-" + std::to_string(site));
+    fs::create_directories(folder, error);
+    const fs::path file = folder / ("page-" + std::to_string(100000 + i) + ".txt");
+    std::ofstream out(file, std::ios::binary);
+    out << page;
+    if (!out) return Status::IoError("cannot write " + file.string());
+    bytes += page.size();
+  }
+  return bytes;
+}
+
+Result<json> RunIngestBench(const IngestBenchOptions& options) {
+  if (options.pages <= 0 || options.runs <= 0) {
+    return Status::InvalidArgument("pages and runs must be positive");
+  }
+  fs::path work = options.work_dir;
+  const bool temporary = work.empty();
+  if (temporary) {
+    work = fs::temp_directory_path() /
+           ("newsloom_bench_" + std::to_string(std::random_device{}()));
+  }
+  std::error_code error;
+  fs::create_directories(work / "pages", error);
+  if (error) return Status::IoError("cannot create " + work.string() + ": " + error.message());
+  struct Cleanup {
+    fs::path dir;
+    bool active;
+    ~Cleanup() {
+      std::error_code ignored;
+      if (active) fs::remove_all(dir, ignored);
+    }
+  } cleanup{work, temporary};
+
+  auto bytes = GenerateBenchPages(options.data_dir, options.pages, options.seed,
+                                  (work / "pages").string());
+  if (!bytes.ok()) return bytes.status();
+
+  std::vector<double> seconds;
+  std::vector<double> cpu_seconds;
+  json phases = json::array();
+  int64_t stored = 0;
+  int64_t stories = 0;
+  for (int run = 0; run < options.runs; ++run) {
+    const fs::path db = work / ("run-" + std::to_string(run) + ".db");
+    fs::remove(db, error);
+    auto store = Store::Open(db.string());
+    if (!store.ok()) return store.status();
+    Pipeline pipeline(store->get(), DefaultPageStages());
+    IngestOptions ingest;
+    ingest.threads = options.threads;
+    const double cpu_start = CpuSeconds();
+    const auto start = std::chrono::steady_clock::now();
+    auto report = pipeline.Ingest({(work / "pages").string()}, ingest);
+    const auto end = std::chrono::steady_clock::now();
+    if (!report.ok()) return report.status();
+    seconds.push_back(std::chrono::duration<double>(end - start).count());
+    cpu_seconds.push_back(CpuSeconds() - cpu_start);
+    phases.push_back({{"read", report->seconds.read},
+                      {"extract", report->seconds.extract},
+                      {"analyze", report->seconds.analyze},
+                      {"store", report->seconds.store},
+                      {"stories", report->seconds.stories}});
+    stored = report->articles_stored;
+    stories = report->stories;
+    store->reset();
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix, error);
+  }
+  std::vector<double> sorted = seconds;
+  std::sort(sorted.begin(), sorted.end());
+  const double median = sorted[sorted.size() / 2];
+  std::vector<double> sorted_cpu = cpu_seconds;
+  std::sort(sorted_cpu.begin(), sorted_cpu.end());
+  const double median_cpu = sorted_cpu[sorted_cpu.size() / 2];
+  return json{{"workload", "ingest"},
+              {"pages", options.pages},
+              {"threads", options.threads},
+              {"runs", options.runs},
+              {"seconds", seconds},
+              {"pages_per_second", options.pages / median},
+              {"cpu_seconds", cpu_seconds},
+              {"pages_per_cpu_second", options.pages / median_cpu},
+              {"phase_seconds", phases},
+              {"mb_per_second", static_cast<double>(*bytes) / 1e6 / median},
+              {"input_bytes", *bytes},
+              {"articles_stored", stored},
+              {"stories", stories},
+              {"peak_rss_mb", static_cast<double>(PeakRssKb()) / 1024.0}};
+}
+
+}  // namespace newsloom::bench

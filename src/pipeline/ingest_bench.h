@@ -1,0 +1,37 @@
+// The "ingest" benchmark workload: at least N plain-text pages made by repeating and perturbing
+// the development articles (paragraphs shuffled, dropped and edited, site boilerplate lines added,
+// dates varied), ingested into a fresh SQLite store; pages per second and peak memory.
+#ifndef NEWSLOOM_PIPELINE_INGEST_BENCH_H_
+#define NEWSLOOM_PIPELINE_INGEST_BENCH_H_
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "newsloom/status.h"
+
+namespace newsloom::bench {
+
+struct IngestBenchOptions {
+  std::string data_dir;  // the shared data folder: clustering/ecbplus-dev.jsonl, timeline/t17-dev
+  int pages = 10000;     // pages to generate
+  int threads = 1;       // extraction and analysis workers
+  int runs = 3;          // ingests into fresh stores; the median is reported
+  uint64_t seed = 1;     // the generated pages depend only on it and the data
+  std::string work_dir;  // where pages and stores go; empty: a fresh temporary folder, removed
+};
+
+// Writes `pages` pages under `dir` (site-N/page-M.txt) from the development articles.
+// kNotFound, naming the path, when the data is absent. Returns the bytes written.
+Result<uint64_t> GenerateBenchPages(const std::string& data_dir, int pages, uint64_t seed,
+                                    const std::string& dir);
+
+// Runs the workload. JSON: {workload, pages, threads, runs, seconds: [..] (wall clock per run),
+// pages_per_second (median wall clock), cpu_seconds: [..], pages_per_cpu_second (median; the figure
+// that does not depend on other load on the machine), phase_seconds: [{read, extract, analyze,
+// store, stories}] per run, mb_per_second, input_bytes, articles_stored, stories, peak_rss_mb}.
+Result<nlohmann::json> RunIngestBench(const IngestBenchOptions& options);
+
+}  // namespace newsloom::bench
+
+#endif  // NEWSLOOM_PIPELINE_INGEST_BENCH_H_

@@ -1,0 +1,307 @@
+#include "newsloom/pipeline.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+#include <utility>
+
+#include "cluster/story_clusterer.h"
+#include "dedup/copy_detector.h"
+#include "ingest/reader.h"
+#include "story/story_builder.h"
+#include "text/hash.h"
+
+namespace newsloom {
+
+namespace {
+
+// Runs fn(0..n-1) on `threads` workers. Results go to slots indexed by i, so the output does not
+// depend on which worker ran what.
+void ParallelFor(size_t n, int threads, const std::function<void(size_t)>& fn) {
+  const size_t workers = std::min<size_t>(n, static_cast<size_t>(std::max(1, threads)));
+  if (workers <= 1) {
+    for (size_t i = 0; i < n; ++i) fn(i);
+    return;
+  }
+  std::atomic<size_t> next{0};
+  std::vector<std::thread> pool;
+  pool.reserve(workers);
+  for (size_t w = 0; w < workers; ++w) {
+    pool.emplace_back([&] {
+      for (size_t i = next.fetch_add(1); i < n; i = next.fetch_add(1)) fn(i);
+    });
+  }
+  for (std::thread& t : pool) t.join();
+}
+
+// Adds the seconds since construction to `*total` on destruction.
+class PhaseTimer {
+ public:
+  explicit PhaseTimer(double* total) : total_(total), start_(std::chrono::steady_clock::now()) {}
+  ~PhaseTimer() {
+    *total_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  }
+
+ private:
+  double* total_;
+  std::chrono::steady_clock::time_point start_;
+};
+
+int WorkerCount(int requested) {
+  if (requested > 0) return requested;
+  const unsigned cores = std::thread::hardware_concurrency();
+  return cores == 0 ? 1 : static_cast<int>(cores);
+}
+
+// A short, countable reason for a page that extraction or analysis rejected.
+std::string StageReason(const char* stage, const Status& status) {
+  if (stage == std::string_view("extract") && status.code() == Status::Code::kCorrupt) {
+    return "no article text";
+  }
+  return std::string(stage) + " failed: " + status.message();
+}
+
+// The parts of a story that listing and search rely on, where the story builder left them empty:
+// members in ingest order with their copy roles, a title, the first and last publication dates.
+void FillStoryHeader(const std::vector<const AnalyzedArticle*>& articles,
+                     const std::vector<CopyGroup>& groups, Story* story) {
+  if (story->articles.empty()) {
+    std::unordered_map<std::string, CopyRole> roles;
+    for (const CopyGroup& g : groups) {
+      for (size_t i = 0; i < g.article_ids.size() && i < g.roles.size(); ++i) {
+        roles[g.article_ids[i]] = g.roles[i];
+      }
+    }
+    for (const AnalyzedArticle* a : articles) {
+      const Article& article = a->article;
+      auto role = roles.find(article.id);
+      story->articles.push_back(StoryArticle{
+          article.id, article.source, article.title, article.outlet, article.published,
+          role == roles.end() ? CopyRole::kOriginal : role->second});
+    }
+  }
+  if (story->title.empty()) {
+    for (const StoryArticle& a : story->articles) {
+      if (!a.title.empty()) {
+        story->title = a.title;
+        break;
+      }
+    }
+  }
+  if (!story->first_published && !story->last_published) {
+    for (const StoryArticle& a : story->articles) {
+      if (!a.published) continue;
+      if (!story->first_published || *a.published < *story->first_published) {
+        story->first_published = a.published;
+      }
+      if (!story->last_published || *a.published > *story->last_published) {
+        story->last_published = a.published;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::map<std::string, int64_t> IngestReport::SkippedByReason() const {
+  std::map<std::string, int64_t> counts;
+  for (const SkippedPage& s : skipped) ++counts[s.reason];
+  return counts;
+}
+
+Pipeline::Pipeline(Store* store, std::unique_ptr<PageStages> stages)
+    : store_(store), stages_(std::move(stages)) {}
+
+Status Pipeline::SeedCorpus() {
+  if (seeded_) return Status::Ok();
+  seeded_ = true;
+  // The evidence of earlier runs (which lines repeat across an outlet's pages) is recomputed
+  // from the stored raw pages rather than kept as counts: the result is the same whatever the
+  // history of runs, and the extraction stage keeps its own notion of a line.
+  return store_->ForEachRawPage([this](const RawPage& page) {
+    if (corpus_pages_.insert(text::Hash64(page.bytes)).second) stages_->AddToCorpus(page);
+    return Status::Ok();
+  });
+}
+
+Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
+                                      const IngestOptions& options,
+                                      const ProgressCallback& progress) {
+  NEWSLOOM_RETURN_IF_ERROR(SeedCorpus());
+  const int threads = WorkerCount(options.threads);
+  const size_t batch_pages = static_cast<size_t>(std::max(1, options.batch_pages));
+  IngestReport report;
+  Status failure;
+  std::vector<RawPage> batch;
+  batch.reserve(batch_pages);
+  std::unordered_set<std::string> ids_this_run;
+
+  auto report_progress = [&](const char* phase) {
+    if (!progress) return;
+    IngestProgress p;
+    p.pages_read = report.pages_read;
+    p.articles_stored = report.articles_stored;
+    p.already_stored = report.already_stored;
+    p.skipped = static_cast<int64_t>(report.skipped.size());
+    p.phase = phase;
+    progress(p);
+  };
+
+  auto process_batch = [&]() -> Status {
+    if (batch.empty()) return Status::Ok();
+    std::vector<std::optional<Result<Article>>> extracted(batch.size());
+    {
+      PhaseTimer timer(&report.seconds.extract);
+      for (const RawPage& page : batch) {
+        if (corpus_pages_.insert(text::Hash64(page.bytes)).second) stages_->AddToCorpus(page);
+      }
+      ParallelFor(batch.size(), threads,
+                  [&](size_t i) { extracted[i].emplace(stages_->Extract(batch[i])); });
+    }
+
+    // Which pages are new: decided in input order, so the first page with an id wins.
+    std::vector<size_t> fresh;
+    for (size_t i = 0; i < batch.size(); ++i) {
+      Result<Article>& article = *extracted[i];
+      if (!article.ok()) {
+        report.skipped.push_back({batch[i].source, StageReason("extract", article.status())});
+        continue;
+      }
+      if (ids_this_run.count(article->id) != 0) {
+        ++report.already_stored;
+        continue;
+      }
+      auto exists = store_->HasArticle(article->id);
+      if (!exists.ok()) return exists.status();
+      ids_this_run.insert(article->id);
+      if (*exists) {
+        ++report.already_stored;
+        continue;
+      }
+      fresh.push_back(i);
+    }
+
+    std::vector<std::optional<Result<AnalyzedArticle>>> analyzed(fresh.size());
+    {
+      PhaseTimer timer(&report.seconds.analyze);
+      ParallelFor(fresh.size(), threads, [&](size_t k) {
+        analyzed[k].emplace(stages_->Analyze(std::move(extracted[fresh[k]]->value())));
+      });
+    }
+    PhaseTimer timer(&report.seconds.store);
+    // One transaction per batch: a crash loses at most the batch being written, never what
+    // earlier batches stored, and no article is ever half-written.
+    std::vector<Store::PageAndArticle> items;
+    items.reserve(fresh.size());
+    for (size_t k = 0; k < fresh.size(); ++k) {
+      const RawPage& page = batch[fresh[k]];
+      Result<AnalyzedArticle>& a = *analyzed[k];
+      if (!a.ok()) {
+        report.skipped.push_back({page.source, StageReason("analyze", a.status())});
+        continue;
+      }
+      items.push_back({&page, &a.value()});
+    }
+    auto stored = store_->PutArticles(items);
+    if (!stored.ok()) return stored.status();
+    for (bool is_new : *stored) {
+      if (is_new) {
+        ++report.articles_stored;
+      } else {
+        ++report.already_stored;
+      }
+    }
+    batch.clear();
+    report_progress("reading");
+    return Status::Ok();
+  };
+
+  const auto start = std::chrono::steady_clock::now();
+  ingest::ReadOptions read_options;
+  read_options.max_page_bytes = options.max_page_bytes;
+  read_options.max_line_bytes = options.max_line_bytes;
+  Status read_status = ingest::ReadInputs(
+      paths, read_options,
+      [&](RawPage&& page) {
+        if (!failure.ok()) return;  // the store failed: read on to the end, store nothing more
+        ++report.pages_read;
+        batch.push_back(std::move(page));
+        if (batch.size() >= batch_pages) failure = process_batch();
+      },
+      [&](ingest::Skipped&& s) {
+        report.skipped.push_back({std::move(s.source), std::move(s.reason)});
+      });
+  NEWSLOOM_RETURN_IF_ERROR(read_status);
+  NEWSLOOM_RETURN_IF_ERROR(failure);
+  NEWSLOOM_RETURN_IF_ERROR(process_batch());
+  // Reading is what the batches did not account for.
+  report.seconds.read =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() -
+      report.seconds.extract - report.seconds.analyze - report.seconds.store;
+
+  if (options.rebuild_stories) {
+    report_progress("stories");
+    PhaseTimer timer(&report.seconds.stories);
+    auto stories = RebuildStories(progress);
+    if (!stories.ok()) return stories.status();
+    report.stories = *stories;
+  }
+  return report;
+}
+
+Result<int64_t> Pipeline::RebuildStories(const ProgressCallback&) {
+  dedup::CopyDetector detector;
+  cluster::StoryClusterer clusterer;
+  // Replay in ingest order, one article in memory at a time (copy detection shingles the tokens
+  // and hashes the paragraphs).
+  Status replay = store_->ForEachArticle(LoadOptions{}, [&](AnalyzedArticle&& a) {
+        detector.Add(a);
+        clusterer.Add(a);
+        return Status::Ok();
+      });
+  NEWSLOOM_RETURN_IF_ERROR(replay);
+  const std::vector<CopyGroup> groups = detector.Groups();
+  const std::vector<cluster::Assignment> assignments = clusterer.Assignments();
+
+  // Stories in the order of their first article; members in ingest order.
+  struct Members {
+    std::string thread;
+    std::vector<std::string> article_ids;
+  };
+  std::vector<std::string> story_order;
+  std::unordered_map<std::string, Members> members;
+  for (const cluster::Assignment& a : assignments) {
+    auto [it, inserted] = members.try_emplace(a.story_id);
+    if (inserted) {
+      story_order.push_back(a.story_id);
+      it->second.thread = a.thread_id;
+    }
+    it->second.article_ids.push_back(a.article_id);
+  }
+
+  std::vector<Story> stories;
+  stories.reserve(story_order.size());
+  for (const std::string& story_id : story_order) {
+    const Members& m = members[story_id];
+    std::vector<AnalyzedArticle> articles;
+    articles.reserve(m.article_ids.size());
+    for (const std::string& id : m.article_ids) {
+      auto a = store_->GetArticle(id);
+      if (!a.ok()) return a.status();
+      articles.push_back(std::move(*a));
+    }
+    std::vector<const AnalyzedArticle*> pointers;
+    pointers.reserve(articles.size());
+    for (const AnalyzedArticle& a : articles) pointers.push_back(&a);
+    Story story = story::BuildStory(story_id, m.thread, pointers, groups);
+    FillStoryHeader(pointers, groups, &story);
+    stories.push_back(std::move(story));
+  }
+  NEWSLOOM_RETURN_IF_ERROR(store_->ReplaceStories(stories, groups));
+  return static_cast<int64_t>(stories.size());
+}
+
+}  // namespace newsloom

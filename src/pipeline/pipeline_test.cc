@@ -1,0 +1,213 @@
+#include "newsloom/pipeline.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <set>
+
+#include "text/hash.h"
+
+namespace newsloom {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::AllOf;
+using ::testing::Contains;
+using ::testing::Field;
+using ::testing::UnorderedElementsAre;
+using ::testing::Pair;
+
+// Stand-in stages: the article is the page's text; "NO BODY" pages have no article text.
+class FakeStages : public PageStages {
+ public:
+  void AddToCorpus(const RawPage&) override { ++corpus_pages; }
+  Result<Article> Extract(const RawPage& page) const override {
+    if (page.bytes.find("NO BODY") != std::string::npos) return Status::Corrupt("no body");
+    Article a;
+    a.id = page.given_id.value_or(text::HexId(text::Hash64(page.bytes)));
+    a.source = page.source;
+    a.title = page.bytes.substr(0, page.bytes.find('\n'));
+    a.body = page.bytes;
+    a.published = Date::FromIso("2024-06-19");
+    a.paragraphs.push_back(Paragraph{a.body, 1, Span{0, static_cast<uint32_t>(a.body.size())}});
+    return a;
+  }
+  Result<AnalyzedArticle> Analyze(Article article) const override {
+    AnalyzedArticle a;
+    a.article = std::move(article);
+    a.sentences.push_back(Span{0, static_cast<uint32_t>(a.article.body.size())});
+    a.body_hash = text::Hash64(a.article.body);
+    a.minhash.assign(128, static_cast<uint32_t>(a.body_hash));
+    a.terms.push_back(Term{"word", 1.0f});
+    return a;
+  }
+  int corpus_pages = 0;
+};
+
+class PipelineTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("newsloom_pipeline_test_" + std::to_string(std::random_device{}()));
+    fs::create_directories(dir_ / "in");
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string Write(const std::string& name, const std::string& bytes) {
+    const fs::path path = dir_ / "in" / name;
+    std::ofstream(path, std::ios::binary) << bytes;
+    return path.string();
+  }
+
+  std::unique_ptr<Store> OpenStore(const std::string& name) {
+    auto store = Store::Open((dir_ / name).string());
+    EXPECT_TRUE(store.ok()) << store.status().ToString();
+    return store.ok() ? std::move(*store) : nullptr;
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(PipelineTest, StoresNewArticlesAndReportsSkippedPages) {
+  Write("a.txt", "Storm hits coast\nA storm hit the coast.\n");
+  Write("b.txt", "Markets calm\nMarkets were calm.\n");
+  Write("c.txt", "Menu\nNO BODY\n");
+  Write("d.txt", "");
+  Write("e.jsonl", "{\"id\":\"x1\",\"text\":\"One\"}\n{\"id\":\"x1\",\"text\":\"Same id\"}\n");
+  auto store = OpenStore("s.db");
+  Pipeline pipeline(store.get(), std::make_unique<FakeStages>());
+  IngestOptions options;
+  options.batch_pages = 2;
+  options.threads = 3;
+  std::vector<IngestProgress> progress;
+  auto report = pipeline.Ingest({(dir_ / "in").string()}, options,
+                                [&](const IngestProgress& p) { progress.push_back(p); });
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->pages_read, 5);
+  EXPECT_EQ(report->articles_stored, 3);
+  EXPECT_EQ(report->already_stored, 1);
+  EXPECT_THAT(report->skipped,
+              UnorderedElementsAre(
+                  AllOf(Field(&SkippedPage::source, (dir_ / "in" / "c.txt").string()),
+                        Field(&SkippedPage::reason, "no article text")),
+                  AllOf(Field(&SkippedPage::source, (dir_ / "in" / "d.txt").string()),
+                        Field(&SkippedPage::reason, "empty file"))));
+  EXPECT_THAT(report->SkippedByReason(), Contains(Pair("empty file", 1)));
+  EXPECT_FALSE(progress.empty());
+  EXPECT_EQ(*store->ArticleCount(), 3);
+  EXPECT_GE(report->stories, 1);
+  auto stories = store->ListStories();
+  ASSERT_TRUE(stories.ok());
+  size_t members = 0;
+  for (const Story& s : *stories) members += s.articles.size();
+  EXPECT_EQ(members, 3u);
+}
+
+TEST_F(PipelineTest, ReingestingAddsNothing) {
+  Write("a.txt", "Storm hits coast\nA storm hit the coast.\n");
+  Write("b.txt", "Markets calm\nMarkets were calm.\n");
+  auto store = OpenStore("s.db");
+  {
+    Pipeline pipeline(store.get(), std::make_unique<FakeStages>());
+    ASSERT_TRUE(pipeline.Ingest({(dir_ / "in").string()}, {}).ok());
+  }
+  auto stages = std::make_unique<FakeStages>();
+  FakeStages* fake = stages.get();
+  Pipeline again(store.get(), std::move(stages));
+  auto report = again.Ingest({(dir_ / "in").string()}, {});
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report->articles_stored, 0);
+  EXPECT_EQ(report->already_stored, 2);
+  EXPECT_EQ(*store->ArticleCount(), 2);
+  // The corpus evidence of the first run came back from the store, without counting pages twice.
+  EXPECT_EQ(fake->corpus_pages, 2);
+}
+
+TEST_F(PipelineTest, SameInputGivesSameStoriesWhateverTheThreadCount) {
+  for (int i = 0; i < 40; ++i) {
+    Write("p" + std::to_string(100 + i) + ".txt",
+          "Title " + std::to_string(i % 7) + "\nBody about topic " + std::to_string(i % 5) + ".\n");
+  }
+  std::vector<std::string> listings;
+  for (int threads : {1, 4}) {
+    auto store = OpenStore("s" + std::to_string(threads) + ".db");
+    Pipeline pipeline(store.get(), std::make_unique<FakeStages>());
+    IngestOptions options;
+    options.threads = threads;
+    options.batch_pages = 7;
+    ASSERT_TRUE(pipeline.Ingest({(dir_ / "in").string()}, options).ok());
+    std::string listing;
+    auto stories = store->ListStories();
+    ASSERT_TRUE(stories.ok());
+    for (const Story& s : *stories) {
+      listing += s.id + ":";
+      for (const StoryArticle& a : s.articles) listing += a.id + ",";
+      listing += "\n";
+    }
+    listings.push_back(listing);
+  }
+  EXPECT_EQ(listings[0], listings[1]);
+  EXPECT_FALSE(listings[0].empty());
+}
+
+// The development articles of ECB+ and Timeline17 through the real stages.
+TEST(PipelineDevDataTest, IngestsTheDevelopmentArticles) {
+  const fs::path data = fs::path(NEWSLOOM_SHARED_DIR) / "data";
+  std::vector<std::string> files = {(data / "clustering" / "ecbplus-dev.jsonl").string()};
+  const fs::path t17 = data / "timeline" / "t17-dev";
+  ASSERT_TRUE(fs::exists(files[0]) && fs::is_directory(t17))
+      << "development data absent: expected " << files[0] << " and " << t17.string()
+      << " (the shared data folder beside the checkout)";
+  std::vector<std::string> topics;
+  for (const auto& entry : fs::directory_iterator(t17)) {
+    topics.push_back((entry.path() / "articles.jsonl").string());
+  }
+  std::sort(topics.begin(), topics.end());
+  files.insert(files.end(), topics.begin(), topics.end());
+
+  const fs::path dir = fs::temp_directory_path() /
+                       ("newsloom_pipeline_dev_" + std::to_string(std::random_device{}()));
+  fs::create_directories(dir);
+  auto store = Store::Open((dir / "dev.db").string());
+  ASSERT_TRUE(store.ok());
+  Pipeline pipeline(store->get(), DefaultPageStages());
+  auto report = pipeline.Ingest(files, {});
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+
+  // Expected: one article per distinct id among the records with text that extraction kept.
+  std::set<std::string> rejected;
+  for (const SkippedPage& s : report->skipped) rejected.insert(s.source);
+  std::set<std::string> ids;
+  int64_t records = 0;
+  for (const std::string& file : files) {
+    std::ifstream in(file);
+    std::string line;
+    int n = 0;
+    while (std::getline(in, line)) {
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      ++records;
+      const std::string source = file + "#" + std::to_string(++n);
+      const auto record = nlohmann::json::parse(line);
+      if (rejected.count(source) != 0) continue;
+      ids.insert(record["id"].is_string() ? record["id"].get<std::string>()
+                                          : std::to_string(record["id"].get<int64_t>()));
+    }
+  }
+  EXPECT_EQ(report->pages_read + static_cast<int64_t>(report->skipped.size()) -
+                static_cast<int64_t>(report->SkippedByReason()["no article text"]),
+            records);
+  EXPECT_EQ(report->articles_stored, static_cast<int64_t>(ids.size()));
+  EXPECT_EQ(*(*store)->ArticleCount(), static_cast<int64_t>(ids.size()));
+  EXPECT_GT(report->stories, 0);
+  // Rejections are the exception.
+  EXPECT_LT(report->skipped.size(), static_cast<size_t>(records / 20));
+  store->reset();
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace newsloom

@@ -1,0 +1,16 @@
+// Store::Open: picks the backend from the target.
+#include "newsloom/store.h"
+
+#include "store/sqlite_store.h"
+
+namespace newsloom {
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& target) {
+  if (target.empty()) return Status::InvalidArgument("empty store target");
+  if (target.rfind("postgresql://", 0) == 0 || target.rfind("postgres://", 0) == 0) {
+    return Status::Unsupported("PostgreSQL stores are not supported yet: " + target);
+  }
+  return store::SqliteStore::Open(target);
+}
+
+}  // namespace newsloom

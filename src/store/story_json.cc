@@ -1,0 +1,129 @@
+#include "store/story_json.h"
+
+namespace newsloom::store {
+
+namespace {
+
+using nlohmann::json;
+
+json DateToJson(const std::optional<Date>& date) {
+  return date ? json(date->ToIso()) : json(nullptr);
+}
+
+std::optional<Date> DateFromJson(const json& j) {
+  if (!j.is_string()) return std::nullopt;
+  return Date::FromIso(j.get<std::string>());
+}
+
+Citation CitationFromJson(const json& j) {
+  Citation c;
+  c.article_id = j.value("article_id", "");
+  c.span.begin = j.value("begin", 0u);
+  c.span.end = j.value("end", 0u);
+  c.text = j.value("text", "");
+  return c;
+}
+
+}  // namespace
+
+const char* CopyRoleName(CopyRole role) {
+  switch (role) {
+    case CopyRole::kCopy:
+      return "copy";
+    case CopyRole::kRewrite:
+      return "rewrite";
+    case CopyRole::kOriginal:
+      break;
+  }
+  return "original";
+}
+
+CopyRole CopyRoleFromName(std::string_view name) {
+  if (name == "copy") return CopyRole::kCopy;
+  if (name == "rewrite") return CopyRole::kRewrite;
+  return CopyRole::kOriginal;
+}
+
+json CitationToJson(const Citation& c) {
+  return {{"article_id", c.article_id}, {"begin", c.span.begin}, {"end", c.span.end},
+          {"text", c.text}};
+}
+
+json StoryToJson(const Story& story) {
+  json articles = json::array();
+  for (const StoryArticle& a : story.articles) {
+    articles.push_back({{"id", a.id},
+                        {"source", a.source},
+                        {"title", a.title},
+                        {"outlet", a.outlet},
+                        {"published", DateToJson(a.published)},
+                        {"role", CopyRoleName(a.role)}});
+  }
+  json timeline = json::array();
+  for (const TimelineEntry& e : story.timeline) {
+    json sources = json::array();
+    for (const Citation& c : e.sources) sources.push_back(CitationToJson(c));
+    timeline.push_back({{"date", e.date},
+                        {"background", e.background},
+                        {"independent_sources", e.independent_sources},
+                        {"sources", std::move(sources)}});
+  }
+  json shared = json::array();
+  for (const auto& group : story.shared_sentences) {
+    json citations = json::array();
+    for (const Citation& c : group) citations.push_back(CitationToJson(c));
+    shared.push_back(std::move(citations));
+  }
+  return {{"id", story.id},
+          {"thread", story.thread},
+          {"title", story.title},
+          {"first_published", DateToJson(story.first_published)},
+          {"last_published", DateToJson(story.last_published)},
+          {"sources_independent", story.sources_independent},
+          {"articles", std::move(articles)},
+          {"timeline", std::move(timeline)},
+          {"shared_sentences", std::move(shared)}};
+}
+
+Result<Story> StoryFromJson(const json& j) {
+  if (!j.is_object() || !j.contains("id")) return Status::Corrupt("story JSON without id");
+  try {
+    Story story;
+    story.id = j.value("id", "");
+    story.thread = j.value("thread", "");
+    story.title = j.value("title", "");
+    story.first_published = DateFromJson(j.value("first_published", json()));
+    story.last_published = DateFromJson(j.value("last_published", json()));
+    story.sources_independent = j.value("sources_independent", 0);
+    for (const json& a : j.value("articles", json::array())) {
+      StoryArticle article;
+      article.id = a.value("id", "");
+      article.source = a.value("source", "");
+      article.title = a.value("title", "");
+      article.outlet = a.value("outlet", "");
+      article.published = DateFromJson(a.value("published", json()));
+      article.role = CopyRoleFromName(a.value("role", "original"));
+      story.articles.push_back(std::move(article));
+    }
+    for (const json& e : j.value("timeline", json::array())) {
+      TimelineEntry entry;
+      entry.date = e.value("date", "");
+      entry.background = e.value("background", false);
+      entry.independent_sources = e.value("independent_sources", 0);
+      for (const json& c : e.value("sources", json::array())) {
+        entry.sources.push_back(CitationFromJson(c));
+      }
+      story.timeline.push_back(std::move(entry));
+    }
+    for (const json& group : j.value("shared_sentences", json::array())) {
+      std::vector<Citation> citations;
+      for (const json& c : group) citations.push_back(CitationFromJson(c));
+      story.shared_sentences.push_back(std::move(citations));
+    }
+    return story;
+  } catch (const json::exception& e) {
+    return Status::Corrupt(std::string("story JSON: ") + e.what());
+  }
+}
+
+}  // namespace newsloom::store

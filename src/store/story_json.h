@@ -1,0 +1,27 @@
+// Stories as JSON: how the store keeps a story's brief and how the CLI and API print it.
+// Keys are stable (other tools read them): id, thread, title, first_published, last_published,
+// sources_independent, articles [{id, source, title, outlet, published, role}], timeline
+// [{date, background, independent_sources, sources [{article_id, begin, end, text}]}],
+// shared_sentences [[{article_id, begin, end, text}]]. Dates are ISO strings or null.
+#ifndef NEWSLOOM_STORE_STORY_JSON_H_
+#define NEWSLOOM_STORE_STORY_JSON_H_
+
+#include <nlohmann/json.hpp>
+#include <string_view>
+
+#include "newsloom/status.h"
+#include "newsloom/story.h"
+
+namespace newsloom::store {
+
+const char* CopyRoleName(CopyRole role);  // "original", "copy", "rewrite"
+CopyRole CopyRoleFromName(std::string_view name);  // unknown names: kOriginal
+
+nlohmann::json CitationToJson(const Citation& citation);
+nlohmann::json StoryToJson(const Story& story);
+// kCorrupt when `json` does not have the shape above.
+Result<Story> StoryFromJson(const nlohmann::json& json);
+
+}  // namespace newsloom::store
+
+#endif  // NEWSLOOM_STORE_STORY_JSON_H_

@@ -1,0 +1,71 @@
+#include "text/stopwords.h"
+
+#include <string>
+#include <unordered_set>
+
+namespace newsloom::text {
+namespace {
+
+// One union of the languages: pages are classified before their language is known, and the
+// shared words ("a", "in", "de") count for every language anyway.
+constexpr std::string_view kWords[] = {
+    // English
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
+    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
+    "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "even",
+    "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers",
+    "him", "his", "how", "however", "i", "if", "in", "into", "is", "it", "it's", "its", "itself",
+    "just", "may", "me", "might", "more", "most", "much", "must", "my", "no", "nor", "not", "now",
+    "of", "off", "on", "once", "only", "or", "other", "our", "ours", "out", "over", "own", "said",
+    "same", "she", "should", "since", "so", "some", "such", "than", "that", "the", "their",
+    "theirs", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too",
+    "under", "until", "up", "upon", "very", "was", "we", "were", "what", "when", "where",
+    "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "within",
+    "without", "would", "you", "your", "yet", "while", "already", "still", "though", "although",
+    "many", "several", "who's", "that's", "there's", "he's", "she's", "they're", "we're", "isn't",
+    "wasn't", "don't", "doesn't", "didn't", "won't", "can't", "one", "two", "new", "according",
+    // German
+    "aber", "als", "am", "an", "auch", "auf", "aus", "bei", "bin", "bis", "bist", "da", "damit",
+    "dann", "das", "dass", "daß", "dem", "den", "denn", "der", "des", "die", "dies", "diese",
+    "diesem", "diesen", "dieser", "dieses", "doch", "dort", "du", "durch", "ein", "eine", "einem",
+    "einen", "einer", "eines", "er", "es", "etwa", "für", "gegen", "hat", "hatte", "hatten",
+    "ich", "ihr", "ihre", "ihrem", "ihren", "ihrer", "im", "in", "ist", "ja", "jedoch", "kann",
+    "kein", "keine", "können", "man", "mehr", "mit", "muss", "nach", "nicht", "noch", "nun",
+    "nur", "ob", "oder", "ohne", "schon", "sehr", "sein", "seine", "seinem", "seinen", "seiner",
+    "sich", "sie", "sind", "so", "soll", "sowie", "um", "und", "uns", "unter", "vom", "von",
+    "vor", "war", "waren", "was", "weil", "wenn", "werden", "wie", "wieder", "wir", "wird",
+    "wurde", "wurden", "zu", "zum", "zur", "zwischen", "über", "immer", "hier", "alle", "diese",
+    // French
+    "au", "aux", "avec", "ce", "ces", "cette", "dans", "de", "des", "du", "elle", "elles", "en",
+    "est", "et", "eux", "il", "ils", "je", "la", "le", "les", "leur", "leurs", "lui", "mais",
+    "même", "nous", "ont", "ou", "où", "par", "pas", "pour", "qu'il", "que", "qui", "sa", "sans",
+    "se", "ses", "son", "sont", "sur", "un", "une", "vous", "été", "être", "fait", "comme",
+    "plus", "aussi", "entre", "c'est", "l'on", "d'un", "d'une",
+    // Spanish and Portuguese
+    "al", "como", "con", "del", "el", "ella", "ellos", "entre", "era", "es", "esta", "este",
+    "fue", "ha", "han", "hay", "las", "lo", "los", "más", "muy", "para", "pero", "por", "porque",
+    "se", "ser", "si", "sin", "sobre", "son", "su", "sus", "también", "una", "uno", "y", "ya",
+    "à", "ao", "aos", "com", "da", "das", "do", "dos", "ela", "ele", "em", "foi", "isso", "mais",
+    "mas", "na", "nas", "no", "nos", "não", "o", "os", "ou", "pela", "pelo", "que", "são", "seu",
+    "sua", "um", "uma",
+    // Italian
+    "che", "come", "con", "degli", "dei", "della", "delle", "dello", "gli", "ha", "hanno", "il",
+    "io", "loro", "ma", "nel", "nella", "non", "per", "più", "questo", "questa", "sono", "tra",
+    "gli", "è", "anche", "alla", "alle",
+    // Dutch
+    "aan", "bij", "dat", "deze", "dit", "een", "geen", "het", "hij", "hoe", "ik", "is", "je",
+    "kan", "maar", "met", "naar", "niet", "nog", "om", "ook", "op", "over", "te", "tot", "uit",
+    "van", "veel", "voor", "was", "wat", "we", "wel", "werd", "wordt", "zal", "ze", "zich", "zijn",
+    "zo",
+};
+
+const std::unordered_set<std::string_view>& Set() {
+  static const auto* set = new std::unordered_set<std::string_view>(std::begin(kWords), std::end(kWords));
+  return *set;
+}
+
+}  // namespace
+
+bool IsStopword(std::string_view word) { return Set().count(word) > 0; }
+
+}  // namespace newsloom::text
