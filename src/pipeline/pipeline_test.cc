@@ -154,6 +154,35 @@ TEST_F(PipelineTest, SameInputGivesSameStoriesWhateverTheThreadCount) {
   EXPECT_FALSE(listings[0].empty());
 }
 
+// Bad input through the real stages: reported with file and reason, what was read before is kept.
+TEST_F(PipelineTest, BadInputIsSkippedAndTheRestIsStored) {
+  const std::string good_text =
+      "Storm hits the coast\n\nA strong storm hit the coast on Monday, officials said, and "
+      "thousands of homes lost power as roads were closed across the region.\n\nRescue teams "
+      "worked through the night to reach villages cut off by the flooding, the agency said.\n";
+  const std::string no_body = Write("empty.html", "<html><head><title>Nothing</title></head></html>");
+  const std::string binary = Write("image.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  const std::string latin1 = Write("latin1.txt", "Caf\xE9 prices rise\n\nPrices rose.\n");
+  const std::string good = Write("good.txt", good_text);
+  auto store = OpenStore("s.db");
+  Pipeline pipeline(store.get(), DefaultPageStages());
+  auto report = pipeline.Ingest({(dir_ / "in").string()}, {});
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->articles_stored, 1);
+  EXPECT_THAT(report->skipped,
+              UnorderedElementsAre(
+                  AllOf(Field(&SkippedPage::source, no_body),
+                        Field(&SkippedPage::reason, "no article text")),
+                  AllOf(Field(&SkippedPage::source, binary),
+                        Field(&SkippedPage::reason, "binary content")),
+                  AllOf(Field(&SkippedPage::source, latin1),
+                        Field(&SkippedPage::reason, "invalid UTF-8"))));
+  auto stories = store->ListStories();
+  ASSERT_TRUE(stories.ok());
+  ASSERT_EQ(stories->size(), 1u);
+  EXPECT_EQ((*stories)[0].articles[0].source, good);
+}
+
 // The development articles of ECB+ and Timeline17 through the real stages.
 TEST(PipelineDevDataTest, IngestsTheDevelopmentArticles) {
   const fs::path data = fs::path(NEWSLOOM_SHARED_DIR) / "data";
