@@ -18,6 +18,7 @@ void AddSearchCommand(CLI::App& app, Runner& run);
 void AddEvalCommand(CLI::App& app, Runner& run);
 void AddBenchCommand(CLI::App& app, Runner& run);
 void AddTrainCommand(CLI::App& app, Runner& run);
+void AddDedupCommand(CLI::App& app, Runner& run);
 
 }  // namespace newsloom::cli
 

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   newsloom::cli::AddEvalCommand(app, run);
   newsloom::cli::AddBenchCommand(app, run);
   newsloom::cli::AddTrainCommand(app, run);
+  newsloom::cli::AddDedupCommand(app, run);
   CLI11_PARSE(app, argc, argv);
   return run ? run() : 2;
 }

@@ -16,21 +16,28 @@ namespace {
 
 // Function words, auxiliaries, honorifics and reporting fillers; content words are the rest.
 constexpr std::string_view kStopwords[] = {
-    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
-    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
-    "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "even",
-    "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers",
-    "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "it's", "its",
-    "itself", "just", "me", "more", "most", "mr", "mrs", "ms", "dr", "my", "myself", "no", "nor",
-    "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves",
-    "out", "over", "own", "said", "same", "says", "she", "should", "so", "some", "such", "than",
-    "that", "that's", "the", "their", "theirs", "them", "themselves", "then", "there", "these",
-    "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we",
-    "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with",
-    "would", "you", "your", "yours", "yourself", "yourselves", "s", "t", "'s", "told", "say",
-    "may", "might", "must", "shall", "us", "one", "new", "like", "many", "much", "however",
-    "according", "since", "still", "yet", "another", "around", "though", "although", "whether",
-    "within", "without", "across", "among", "along", "per", "via", "upon", "onto", "would've"};
+    "a",         "about",   "above",   "after",  "again",     "against", "all",      "also",
+    "am",        "an",      "and",     "any",    "are",       "as",      "at",       "be",
+    "because",   "been",    "before",  "being",  "below",     "between", "both",     "but",
+    "by",        "can",     "could",   "did",    "do",        "does",    "doing",    "down",
+    "during",    "each",    "even",    "few",    "for",       "from",    "further",  "had",
+    "has",       "have",    "having",  "he",     "her",       "here",    "hers",     "herself",
+    "him",       "himself", "his",     "how",    "i",         "if",      "in",       "into",
+    "is",        "it",      "it's",    "its",    "itself",    "just",    "me",       "more",
+    "most",      "mr",      "mrs",     "ms",     "dr",        "my",      "myself",   "no",
+    "nor",       "not",     "now",     "of",     "off",       "on",      "once",     "only",
+    "or",        "other",   "our",     "ours",   "ourselves", "out",     "over",     "own",
+    "said",      "same",    "says",    "she",    "should",    "so",      "some",     "such",
+    "than",      "that",    "that's",  "the",    "their",     "theirs",  "them",     "themselves",
+    "then",      "there",   "these",   "they",   "this",      "those",   "through",  "to",
+    "too",       "under",   "until",   "up",     "very",      "was",     "we",       "were",
+    "what",      "when",    "where",   "which",  "while",     "who",     "whom",     "why",
+    "will",      "with",    "would",   "you",    "your",      "yours",   "yourself", "yourselves",
+    "s",         "t",       "'s",      "told",   "say",       "may",     "might",    "must",
+    "shall",     "us",      "one",     "new",    "like",      "many",    "much",     "however",
+    "according", "since",   "still",   "yet",    "another",   "around",  "though",   "although",
+    "whether",   "within",  "without", "across", "among",     "along",   "per",      "via",
+    "upon",      "onto",    "would've"};
 
 const std::unordered_set<std::string_view>& Stopwords() {
   static const auto* set =

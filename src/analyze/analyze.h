@@ -14,8 +14,8 @@
 namespace newsloom::analyze {
 
 struct AnalyzeOptions {
-  int shingle_words = 5;    // word shingles for MinHash
-  int minhash_size = 128;   // signature length
+  int shingle_words = 5;   // word shingles for MinHash
+  int minhash_size = 128;  // signature length
 };
 
 // Thread-safe. Fails only on internal errors (ICU could not be initialised).

@@ -31,7 +31,7 @@ TEST(AnalyzeTest, TermVectorCountsContentWordsAndNames) {
   ASSERT_TRUE(a.ok());
   EXPECT_EQ(TermWeight(*a, "pact"), 2);
   EXPECT_EQ(TermWeight(*a, "pyongyang"), 2);
-  EXPECT_EQ(TermWeight(*a, "the"), 0);    // stop word
+  EXPECT_EQ(TermWeight(*a, "the"), 0);  // stop word
   EXPECT_EQ(TermWeight(*a, "n:pyongyang"), 2);
   EXPECT_EQ(TermWeight(*a, "n:kim jong un"), 1);
   // A multi-word run at a sentence start is a name; a lone capitalised first word is not.
@@ -126,7 +126,8 @@ TEST(MinHashTest, IdenticalAndDisjointSets) {
 // Real text: the estimate over an article and a lightly edited copy matches the exact figure.
 TEST(MinHashTest, EditedCopyOfText) {
   std::string base;
-  for (int i = 0; i < 300; ++i) base += "word" + std::to_string(i % 97) + " w" + std::to_string(i) + " ";
+  for (int i = 0; i < 300; ++i)
+    base += "word" + std::to_string(i % 97) + " w" + std::to_string(i) + " ";
   std::string edited = base;
   edited.replace(200, 300, "an inserted passage of other words entirely ");
   auto a = Analyze(MakeArticle(base));

@@ -60,10 +60,11 @@ struct StoryClusterer::Impl {
     std::unordered_map<int, float> centroid[kKinds];  // sums of member unit vectors
     double norm2[kKinds] = {0, 0, 0};                 // their squared L2 norms
     int size = 0;
-    std::optional<long> newest_day;           // newest publication day of a dated member
-    std::set<std::string> months;             // months the members' texts mention
-    std::set<long> event_days;                // the members' own days (see EventDays)
-    long last_add = 0;                        // Add counter at the latest member
+    std::optional<long> newest_day;  // newest publication day of a dated member
+    std::set<std::string> months;    // months the members' texts mention
+    std::set<long> event_days;       // the members' own days (see EventDays)
+    long last_add = 0;               // Add counter at the latest member
+    int merged_into = -1;            // after a repair merge: the story that absorbed this one
   };
 
   ClusterOptions options;
@@ -75,6 +76,9 @@ struct StoryClusterer::Impl {
   std::set<std::string> story_ids;
   std::unordered_map<int, std::vector<int>> index;  // term id -> stories holding it among the top
   std::vector<Assignment> assignments;
+  std::vector<int> assigned_story;
+  long merges = 0;
+  std::optional<long> latest_day;  // newest publication day seen  // parallel to assignments: the story index at arrival
 
   explicit Impl(ClusterOptions o) : options(std::move(o)) {}
 
@@ -200,8 +204,93 @@ struct StoryClusterer::Impl {
     return out;
   }
 
+  // The live story an index refers to, following repair merges.
+  int Find(int c) const {
+    while (stories[c].merged_into >= 0) c = stories[c].merged_into;
+    return c;
+  }
+
+  static double CentroidCosine(const Story& a, const Story& b, int k) {
+    if (a.norm2[k] <= 0 || b.norm2[k] <= 0) return 0;
+    const auto& small = a.centroid[k].size() <= b.centroid[k].size() ? a.centroid[k] : b.centroid[k];
+    const auto& large = &small == &a.centroid[k] ? b.centroid[k] : a.centroid[k];
+    double dot = 0;
+    for (const auto& [id, w] : small) {
+      auto it = large.find(id);
+      if (it != large.end()) dot += static_cast<double>(w) * it->second;
+    }
+    return dot / std::sqrt(a.norm2[k] * b.norm2[k]);
+  }
+
+  // Similarity of two stories' centroids, on the same scale as an article's to a story; none
+  // when the stories report on days more than window_days apart.
+  double StorySimilarity(const Story& a, const Story& b) const {
+    if (a.newest_day && b.newest_day && std::labs(*a.newest_day - *b.newest_day) > options.window_days) {
+      return 0;
+    }
+    if (!a.event_days.empty() && !b.event_days.empty()) {
+      long nearest = -1;
+      for (long d : a.event_days) {
+        auto it = b.event_days.lower_bound(d);
+        if (it != b.event_days.end() && (nearest < 0 || *it - d < nearest)) nearest = *it - d;
+        if (it != b.event_days.begin() && (nearest < 0 || d - *std::prev(it) < nearest)) {
+          nearest = d - *std::prev(it);
+        }
+      }
+      if (nearest > options.window_days) return 0;
+    } else if (a.event_days.empty() != b.event_days.empty()) {
+      return 0;
+    }
+    return options.word_weight * CentroidCosine(a, b, kWords) +
+           options.name_weight * CentroidCosine(a, b, kNames) +
+           options.number_weight * CentroidCosine(a, b, kNumbers);
+  }
+
+  // Repair: a story that has just grown is merged with the candidate story whose centroid has
+  // come close to its own, since one event reported first from two angles starts two stories.
+  // The older story absorbs the newer one and keeps its id.
+  void Repair(int grown, const std::vector<int>& candidates) {
+    if (options.merge_threshold <= 0) return;
+    int best = -1;
+    double best_score = options.merge_threshold;
+    for (int c : candidates) {
+      if (c == grown || stories[c].merged_into >= 0) continue;
+      const double score = StorySimilarity(stories[grown], stories[c]);
+      if (score >= best_score) {
+        best_score = score;
+        best = c;
+      }
+    }
+    if (best < 0) return;
+    const int target = std::min(grown, best);
+    const int source = std::max(grown, best);
+    Story& t = stories[target];
+    Story& s = stories[source];
+    for (int k = 0; k < kKinds; ++k) {
+      for (const auto& [id, w] : s.centroid[k]) t.centroid[k][id] += w;
+      double norm2 = 0;
+      for (const auto& [id, w] : t.centroid[k]) norm2 += static_cast<double>(w) * w;
+      t.norm2[k] = norm2;
+      s.centroid[k].clear();
+      s.norm2[k] = 0;
+    }
+    t.size += s.size;
+    if (s.newest_day && (!t.newest_day || *s.newest_day > *t.newest_day)) t.newest_day = s.newest_day;
+    t.months.insert(s.months.begin(), s.months.end());
+    t.event_days.insert(s.event_days.begin(), s.event_days.end());
+    t.last_add = std::max(t.last_add, s.last_add);
+    s.merged_into = target;
+    s.months.clear();
+    s.event_days.clear();
+    ++merges;
+  }
+
+  // A story no article can join any more, nor take as its thread: idle for max_idle_articles
+  // Adds, or older (by its newest dated member) than both windows before the newest day seen.
   bool Idle(const Story& s) const {
-    return static_cast<long>(assignments.size()) - s.last_add > options.max_idle_articles;
+    if (static_cast<long>(assignments.size()) - s.last_add > options.max_idle_articles) return true;
+    return s.newest_day && latest_day &&
+           *latest_day - *s.newest_day > std::max(options.window_days, options.thread_window_days);
   }
 
   std::vector<int> Candidates(const std::vector<int>& top) const {
@@ -210,6 +299,7 @@ struct StoryClusterer::Impl {
       auto it = index.find(id);
       if (it == index.end()) continue;
       for (int c : it->second) {
+        c = Find(c);
         if (!Idle(stories[c])) out.push_back(c);
       }
     }
@@ -218,11 +308,22 @@ struct StoryClusterer::Impl {
     return out;
   }
 
-  // Drops idle stories from the index now and then, so its lists stay short on long streams.
+  // Drops idle stories from the index now and then, and frees their centroids, so that the
+  // index and the memory stay bounded by the active window on long streams.
   void PruneIndex() {
+    for (Story& s : stories) {
+      if (s.merged_into >= 0 || s.size == 0 || !Idle(s) || s.centroid[kWords].empty()) continue;
+      for (int k = 0; k < kKinds; ++k) {
+        std::unordered_map<int, float>().swap(s.centroid[k]);
+        s.norm2[k] = 0;
+      }
+      s.months.clear();
+      s.event_days.clear();
+    }
     for (auto it = index.begin(); it != index.end();) {
       std::vector<int>& list = it->second;
-      list.erase(std::remove_if(list.begin(), list.end(), [&](int c) { return Idle(stories[c]); }),
+      list.erase(std::remove_if(list.begin(), list.end(),
+                                [&](int c) { return Idle(stories[Find(c)]); }),
                  list.end());
       it = list.empty() ? index.erase(it) : std::next(it);
     }
@@ -240,13 +341,15 @@ struct StoryClusterer::Impl {
     const std::set<std::string> months = Months(a);
     std::optional<long> day;
     if (a.article.published) day = a.article.published->DaysSinceEpoch();
+    if (day && (!latest_day || *day > *latest_day)) latest_day = day;
     const std::set<long> event_days = EventDays(a, day);
 
     int best = -1;
     double best_score = 0;
     int best_thread = -1;
     double best_thread_score = 0;
-    for (int c : Candidates(top)) {
+    const std::vector<int> candidates = Candidates(top);
+    for (int c : candidates) {
       const Story& s = stories[c];
       const std::optional<long> gap = Gap(day, s);
       // Whether the two can be placed in time relative to each other: a publication day or a
@@ -305,8 +408,11 @@ struct StoryClusterer::Impl {
       }
     }
     assignments.push_back(Assignment{a.article.id, s.id, s.thread});
-    if (options.max_idle_articles > 0 && assignments.size() % 4096 == 0) PruneIndex();
-    return s.id;
+    assigned_story.push_back(best);
+    const std::string id = s.id;
+    Repair(best, candidates);
+    if (assignments.size() % 4096 == 0) PruneIndex();
+    return id;
   }
 };
 
@@ -316,6 +422,14 @@ StoryClusterer::~StoryClusterer() = default;
 
 std::string StoryClusterer::Add(const AnalyzedArticle& article) { return impl_->Add(article); }
 
-std::vector<Assignment> StoryClusterer::Assignments() const { return impl_->assignments; }
+std::vector<Assignment> StoryClusterer::Assignments() const {
+  std::vector<Assignment> out = impl_->assignments;
+  for (size_t i = 0; i < out.size(); ++i) {
+    const auto& story = impl_->stories[impl_->Find(impl_->assigned_story[i])];
+    out[i].story_id = story.id;
+    out[i].thread_id = story.thread;
+  }
+  return out;
+}
 
 }  // namespace newsloom::cluster

@@ -39,6 +39,10 @@ struct ClusterOptions {
   // stops taking new ones, which bounds the work per article on long streams.
   long max_idle_articles = 20000;
   int candidate_terms = 60;  // an article's heaviest terms used to look up candidate stories
+  // Repair: after an article joins or starts a story, that story merges with a candidate story
+  // whose centroid has come this close (same similarity scale, dates within window_days). Zero
+  // turns repair off.
+  double merge_threshold = 0.3;
 };
 
 struct Assignment {
@@ -52,9 +56,11 @@ class StoryClusterer {
  public:
   explicit StoryClusterer(ClusterOptions options = {});
   ~StoryClusterer();
-  // Returns the story the article joins.
+  // Returns the story the article joins at arrival.
   std::string Add(const AnalyzedArticle& article);
-  std::vector<Assignment> Assignments() const;  // in Add order
+  // In Add order, with the stories as they are now: a story that a repair merge absorbed is
+  // reported as the story that absorbed it.
+  std::vector<Assignment> Assignments() const;
 
  private:
   struct Impl;

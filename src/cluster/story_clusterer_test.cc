@@ -47,7 +47,7 @@ TEST(StoryClustererTest, JoinsSimilarSplitsUnrelatedAndRespectsTheWindow) {
   for (const auto& a : stream) ids.push_back(c.Add(a));
   EXPECT_EQ(ids[0], ids[2]);
   EXPECT_NE(ids[0], ids[1]);
-  EXPECT_NE(ids[0], ids[3]);  // outside the 7-day window: a new story
+  EXPECT_NE(ids[0], ids[3]);                           // outside the 7-day window: a new story
   EXPECT_EQ(ids[0], text::HexId(text::Hash64("q1")));  // named after its first article
   const auto assignments = c.Assignments();
   ASSERT_EQ(assignments.size(), 4u);
@@ -64,6 +64,30 @@ TEST(StoryClustererTest, UndatedArticlesClusterByText) {
   const std::string d = c.Add(Make("u3", kQuake2));
   EXPECT_EQ(a, d);
   EXPECT_NE(a, b);
+}
+
+// With a join threshold nothing reaches, each article starts a story at arrival; the repair
+// merge then folds the story of the second quake report into the first, which keeps its id.
+TEST(StoryClustererTest, RepairMergesStoriesWhoseCentroidsConverge) {
+  for (double merge : {0.3, 0.0}) {
+    ClusterOptions options;
+    options.join_threshold = 0.99;
+    options.merge_threshold = merge;
+    StoryClusterer c(options);
+    const std::string q1 = c.Add(Make("q1", kQuake, Date{2024, 3, 4}));
+    const std::string b1 = c.Add(Make("b1", kBudget, Date{2024, 3, 4}));
+    const std::string q2 = c.Add(Make("q2", kQuake2, Date{2024, 3, 5}));
+    EXPECT_NE(q1, q2);  // at arrival
+    const auto final_assignments = c.Assignments();
+    ASSERT_EQ(final_assignments.size(), 3u);
+    EXPECT_EQ(final_assignments[0].story_id, q1);
+    EXPECT_EQ(final_assignments[1].story_id, b1);
+    if (merge > 0) {
+      EXPECT_EQ(final_assignments[2].story_id, q1);
+    } else {
+      EXPECT_EQ(final_assignments[2].story_id, q2);
+    }
+  }
 }
 
 TEST(StoryClustererTest, IdleStoriesTakeNoNewArticles) {

@@ -121,10 +121,10 @@ struct CopyDetector::Impl {
     const size_t rows = a.minhash.size() / static_cast<size_t>(options.bands);
     if (rows > 0 && !e.shingles.empty()) {
       for (int b = 0; b < options.bands; ++b) {
-        const uint64_t key = text::Hash64(
-            std::string_view(reinterpret_cast<const char*>(&a.minhash[b * rows]),
-                             rows * sizeof(uint32_t)),
-            static_cast<uint64_t>(b));
+        const uint64_t key =
+            text::Hash64(std::string_view(reinterpret_cast<const char*>(&a.minhash[b * rows]),
+                                          rows * sizeof(uint32_t)),
+                         static_cast<uint64_t>(b));
         band_keys.push_back(key);
         auto bucket = buckets.find(key);
         if (bucket != buckets.end()) {
@@ -151,6 +151,24 @@ struct CopyDetector::Impl {
     if (!mine.shingles.empty()) by_body.emplace(mine.body_hash, idx);
     for (uint64_t key : band_keys) buckets[key].push_back(idx);
     for (uint64_t p : mine.paragraphs) paragraphs[p].push_back(idx);
+  }
+
+  // Vector capacities, plus a node, its key and a bucket pointer per hash-table entry.
+  size_t ApproximateBytes() const {
+    constexpr size_t kNode = 16 + sizeof(void*);
+    size_t bytes = entries.capacity() * sizeof(Entry) + parent.capacity() * sizeof(int);
+    for (const Entry& e : entries) {
+      bytes += e.shingles.capacity() * 8 + e.paragraphs.capacity() * 8;
+      if (e.id.capacity() > 15) bytes += e.id.capacity() + 1;
+    }
+    bytes += by_body.size() * (kNode + 16) + by_body.bucket_count() * sizeof(void*);
+    for (const auto* table : {&buckets, &paragraphs}) {
+      bytes += table->bucket_count() * sizeof(void*);
+      for (const auto& [key, list] : *table) {
+        bytes += kNode + sizeof(key) + sizeof(list) + list.capacity() * sizeof(int);
+      }
+    }
+    return bytes;
   }
 
   std::vector<CopyGroup> Groups() {
@@ -196,5 +214,7 @@ CopyDetector::~CopyDetector() = default;
 void CopyDetector::Add(const AnalyzedArticle& article) { impl_->Add(article); }
 
 std::vector<CopyGroup> CopyDetector::Groups() const { return impl_->Groups(); }
+
+size_t CopyDetector::ApproximateBytes() const { return impl_->ApproximateBytes(); }
 
 }  // namespace newsloom::dedup

@@ -35,6 +35,9 @@ class CopyDetector {
   void Add(const AnalyzedArticle& article);
   // Groups of two or more articles, and their first publisher.
   std::vector<CopyGroup> Groups() const;
+  // Approximate heap bytes held by the detector's index (entries, hash tables, lists), for
+  // benchmarks.
+  size_t ApproximateBytes() const;
 
  private:
   struct Impl;

@@ -150,7 +150,8 @@ TEST(CopyDetectorTest, LshAgreesWithBruteForce) {
   for (size_t i = 0; i < docs.size(); ++i) {
     for (size_t j = i + 1; j < docs.size(); ++j) {
       const double jac = analyze::Jaccard(shingles[i], shingles[j]);
-      if (jac >= options.rewrite_jaccard) comp[find(static_cast<int>(i))] = find(static_cast<int>(j));
+      if (jac >= options.rewrite_jaccard)
+        comp[find(static_cast<int>(i))] = find(static_cast<int>(j));
       if (jac >= options.near_duplicate_jaccard) {
         ++high_pairs;
         const std::string a = "d" + std::to_string(i), b = "d" + std::to_string(j);

@@ -1,5 +1,7 @@
 // `newsloom eval clustering`: the streaming story clusterer on a JSONL set of articles with gold
 // event and topic labels, scored by B-cubed precision, recall and F1.
+#include "eval/clustering_eval.h"
+
 #include <chrono>
 #include <fstream>
 #include <map>
@@ -8,7 +10,6 @@
 
 #include "analyze/analyze.h"
 #include "cluster/story_clusterer.h"
-#include "eval/clustering_eval.h"
 #include "eval/eval.h"
 
 namespace newsloom::eval {
@@ -36,8 +37,8 @@ Article ArticleOf(const std::string& id, const std::string& text) {
   uint32_t begin = 0;
   while (begin <= text.size()) {
     size_t nl = text.find('\n', begin);
-    const uint32_t end = nl == std::string::npos ? static_cast<uint32_t>(text.size())
-                                                 : static_cast<uint32_t>(nl);
+    const uint32_t end =
+        nl == std::string::npos ? static_cast<uint32_t>(text.size()) : static_cast<uint32_t>(nl);
     if (end > begin) {
       Paragraph p;
       p.text = text.substr(begin, end - begin);
@@ -51,7 +52,8 @@ Article ArticleOf(const std::string& id, const std::string& text) {
 
 }  // namespace
 
-BCubed ScoreBCubed(const std::vector<std::string>& predicted, const std::vector<std::string>& gold) {
+BCubed ScoreBCubed(const std::vector<std::string>& predicted,
+                   const std::vector<std::string>& gold) {
   BCubed out;
   const size_t n = predicted.size();
   if (n == 0 || gold.size() != n) return out;
@@ -102,18 +104,38 @@ Result<nlohmann::json> RunClusteringEval(const EvalOptions& options) {
 
   const auto start = std::chrono::steady_clock::now();
   cluster::StoryClusterer clusterer;
-  std::vector<std::string> predicted;
+  std::vector<std::string> at_arrival;
   for (size_t i = 0; i < items.size(); ++i) {
     Result<AnalyzedArticle> analyzed = analyze::Analyze(ArticleOf(items[i].id, texts[i]));
     if (!analyzed.ok()) return analyzed.status();
-    predicted.push_back(clusterer.Add(*analyzed));
+    at_arrival.push_back(clusterer.Add(*analyzed));
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   // Threads link related stories: scored against the topics (each pairs two related events).
-  std::vector<std::string> threads;
-  for (const cluster::Assignment& a : clusterer.Assignments()) threads.push_back(a.thread_id);
+  // Stories are scored as they stand after the stream (repair merges use no look-ahead), and as
+  // decided at each article's arrival.
+  std::vector<std::string> predicted, threads;
+  for (const cluster::Assignment& a : clusterer.Assignments()) {
+    predicted.push_back(a.story_id);
+    threads.push_back(a.thread_id);
+  }
+
+  if (!options.output.empty()) {
+    std::ofstream out(options.output);
+    if (!out) return Status::IoError("cannot write predictions to " + options.output);
+    for (size_t i = 0; i < items.size(); ++i) {
+      out << nlohmann::json{{"id", items[i].id},
+                            {"story", predicted[i]},
+                            {"thread", threads[i]},
+                            {"event", items[i].event},
+                            {"topic", items[i].topic}}
+                 .dump()
+          << '\n';
+    }
+    if (!out) return Status::IoError("cannot write predictions to " + options.output);
+  }
 
   std::vector<std::string> events, topics;
   for (const Item& item : items) {
@@ -122,6 +144,7 @@ Result<nlohmann::json> RunClusteringEval(const EvalOptions& options) {
   }
   const BCubed event = ScoreBCubed(predicted, events);
   const BCubed topic = ScoreBCubed(predicted, topics);
+  const BCubed arrival = ScoreBCubed(at_arrival, events);
   const BCubed thread_topic = ScoreBCubed(threads, topics);
   std::map<std::string, int> thread_count;
   for (const std::string& t : threads) ++thread_count[t];
@@ -141,6 +164,7 @@ Result<nlohmann::json> RunClusteringEval(const EvalOptions& options) {
       {"stories", stories.size()},
       {"gold_events", gold_events.size()},
       {"bcubed_event", figures(event)},
+      {"bcubed_event_at_arrival", figures(arrival)},
       {"bcubed_topic", figures(topic)},
       {"threads", thread_count.size()},
       {"bcubed_thread_vs_topic", figures(thread_topic)},

@@ -29,7 +29,8 @@ Result<nlohmann::json> RunTimexEval(const EvalOptions& options);
 
 // Streaming story clustering on a JSONL file of {id, topic, event, text}, articles in file order:
 // B-cubed precision, recall and F1 of stories against `event` and against `topic`, of threads
-// against `topic`, and articles per second.
+// against `topic`, and articles per second. With --output, one JSON line per article:
+// {id, story, thread, event, topic}.
 Result<nlohmann::json> RunClusteringEval(const EvalOptions& options);
 
 }  // namespace newsloom::eval

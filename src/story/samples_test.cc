@@ -2,12 +2,12 @@
 // (gold.json body lines as paragraphs, gold publication dates), run through analysis, copy
 // detection, clustering and the story builder, and checked against the reference stories.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>
@@ -45,8 +45,8 @@ class SamplesTest : public ::testing::Test {
  protected:
   void SetUp() override {
     const fs::path gold_path = kSeeds / "gold.json";
-    ASSERT_TRUE(fs::exists(gold_path))
-        << "sample pages absent: expected " << gold_path << " (the shared data beside the checkout)";
+    ASSERT_TRUE(fs::exists(gold_path)) << "sample pages absent: expected " << gold_path
+                                       << " (the shared data beside the checkout)";
     std::ifstream in(gold_path);
     gold_ = nlohmann::json::parse(in);
     for (const auto& doc : gold_["documents"]) {
@@ -56,7 +56,8 @@ class SamplesTest : public ::testing::Test {
       a.id = file.substr(0, file.find('.'));
       a.source = file;
       a.title = doc.value("title", "");
-      if (doc["published"].is_string()) a.published = Date::FromIso(doc["published"].get<std::string>());
+      if (doc["published"].is_string())
+        a.published = Date::FromIso(doc["published"].get<std::string>());
       for (int n : doc["body_lines"]) {
         ASSERT_LE(n, static_cast<int>(lines.size())) << file;
         Paragraph p;
@@ -163,7 +164,8 @@ TEST_F(SamplesTest, StoryOfTheVisitHasFourSourcesAndATimeline) {
   for (const auto& ref : gold_["timeline"]) {
     const std::string date = ref["date"];
     ASSERT_TRUE(timeline.count(date)) << "timeline lacks " << date;
-    const bool background = ref["what"].get<std::string>().find("(background)") != std::string::npos;
+    const bool background =
+        ref["what"].get<std::string>().find("(background)") != std::string::npos;
     EXPECT_EQ(timeline[date]->background, background) << date;
     for (const Citation& c : timeline[date]->sources) {
       const Sample* sample = nullptr;

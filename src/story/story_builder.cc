@@ -13,12 +13,12 @@
 namespace newsloom::story {
 namespace {
 
-constexpr int kSentenceShingle = 3;        // words per shingle when comparing sentences
-constexpr int kMinSentenceWords = 6;       // shorter sentences are too generic to share
-constexpr double kSharedContainment = 0.6; // of the shorter sentence's shingles
-constexpr int kSharedPassage = 8;          // or this many shingles: a quote both carry
+constexpr int kSentenceShingle = 3;         // words per shingle when comparing sentences
+constexpr int kMinSentenceWords = 6;        // shorter sentences are too generic to share
+constexpr double kSharedContainment = 0.6;  // of the shorter sentence's shingles
+constexpr int kSharedPassage = 8;           // or this many shingles: a quote both carry
 constexpr int kMaxSharedGroups = 10;
-constexpr long kBackgroundDays = 14;       // before the first publication day
+constexpr long kBackgroundDays = 14;  // before the first publication day
 
 double Cosine(const std::vector<Term>& a, const std::vector<Term>& b) {
   double dot = 0, na = 0, nb = 0;
@@ -161,9 +161,8 @@ Story BuildStory(const std::string& story_id, const std::string& thread_id,
     for (auto& [value, e] : entries) {
       TimelineEntry t;
       t.date = value;
-      t.background =
-          s.first_published && e.last.DaysSinceEpoch() <
-                                   s.first_published->DaysSinceEpoch() - kBackgroundDays;
+      t.background = s.first_published && e.last.DaysSinceEpoch() <
+                                              s.first_published->DaysSinceEpoch() - kBackgroundDays;
       t.sources = std::move(e.sources);
       t.independent_sources = independent(e.articles);
       s.timeline.push_back(std::move(t));

@@ -62,11 +62,11 @@ TEST(StoryBuilderTest, CopiesCountAsOneSource) {
     if (e.date == "2025-05") may = &e;
   }
   ASSERT_NE(day, nullptr);
-  EXPECT_EQ(day->sources.size(), 3u);        // one sentence from each article
-  EXPECT_EQ(day->independent_sources, 2);    // a and its copy b count once
+  EXPECT_EQ(day->sources.size(), 3u);      // one sentence from each article
+  EXPECT_EQ(day->independent_sources, 2);  // a and its copy b count once
   EXPECT_FALSE(day->background);
   ASSERT_NE(may, nullptr);
-  EXPECT_FALSE(may->background);             // after the story's days: not background
+  EXPECT_FALSE(may->background);  // after the story's days: not background
   for (size_t i = 1; i < s.timeline.size(); ++i) {
     EXPECT_LT(s.timeline[i - 1].date, s.timeline[i].date);
   }
@@ -81,8 +81,9 @@ TEST(StoryBuilderTest, CopiesCountAsOneSource) {
 }
 
 TEST(StoryBuilderTest, BackgroundDatesAndEmptyInput) {
-  const auto a = Make("a", "T", "The summit took place in April 2019. Leaders met again on June 19, 2024.",
-                      Date{2024, 6, 19});
+  const auto a =
+      Make("a", "T", "The summit took place in April 2019. Leaders met again on June 19, 2024.",
+           Date{2024, 6, 19});
   const Story s = BuildStory("s", "t", {&a}, {});
   ASSERT_EQ(s.timeline.size(), 2u);
   EXPECT_EQ(s.timeline[0].date, "2019-04");

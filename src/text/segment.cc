@@ -4,8 +4,8 @@
 #include <unicode/filteredbrk.h>
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
-#include <unicode/uchar.h>
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
@@ -53,7 +53,8 @@ bool AllSpace(std::string_view s) {
   while (i < n) {
     UChar32 c;
     U8_NEXT(p, i, n, c);
-    if (c < 0 || !(u_isUWhiteSpace(c) || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT))) {
+    if (c < 0 ||
+        !(u_isUWhiteSpace(c) || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT))) {
       return false;
     }
   }

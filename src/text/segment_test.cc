@@ -49,7 +49,8 @@ TEST(SegmentTest, TokensCarryByteOffsets) {
       // "é" and "’" are two and three bytes: offsets count bytes, not characters.
       {"Café Korea’s", {{0, 5, "café", true, true}, {6, 15, "korea's", true, true}}},
       {"ＡＢＣ 1,000", {{0, 9, "abc", true, true}, {10, 15, "1,000", true, false}}},
-      {"U.S. pact", {{0, 3, "u.s", true, true}, {3, 4, ".", false, false}, {5, 9, "pact", true, false}}},
+      {"U.S. pact",
+       {{0, 3, "u.s", true, true}, {3, 4, ".", false, false}, {5, 9, "pact", true, false}}},
       {"STRASSE Straße", {{0, 7, "strasse", true, true}, {8, 15, "strasse", true, true}}},
   };
   for (const Row& row : rows) {
