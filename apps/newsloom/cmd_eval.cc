@@ -18,6 +18,7 @@ const std::map<std::string, EvalTask>& Tasks() {
       {"extraction-text", eval::RunExtractionTextEval},
       {"pubdate", eval::RunPubdateEval},
       {"timex", eval::RunTimexEval},
+      {"timeline", eval::RunTimelineEval},
   };
   return tasks;
 }

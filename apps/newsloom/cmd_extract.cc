@@ -63,8 +63,11 @@ int RunExtract(const ExtractFlags& flags) {
 void AddExtractCommand(CLI::App& app, Runner& run) {
   auto* cmd = app.add_subcommand("extract", "Main text and metadata of pages, as JSON");
   static ExtractFlags flags;
-  cmd->add_option("files", flags.files, "Pages: .txt, .html, .jsonl, .warc, directories; optionally gzipped")->required();
-  auto* json = cmd->add_flag("--json", flags.json, "A JSON array (or one object for one file); the default");
+  cmd->add_option("files", flags.files,
+                  "Pages: .txt, .html, .jsonl, .warc, directories; optionally gzipped")
+      ->required();
+  auto* json =
+      cmd->add_flag("--json", flags.json, "A JSON array (or one object for one file); the default");
   cmd->add_flag("--jsonl", flags.jsonl, "One JSON object per line")->excludes(json);
   cmd->callback([&run] { run = [] { return RunExtract(flags); }; });
 }

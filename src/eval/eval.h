@@ -27,6 +27,12 @@ Result<nlohmann::json> RunPubdateEval(const EvalOptions& options);
 // TimeML files (TempEval-3): extent, type and value scores of the temporal-expression tagger.
 Result<nlohmann::json> RunTimexEval(const EvalOptions& options);
 
+// Timeline summarisation on topic folders (articles.jsonl of {id, published, text};
+// timelines/*.json of [{date, text}]): one DATEWISE timeline per reference, as many days as the
+// reference and about as many sentences per day; date F1 and ROUGE-1/2 ("align+ m:1",
+// "agreement", "concat"). With `output`, writes OUTPUT/<topic>/<reference file> as [{date, text}].
+Result<nlohmann::json> RunTimelineEval(const EvalOptions& options);
+
 // Streaming story clustering on a JSONL file of {id, topic, event, text}, articles in file order:
 // B-cubed precision, recall and F1 of stories against `event` and against `topic`, of threads
 // against `topic`, and articles per second. With --output, one JSON line per article:

@@ -44,7 +44,9 @@ Result<RawPage> ReadPageFile(const std::string& path) {
   page.bytes = std::move(bytes).value();
   std::string name = path;
   if (name.size() > 3 && name.substr(name.size() - 3) == ".gz") name.resize(name.size() - 3);
-  auto ends = [&](std::string_view s) { return name.size() >= s.size() && name.substr(name.size() - s.size()) == s; };
+  auto ends = [&](std::string_view s) {
+    return name.size() >= s.size() && name.substr(name.size() - s.size()) == s;
+  };
   if (ends(".html") || ends(".htm")) page.content_type = "text/html";
   if (ends(".txt")) page.content_type = "text/plain";
   return page;

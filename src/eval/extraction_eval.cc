@@ -33,12 +33,15 @@ double Ratio(double a, double b) { return b > 0 ? a / b : 0; }
 
 Result<nlohmann::json> Run(const EvalOptions& options, bool plain_text) {
   const std::string eval_json = options.data + "/trafilatura-eval/evaldata.json";
-  const std::string dir = options.data + (plain_text ? "/trafilatura-eval-text" : "/trafilatura-eval/html");
+  const std::string dir =
+      options.data + (plain_text ? "/trafilatura-eval-text" : "/trafilatura-eval/html");
   Result<std::string> raw = ReadFileMaybeGzip(eval_json);
   if (!raw.ok()) return Status::NotFound("extraction evaluation data not found: " + eval_json);
-  if (!std::filesystem::is_directory(dir)) return Status::NotFound("extraction pages not found: " + dir);
+  if (!std::filesystem::is_directory(dir))
+    return Status::NotFound("extraction pages not found: " + dir);
   nlohmann::json evaldata = nlohmann::json::parse(*raw, nullptr, false);
-  if (evaldata.is_discarded() || !evaldata.is_object()) return Status::Corrupt(eval_json + ": not JSON");
+  if (evaldata.is_discarded() || !evaldata.is_object())
+    return Status::Corrupt(eval_json + ": not JSON");
 
   struct Item {
     std::string url;
@@ -116,6 +119,8 @@ Result<nlohmann::json> Run(const EvalOptions& options, bool plain_text) {
 }  // namespace
 
 Result<nlohmann::json> RunExtractionEval(const EvalOptions& options) { return Run(options, false); }
-Result<nlohmann::json> RunExtractionTextEval(const EvalOptions& options) { return Run(options, true); }
+Result<nlohmann::json> RunExtractionTextEval(const EvalOptions& options) {
+  return Run(options, true);
+}
 
 }  // namespace newsloom::eval

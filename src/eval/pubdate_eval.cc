@@ -29,8 +29,10 @@ struct Tally {
   }
   nlohmann::json Json(int total) const {
     auto r = [](double a, double b) { return b > 0 ? a / b : 0.0; };
-    return {{"answered", r(answered, total)},  {"exact", r(exact, total)},
-            {"within_1_day", r(within1, total)}, {"confident", r(confident, total)},
+    return {{"answered", r(answered, total)},
+            {"exact", r(exact, total)},
+            {"within_1_day", r(within1, total)},
+            {"confident", r(confident, total)},
             {"confident_wrong_share_of_confident", r(confident_wrong, confident)}};
   }
 };
@@ -39,10 +41,12 @@ struct Tally {
 
 Result<nlohmann::json> RunPubdateEval(const EvalOptions& options) {
   namespace fs = std::filesystem;
-  if (!fs::is_directory(options.data)) return Status::NotFound("publication-date data not found: " + options.data);
+  if (!fs::is_directory(options.data))
+    return Status::NotFound("publication-date data not found: " + options.data);
   std::vector<std::string> files;
   for (const auto& entry : fs::recursive_directory_iterator(options.data)) {
-    if (entry.is_regular_file() && entry.path().filename() == "articles.jsonl") files.push_back(entry.path().string());
+    if (entry.is_regular_file() && entry.path().filename() == "articles.jsonl")
+      files.push_back(entry.path().string());
   }
   std::sort(files.begin(), files.end());
   if (files.empty()) return Status::NotFound("no articles.jsonl under " + options.data);
@@ -55,11 +59,13 @@ Result<nlohmann::json> RunPubdateEval(const EvalOptions& options) {
     std::string line;
     while (std::getline(in, line)) {
       nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-      if (j.is_discarded() || !j.contains("published") || !j.contains("text") || !j["text"].is_string()) {
+      if (j.is_discarded() || !j.contains("published") || !j.contains("text") ||
+          !j["text"].is_string()) {
         ++skipped;
         continue;
       }
-      std::optional<Date> gold = Date::FromIso(j["published"].is_string() ? j["published"].get<std::string>() : "");
+      std::optional<Date> gold =
+          Date::FromIso(j["published"].is_string() ? j["published"].get<std::string>() : "");
       if (!gold) {
         ++skipped;
         continue;
@@ -71,7 +77,8 @@ Result<nlohmann::json> RunPubdateEval(const EvalOptions& options) {
       scanner.Add(est, *gold);
       by_basis[est.basis].Add(est, *gold);
       ++basis_count[est.basis];
-      timex.Add(extract::EstimatePublication(extract::DateMentionsFromTimex(text), std::nullopt), *gold);
+      timex.Add(extract::EstimatePublication(extract::DateMentionsFromTimex(text), std::nullopt),
+                *gold);
     }
   }
   nlohmann::json basis;

@@ -34,7 +34,8 @@ Result<nlohmann::json> RunSeedsEval(const EvalOptions& options) {
   Result<std::string> gold_text = ReadFileMaybeGzip(gold_path);
   if (!gold_text.ok()) return Status::NotFound("seeds gold file not found: " + gold_path);
   nlohmann::json gold = nlohmann::json::parse(*gold_text, nullptr, false);
-  if (gold.is_discarded() || !gold.contains("documents")) return Status::Corrupt(gold_path + ": not the seeds gold JSON");
+  if (gold.is_discarded() || !gold.contains("documents"))
+    return Status::Corrupt(gold_path + ": not the seeds gold JSON");
 
   // All pages first: template lines are recognised across them.
   std::vector<RawPage> pages;
@@ -80,7 +81,8 @@ Result<nlohmann::json> RunSeedsEval(const EvalOptions& options) {
     d["body_lines_missed"] = missed;
     d["boilerplate_lines_kept"] = boiler_kept;
     const std::string gold_title = doc.value("title", "");
-    const bool title_ok = text::NormalizeForCompare(gold_title) == text::NormalizeForCompare(a.title);
+    const bool title_ok =
+        text::NormalizeForCompare(gold_title) == text::NormalizeForCompare(a.title);
     titles += title_ok;
     d["title"] = a.title;
     d["title_correct"] = title_ok;
@@ -106,9 +108,10 @@ Result<nlohmann::json> RunSeedsEval(const EvalOptions& options) {
   const double recall = Ratio(tp, tp + fn);
   nlohmann::json out;
   out["documents"] = static_cast<int>(pages.size());
-  out["body_lines"] = {{"tp", tp}, {"fn", fn}, {"fp", fp}, {"precision", precision},
-                       {"recall", recall},
-                       {"f1", Ratio(2 * precision * recall, precision + recall)}};
+  out["body_lines"] = {
+      {"tp", tp},         {"fn", fn},
+      {"fp", fp},         {"precision", precision},
+      {"recall", recall}, {"f1", Ratio(2 * precision * recall, precision + recall)}};
   out["titles_correct"] = titles;
   out["published_within_tolerance"] = dates_ok;
   out["published_gold_dates"] = dates_total;
@@ -116,12 +119,14 @@ Result<nlohmann::json> RunSeedsEval(const EvalOptions& options) {
   out["gold_null_dates"] = null_total;
   // Story partition: groups of files in file order, compared with gold's as sets of sets.
   std::map<std::string, std::set<std::string>> ours;
-  for (size_t i = 0; i < pages.size(); ++i) ours[story_of[i]].insert(gold["documents"][i].value("file", ""));
+  for (size_t i = 0; i < pages.size(); ++i)
+    ours[story_of[i]].insert(gold["documents"][i].value("file", ""));
   std::set<std::set<std::string>> our_partition, gold_partition;
   for (const auto& [story, files] : ours) our_partition.insert(files);
   for (const auto& story : gold.value("stories", nlohmann::json::array())) {
     std::set<std::string> files;
-    for (const auto& f : story.value("docs", nlohmann::json::array())) files.insert(f.get<std::string>());
+    for (const auto& f : story.value("docs", nlohmann::json::array()))
+      files.insert(f.get<std::string>());
     gold_partition.insert(files);
   }
   nlohmann::json partition = nlohmann::json::array();

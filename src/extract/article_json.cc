@@ -11,11 +11,13 @@ nlohmann::json ArticleToJson(const Article& a) {
   j["outlet"] = a.outlet;
   j["published"] = a.published ? nlohmann::json(a.published->ToIso()) : nlohmann::json(nullptr);
   j["published_confidence"] = a.published_confidence;
-  j["masthead_date"] = a.masthead_date ? nlohmann::json(a.masthead_date->ToIso()) : nlohmann::json(nullptr);
+  j["masthead_date"] =
+      a.masthead_date ? nlohmann::json(a.masthead_date->ToIso()) : nlohmann::json(nullptr);
   j["language"] = a.language;
   j["body"] = a.body;
   nlohmann::json paragraphs = nlohmann::json::array();
-  for (const Paragraph& p : a.paragraphs) paragraphs.push_back({{"text", p.text}, {"line", p.line}});
+  for (const Paragraph& p : a.paragraphs)
+    paragraphs.push_back({{"text", p.text}, {"line", p.line}});
   j["paragraphs"] = std::move(paragraphs);
   nlohmann::json captions = nlohmann::json::array();
   for (const Paragraph& c : a.captions) captions.push_back(c.text);

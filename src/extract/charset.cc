@@ -3,10 +3,9 @@
 #include <unicode/ucnv.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
-
-#include <algorithm>
 #include <string>
 
 #include "text/utf8.h"
@@ -24,7 +23,8 @@ std::string Lower(std::string_view s) {
 
 // The value after `key` in `s` (from `pos`): optional quotes, up to a delimiter.
 std::string ValueAfter(const std::string& s, size_t pos) {
-  while (pos < s.size() && (s[pos] == ' ' || s[pos] == '=' || s[pos] == '"' || s[pos] == '\'')) ++pos;
+  while (pos < s.size() && (s[pos] == ' ' || s[pos] == '=' || s[pos] == '"' || s[pos] == '\''))
+    ++pos;
   size_t end = pos;
   while (end < s.size() && (std::isalnum(static_cast<unsigned char>(s[end])) || s[end] == '-' ||
                             s[end] == '_' || s[end] == ':' || s[end] == '.')) {

@@ -50,8 +50,8 @@ std::vector<Token> Tokenize(std::string_view s) {
       i = j;
     } else if (IsAsciiLetter(c) || u >= 0x80) {
       size_t j = i;
-      while (j < s.size() && (IsAsciiLetter(s[j]) || static_cast<unsigned char>(s[j]) >= 0x80 ||
-                              s[j] == '\'')) {
+      while (j < s.size() &&
+             (IsAsciiLetter(s[j]) || static_cast<unsigned char>(s[j]) >= 0x80 || s[j] == '\'')) {
         ++j;
       }
       // A typographic space or dash is punctuation, not part of a word.
@@ -78,17 +78,50 @@ int MonthOf(std::string_view w) {
     int month;
   };
   static constexpr Name kNames[] = {
-      {"january", 1},   {"jan", 1},      {"february", 2}, {"feb", 2},      {"march", 3},
-      {"april", 4},     {"apr", 4},      {"may", 5},      {"june", 6},     {"jun", 6},
-      {"july", 7},      {"jul", 7},      {"august", 8},   {"aug", 8},      {"september", 9},
-      {"sept", 9},      {"sep", 9},      {"october", 10}, {"oct", 10},     {"november", 11},
-      {"nov", 11},      {"december", 12}, {"dec", 12},
+      {"january", 1},
+      {"jan", 1},
+      {"february", 2},
+      {"feb", 2},
+      {"march", 3},
+      {"april", 4},
+      {"apr", 4},
+      {"may", 5},
+      {"june", 6},
+      {"jun", 6},
+      {"july", 7},
+      {"jul", 7},
+      {"august", 8},
+      {"aug", 8},
+      {"september", 9},
+      {"sept", 9},
+      {"sep", 9},
+      {"october", 10},
+      {"oct", 10},
+      {"november", 11},
+      {"nov", 11},
+      {"december", 12},
+      {"dec", 12},
       // German
-      {"januar", 1},    {"jänner", 1},   {"februar", 2},  {"märz", 3},     {"mai", 5},
-      {"juni", 6},      {"juli", 7},     {"oktober", 10}, {"dezember", 12},
+      {"januar", 1},
+      {"jänner", 1},
+      {"februar", 2},
+      {"märz", 3},
+      {"mai", 5},
+      {"juni", 6},
+      {"juli", 7},
+      {"oktober", 10},
+      {"dezember", 12},
       // French
-      {"janvier", 1},   {"février", 2},  {"mars", 3},     {"avril", 4},    {"juin", 6},
-      {"juillet", 7},   {"août", 8},     {"septembre", 9}, {"octobre", 10}, {"novembre", 11},
+      {"janvier", 1},
+      {"février", 2},
+      {"mars", 3},
+      {"avril", 4},
+      {"juin", 6},
+      {"juillet", 7},
+      {"août", 8},
+      {"septembre", 9},
+      {"octobre", 10},
+      {"novembre", 11},
       {"décembre", 12},
   };
   for (const Name& n : kNames) {
@@ -99,9 +132,9 @@ int MonthOf(std::string_view w) {
 
 int WeekdayOf(std::string_view w) {
   static constexpr std::string_view kNames[7][3] = {
-      {"monday", "montag", "lundi"},       {"tuesday", "dienstag", "mardi"},
+      {"monday", "montag", "lundi"},         {"tuesday", "dienstag", "mardi"},
       {"wednesday", "mittwoch", "mercredi"}, {"thursday", "donnerstag", "jeudi"},
-      {"friday", "freitag", "vendredi"},   {"saturday", "samstag", "samedi"},
+      {"friday", "freitag", "vendredi"},     {"saturday", "samstag", "samedi"},
       {"sunday", "sonntag", "dimanche"},
   };
   for (int d = 0; d < 7; ++d) {
@@ -139,7 +172,9 @@ bool IsPunct(const std::vector<Token>& t, size_t i, char c) {
 }
 
 // Adjacent in the source: no space between tokens i and i+1.
-bool Glued(const std::vector<Token>& t, size_t i) { return i + 1 < t.size() && t[i].end == t[i + 1].begin; }
+bool Glued(const std::vector<Token>& t, size_t i) {
+  return i + 1 < t.size() && t[i].end == t[i + 1].begin;
+}
 
 bool ValidDay(int y, int m, int d) {
   if (y == 0) y = 2000;  // a leap year: "February 29" without a year is allowed
@@ -152,15 +187,16 @@ int TenseBefore(std::string_view text, size_t begin) {
   // Stop at the previous sentence end or line break.
   for (size_t i = begin; i > start; --i) {
     const char c = text[i - 1];
-    if (c == '\n' || ((c == '.' || c == '!' || c == '?') && i < text.size() && text[i] == ' ' &&
-                      i >= 3 && text[i - 3] != '.' && !(text[i - 2] >= 'A' && text[i - 2] <= 'Z'))) {
+    if (c == '\n' ||
+        ((c == '.' || c == '!' || c == '?') && i < text.size() && text[i] == ' ' && i >= 3 &&
+         text[i - 3] != '.' && !(text[i - 2] >= 'A' && text[i - 2] <= 'Z'))) {
       start = i;
       break;
     }
   }
   static const std::set<std::string, std::less<>> kFuture = {
-      "will", "shall", "'ll", "would", "upcoming", "next", "until", "till", "wird", "werden",
-      "tomorrow", "coming", "ahead"};
+      "will", "shall", "'ll",    "would",    "upcoming", "next", "until",
+      "till", "wird",  "werden", "tomorrow", "coming",   "ahead"};
   // These speak of the future only with an infinitive: "plans to visit", not "announced plans".
   static const std::set<std::string, std::less<>> kFutureBeforeTo = {
       "expected", "scheduled", "due", "plans", "planned", "planning", "slated", "set", "going"};

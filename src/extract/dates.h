@@ -21,7 +21,8 @@ struct DateMention {
   int month = 0;     // 1..12
   int day = 0;       // 1..31
   int weekday = -1;  // 0 = Monday .. 6 = Sunday, when a weekday name is written
-  int tense = 0;     // +1 when the clause before it speaks of the future ("will visit on ..."), else -1
+  int tense =
+      0;  // +1 when the clause before it speaks of the future ("will visit on ..."), else -1
 };
 
 // Finds explicit dates ("June 19, 2024", "19 June 2024", "2024-06-19", "19.06.2024", "June 12",

@@ -37,8 +37,8 @@ TEST(FindDateMentionsTest, ReadsWrittenDates) {
 }
 
 TEST(FindDateMentionsTest, IgnoresNonDates) {
-  for (const char* text : {"She may 5 times ask.", "It costs 2024 dollars.", "The 12 apostles",
-                           "march on", ""}) {
+  for (const char* text :
+       {"She may 5 times ask.", "It costs 2024 dollars.", "The 12 apostles", "march on", ""}) {
     EXPECT_TRUE(FindDateMentions(text).empty()) << text;
   }
 }
@@ -55,7 +55,8 @@ TEST(ParseDateTest, MetadataValues) {
 TEST(DateLineTest, MastheadLinesOnly) {
   EXPECT_EQ(DateLine("Monday, June 17, 2024"), (Date{2024, 6, 17}));
   EXPECT_EQ(DateLine(" date 2024-06-19 Most Popular"), (Date{2024, 6, 19}));
-  EXPECT_EQ(DateLine("The summit took place on June 17, 2024 in Pyongyang with many guests."), std::nullopt);
+  EXPECT_EQ(DateLine("The summit took place on June 17, 2024 in Pyongyang with many guests."),
+            std::nullopt);
 }
 
 TEST(DateInUrlTest, PathDates) {
@@ -75,19 +76,24 @@ struct EstimateCase {
 
 TEST(EstimatePublicationTest, Table) {
   const EstimateCase cases[] = {
-      {"no dates, masthead alone is not evidence", "The leaders met for four hours.", Date{2024, 6, 17},
-       std::nullopt, false},
+      {"no dates, masthead alone is not evidence", "The leaders met for four hours.",
+       Date{2024, 6, 17}, std::nullopt, false},
       {"latest past date, year from masthead: likely but not confident",
-       "Kim spoke on June 12. Earlier, on June 3, he met.", Date{2024, 7, 22}, Date{2024, 6, 12}, false},
-      {"weekday before a future date", "Putin announced plans on Tuesday. He will visit Vietnam on June 19-20.",
-       Date{2024, 7, 25}, Date{2024, 6, 18}, false},
-      {"dateline", "Saturday, 25 April 2009 Experts are concerned. The first case was seen on April 2, 2009.",
+       "Kim spoke on June 12. Earlier, on June 3, he met.", Date{2024, 7, 22}, Date{2024, 6, 12},
+       false},
+      {"weekday before a future date",
+       "Putin announced plans on Tuesday. He will visit Vietnam on June 19-20.", Date{2024, 7, 25},
+       Date{2024, 6, 18}, false},
+      {"dateline",
+       "Saturday, 25 April 2009 Experts are concerned. The first case was seen on April 2, 2009.",
        std::nullopt, Date{2009, 4, 25}, true},
       {"masthead agreeing with the text", "The summit opened on June 19, 2024.", Date{2024, 6, 19},
        Date{2024, 6, 19}, true},
-      {"weekday confirms the explicit date", "They met on Wednesday, June 19, 2024. On Wednesday the pact was signed.",
-       std::nullopt, Date{2024, 6, 19}, true},
-      {"yearless date without any year", "It happened on June 12.", std::nullopt, std::nullopt, false},
+      {"weekday confirms the explicit date",
+       "They met on Wednesday, June 19, 2024. On Wednesday the pact was signed.", std::nullopt,
+       Date{2024, 6, 19}, true},
+      {"yearless date without any year", "It happened on June 12.", std::nullopt, std::nullopt,
+       false},
   };
   for (const EstimateCase& c : cases) {
     PublicationEstimate est = EstimatePublication(FindDateMentions(c.text), c.masthead);

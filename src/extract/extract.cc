@@ -19,8 +19,9 @@ bool LooksLikeHtml(const RawPage& page) {
   if (page.content_type == "text/html") return true;
   if (page.content_type == "text/plain") return false;
   std::string head = text::NormalizeForCompare(std::string_view(page.bytes).substr(0, 1024));
-  return head.find("<!doctype html") != std::string::npos || head.find("<html") != std::string::npos ||
-         head.find("<head") != std::string::npos || head.find("<body") != std::string::npos;
+  return head.find("<!doctype html") != std::string::npos ||
+         head.find("<html") != std::string::npos || head.find("<head") != std::string::npos ||
+         head.find("<body") != std::string::npos;
 }
 
 std::string PageText(const RawPage& page, bool html) {
@@ -65,9 +66,11 @@ Result<Article> Extract(const RawPage& page, const LineStats* corpus) {
   }
   const bool html = LooksLikeHtml(page);
   const std::string text = PageText(page, html);
-  Status status = html ? ExtractHtml(text, page.url, &article) : ExtractPlainText(text, corpus, &article);
+  Status status =
+      html ? ExtractHtml(text, page.url, &article) : ExtractPlainText(text, corpus, &article);
   if (!status.ok()) {
-    if (status.code() == Status::Code::kCorrupt) return Status::Corrupt(page.source + ": " + status.message());
+    if (status.code() == Status::Code::kCorrupt)
+      return Status::Corrupt(page.source + ": " + status.message());
     return status;
   }
   // What the container says outranks what the page shows.

@@ -23,7 +23,7 @@ namespace {
 struct Block {
   std::string text;
   size_t link_chars = 0;
-  GumboTag tag = GUMBO_TAG_UNKNOWN;  // the block element that holds it
+  GumboTag tag = GUMBO_TAG_UNKNOWN;         // the block element that holds it
   std::vector<const GumboNode*> ancestors;  // element ancestors, innermost last
   std::string bad_hint;  // why an ancestor marks it as furniture ("navigation", "comments", ...)
   bool caption = false;  // inside <figure> or <figcaption>
@@ -44,25 +44,34 @@ const char* Attr(const GumboNode* node, const char* name) {
   return a ? a->value : nullptr;
 }
 
-bool Contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
+bool Contains(std::string_view s, std::string_view p) {
+  return s.find(p) != std::string_view::npos;
+}
 
 // Class and id words that mark site furniture, and the reason they give.
 std::string NegativeHint(const GumboNode* node) {
   const GumboTag tag = node->v.element.tag;
   switch (tag) {
-    case GUMBO_TAG_NAV: return "navigation";
-    case GUMBO_TAG_FOOTER: return "footer";
-    case GUMBO_TAG_ASIDE: return "aside";
-    case GUMBO_TAG_HEADER: return "header";
-    default: break;
+    case GUMBO_TAG_NAV:
+      return "navigation";
+    case GUMBO_TAG_FOOTER:
+      return "footer";
+    case GUMBO_TAG_ASIDE:
+      return "aside";
+    case GUMBO_TAG_HEADER:
+      return "header";
+    default:
+      break;
   }
   // Page-wide wrappers carry every theme word in their classes ("right-sidebar nav-below-header").
-  if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_MAIN || tag == GUMBO_TAG_ARTICLE) {
+  if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_MAIN ||
+      tag == GUMBO_TAG_ARTICLE) {
     return "";
   }
   if (const char* r = Attr(node, "role")) {
     const std::string role = Lower(r);
-    if (role == "navigation" || role == "banner" || role == "contentinfo" || role == "complementary") {
+    if (role == "navigation" || role == "banner" || role == "contentinfo" ||
+        role == "complementary") {
       return "navigation";
     }
   }
@@ -88,19 +97,25 @@ std::string NegativeHint(const GumboNode* node) {
     std::string_view reason;
   };
   static constexpr Hint kHints[] = {
-      {"comments", "comments"}, {"commentlist", "comments"}, {"commentform", "comments"},
-      {"disqus", "comments"},   {"navigation", "navigation"},       {"respond", "comments"},
-      {"related", "related-links"}, {"recommend", "related-links"}, {"popular", "related-links"},
-      {"trending", "related-links"}, {"teaser", "related-links"}, {"share", "share"},
-      {"social", "share"},      {"sharing", "share"},         {"socializer", "share"},
-      {"footer", "footer"},     {"sidebar", "aside"},         {"widget", "aside"},
-      {"navbar", "navigation"}, {"nav", "navigation"},        {"menu", "navigation"},
-      {"breadcrumb", "breadcrumb"}, {"pagination", "navigation"}, {"masthead", "header"},
-      {"promo", "advertisement"}, {"advert", "advertisement"}, {"sponsor", "advertisement"},
-      {"ad", "advertisement"},  {"ads", "advertisement"},     {"newsletter", "newsletter"},
-      {"subscribe", "newsletter"}, {"cookie", "cookie-notice"}, {"consent", "cookie-notice"},
-      {"popup", "popup"},       {"modal", "popup"},           {"tags", "tags"},
-      {"author", "author-bio"}, {"byline", "byline"},
+      {"comments", "comments"},     {"commentlist", "comments"},
+      {"commentform", "comments"},  {"disqus", "comments"},
+      {"navigation", "navigation"}, {"respond", "comments"},
+      {"related", "related-links"}, {"recommend", "related-links"},
+      {"popular", "related-links"}, {"trending", "related-links"},
+      {"teaser", "related-links"},  {"share", "share"},
+      {"social", "share"},          {"sharing", "share"},
+      {"socializer", "share"},      {"footer", "footer"},
+      {"sidebar", "aside"},         {"widget", "aside"},
+      {"navbar", "navigation"},     {"nav", "navigation"},
+      {"menu", "navigation"},       {"breadcrumb", "breadcrumb"},
+      {"pagination", "navigation"}, {"masthead", "header"},
+      {"promo", "advertisement"},   {"advert", "advertisement"},
+      {"sponsor", "advertisement"}, {"ad", "advertisement"},
+      {"ads", "advertisement"},     {"newsletter", "newsletter"},
+      {"subscribe", "newsletter"},  {"cookie", "cookie-notice"},
+      {"consent", "cookie-notice"}, {"popup", "popup"},
+      {"modal", "popup"},           {"tags", "tags"},
+      {"author", "author-bio"},     {"byline", "byline"},
   };
   for (const Hint& h : kHints) {
     for (const std::string& p : parts) {
@@ -135,14 +150,40 @@ int PositiveHint(const GumboNode* node) {
 
 bool IsBlockTag(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_LI: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_TD:
-    case GUMBO_TAG_TH: case GUMBO_TAG_TR: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE:
-    case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_MAIN: case GUMBO_TAG_UL:
-    case GUMBO_TAG_OL: case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
-    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FORM: case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_BR: case GUMBO_TAG_HR: case GUMBO_TAG_ADDRESS: case GUMBO_TAG_BODY:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_BODY:
       return true;
     default:
       return false;
@@ -151,9 +192,18 @@ bool IsBlockTag(GumboTag tag) {
 
 bool IsSkippedTag(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_SVG: case GUMBO_TAG_IFRAME: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_OPTION: case GUMBO_TAG_HEAD: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_OPTION:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_INPUT:
       return true;
     default:
       return false;
@@ -182,12 +232,14 @@ std::string CollapseSpace(std::string_view s) {
 
 // Visible text bytes under each element, so that a furniture hint on an element holding most of
 // the page (Blogger's "widget Blog" around the post) is not believed.
-size_t TextSizes(const GumboNode* node, std::unordered_map<const GumboNode*, size_t>* sizes, int depth) {
+size_t TextSizes(const GumboNode* node, std::unordered_map<const GumboNode*, size_t>* sizes,
+                 int depth) {
   if (depth > 400) return 0;
-  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) return CollapseSpace(node->v.text.text).size();
+  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA)
+    return CollapseSpace(node->v.text.text).size();
   if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) return 0;
-  const GumboVector* children = node->type == GUMBO_NODE_DOCUMENT ? &node->v.document.children
-                                                                : &node->v.element.children;
+  const GumboVector* children =
+      node->type == GUMBO_NODE_DOCUMENT ? &node->v.document.children : &node->v.element.children;
   if (node->type == GUMBO_NODE_ELEMENT && IsSkippedTag(node->v.element.tag)) return 0;
   size_t total = 0;
   for (unsigned i = 0; i < children->length; ++i) {
@@ -250,13 +302,14 @@ class Segmenter {
       return;
     }
     if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) return;
-    const GumboVector* children = node->type == GUMBO_NODE_DOCUMENT ? &node->v.document.children
-                                                                  : &node->v.element.children;
+    const GumboVector* children =
+        node->type == GUMBO_NODE_DOCUMENT ? &node->v.document.children : &node->v.element.children;
     if (node->type == GUMBO_NODE_ELEMENT) {
       const GumboTag tag = node->v.element.tag;
       if (IsSkippedTag(tag)) return;
       if (const char* hidden = Attr(node, "hidden"); hidden != nullptr) return;
-      if (const char* aria = Attr(node, "aria-hidden"); aria && std::string_view(aria) == "true") return;
+      if (const char* aria = Attr(node, "aria-hidden"); aria && std::string_view(aria) == "true")
+        return;
       const bool block = IsBlockTag(tag);
       if (block) {
         Flush();
@@ -305,7 +358,8 @@ struct Meta {
 };
 
 std::string TextOf(const GumboNode* node) {
-  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE) return node->v.text.text;
+  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE)
+    return node->v.text.text;
   if (node->type != GUMBO_NODE_ELEMENT) return "";
   if (IsSkippedTag(node->v.element.tag) && node->v.element.tag != GUMBO_TAG_HEAD) return "";
   std::string out;
@@ -319,7 +373,8 @@ std::string RawScriptText(const GumboNode* node) {
   const GumboVector& ch = node->v.element.children;
   for (unsigned i = 0; i < ch.length; ++i) {
     const auto* c = static_cast<const GumboNode*>(ch.data[i]);
-    if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_CDATA || c->type == GUMBO_NODE_WHITESPACE) {
+    if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_CDATA ||
+        c->type == GUMBO_NODE_WHITESPACE) {
       out += c->v.text.text;
     }
   }
@@ -328,7 +383,8 @@ std::string RawScriptText(const GumboNode* node) {
 
 std::string JsonName(const nlohmann::json& v) {
   if (v.is_string()) return v.get<std::string>();
-  if (v.is_object() && v.contains("name") && v["name"].is_string()) return v["name"].get<std::string>();
+  if (v.is_object() && v.contains("name") && v["name"].is_string())
+    return v["name"].get<std::string>();
   if (v.is_array()) {
     std::string out;
     for (const auto& e : v) {
@@ -356,7 +412,8 @@ void ReadJsonLd(const nlohmann::json& j, Meta* meta, int depth) {
     meta->ld_headline = j["headline"].get<std::string>();
   }
   if (meta->ld_author.empty() && j.contains("author")) meta->ld_author = JsonName(j["author"]);
-  if (meta->ld_publisher.empty() && j.contains("publisher")) meta->ld_publisher = JsonName(j["publisher"]);
+  if (meta->ld_publisher.empty() && j.contains("publisher"))
+    meta->ld_publisher = JsonName(j["publisher"]);
   if (j.contains("@graph")) ReadJsonLd(j["@graph"], meta, depth + 1);
   if (j.contains("mainEntity")) ReadJsonLd(j["mainEntity"], meta, depth + 1);
 }
@@ -379,7 +436,8 @@ void CollectMeta(const GumboNode* node, Meta* meta, int depth) {
   } else if (tag == GUMBO_TAG_SCRIPT) {
     const char* type = Attr(node, "type");
     if (type && Lower(type) == "application/ld+json") {
-      nlohmann::json j = nlohmann::json::parse(RawScriptText(node), nullptr, /*allow_exceptions=*/false);
+      nlohmann::json j =
+          nlohmann::json::parse(RawScriptText(node), nullptr, /*allow_exceptions=*/false);
       if (!j.is_discarded()) ReadJsonLd(j, meta, 0);
     }
     return;
@@ -390,7 +448,8 @@ void CollectMeta(const GumboNode* node, Meta* meta, int depth) {
     if (v) meta->meta.emplace("itemprop:datepublished", v);
   }
   const GumboVector& ch = node->v.element.children;
-  for (unsigned i = 0; i < ch.length; ++i) CollectMeta(static_cast<const GumboNode*>(ch.data[i]), meta, depth + 1);
+  for (unsigned i = 0; i < ch.length; ++i)
+    CollectMeta(static_cast<const GumboNode*>(ch.data[i]), meta, depth + 1);
 }
 
 std::string MetaValue(const Meta& meta, std::initializer_list<std::string_view> keys) {
@@ -403,7 +462,8 @@ std::string MetaValue(const Meta& meta, std::initializer_list<std::string_view> 
 
 // "Headline | Site" -> "Headline": drops a short site name after a separator.
 std::string StripSiteSuffix(const std::string& title, std::string* site) {
-  for (std::string_view sep : {" | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " :: ", " \xc2\xbb "}) {
+  for (std::string_view sep :
+       {" | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " :: ", " \xc2\xbb "}) {
     const size_t p = title.rfind(sep);
     if (p == std::string::npos || p == 0) continue;
     const std::string tail = title.substr(p + sep.size());
@@ -435,7 +495,8 @@ Status ExtractHtml(std::string_view html, std::string_view url, Article* article
   std::unordered_map<const GumboNode*, double> score;
   for (const Block& b : blocks) {
     if (b.ancestors.empty() || !b.bad_hint.empty()) continue;
-    const double link_density = b.text.empty() ? 1 : static_cast<double>(b.link_chars) / b.text.size();
+    const double link_density =
+        b.text.empty() ? 1 : static_cast<double>(b.link_chars) / b.text.size();
     if (b.text.size() < 25 || link_density > 0.5) continue;
     const double commas = static_cast<double>(std::count(b.text.begin(), b.text.end(), ','));
     const double s = (1 + commas + std::min(b.text.size() / 100.0, 3.0)) * (1 - link_density);
@@ -478,9 +539,11 @@ Status ExtractHtml(std::string_view html, std::string_view url, Article* article
       const auto* c = static_cast<const GumboNode*>(ch.data[i]);
       if (c == top) continue;
       auto it = score.find(c);
-      if (it != score.end() && it->second >= std::max(2.0, top_score * 0.2)) sibling_score += it->second;
+      if (it != score.end() && it->second >= std::max(2.0, top_score * 0.2))
+        sibling_score += it->second;
     }
-    if (sibling_score >= top_score * 0.3 && segmenter.Hint(top->parent).empty()) region = top->parent;
+    if (sibling_score >= top_score * 0.3 && segmenter.Hint(top->parent).empty())
+      region = top->parent;
   }
 
   // Running text outside the region (a lead paragraph in a header box, a body split over
@@ -499,10 +562,12 @@ Status ExtractHtml(std::string_view html, std::string_view url, Article* article
   std::vector<std::string> kept_texts;
   for (const Block& b : blocks) {
     ++number;
-    const bool inside = std::find(b.ancestors.begin(), b.ancestors.end(), region) != b.ancestors.end() ||
-                        running_text_elsewhere(b);
+    const bool inside =
+        std::find(b.ancestors.begin(), b.ancestors.end(), region) != b.ancestors.end() ||
+        running_text_elsewhere(b);
     std::string reason;
-    const double link_density = static_cast<double>(b.link_chars) / std::max<size_t>(1, b.text.size());
+    const double link_density =
+        static_cast<double>(b.link_chars) / std::max<size_t>(1, b.text.size());
     if (!inside) {
       reason = b.bad_hint.empty() ? "outside-main-content" : b.bad_hint;
     } else if (!b.bad_hint.empty()) {
@@ -559,7 +624,8 @@ Status ExtractHtml(std::string_view html, std::string_view url, Article* article
   article->outlet = MetaValue(meta, {"og:site_name", "application-name"});
   if (article->outlet.empty()) article->outlet = meta.ld_publisher;
   if (article->outlet.empty()) article->outlet = site_from_title;
-  std::string byline = MetaValue(meta, {"author", "article:author", "dc.creator", "byl", "parsely-author"});
+  std::string byline =
+      MetaValue(meta, {"author", "article:author", "dc.creator", "byl", "parsely-author"});
   if (byline.empty() || byline.find("://") != std::string::npos) byline = meta.ld_author;
   if (byline.find("://") != std::string::npos) byline.clear();
   if (text::NormalizeForCompare(byline).rfind("by ", 0) == 0) byline = byline.substr(3);

@@ -55,7 +55,8 @@ TEST(ExtractHtmlTest, KeepsArticleDropsFurniture) {
   EXPECT_THAT(a.body, Not(HasSubstr("All rights reserved")));
   ASSERT_EQ(a.captions.size(), 1u);
   EXPECT_EQ(a.captions[0].text, "The river at dusk, seen from the old bridge.");
-  for (const Paragraph& p : a.paragraphs) EXPECT_EQ(a.body.substr(p.span.begin, p.span.size()), p.text);
+  for (const Paragraph& p : a.paragraphs)
+    EXPECT_EQ(a.body.substr(p.span.begin, p.span.size()), p.text);
   bool share_removed = false;
   for (const RemovedLine& r : a.removed) share_removed |= r.reason == "share";
   EXPECT_TRUE(share_removed);
@@ -95,7 +96,8 @@ TEST(ExtractHtmlTest, NoBodyIsCorrupt) {
 
 TEST(CharsetTest, DeclaredCharsets) {
   EXPECT_EQ(DeclaredCharset("<meta charset=\"ISO-8859-1\">"), "iso-8859-1");
-  EXPECT_EQ(DeclaredCharset("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">"),
+  EXPECT_EQ(DeclaredCharset(
+                "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">"),
             "windows-1251");
   EXPECT_EQ(DeclaredCharset("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"), "utf-8");
   EXPECT_EQ(DeclaredCharset("<html><body>no declaration</body></html>"), "");
@@ -103,7 +105,10 @@ TEST(CharsetTest, DeclaredCharsets) {
 
 TEST(CharsetTest, ConvertsAndRepairs) {
   // "Grüße" in latin-1.
-  EXPECT_EQ(ToUtf8("Gr\xfc\xdf" "e", "iso-8859-1"), "Grüße");
+  EXPECT_EQ(ToUtf8("Gr\xfc\xdf"
+                   "e",
+                   "iso-8859-1"),
+            "Grüße");
   // "Привет" in windows-1251.
   EXPECT_EQ(ToUtf8("\xcf\xf0\xe8\xe2\xe5\xf2", "windows-1251"), "Привет");
   // Valid UTF-8 is kept whatever the page claims.
@@ -119,8 +124,11 @@ TEST(ExtractTest, HtmlPageWithDeclaredCharset) {
   page.content_type = "text/html";
   page.bytes =
       "<html><head><meta charset=\"iso-8859-1\"><title>M\xfcnchen baut</title></head><body><p>"
-      "Die Stadt M\xfcnchen hat am Montag beschlossen, eine neue Br\xfc" "cke \xfc" "ber die Isar zu "
-      "bauen, die im n\xe4" "chsten Jahr fertig werden soll und f\xfcr den Verkehr wichtig ist.</p></body></html>";
+      "Die Stadt M\xfcnchen hat am Montag beschlossen, eine neue Br\xfc"
+      "cke \xfc"
+      "ber die Isar zu "
+      "bauen, die im n\xe4"
+      "chsten Jahr fertig werden soll und f\xfcr den Verkehr wichtig ist.</p></body></html>";
   Result<Article> a = Extract(page, nullptr);
   ASSERT_TRUE(a.ok()) << a.status().ToString();
   EXPECT_EQ(a->title, "München baut");
@@ -149,15 +157,17 @@ TEST(ExtractTest, IdsPreferGivenThenUrlThenContent) {
 }
 
 TEST(LanguageTest, Table) {
-  EXPECT_EQ(DetectLanguage("The city council approved the construction of a new bridge over the river "
-                           "on Friday, after a debate that lasted for more than six hours."),
-            "en");
+  EXPECT_EQ(
+      DetectLanguage("The city council approved the construction of a new bridge over the river "
+                     "on Friday, after a debate that lasted for more than six hours."),
+      "en");
   EXPECT_EQ(DetectLanguage("Der Stadtrat hat am Freitag den Bau einer neuen Brücke über den Fluss "
                            "beschlossen, nach einer Debatte, die mehr als sechs Stunden dauerte."),
             "de");
-  EXPECT_EQ(DetectLanguage("Le conseil municipal a approuvé vendredi la construction d'un nouveau pont "
-                           "sur la rivière, après un débat qui a duré plus de six heures."),
-            "fr");
+  EXPECT_EQ(
+      DetectLanguage("Le conseil municipal a approuvé vendredi la construction d'un nouveau pont "
+                     "sur la rivière, après un débat qui a duré plus de six heures."),
+      "fr");
   EXPECT_EQ(DetectLanguage(""), "un");
   EXPECT_EQ(DetectLanguage("1234 5678"), "un");
 }

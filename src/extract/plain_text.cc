@@ -29,13 +29,13 @@ enum class Role {
 };
 
 struct Line {
-  int number = 0;     // 1-based input line
-  std::string text;   // trimmed
-  std::string norm;   // NormalizeForCompare(text)
-  int chars = 0;      // code points
+  int number = 0;    // 1-based input line
+  std::string text;  // trimmed
+  std::string norm;  // NormalizeForCompare(text)
+  int chars = 0;     // code points
   int words = 0;
   int stopwords = 0;
-  int capitalized = 0;  // words starting with an upper-case ASCII letter
+  int capitalized = 0;    // words starting with an upper-case ASCII letter
   int content_words = 0;  // words that are not function words
   int content_capitalized = 0;
   double stop_density = 0;
@@ -123,7 +123,9 @@ bool HasDigit(std::string_view s) {
 }
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-bool Contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
+bool Contains(std::string_view s, std::string_view p) {
+  return s.find(p) != std::string_view::npos;
+}
 
 // The line without trailing punctuation that UI labels carry ("Share:", "Latest News »").
 std::string Label(std::string_view norm) {
@@ -141,35 +143,156 @@ std::string Label(std::string_view norm) {
 // blocks, sharing, account links. Matched against the whole line only.
 const std::set<std::string, std::less<>>& NavigationLabels() {
   static const auto* labels = new std::set<std::string, std::less<>>{
-      "home", "menu", "search", "skip to content", "skip to main content", "scroll to top",
-      "back to top", "read more", "more", "share", "share this", "share this article",
-      "share on facebook", "share on twitter", "tweet", "print", "email", "e-mail", "subscribe",
-      "sign in", "log in", "login", "log out", "register", "sign up", "download the app",
-      "next", "previous", "next post", "previous post", "next article", "previous article",
-      "tags", "categories", "category", "reply", "cancel reply", "follow us", "stay connected",
-      "connect with us", "newsletter", "contact", "contact us", "about us", "privacy policy",
-      "privacy", "terms of use", "terms of service", "terms and conditions", "cookie policy",
-      "imprint", "impressum", "datenschutz", "kontakt", "suche", "startseite", "anmelden",
-      "weiterlesen", "mehr", "teilen", "drucken", "zurück", "nach oben", "accueil", "rechercher",
-      "partager", "inicio", "buscar", "compartir", "facebook", "twitter", "instagram", "youtube",
-      "linkedin", "whatsapp", "pinterest", "telegram", "reddit", "rss", "sitemap", "archive",
-      "archives", "advertise", "careers", "faq", "help", "top", "close", "toggle navigation",
-      "open menu", "main menu", "navigation", "loading", "follow", "like", "comments",
+      "home",
+      "menu",
+      "search",
+      "skip to content",
+      "skip to main content",
+      "scroll to top",
+      "back to top",
+      "read more",
+      "more",
+      "share",
+      "share this",
+      "share this article",
+      "share on facebook",
+      "share on twitter",
+      "tweet",
+      "print",
+      "email",
+      "e-mail",
+      "subscribe",
+      "sign in",
+      "log in",
+      "login",
+      "log out",
+      "register",
+      "sign up",
+      "download the app",
+      "next",
+      "previous",
+      "next post",
+      "previous post",
+      "next article",
+      "previous article",
+      "tags",
+      "categories",
+      "category",
+      "reply",
+      "cancel reply",
+      "follow us",
+      "stay connected",
+      "connect with us",
+      "newsletter",
+      "contact",
+      "contact us",
+      "about us",
+      "privacy policy",
+      "privacy",
+      "terms of use",
+      "terms of service",
+      "terms and conditions",
+      "cookie policy",
+      "imprint",
+      "impressum",
+      "datenschutz",
+      "kontakt",
+      "suche",
+      "startseite",
+      "anmelden",
+      "weiterlesen",
+      "mehr",
+      "teilen",
+      "drucken",
+      "zurück",
+      "nach oben",
+      "accueil",
+      "rechercher",
+      "partager",
+      "inicio",
+      "buscar",
+      "compartir",
+      "facebook",
+      "twitter",
+      "instagram",
+      "youtube",
+      "linkedin",
+      "whatsapp",
+      "pinterest",
+      "telegram",
+      "reddit",
+      "rss",
+      "sitemap",
+      "archive",
+      "archives",
+      "advertise",
+      "careers",
+      "faq",
+      "help",
+      "top",
+      "close",
+      "toggle navigation",
+      "open menu",
+      "main menu",
+      "navigation",
+      "loading",
+      "follow",
+      "like",
+      "comments",
   };
   return *labels;
 }
 
 const std::set<std::string, std::less<>>& RelatedLabels() {
   static const auto* labels = new std::set<std::string, std::less<>>{
-      "related", "related articles", "related posts", "related stories", "related news",
-      "related content", "related topics", "more articles", "more stories", "more news",
-      "latest articles", "latest news", "latest posts", "latest stories", "latest", "most popular",
-      "most read", "most viewed", "popular posts", "popular", "trending", "trending now",
-      "must read", "editor's picks", "editors' picks", "recommended", "recommended for you",
-      "you may also like", "you might also like", "don't miss", "recent posts", "recent articles",
-      "top stories", "also read", "read also", "see also", "further reading", "more from",
-      "in other news", "what to read next", "read next", "weitere artikel", "das könnte sie auch interessieren",
-      "meistgelesen", "mehr zum thema", "ähnliche artikel", "à lire aussi", "lire aussi",
+      "related",
+      "related articles",
+      "related posts",
+      "related stories",
+      "related news",
+      "related content",
+      "related topics",
+      "more articles",
+      "more stories",
+      "more news",
+      "latest articles",
+      "latest news",
+      "latest posts",
+      "latest stories",
+      "latest",
+      "most popular",
+      "most read",
+      "most viewed",
+      "popular posts",
+      "popular",
+      "trending",
+      "trending now",
+      "must read",
+      "editor's picks",
+      "editors' picks",
+      "recommended",
+      "recommended for you",
+      "you may also like",
+      "you might also like",
+      "don't miss",
+      "recent posts",
+      "recent articles",
+      "top stories",
+      "also read",
+      "read also",
+      "see also",
+      "further reading",
+      "more from",
+      "in other news",
+      "what to read next",
+      "read next",
+      "weitere artikel",
+      "das könnte sie auch interessieren",
+      "meistgelesen",
+      "mehr zum thema",
+      "ähnliche artikel",
+      "à lire aussi",
+      "lire aussi",
   };
   return *labels;
 }
@@ -181,7 +304,8 @@ bool IsWeather(std::string_view norm) {
   size_t i = 0;
   if (i < norm.size() && (norm[i] == '-' || norm[i] == '+')) ++i;
   const size_t digits_from = i;
-  while (i < norm.size() && ((norm[i] >= '0' && norm[i] <= '9') || norm[i] == '.' || norm[i] == ','))
+  while (i < norm.size() &&
+         ((norm[i] >= '0' && norm[i] <= '9') || norm[i] == '.' || norm[i] == ','))
     ++i;
   if (i == digits_from) return false;
   std::string_view rest = text::Trim(norm.substr(i));
@@ -198,11 +322,23 @@ std::string PatternReason(const Line& l) {
   if (StartsWith(label, "read in ") && l.words <= 4) return "navigation";
   if (StartsWith(label, "related ") && l.words <= 4) return "related-links";
   static constexpr std::string_view kCommentForm[] = {
-      "enter your comment", "enter your name", "leave a comment", "leave a reply",
-      "your email address will not be published", "required fields are marked",
-      "save my name, email", "post comment", "add comment", "notify me of", "write a comment",
-      "join the discussion", "be the first to comment", "you must be logged in to post",
-      "kommentar schreiben", "kommentar verfassen", "laisser un commentaire",
+      "enter your comment",
+      "enter your name",
+      "leave a comment",
+      "leave a reply",
+      "your email address will not be published",
+      "required fields are marked",
+      "save my name, email",
+      "post comment",
+      "add comment",
+      "notify me of",
+      "write a comment",
+      "join the discussion",
+      "be the first to comment",
+      "you must be logged in to post",
+      "kommentar schreiben",
+      "kommentar verfassen",
+      "laisser un commentaire",
   };
   for (std::string_view p : kCommentForm) {
     if (Contains(l.norm, p)) return "comment-form";
@@ -218,9 +354,9 @@ std::string PatternReason(const Line& l) {
     return "advertisement";
   }
   if (l.words <= 5 && HasDigit(l.norm)) {
-    static constexpr std::string_view kCounters[] = {"views", "view", "comments", "comment",
-                                                     "shares", "likes", "min read", "minute read",
-                                                     "reads", "aufrufe", "kommentare"};
+    static constexpr std::string_view kCounters[] = {
+        "views",    "view",        "comments", "comment", "shares",    "likes",
+        "min read", "minute read", "reads",    "aufrufe", "kommentare"};
     for (std::string_view c : kCounters) {
       if (Contains(l.norm, c)) return "counter";
     }
@@ -229,10 +365,11 @@ std::string PatternReason(const Line& l) {
   // Calls to action in short lines: subscriptions, social accounts, cookie notices, apps.
   if (l.words <= kMaxCallToActionWords) {
     static constexpr std::string_view kCallsToAction[] = {
-        "subscribe", "newsletter", "sign up", "follow us", "follow @", "on twitter",
-        "on facebook", "on instagram", "cookies", "download our app", "get the app",
-        "abonnieren", "jetzt anmelden", "folgen sie uns", "suscríbete", "abonnez-vous",
-        "share this", "share on", "teilen sie", "rezept drucken", "print this",
+        "subscribe",    "newsletter",  "sign up",        "follow us",      "follow @",
+        "on twitter",   "on facebook", "on instagram",   "cookies",        "download our app",
+        "get the app",  "abonnieren",  "jetzt anmelden", "folgen sie uns", "suscríbete",
+        "abonnez-vous", "share this",  "share on",       "teilen sie",     "rezept drucken",
+        "print this",
     };
     for (std::string_view c : kCallsToAction) {
       if (Contains(l.norm, c)) return "call-to-action";
@@ -249,7 +386,8 @@ std::string PatternReason(const Line& l) {
   }
   int separators = 0;
   for (std::string_view sep : {" > ", " \xc2\xbb ", " / ", " | ", " \xe2\x80\xba "}) {
-    for (size_t p = l.text.find(sep); p != std::string::npos; p = l.text.find(sep, p + 1)) ++separators;
+    for (size_t p = l.text.find(sep); p != std::string::npos; p = l.text.find(sep, p + 1))
+      ++separators;
   }
   if (separators >= 2 && l.words <= 4 * (separators + 1) && !l.ends_sentence) return "navigation";
   return "";
@@ -258,10 +396,11 @@ std::string PatternReason(const Line& l) {
 bool IsCaptionCue(const Line& l) {
   if (l.words > 80) return false;
   static constexpr std::string_view kCues[] = {
-      "photo credit", "photo:", "image:", "credit:", "(photo", "file photo", "(right)", "(left)",
-      ", left,", ", right,", "(l)", "(r)", "| photo", "getty images", "photograph:", "foto:",
-      "bild:", "(center)", ", center,", "pictured", "/ afp", "/afp", "/ reuters", "/reuters",
-      "/ ap", "/ap photo", "(ap photo", "(reuters", "(afp",
+      "photo credit", "photo:",       "image:",      "credit:",  "(photo",    "file photo",
+      "(right)",      "(left)",       ", left,",     ", right,", "(l)",       "(r)",
+      "| photo",      "getty images", "photograph:", "foto:",    "bild:",     "(center)",
+      ", center,",    "pictured",     "/ afp",       "/afp",     "/ reuters", "/reuters",
+      "/ ap",         "/ap photo",    "(ap photo",   "(reuters", "(afp",
   };
   for (std::string_view c : kCues) {
     if (Contains(l.norm, c)) return true;
@@ -313,9 +452,9 @@ bool LooksLikeName(const Line& l) {
 
 // Publication and update lines: "Published : June 19, 2024 - 15:57", "Updated: ...".
 bool IsPublishedLine(const Line& l, std::optional<Date>* date, bool* is_update) {
-  static constexpr std::string_view kPublished[] = {"published", "posted", "veröffentlicht",
-                                                    "publié", "publicado", "pubblicato",
-                                                    "date:", "datum:", "erschienen"};
+  static constexpr std::string_view kPublished[] = {"published", "posted",    "veröffentlicht",
+                                                    "publié",    "publicado", "pubblicato",
+                                                    "date:",     "datum:",    "erschienen"};
   static constexpr std::string_view kUpdated[] = {"updated", "last updated", "aktualisiert",
                                                   "modified", "mis à jour"};
   if (l.words > 14) return false;
@@ -332,8 +471,8 @@ bool IsPublishedLine(const Line& l, std::optional<Date>* date, bool* is_update) 
 bool IsHeadlineLike(const Line& l) {
   if (l.words < 3 || l.words > 30 || l.chars > 220) return false;
   if (!l.norm.empty() && (l.norm.back() == ':' || l.norm.back() == ',')) return false;
-  if (l.text.size() >= 3 && (l.text.substr(l.text.size() - 3) == "..." ||
-                             l.text.substr(l.text.size() - 3) == "\u2026")) {
+  if (l.text.size() >= 3 &&
+      (l.text.substr(l.text.size() - 3) == "..." || l.text.substr(l.text.size() - 3) == "\u2026")) {
     return false;
   }
   return true;
@@ -351,7 +490,8 @@ void Classify(Line& l, bool length_only) {
     return;
   }
   if (l.chars < 70) {
-    l.cls = (l.ends_sentence && l.words >= 8 && l.stop_density >= 0.3) ? Cls::kNearGood : Cls::kShort;
+    l.cls =
+        (l.ends_sentence && l.words >= 8 && l.stop_density >= 0.3) ? Cls::kNearGood : Cls::kShort;
   } else if (l.stop_density >= 0.3) {
     l.cls = (l.chars > 200 || l.ends_sentence) ? Cls::kGood : Cls::kNearGood;
   } else if (l.stop_density >= 0.2) {
@@ -369,7 +509,8 @@ constexpr size_t kMaxShortRun = 1;
 // jusText's context step: short and near-good lines take the class of their neighbours.
 void Smooth(std::vector<Line>& lines, const std::vector<size_t>& open) {
   auto neighbour = [&](size_t k, int dir, bool skip_near_good) -> std::optional<Cls> {
-    for (long i = static_cast<long>(k) + dir; i >= 0 && i < static_cast<long>(open.size()); i += dir) {
+    for (long i = static_cast<long>(k) + dir; i >= 0 && i < static_cast<long>(open.size());
+         i += dir) {
       const Cls c = lines[open[i]].cls;
       if (c == Cls::kShort) continue;
       if (skip_near_good && c == Cls::kNearGood) continue;
@@ -495,7 +636,8 @@ Status ExtractPlainText(std::string_view text, const LineStats* corpus, Article*
         // "Welcome to Name, where ..." names the site.
         std::string_view rest = std::string_view(l.text).substr(11);
         const size_t end = rest.find_first_of(",.!");
-        if (end != std::string_view::npos && end <= 60) bio_outlet = std::string(text::Trim(rest.substr(0, end)));
+        if (end != std::string_view::npos && end <= 60)
+          bio_outlet = std::string(text::Trim(rest.substr(0, end)));
       }
       SetRole(l, Role::kBoilerplate, reason);
       continue;
@@ -533,7 +675,8 @@ Status ExtractPlainText(std::string_view text, const LineStats* corpus, Article*
   }
   // Author bios: the name line just before "Welcome to ..." is the byline.
   for (size_t i = 1; i < lines.size(); ++i) {
-    if (lines[i].reason == "author-bio" && lines[i - 1].role == Role::kUnset && LooksLikeName(lines[i - 1])) {
+    if (lines[i].reason == "author-bio" && lines[i - 1].role == Role::kUnset &&
+        LooksLikeName(lines[i - 1])) {
       SetRole(lines[i - 1], Role::kByline, "byline");
       if (article->byline.empty()) article->byline = lines[i - 1].text;
     }
@@ -545,7 +688,8 @@ Status ExtractPlainText(std::string_view text, const LineStats* corpus, Article*
       if (corpus->PagesWithLine(l.text) < 2) continue;
       l.repeated = true;
       const bool sentence_like = l.words >= 12 && l.stop_density >= 0.2 && l.ends_sentence;
-      if (l.role == Role::kUnset && !sentence_like) SetRole(l, Role::kBoilerplate, "repeated-across-pages");
+      if (l.role == Role::kUnset && !sentence_like)
+        SetRole(l, Role::kBoilerplate, "repeated-across-pages");
     }
   }
 
@@ -659,7 +803,8 @@ Status ExtractPlainText(std::string_view text, const LineStats* corpus, Article*
     const size_t by = GluedByline(t.text);
     if (by != std::string::npos && !subtitle) {
       // A lone glued line is still a headline; keep its byline.
-      article->byline = article->byline.empty() ? std::string(text::Trim(t.text.substr(by + 3))) : article->byline;
+      article->byline = article->byline.empty() ? std::string(text::Trim(t.text.substr(by + 3)))
+                                                : article->byline;
       t.text = std::string(text::Trim(t.text.substr(0, by)));
     }
     article->title = t.text;

@@ -34,7 +34,8 @@ TEST(FurnitureReasonTest, Table) {
       {"Subscribe to email updates", "call-to-action"},
       {"Follow us on Twitter and Facebook", "call-to-action"},
       {"The company said on Facebook that it would close the plant, and that the workers would be "
-       "paid until the end of the year.", ""},
+       "paid until the end of the year.",
+       ""},
   };
   for (const auto& [line, reason] : cases) EXPECT_EQ(FurnitureReason(line), reason) << line;
 }
@@ -118,7 +119,8 @@ TEST(ExtractPlainTextTest, CaptionsPrintedTwice) {
       "The two leaders met in the capital for talks that lasted more than two hours, officials "
       "said on Wednesday, and they signed an agreement on trade.\n"
       "The president, left, and the prime minister shake hands before their talks in the capital.\n"
-      "The president, left, and the prime minister shake hands before their talks in the capital. Jane Roe/Agency\n"
+      "The president, left, and the prime minister shake hands before their talks in the capital. "
+      "Jane Roe/Agency\n"
       "The agreement replaces treaties that were signed decades ago, and it is expected to take "
       "effect next year, the foreign ministry said in a statement.\n";
   Article a;
@@ -149,7 +151,8 @@ TEST(ExtractPlainTextTest, EmptyAndFurnitureOnlyPagesAreCorrupt) {
   Article a;
   EXPECT_EQ(ExtractPlainText("", nullptr, &a).code(), Status::Code::kCorrupt);
   Article b;
-  EXPECT_EQ(ExtractPlainText("Home\nMenu\nLatest Articles\n", nullptr, &b).code(), Status::Code::kCorrupt);
+  EXPECT_EQ(ExtractPlainText("Home\nMenu\nLatest Articles\n", nullptr, &b).code(),
+            Status::Code::kCorrupt);
 }
 
 TEST(LineStatsTest, RepeatedShortLinesAreTemplate) {
@@ -164,14 +167,17 @@ TEST(LineStatsTest, RepeatedShortLinesAreTemplate) {
   const std::string shared =
       "A long shared sentence from a wire story that several outlets print in exactly the same "
       "words, and that must not be removed as template.\n";
-  stats.AddPage(page(furniture + shared + "First page text that is long enough to be running text "
+  stats.AddPage(page(furniture + shared +
+                     "First page text that is long enough to be running text "
                      "in an article, with several function words in it.\n"));
   stats.AddPage(page(furniture + shared));
   stats.AddPage(page("Another page entirely, with text of its own that is long enough.\n"));
   EXPECT_EQ(stats.pages(), 3);
   EXPECT_EQ(stats.PagesWithLine("the weekly  digest from our EDITORS"), 2);
   Article a;
-  ASSERT_TRUE(ExtractPlainText(furniture + "Bridge talks resume in the capital\n" + shared, &stats, &a).ok());
+  ASSERT_TRUE(
+      ExtractPlainText(furniture + "Bridge talks resume in the capital\n" + shared, &stats, &a)
+          .ok());
   EXPECT_EQ(a.title, "Bridge talks resume in the capital");
   ASSERT_EQ(a.paragraphs.size(), 1u);
   EXPECT_EQ(a.paragraphs[0].line, 3);

@@ -26,7 +26,8 @@ class SeedsTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(std::filesystem::exists(kSeeds + "/gold.json"))
-        << "sample pages missing: expected " << kSeeds << "/gold.json (the shared data beside the checkout)";
+        << "sample pages missing: expected " << kSeeds
+        << "/gold.json (the shared data beside the checkout)";
     gold_ = nlohmann::json::parse(ReadAll(kSeeds + "/gold.json"));
     for (const auto& doc : gold_["documents"]) {
       RawPage page;
@@ -52,8 +53,10 @@ TEST_F(SeedsTest, BodyLinesTitlesAndDates) {
     ASSERT_TRUE(a.ok()) << a.status().ToString();
     std::set<int> kept;
     for (const Paragraph& p : a->paragraphs) kept.insert(p.line);
-    for (int line : doc["body_lines"]) EXPECT_TRUE(kept.count(line)) << "body line " << line << " dropped";
-    for (int line : doc["boilerplate_lines"]) EXPECT_FALSE(kept.count(line)) << "boilerplate line " << line << " kept";
+    for (int line : doc["body_lines"])
+      EXPECT_TRUE(kept.count(line)) << "body line " << line << " dropped";
+    for (int line : doc["boilerplate_lines"])
+      EXPECT_FALSE(kept.count(line)) << "boilerplate line " << line << " kept";
     EXPECT_EQ(a->title, doc["title"].get<std::string>());
     EXPECT_EQ(a->language, "en");
     if (doc["published"].is_null()) {

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "story/timeline.h"
 #include "text/hash.h"
 
 namespace newsloom::story {
@@ -18,7 +19,6 @@ constexpr int kMinSentenceWords = 6;        // shorter sentences are too generic
 constexpr double kSharedContainment = 0.6;  // of the shorter sentence's shingles
 constexpr int kSharedPassage = 8;           // or this many shingles: a quote both carry
 constexpr int kMaxSharedGroups = 10;
-constexpr long kBackgroundDays = 14;  // before the first publication day
 
 double Cosine(const std::vector<Term>& a, const std::vector<Term>& b) {
   double dot = 0, na = 0, nb = 0;
@@ -40,35 +40,8 @@ double Cosine(const std::vector<Term>& a, const std::vector<Term>& b) {
   return na > 0 && nb > 0 ? dot / std::sqrt(na * nb) : 0;
 }
 
-// The first and last day a TimeML date value covers: "2024-06-19" or "2024-06"; nothing for
-// other values (years, weeks, seasons, partly unknown dates).
-std::optional<std::pair<Date, Date>> DayOrMonth(std::string_view v) {
-  if (v.size() == 10) {
-    auto d = Date::FromIso(v);
-    if (d) return std::make_pair(*d, *d);
-    return std::nullopt;
-  }
-  if (v.size() == 7) {
-    auto d = Date::FromIso(std::string(v) + "-01");
-    if (!d) return std::nullopt;
-    Date last = *d;
-    last.day = 28;
-    while (last.AddDays(1).month == d->month) last = last.AddDays(1);
-    return std::make_pair(*d, last);
-  }
-  return std::nullopt;
-}
-
 Citation Cite(const AnalyzedArticle& a, Span sentence) {
   return Citation{a.article.id, sentence, a.article.body.substr(sentence.begin, sentence.size())};
-}
-
-// Index of the sentence holding byte `pos`, or -1.
-int SentenceAt(const AnalyzedArticle& a, uint32_t pos) {
-  auto it = std::upper_bound(a.sentences.begin(), a.sentences.end(), pos,
-                             [](uint32_t p, const Span& s) { return p < s.end; });
-  if (it == a.sentences.end() || it->begin > pos) return -1;
-  return static_cast<int>(it - a.sentences.begin());
 }
 
 }  // namespace
@@ -135,39 +108,7 @@ Story BuildStory(const std::string& story_id, const std::string& thread_id,
   }
 
   // Timeline: sentences grouped by the days and months they mention.
-  {
-    struct Entry {
-      std::vector<Citation> sources;
-      std::set<std::pair<size_t, int>> seen;  // (article, sentence)
-      std::set<size_t> articles;
-      Date last;
-    };
-    std::map<std::string, Entry> entries;
-    for (size_t i = 0; i < n; ++i) {
-      const AnalyzedArticle& a = *articles[i];
-      for (const TemporalExpression& t : a.dates) {
-        if (t.type != "DATE") continue;
-        auto range = DayOrMonth(t.value);
-        if (!range) continue;
-        const int sentence = SentenceAt(a, t.span.begin);
-        if (sentence < 0) continue;
-        Entry& e = entries[t.value];
-        e.last = range->second;
-        if (!e.seen.insert({i, sentence}).second) continue;
-        e.sources.push_back(Cite(a, a.sentences[sentence]));
-        e.articles.insert(i);
-      }
-    }
-    for (auto& [value, e] : entries) {
-      TimelineEntry t;
-      t.date = value;
-      t.background = s.first_published && e.last.DaysSinceEpoch() <
-                                              s.first_published->DaysSinceEpoch() - kBackgroundDays;
-      t.sources = std::move(e.sources);
-      t.independent_sources = independent(e.articles);
-      s.timeline.push_back(std::move(t));
-    }
-  }
+  s.timeline = BuildTimeline(articles, origin, s.first_published);
 
   // Shared sentences: near-identical sentences of different articles, found through shared
   // word shingles and grouped transitively.

@@ -17,7 +17,9 @@ constexpr Mapping kMappings[] = {
     {"\u202f", ' '},  {"\u200b", ' '},
 };
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 }  // namespace
 
@@ -74,7 +76,9 @@ std::vector<std::string> Words(std::string_view s) {
 
 std::string_view Trim(std::string_view s) {
   auto starts_nbsp = [](std::string_view v) { return v.substr(0, 2) == "\xc2\xa0"; };
-  auto ends_nbsp = [](std::string_view v) { return v.size() >= 2 && v.substr(v.size() - 2) == "\xc2\xa0"; };
+  auto ends_nbsp = [](std::string_view v) {
+    return v.size() >= 2 && v.substr(v.size() - 2) == "\xc2\xa0";
+  };
   while (!s.empty()) {
     if (IsSpace(s.front())) {
       s.remove_prefix(1);

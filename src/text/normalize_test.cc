@@ -22,7 +22,8 @@ TEST(NormalizeForCompareTest, Table) {
 }
 
 TEST(WordsTest, SplitsOnPunctuation) {
-  EXPECT_THAT(Words("Kim's \u201cfull support,\u201d 24 years."), ElementsAre("kim's", "full", "support", "24", "years"));
+  EXPECT_THAT(Words("Kim's \u201cfull support,\u201d 24 years."),
+              ElementsAre("kim's", "full", "support", "24", "years"));
   EXPECT_TRUE(Words(" -- ").empty());
 }
 
@@ -32,7 +33,8 @@ TEST(TrimTest, SpacesAndNoBreakSpaces) {
 }
 
 TEST(StopwordsTest, SeveralLanguages) {
-  for (const char* w : {"the", "and", "der", "und", "les", "el", "che", "het"}) EXPECT_TRUE(IsStopword(w)) << w;
+  for (const char* w : {"the", "and", "der", "und", "les", "el", "che", "het"})
+    EXPECT_TRUE(IsStopword(w)) << w;
   for (const char* w : {"putin", "bridge", "council", ""}) EXPECT_FALSE(IsStopword(w)) << w;
 }
 

@@ -8,6 +8,7 @@ namespace {
 
 // One union of the languages: pages are classified before their language is known, and the
 // shared words ("a", "in", "de") count for every language anyway.
+// clang-format off
 constexpr std::string_view kWords[] = {
     // English
     "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
@@ -58,9 +59,11 @@ constexpr std::string_view kWords[] = {
     "van", "veel", "voor", "was", "wat", "we", "wel", "werd", "wordt", "zal", "ze", "zich", "zijn",
     "zo",
 };
+// clang-format on
 
 const std::unordered_set<std::string_view>& Set() {
-  static const auto* set = new std::unordered_set<std::string_view>(std::begin(kWords), std::end(kWords));
+  static const auto* set =
+      new std::unordered_set<std::string_view>(std::begin(kWords), std::end(kWords));
   return *set;
 }
 
