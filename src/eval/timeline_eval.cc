@@ -305,6 +305,9 @@ Result<nlohmann::json> RunTimelineEval(const EvalOptions& options) {
       {"articles", articles_total},
       {"skipped_lines", skipped_total},
       {"seconds", Round4(seconds)},
+      // Reading and analysing the articles included: the whole job, per second.
+      {"timelines_per_second", seconds > 0 ? Round4(sums.n / seconds) : 0.0},
+      {"articles_per_second", seconds > 0 ? std::round(articles_total / seconds) : 0.0},
       {"mean", mean},
       {"timelines_scored", per_topic}};
 }

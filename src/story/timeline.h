@@ -27,8 +27,10 @@ struct TimelineOptions {
   // background.
   long background_days = 14;
   // An undated sentence among an article's first `lead_sentences` that is in the past tense is
-  // taken to report the news of its publication day (0: never).
-  int lead_sentences = 0;
+  // taken to report the news of its publication day (0: never). On Timeline17, lead sentences
+  // standing for their publication day raise summary ROUGE; the tense check keeps announcements
+  // ("will visit") off the publication day.
+  int lead_sentences = 2;
   // Entry order: by date (a story's brief reads in time order), or the best supported first.
   bool by_support = false;
 };

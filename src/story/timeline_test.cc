@@ -98,7 +98,9 @@ TEST(BuildTimelineTest, LeadSentencesInheritThePublicationDayWhenPast) {
                       "More rain will fall.\n"
                       "The first quake struck in May 2020.",
                       Date{2024, 6, 19});
-  EXPECT_TRUE(BuildTimeline({&a}, {"a"}, Date{2024, 6, 19}).size() == 1u);  // only 2020-05
+  TimelineOptions none;
+  none.lead_sentences = 0;
+  EXPECT_EQ(BuildTimeline({&a}, {"a"}, Date{2024, 6, 19}, none).size(), 1u);  // only 2020-05
   TimelineOptions lead;
   lead.lead_sentences = 3;
   const auto timeline = BuildTimeline({&a}, {"a"}, Date{2024, 6, 19}, lead);
