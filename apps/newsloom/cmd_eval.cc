@@ -13,6 +13,7 @@ using EvalTask = Result<nlohmann::json> (*)(const eval::EvalOptions&);
 const std::map<std::string, EvalTask>& Tasks() {
   static const std::map<std::string, EvalTask> tasks = {
       {"seeds", eval::RunSeedsEval},
+      {"ner", eval::RunNerEval},
       {"clustering", eval::RunClusteringEval},
       {"extraction", eval::RunExtractionEval},
       {"extraction-text", eval::RunExtractionTextEval},

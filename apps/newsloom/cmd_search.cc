@@ -1,10 +1,13 @@
+#include <algorithm>
 #include <cstdio>
+#include <vector>
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "commands.h"
 #include "newsloom/store.h"
 #include "store_flags.h"
+#include "story/entity_resolution.h"
 
 namespace newsloom::cli {
 namespace {
@@ -18,12 +21,66 @@ struct SearchFlags {
   std::string from;
   std::string to;
   std::string outlet;
+  std::string entity;
   int limit = 20;
 };
+
+// Takes `entity:NAME` and `entity:"NAME WITH SPACES"` out of the query text.
+std::vector<std::string> TakeEntityFilters(std::string& text) {
+  std::vector<std::string> names;
+  std::string rest;
+  size_t i = 0;
+  while (i < text.size()) {
+    const bool at_word = i == 0 || text[i - 1] == ' ';
+    if (at_word && text.compare(i, 7, "entity:") == 0) {
+      i += 7;
+      std::string name;
+      if (i < text.size() && text[i] == '"') {
+        const size_t close = text.find('"', i + 1);
+        const size_t end = close == std::string::npos ? text.size() : close;
+        name = text.substr(i + 1, end - i - 1);
+        i = close == std::string::npos ? text.size() : close + 1;
+      } else {
+        const size_t end = std::min(text.find(' ', i), text.size());
+        name = text.substr(i, end - i);
+        i = end;
+      }
+      if (!name.empty()) names.push_back(name);
+      continue;
+    }
+    rest += text[i++];
+  }
+  text = rest;
+  return names;
+}
+
+// The names to look for: every variant of the story entities the name is a variant of (the name
+// itself when no story knows it).
+std::vector<std::string> ExpandEntity(Store& store, const std::string& name) {
+  std::vector<std::string> out = {name};
+  const std::string key = story::EntityKey(name);
+  auto stories = store.ListStories();
+  if (!stories.ok()) return out;
+  for (const StorySummary& summary : *stories) {
+    auto s = store.GetStory(summary.id);
+    if (!s.ok()) continue;
+    for (const StoryEntity& e : s->entities) {
+      bool match = story::EntityKey(e.name) == key;
+      for (const std::string& v : e.variants) match = match || story::EntityKey(v) == key;
+      if (!match) continue;
+      for (const std::string& v : e.variants) {
+        if (std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
+      }
+    }
+  }
+  return out;
+}
 
 int RunSearch(const SearchFlags& flags) {
   SearchQuery query;
   query.text = flags.query;
+  std::vector<std::string> entity_filters = TakeEntityFilters(query.text);
+  if (!flags.entity.empty()) entity_filters.push_back(flags.entity);
   query.outlet = flags.outlet;
   query.limit = flags.limit;
   for (auto [flag, value, target] : {std::tuple{"--from", &flags.from, &query.from},
@@ -38,6 +95,11 @@ int RunSearch(const SearchFlags& flags) {
   }
   auto store = OpenExistingStore(flags.db, "search");
   if (!store) return 1;
+  if (entity_filters.size() > 1) {
+    std::fprintf(stderr, "newsloom search: one entity filter at a time\n");
+    return 2;
+  }
+  if (!entity_filters.empty()) query.entity_names = ExpandEntity(*store, entity_filters[0]);
   auto hits = store->Search(query);
   if (!hits.ok()) {
     std::fprintf(stderr, "newsloom search: %s\n", hits.status().ToString().c_str());
@@ -74,12 +136,14 @@ int RunSearch(const SearchFlags& flags) {
 void AddSearchCommand(CLI::App& app, Runner& run) {
   auto* cmd = app.add_subcommand("search", "Full-text search over stored articles");
   static SearchFlags flags;
-  cmd->add_option("query", flags.query, "Words to find (all must occur)")->required();
+  cmd->add_option("query", flags.query, "Words to find (all must occur)");
   cmd->add_option("--db", flags.db, "Store file")->capture_default_str();
   cmd->add_flag("--json", flags.json, "JSON array of hits");
   cmd->add_option("--from", flags.from, "Published on or after (YYYY-MM-DD)");
   cmd->add_option("--to", flags.to, "Published on or before (YYYY-MM-DD)");
   cmd->add_option("--outlet", flags.outlet, "Only this outlet");
+  cmd->add_option("--entity", flags.entity,
+                  "Only articles mentioning this entity (any variant); also entity:NAME in the query");
   cmd->add_option("--limit", flags.limit, "At most this many hits")->capture_default_str();
   cmd->callback([&run] { run = [] { return RunSearch(flags); }; });
 }

@@ -19,6 +19,7 @@ void AddEvalCommand(CLI::App& app, Runner& run);
 void AddBenchCommand(CLI::App& app, Runner& run);
 void AddTrainCommand(CLI::App& app, Runner& run);
 void AddDedupCommand(CLI::App& app, Runner& run);
+void AddEntitiesCommand(CLI::App& app, Runner& run);
 
 }  // namespace newsloom::cli
 

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   newsloom::cli::AddBenchCommand(app, run);
   newsloom::cli::AddTrainCommand(app, run);
   newsloom::cli::AddDedupCommand(app, run);
+  newsloom::cli::AddEntitiesCommand(app, run);
   CLI11_PARSE(app, argc, argv);
   return run ? run() : 2;
 }

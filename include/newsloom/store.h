@@ -29,6 +29,9 @@ struct SearchQuery {
   std::optional<Date> from;       // published on or after
   std::optional<Date> to;         // published on or before
   std::string outlet;             // exact outlet name, empty for any
+  // When non-empty: only articles with an entity mention whose text is one of these (ignoring
+  // case). With no words in `text`, these names themselves are the words searched for.
+  std::vector<std::string> entity_names;
   int limit = 20;
 };
 

@@ -45,6 +45,22 @@ struct TimelineEntry {
   int independent_sources = 0;
 };
 
+// One real-world person, organisation, place or other name of a story: its mentions grouped by
+// entity resolution (src/story/entity_resolution.h).
+struct StoryEntity {
+  std::string id;    // stable: the same for the same name and type in every story
+  std::string name;  // canonical form, honorifics and titles stripped
+  std::string type;  // "PER", "ORG", "LOC", "MISC"
+  std::vector<std::string> variants;  // distinct surface forms, first-seen order
+  std::vector<std::string> roles;     // titles seen before a person's name ("Defense Minister")
+  std::vector<Citation> mentions;     // the mention itself (span and text), text order per article
+};
+
+// Why two names were taken as one entity ("short form", "acronym", "spelling variant, same role").
+struct EntityMerge {
+  std::string a, b, reason;
+};
+
 struct Story {
   std::string id;
   std::string thread;
@@ -56,6 +72,9 @@ struct Story {
   std::vector<TimelineEntry> timeline;
   // Sentences whose content the most sources share, best first.
   std::vector<std::vector<Citation>> shared_sentences;
+  // Named entities, the most mentioned first, and why names were merged.
+  std::vector<StoryEntity> entities;
+  std::vector<EntityMerge> entity_merges;
 };
 
 }  // namespace newsloom

@@ -22,7 +22,9 @@ struct AnalyzeOptions {
 //
 // Term vector: the raw frequency of every content word (stop words dropped), plus name terms
 // "n:<words>" for runs of capitalised words that are not just the first word of a sentence, sorted
-// by term. Dates are tagged against article.published (unanchored when it is null).
+// by term. Dates are tagged against article.published (unanchored when it is null). Entities come
+// from the committed tagger (DefaultNerModelPath in ner.h), loaded once per process on first use;
+// when that model cannot be read, entities stay empty and analysis still succeeds.
 Result<AnalyzedArticle> Analyze(Article article, const AnalyzeOptions& options = {});
 
 // The fingerprint building blocks, public so dedup and tests can use the same definitions.

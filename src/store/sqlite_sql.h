@@ -8,7 +8,7 @@
 namespace newsloom::store::sql {
 
 // Migration i brings the schema from version i to i + 1. Append only; never edit a shipped one.
-inline constexpr std::array<const char*, 1> kMigrations = {
+inline constexpr std::array<const char*, 2> kMigrations = {
     // 1: articles with their raw pages, spans, analysis; stories; full-text index.
     R"sql(
 CREATE TABLE articles (
@@ -124,6 +124,10 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
   title, body, content='articles', content_rowid='ingest_seq',
   tokenize='unicode61 remove_diacritics 2');
 )sql",
+    // 2: entity mentions found by their text (search filters `entity:NAME`).
+    R"sql(
+CREATE INDEX entities_text ON entities(text COLLATE NOCASE);
+)sql",
 };
 
 inline constexpr const char* kCreateMigrations =
@@ -209,6 +213,8 @@ WHERE articles_fts MATCH ?1
   AND (?2 IS NULL OR a.published >= ?2)
   AND (?3 IS NULL OR a.published <= ?3)
   AND (?4 = '' OR a.outlet = ?4)
+  AND (?6 = '' OR a.ingest_seq IN (SELECT article_seq FROM entities
+                                   WHERE text COLLATE NOCASE IN (SELECT value FROM json_each(?6))))
 ORDER BY rank, a.ingest_seq
 LIMIT ?5)sql";
 

@@ -647,11 +647,19 @@ Result<Story> SqliteStore::GetStory(const std::string& id) {
 }
 
 Result<std::vector<SearchHit>> SqliteStore::Search(const SearchQuery& query) {
-  const std::string match = FtsQuery(query.text);
+  std::string match = FtsQuery(query.text);
+  // Entity filter only: search for any of the names' words (each name's words all required).
+  if (match.empty()) {
+    for (const std::string& name : query.entity_names) {
+      const std::string words = FtsQuery(name);
+      if (!words.empty()) match += (match.empty() ? "(" : " OR (") + words + ")";
+    }
+  }
   if (match.empty()) return Status::InvalidArgument("empty search query");
   NEWSLOOM_PREPARE(q, sql::kSearch);
   q.Bind(1, match).Bind(2, query.from).Bind(3, query.to).Bind(4, query.outlet);
   q.Bind(5, static_cast<int64_t>(query.limit));
+  q.Bind(6, query.entity_names.empty() ? std::string() : nlohmann::json(query.entity_names).dump());
   std::vector<SearchHit> hits;
   for (;;) {
     auto has = q.Step();

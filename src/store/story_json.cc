@@ -24,6 +24,42 @@ Citation CitationFromJson(const json& j) {
   return c;
 }
 
+// Story entities: entities [{id, name, type, variants, roles, mentions [citation]}] and
+// entity_merges [{a, b, reason}].
+void EntitiesToJson(const Story& story, json& out) {
+  json entities = json::array();
+  for (const StoryEntity& e : story.entities) {
+    json mentions = json::array();
+    for (const Citation& c : e.mentions) mentions.push_back(CitationToJson(c));
+    entities.push_back({{"id", e.id}, {"name", e.name}, {"type", e.type}, {"variants", e.variants},
+                        {"roles", e.roles}, {"mentions", std::move(mentions)}});
+  }
+  json merges = json::array();
+  for (const EntityMerge& m : story.entity_merges) {
+    merges.push_back({{"a", m.a}, {"b", m.b}, {"reason", m.reason}});
+  }
+  out["entities"] = std::move(entities);
+  out["entity_merges"] = std::move(merges);
+}
+
+void EntitiesFromJson(const json& j, Story& story) {
+  for (const json& e : j.value("entities", json::array())) {
+    StoryEntity entity;
+    entity.id = e.value("id", "");
+    entity.name = e.value("name", "");
+    entity.type = e.value("type", "");
+    entity.variants = e.value("variants", std::vector<std::string>{});
+    entity.roles = e.value("roles", std::vector<std::string>{});
+    for (const json& c : e.value("mentions", json::array())) {
+      entity.mentions.push_back(CitationFromJson(c));
+    }
+    story.entities.push_back(std::move(entity));
+  }
+  for (const json& m : j.value("entity_merges", json::array())) {
+    story.entity_merges.push_back(EntityMerge{m.value("a", ""), m.value("b", ""), m.value("reason", "")});
+  }
+}
+
 }  // namespace
 
 const char* CopyRoleName(CopyRole role) {
@@ -74,7 +110,7 @@ json StoryToJson(const Story& story) {
     for (const Citation& c : group) citations.push_back(CitationToJson(c));
     shared.push_back(std::move(citations));
   }
-  return {{"id", story.id},
+  json out = {{"id", story.id},
           {"thread", story.thread},
           {"title", story.title},
           {"first_published", DateToJson(story.first_published)},
@@ -83,6 +119,8 @@ json StoryToJson(const Story& story) {
           {"articles", std::move(articles)},
           {"timeline", std::move(timeline)},
           {"shared_sentences", std::move(shared)}};
+  EntitiesToJson(story, out);
+  return out;
 }
 
 Result<Story> StoryFromJson(const json& j) {
@@ -120,6 +158,7 @@ Result<Story> StoryFromJson(const json& j) {
       for (const json& c : group) citations.push_back(CitationFromJson(c));
       story.shared_sentences.push_back(std::move(citations));
     }
+    EntitiesFromJson(j, story);
     return story;
   } catch (const json::exception& e) {
     return Status::Corrupt(std::string("story JSON: ") + e.what());

@@ -2,7 +2,9 @@
 // Keys are stable (other tools read them): id, thread, title, first_published, last_published,
 // sources_independent, articles [{id, source, title, outlet, published, role}], timeline
 // [{date, background, independent_sources, sources [{article_id, begin, end, text}]}],
-// shared_sentences [[{article_id, begin, end, text}]]. Dates are ISO strings or null.
+// shared_sentences [[{article_id, begin, end, text}]], entities [{id, name, type, variants, roles,
+// mentions [{article_id, begin, end, text}]}], entity_merges [{a, b, reason}]. Dates are ISO
+// strings or null.
 #ifndef NEWSLOOM_STORE_STORY_JSON_H_
 #define NEWSLOOM_STORE_STORY_JSON_H_
 

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "story/timeline.h"
+#include "story/entity_resolution.h"
 #include "text/hash.h"
 
 namespace newsloom::story {
@@ -196,6 +197,11 @@ Story BuildStory(const std::string& story_id, const std::string& thread_id,
       }
       s.shared_sentences.push_back(std::move(cites));
     }
+  }
+  {
+    ResolvedEntities resolved = ResolveEntities(articles);
+    s.entities = std::move(resolved.entities);
+    s.entity_merges = std::move(resolved.merges);
   }
   return s;
 }

@@ -1,0 +1,84 @@
+// Entity tagging speed: the committed model over CoNLL-2003 eng.testa, tokens per second on one
+// core. Needs ../shared/data and models/ner-en.bin; fails with a message when either is absent.
+#include <benchmark/benchmark.h>
+
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "analyze/ner.h"
+
+namespace {
+
+using newsloom::analyze::ConllDocument;
+using newsloom::analyze::NerTagger;
+
+struct Fixture {
+  std::vector<std::vector<std::vector<std::string_view>>> docs;
+  std::vector<ConllDocument> storage;
+  long tokens = 0;
+  std::string error;
+};
+
+const Fixture& Data() {
+  static Fixture* f = [] {
+    auto* f = new Fixture;
+    const std::string path = std::string(NEWSLOOM_SHARED_DIR) + "/data/ner/conll2003/eng.testa";
+    auto docs = newsloom::analyze::ReadConll(path);
+    if (!docs.ok()) {
+      f->error = "CoNLL-2003 development data absent: " + docs.status().ToString();
+      return f;
+    }
+    f->storage = std::move(*docs);
+    for (const ConllDocument& d : f->storage) {
+      auto& doc = f->docs.emplace_back();
+      for (const auto& s : d.sentences) {
+        doc.emplace_back(s.words.begin(), s.words.end());
+        f->tokens += static_cast<long>(s.words.size());
+      }
+    }
+    return f;
+  }();
+  return *f;
+}
+
+const NerTagger* Tagger(std::string* error) {
+  static newsloom::Result<NerTagger>* tagger =
+      new newsloom::Result<NerTagger>(NerTagger::Load(newsloom::analyze::DefaultNerModelPath()));
+  if (!tagger->ok()) {
+    *error = "entity model absent: " + tagger->status().ToString();
+    return nullptr;
+  }
+  return &tagger->value();
+}
+
+void BM_NerTagTesta(benchmark::State& state) {
+  const Fixture& data = Data();
+  std::string error = data.error;
+  const NerTagger* tagger = error.empty() ? Tagger(&error) : nullptr;
+  if (!tagger) {
+    state.SkipWithError(error.c_str());
+    return;
+  }
+  for (auto _ : state) {
+    for (const auto& doc : data.docs) benchmark::DoNotOptimize(tagger->TagDocument(doc));
+  }
+  state.SetItemsProcessed(state.iterations() * data.tokens);
+  state.counters["tokens"] = static_cast<double>(data.tokens);
+}
+BENCHMARK(BM_NerTagTesta)->Unit(benchmark::kMillisecond);
+
+void BM_NerLoadModel(benchmark::State& state) {
+  for (auto _ : state) {
+    auto tagger = NerTagger::Load(newsloom::analyze::DefaultNerModelPath());
+    if (!tagger.ok()) {
+      state.SkipWithError(tagger.status().ToString().c_str());
+      return;
+    }
+    benchmark::DoNotOptimize(tagger);
+  }
+}
+BENCHMARK(BM_NerLoadModel)->Unit(benchmark::kMillisecond);
+
+}  // namespace

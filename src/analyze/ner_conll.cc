@@ -1,0 +1,175 @@
+#include "analyze/ner_conll.h"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace newsloom::analyze {
+namespace {
+
+// A tag split as conlleval splits it: the part before '-' and the type after it.
+struct SplitTag {
+  char part = 'O';
+  std::string type;
+};
+
+SplitTag Split(const std::string& tag) {
+  SplitTag out;
+  if (tag.empty() || tag == "O") return out;
+  size_t dash = tag.find('-');
+  if (dash == std::string::npos) {
+    out.part = 'I';
+    out.type = tag;
+    return out;
+  }
+  out.part = tag[0];
+  // BILOU spelling of the same parts.
+  if (out.part == 'U') out.part = 'S';
+  if (out.part == 'L') out.part = 'E';
+  out.type = tag.substr(dash + 1);
+  return out;
+}
+
+// conlleval's endOfChunk, plus S (single) which conlleval leaves to the type rule.
+bool EndOfChunk(const SplitTag& prev, const SplitTag& cur) {
+  char p = prev.part, t = cur.part;
+  if (p == 'S' || p == 'E') return true;
+  if ((p == 'B' || p == 'I') && (t == 'B' || t == 'S' || t == 'O')) return true;
+  return p != 'O' && prev.type != cur.type;
+}
+
+// conlleval's startOfChunk, plus S.
+bool StartOfChunk(const SplitTag& prev, const SplitTag& cur) {
+  char p = prev.part, t = cur.part;
+  if (t == 'B' || t == 'S') return true;
+  if ((p == 'O' || p == 'E' || p == 'S') && (t == 'I' || t == 'E')) return true;
+  return t != 'O' && prev.type != cur.type;
+}
+
+}  // namespace
+
+Result<std::vector<ConllDocument>> ReadConll(const std::string& path, int* skipped) {
+  std::ifstream in(path);
+  if (!in) return Status::NotFound("cannot open CoNLL file " + path);
+  std::vector<ConllDocument> docs(1);
+  ConllSentence sentence;
+  auto flush = [&] {
+    if (!sentence.words.empty()) docs.back().sentences.push_back(std::move(sentence));
+    sentence = {};
+  };
+  int bad = 0;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::istringstream fields(line);
+    std::vector<std::string> cols;
+    for (std::string col; fields >> col;) cols.push_back(std::move(col));
+    if (cols.empty()) {
+      flush();
+      continue;
+    }
+    if (cols[0] == "-DOCSTART-") {
+      flush();
+      if (!docs.back().sentences.empty()) docs.emplace_back();
+      continue;
+    }
+    if (cols.size() < 2) {
+      ++bad;
+      continue;
+    }
+    sentence.words.push_back(cols.front());
+    sentence.tags.push_back(cols.back());
+  }
+  if (in.bad()) return Status::IoError("error reading " + path);
+  flush();
+  if (docs.back().sentences.empty()) docs.pop_back();
+  if (skipped) *skipped = bad;
+  return docs;
+}
+
+std::vector<Chunk> ChunksFromTags(const std::vector<std::string>& tags) {
+  std::vector<Chunk> chunks;
+  SplitTag prev;
+  int start = -1;
+  for (int i = 0; i <= static_cast<int>(tags.size()); ++i) {
+    SplitTag cur = i < static_cast<int>(tags.size()) ? Split(tags[i]) : SplitTag{};
+    if (start >= 0 && EndOfChunk(prev, cur)) {
+      chunks.push_back({start, i, prev.type});
+      start = -1;
+    }
+    if (StartOfChunk(prev, cur)) start = i;
+    prev = cur;
+  }
+  return chunks;
+}
+
+std::vector<std::string> Iob1FromChunks(const std::vector<Chunk>& chunks, int length) {
+  std::vector<std::string> tags(length, "O");
+  int prev_end = -1;
+  std::string prev_type;
+  for (const Chunk& c : chunks) {
+    for (int i = c.begin; i < c.end && i < length; ++i) {
+      bool b = i == c.begin && prev_end == c.begin && prev_type == c.type;
+      tags[i] = (b ? "B-" : "I-") + c.type;
+    }
+    prev_end = c.end;
+    prev_type = c.type;
+  }
+  return tags;
+}
+
+int NerTypeIndex(std::string_view type) {
+  for (int t = 0; t < kNumNerTypes; ++t) {
+    if (type == kNerTypes[t]) return t;
+  }
+  return -1;
+}
+
+std::string NerLabelName(int label) {
+  if (label <= 0 || label >= kNumNerLabels) return "O";
+  static constexpr char kParts[] = {'B', 'I', 'L', 'U'};
+  return std::string(1, kParts[static_cast<int>(NerLabelPart(label))]) + "-" +
+         kNerTypes[NerLabelType(label)];
+}
+
+std::vector<int> BilouFromChunks(const std::vector<Chunk>& chunks, int length) {
+  std::vector<int> labels(length, 0);
+  for (const Chunk& c : chunks) {
+    int t = NerTypeIndex(c.type);
+    if (t < 0 || c.begin < 0 || c.end > length || c.begin >= c.end) continue;
+    if (c.end - c.begin == 1) {
+      labels[c.begin] = NerLabel(t, BilouPart::kU);
+      continue;
+    }
+    labels[c.begin] = NerLabel(t, BilouPart::kB);
+    for (int i = c.begin + 1; i < c.end - 1; ++i) labels[i] = NerLabel(t, BilouPart::kI);
+    labels[c.end - 1] = NerLabel(t, BilouPart::kL);
+  }
+  return labels;
+}
+
+std::vector<Chunk> ChunksFromBilou(const std::vector<int>& labels) {
+  std::vector<std::string> tags;
+  tags.reserve(labels.size());
+  for (int l : labels) tags.push_back(NerLabelName(l));
+  return ChunksFromTags(tags);
+}
+
+void NerScore::Add(const std::vector<Chunk>& gold, const std::vector<Chunk>& predicted) {
+  std::set<Chunk> gold_set(gold.begin(), gold.end());
+  for (const Chunk& c : gold) {
+    ++overall.gold;
+    ++by_type[c.type].gold;
+  }
+  for (const Chunk& c : predicted) {
+    ++overall.predicted;
+    ++by_type[c.type].predicted;
+    if (gold_set.count(c)) {
+      ++overall.correct;
+      ++by_type[c.type].correct;
+    }
+  }
+}
+
+}  // namespace newsloom::analyze

@@ -1,0 +1,259 @@
+#include "analyze/ner.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace newsloom::analyze {
+namespace {
+
+const std::string kConllDir = std::string(NEWSLOOM_SHARED_DIR) + "/data/ner/conll2003";
+
+std::vector<ConllDocument> ReadOrFail(const std::string& file, size_t max_docs) {
+  auto docs = ReadConll(kConllDir + "/" + file);
+  if (!docs.ok()) {
+    ADD_FAILURE() << "CoNLL-2003 data is required for this test and is absent: "
+                  << docs.status().ToString();
+    return {};
+  }
+  if (docs->size() > max_docs) docs->resize(max_docs);
+  return std::move(*docs);
+}
+
+std::string FileBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+// A small hand-made training set: names after titles, places after "in".
+std::vector<ConllDocument> ToyDocs() {
+  std::vector<ConllDocument> docs;
+  const char* people[] = {"Anna Kowalski", "Peter Brandt", "Maria Lopez", "John Carter"};
+  const char* places[] = {"Oslo", "Lima", "Quito", "Hanoi"};
+  for (int d = 0; d < 24; ++d) {
+    ConllDocument doc;
+    ConllSentence s;
+    std::string person = people[d % 4];
+    std::string first = person.substr(0, person.find(' ')),
+                last = person.substr(person.find(' ') + 1);
+    for (auto [w, t] :
+         std::vector<std::pair<std::string, std::string>>{{"President", "O"},
+                                                          {first, "I-PER"},
+                                                          {last, "I-PER"},
+                                                          {"arrived", "O"},
+                                                          {"in", "O"},
+                                                          {places[(d / 4) % 4], "I-LOC"},
+                                                          {"on", "O"},
+                                                          {"Monday", "O"},
+                                                          {".", "O"}}) {
+      s.words.push_back(w);
+      s.tags.push_back(t);
+    }
+    doc.sentences.push_back(s);
+    docs.push_back(doc);
+  }
+  return docs;
+}
+
+NerTrainOptions ToyOptions() {
+  NerTrainOptions options;
+  options.epochs = 5;
+  options.hash_bits = 16;
+  options.iso_codes_dir.clear();
+  options.zone_tab.clear();
+  return options;
+}
+
+TEST(NerTaggerTest, LearnsToyDataAndTagsTokensWithByteSpans) {
+  auto tagger = NerTagger::Train(ToyDocs(), ToyOptions());
+  ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
+
+  // Pipeline-style input: tokens with byte spans into a body, two sentences.
+  std::string body =
+      "President Maria Lopez arrived in Lima on Monday.  President John Carter arrived in Oslo.";
+  std::vector<Token> tokens;
+  for (size_t i = 0; i < body.size();) {
+    if (body[i] == ' ') {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    if (body[i] == '.') {
+      ++j;
+    } else {
+      while (j < body.size() && body[j] != ' ' && body[j] != '.') ++j;
+    }
+    tokens.push_back({{static_cast<uint32_t>(i), static_cast<uint32_t>(j)}, "", true, false});
+    i = j;
+  }
+  size_t split = body.find("  ");
+  std::vector<Span> sentences = {
+      {0, static_cast<uint32_t>(split)},
+      {static_cast<uint32_t>(split + 2), static_cast<uint32_t>(body.size())}};
+  std::vector<EntityMention> got = tagger->Tag(body, tokens, sentences);
+  ASSERT_EQ(got.size(), 4u);
+  EXPECT_EQ(got[0].text, "Maria Lopez");
+  EXPECT_EQ(got[0].type, "PER");
+  EXPECT_EQ(body.substr(got[0].span.begin, got[0].span.size()), "Maria Lopez");
+  EXPECT_EQ(got[1].text, "Lima");
+  EXPECT_EQ(got[1].type, "LOC");
+  EXPECT_EQ(got[2].text, "John Carter");
+  EXPECT_EQ(got[3].text, "Oslo");
+
+  // A possessive stays outside the mention, with either apostrophe.
+  std::string possessive = "President Maria Lopez\xE2\x80\x99s plane arrived in Oslo's airport";
+  std::vector<Token> words;
+  for (size_t i = 0; i < possessive.size();) {
+    size_t j = possessive.find(' ', i);
+    if (j == std::string::npos) j = possessive.size();
+    words.push_back({{static_cast<uint32_t>(i), static_cast<uint32_t>(j)}, "", true, false});
+    i = j + 1;
+  }
+  got = tagger->Tag(possessive, words, {});
+  std::vector<std::string> texts;
+  for (const EntityMention& e : got) {
+    texts.push_back(e.text + "/" + e.type);
+    EXPECT_EQ(e.text.find('\''), std::string::npos) << e.text;
+    EXPECT_EQ(e.text.find("\xE2\x80\x99"), std::string::npos) << e.text;
+  }
+  EXPECT_THAT(texts, ::testing::IsSupersetOf({"Maria Lopez/PER", "Oslo/LOC"}));
+
+  // Empty and out-of-range input is not a crash.
+  EXPECT_TRUE(tagger->Tag("", {}, {}).empty());
+  EXPECT_TRUE(tagger->Tag("ab", {{{1, 9}, "", true, false}}, {}).empty());
+}
+
+TEST(NerTaggerTest, DecodingProducesWellFormedBilou) {
+  auto tagger = NerTagger::Train(ToyDocs(), ToyOptions());
+  ASSERT_TRUE(tagger.ok());
+  std::vector<std::vector<std::string_view>> doc = {{"President", "Peter", "Brandt", "in", "Hanoi"},
+                                                    {"Anna"},
+                                                    {},
+                                                    {"in", "in", "Quito", "Quito"}};
+  auto labels = tagger->TagDocument(doc);
+  ASSERT_EQ(labels.size(), doc.size());
+  for (size_t s = 0; s < doc.size(); ++s) {
+    ASSERT_EQ(labels[s].size(), doc[s].size());
+    int open = -1;  // type of an unfinished B/I chunk
+    for (int label : labels[s]) {
+      if (open >= 0) {
+        ASSERT_GT(label, 0);
+        EXPECT_EQ(NerLabelType(label), open);
+        BilouPart part = NerLabelPart(label);
+        ASSERT_TRUE(part == BilouPart::kI || part == BilouPart::kL);
+        if (part == BilouPart::kL) open = -1;
+      } else if (label > 0) {
+        BilouPart part = NerLabelPart(label);
+        ASSERT_TRUE(part == BilouPart::kB || part == BilouPart::kU);
+        if (part == BilouPart::kB) open = NerLabelType(label);
+      }
+    }
+    EXPECT_EQ(open, -1) << "chunk left open at the end of sentence " << s;
+  }
+}
+
+TEST(NerTaggerTest, SaveLoadKeepsPredictionsAndRejectsBadFiles) {
+  auto tagger = NerTagger::Train(ToyDocs(), ToyOptions());
+  ASSERT_TRUE(tagger.ok());
+  std::string path = ::testing::TempDir() + "/ner_toy.bin";
+  ASSERT_TRUE(tagger->Save(path).ok());
+  auto loaded = NerTagger::Load(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  std::vector<std::vector<std::string_view>> doc = {{"President", "Maria", "Lopez", "in", "Oslo"}};
+  EXPECT_EQ(loaded->TagDocument(doc), tagger->TagDocument(doc));
+
+  EXPECT_EQ(NerTagger::Load(path + ".missing").status().code(), Status::Code::kNotFound);
+  std::string bytes = FileBytes(path);
+  std::string truncated = path + ".truncated";
+  std::ofstream(truncated, std::ios::binary) << bytes.substr(0, bytes.size() / 2);
+  EXPECT_EQ(NerTagger::Load(truncated).status().code(), Status::Code::kCorrupt);
+  std::string garbage = path + ".garbage";
+  std::ofstream(garbage, std::ios::binary) << "not a model at all";
+  EXPECT_EQ(NerTagger::Load(garbage).status().code(), Status::Code::kCorrupt);
+}
+
+TEST(NerTaggerTest, FeatureGroupNamesParse) {
+  auto groups = ParseDisabledNerGroups("gazetteer,clusters");
+  ASSERT_TRUE(groups.ok());
+  EXPECT_FALSE(groups->gazetteer);
+  EXPECT_FALSE(groups->clusters);
+  EXPECT_TRUE(groups->shape);
+  EXPECT_EQ(NerFeatureGroups::FromBits(groups->Bits()).Bits(), groups->Bits());
+  EXPECT_FALSE(ParseDisabledNerGroups("colour").ok());
+  EXPECT_TRUE(ParseDisabledNerGroups("").ok());
+}
+
+// Bad input is routine: random bytes, random spans, unordered and overlapping tokens.
+TEST(NerTaggerTest, ArbitraryTokensNeverBreakSpans) {
+  auto tagger = NerTagger::Train(ToyDocs(), ToyOptions());
+  ASSERT_TRUE(tagger.ok());
+  uint64_t state = 12345;
+  auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<uint32_t>(state >> 33);
+  };
+  for (int round = 0; round < 200; ++round) {
+    std::string body(next() % 300, ' ');
+    for (char& c : body)
+      c = static_cast<char>(next() % 4 == 0 ? ' ' : "AbZq\xC3\x89.,'-9"[next() % 12]);
+    std::vector<Token> tokens(next() % 60);
+    for (Token& t : tokens) {
+      t.span.begin = next() % (body.size() + 5);
+      t.span.end = t.span.begin + next() % 12;
+    }
+    if (round % 2)
+      std::sort(tokens.begin(), tokens.end(),
+                [](const Token& a, const Token& b) { return a.span < b.span; });
+    std::vector<Span> sentences = {
+        {0, static_cast<uint32_t>(body.size() / 2)},
+        {static_cast<uint32_t>(body.size() / 3), static_cast<uint32_t>(body.size())}};
+    for (const EntityMention& e : tagger->Tag(body, tokens, sentences)) {
+      ASSERT_LT(e.span.begin, e.span.end);
+      ASSERT_LE(e.span.end, body.size());
+      EXPECT_EQ(e.text, body.substr(e.span.begin, e.span.size()));
+      EXPECT_GE(NerTypeIndex(e.type), 0);
+    }
+  }
+}
+
+// Training on a slice of eng.train twice with the same seed gives byte-identical model files.
+TEST(NerTaggerTest, TrainingIsDeterministic) {
+  std::vector<ConllDocument> docs = ReadOrFail("eng.train", 40);
+  ASSERT_FALSE(docs.empty());
+  NerTrainOptions options;
+  options.epochs = 2;
+  options.hash_bits = 18;
+  options.seed = 7;
+  std::string a = ::testing::TempDir() + "/ner_det_a.bin",
+              b = ::testing::TempDir() + "/ner_det_b.bin";
+  auto first = NerTagger::Train(docs, options);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  ASSERT_TRUE(first->Save(a).ok());
+  auto second = NerTagger::Train(docs, options);
+  ASSERT_TRUE(second.ok());
+  ASSERT_TRUE(second->Save(b).ok());
+  std::string bytes_a = FileBytes(a);
+  EXPECT_GT(bytes_a.size(), 1000u);
+  EXPECT_EQ(bytes_a, FileBytes(b));
+}
+
+// The committed model scores above a floor on the first documents of eng.testa.
+TEST(NerTaggerTest, CommittedModelScoresAboveFloorOnTestaSlice) {
+  std::vector<ConllDocument> docs = ReadOrFail("eng.testa", 60);
+  ASSERT_FALSE(docs.empty());
+  auto tagger = NerTagger::Load(DefaultNerModelPath());
+  ASSERT_TRUE(tagger.ok()) << "committed model missing: " << tagger.status().ToString();
+  NerEvaluation eval = EvaluateNer(*tagger, docs);
+  EXPECT_GT(eval.score.overall.gold, 500);
+  EXPECT_GE(eval.score.overall.F1(), 88.0);
+  for (const char* type : kNerTypes) EXPECT_GE(eval.score.by_type[type].F1(), 75.0) << type;
+}
+
+}  // namespace
+}  // namespace newsloom::analyze

@@ -1,0 +1,648 @@
+#include "story/entity_resolution.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+#include "text/hash.h"
+
+namespace newsloom::story {
+namespace {
+
+// Small tables of general English words; no names of particular people or places.
+const std::unordered_set<std::string_view>& Honorifics() {
+  static const auto* set = new std::unordered_set<std::string_view>{
+      "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx"};
+  return *set;
+}
+
+// Words that end a title in front of a person's name ("Defense Minister", "spokesman").
+const std::unordered_set<std::string_view>& RoleHeads() {
+  static const auto* set = new std::unordered_set<std::string_view>{
+      "president",  "minister",     "secretary",      "leader",       "chairman",
+      "chairwoman", "chair",        "spokesman",      "spokeswoman",  "spokesperson",
+      "general",    "ambassador",   "director",       "chancellor",   "premier",
+      "governor",   "senator",      "king",           "queen",        "prince",
+      "princess",   "pope",         "mayor",          "commander",    "chief",
+      "envoy",      "aide",         "adviser",        "advisor",      "official",
+      "lawmaker",   "congressman",  "congresswoman",  "representative", "diplomat",
+      "analyst",    "fellow",       "researcher",     "correspondent", "editor",
+      "ceo",        "founder",      "head",           "captain",      "colonel",
+      "lieutenant", "marshal",      "admiral",        "judge",        "justice",
+      "attorney",   "gen",          "col",            "lt",           "sgt",
+      "gov",        "sen",          "rep",            "pres",         "deputy",
+      "emperor",    "sultan",       "sheikh",         "commissioner", "speaker"};
+  return *set;
+}
+
+// Lower-case words that may sit inside a title ("foreign minister", "senior fellow").
+const std::unordered_set<std::string_view>& RoleModifiers() {
+  static const auto* set = new std::unordered_set<std::string_view>{
+      "foreign", "defense", "defence", "prime",  "vice",    "deputy",   "first",
+      "chief",   "supreme", "state",   "interior", "finance", "former", "acting",
+      "senior",  "national", "security", "press", "trade",  "economy", "assistant",
+      "top",     "research", "associate", "executive", "presidential", "military"};
+  return *set;
+}
+
+// Generic place-type words; a name ending in one is a place, and words of one synonym group
+// compare equal in spelling variants.
+const std::unordered_map<std::string_view, int>& PlaceTypes() {
+  static const auto* map = new std::unordered_map<std::string_view, int>{
+      {"spaceport", 1}, {"cosmodrome", 1}, {"airport", 2},   {"airfield", 2},
+      {"aerodrome", 2}, {"airbase", 2},    {"port", 3},      {"harbour", 3},
+      {"harbor", 3},    {"seaport", 3},    {"square", 4},    {"plaza", 4},
+      {"street", 5},    {"st", 5},         {"avenue", 6},    {"ave", 6},
+      {"centre", 7},    {"center", 7},     {"mountain", 8},  {"mount", 8},
+      {"mt", 8},        {"station", 9},    {"bridge", 10},   {"palace", 11},
+      {"stadium", 12},  {"arena", 12},     {"university", 13}, {"hospital", 14},
+      {"park", 15},     {"museum", 16},    {"tower", 17},    {"river", 18},
+      {"lake", 19},     {"island", 20},    {"isle", 20},     {"boulevard", 21},
+      {"road", 22},     {"district", 23},  {"province", 24}, {"region", 25},
+      {"base", 26},     {"cathedral", 27}, {"mosque", 28},   {"temple", 29},
+      {"bay", 30},      {"sea", 31},       {"hall", 32}};
+  return *map;
+}
+
+// Words naming a form of state, built on a place adjective ("Russian Federation").
+const std::unordered_set<std::string_view>& StateForms() {
+  static const auto* set = new std::unordered_set<std::string_view>{
+      "federation", "republic", "kingdom", "empire", "commonwealth", "confederation",
+      "principality", "sultanate", "emirate", "state"};
+  return *set;
+}
+
+// Common abbreviations inside names, expanded before comparing.
+const std::unordered_map<std::string_view, std::string_view>& Abbreviations() {
+  static const auto* map = new std::unordered_map<std::string_view, std::string_view>{
+      {"un", "united nations"},   {"us", "united states"}, {"usa", "united states of america"},
+      {"uk", "united kingdom"},   {"eu", "european union"}, {"intl", "international"},
+      {"natl", "national"},       {"dept", "department"},  {"univ", "university"},
+      {"assn", "association"},    {"corp", "corporation"}, {"govt", "government"}};
+  return *map;
+}
+
+// Words skipped when taking initials.
+bool IsInitialsFiller(std::string_view w) {
+  return w == "of" || w == "the" || w == "and" || w == "for" || w == "on" || w == "in" ||
+         w == "de" || w == "&";
+}
+
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+char Lower(char c) { return IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::vector<std::string> SplitWords(std::string_view s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      if (!cur.empty()) out.push_back(std::move(cur));
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
+std::string Join(const std::vector<std::string>& words, size_t begin, size_t end) {
+  std::string out;
+  for (size_t i = begin; i < end; ++i) {
+    if (i > begin) out += ' ';
+    out += words[i];
+  }
+  return out;
+}
+
+// Typographic apostrophes and dashes as ASCII, so that keys and word tests see one form.
+std::string AsciiPunct(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2 &&
+        static_cast<unsigned char>(s[i + 1]) == 0x80) {
+      const auto c = static_cast<unsigned char>(s[i + 2]);
+      if (c == 0x98 || c == 0x99) {  // ‘ ’
+        out += '\'';
+        i += 2;
+        continue;
+      }
+      if (c == 0x90 || c == 0x91 || c == 0x93) {  // hyphens, en dash
+        out += '-';
+        i += 2;
+        continue;
+      }
+    }
+    out += s[i];
+  }
+  return out;
+}
+
+// The folded form of one word: lower case, dots and trailing possessive dropped.
+std::string WordKey(std::string_view w) {
+  std::string out;
+  for (char c : w) {
+    if (c == '.') continue;
+    out += Lower(c);
+  }
+  if (out.size() > 2 && out.compare(out.size() - 2, 2, "'s") == 0) out.resize(out.size() - 2);
+  while (!out.empty() && (out.back() == '\'' || out.back() == ',')) out.pop_back();
+  return out;
+}
+
+bool IsHonorific(std::string_view w) { return Honorifics().count(WordKey(w)) > 0; }
+
+std::vector<std::string> KeyWords(std::string_view key) { return SplitWords(key); }
+
+// Title + name split inside a mention: the words up to the last role head (not the last word).
+size_t RoleEnd(const std::vector<std::string>& words) {
+  size_t end = 0;
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    if (RoleHeads().count(WordKey(words[i]))) end = i + 1;
+  }
+  return end;
+}
+
+struct Mention {
+  size_t article;
+  Span span;
+  std::string text;     // as in the source
+  std::string display;  // honorifics and title dropped
+  std::string key;
+  std::string type;
+  std::string role;  // the title as written, empty when none
+};
+
+struct Node {
+  std::string key;
+  std::vector<std::string> words;
+  std::map<std::string, int> types;
+  std::vector<std::pair<std::string, int>> displays;  // first-seen order, with counts
+  std::set<std::string> roles;
+  std::set<size_t> articles;
+  int count = 0;
+  size_t first = 0;  // index of its first mention
+  std::string type;  // majority
+  bool attached = false;  // merged in as a short form or acronym: not a canonical candidate
+
+  const std::string& Display() const {
+    const std::pair<std::string, int>* best = &displays.front();
+    for (const auto& d : displays) {
+      if (d.second > best->second) best = &d;
+    }
+    return best->first;
+  }
+};
+
+int TypeRank(const std::string& t) {
+  if (t == "PER") return 0;
+  if (t == "ORG") return 1;
+  if (t == "LOC") return 2;
+  return 3;
+}
+
+// A title just before the mention in the text: the run of capitalised words and title words
+// ending at the mention, accepted when its last word is a role head. Stops at other mentions.
+std::string RoleBefore(const std::string& body, Span span, const std::vector<Span>& others) {
+  size_t pos = span.begin;
+  std::vector<std::pair<size_t, size_t>> words;  // byte ranges, nearest first
+  while (words.size() < 5) {
+    if (pos == 0 || body[pos - 1] != ' ') break;
+    size_t end = pos - 1;
+    size_t begin = end;
+    while (begin > 0) {
+      const char c = body[begin - 1];
+      if (c == ' ' || c == '\n' || c == ',' || c == ';' || c == ':' || c == '(' || c == ')' ||
+          c == '"') {
+        break;
+      }
+      --begin;
+    }
+    if (begin == end) break;
+    const std::string_view w(body.data() + begin, end - begin);
+    const std::string k = WordKey(w);
+    const bool capital = IsUpper(w.front());
+    if (!capital && !RoleHeads().count(k) && !RoleModifiers().count(k)) break;
+    bool in_mention = false;
+    for (const Span& o : others) {
+      if (o.begin < end && begin < o.end) in_mention = true;
+    }
+    if (in_mention) break;
+    words.emplace_back(begin, end);
+    pos = begin;
+  }
+  if (words.empty()) return "";
+  const std::string_view nearest(body.data() + words.front().first,
+                                 words.front().second - words.front().first);
+  if (!RoleHeads().count(WordKey(nearest))) return "";
+  // Drop articles at the far end ("The").
+  while (!words.empty()) {
+    const std::string k = WordKey(std::string_view(body.data() + words.back().first,
+                                                   words.back().second - words.back().first));
+    if (k != "the" && k != "a" && k != "an") break;
+    words.pop_back();
+  }
+  if (words.empty()) return "";
+  return std::string(body.substr(words.back().first, words.front().second - words.back().first));
+}
+
+std::string FoldRole(std::string_view role) {
+  std::string out;
+  for (const std::string& w : SplitWords(role)) {
+    if (!out.empty()) out += ' ';
+    out += WordKey(w);
+  }
+  return out;
+}
+
+std::string Initials(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) {
+    if (IsInitialsFiller(w) || w.empty()) continue;
+    out += w[0];
+  }
+  return out;
+}
+
+std::string ExpandAbbreviations(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) {
+    if (!out.empty()) out += ' ';
+    auto it = Abbreviations().find(w);
+    out += it == Abbreviations().end() ? w : std::string(it->second);
+  }
+  return out;
+}
+
+// An all-capital word of 2-6 letters, dots allowed ("DPRK", "U.S.").
+bool LooksLikeAcronym(const Node& n) {
+  if (n.words.size() != 1) return false;
+  const std::string& d = n.Display();
+  int letters = 0;
+  for (char c : d) {
+    if (c == '.') continue;
+    if (!IsUpper(c)) return false;
+    ++letters;
+  }
+  return letters >= 2 && letters <= 6;
+}
+
+bool CompatibleForAlias(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  // Countries and bodies are tagged now as places, now as organisations.
+  return (a == "LOC" || a == "ORG") && (b == "LOC" || b == "ORG");
+}
+
+bool PlaceSynonyms(const std::string& a, const std::string& b) {
+  auto ia = PlaceTypes().find(a), ib = PlaceTypes().find(b);
+  return ia != PlaceTypes().end() && ib != PlaceTypes().end() && ia->second == ib->second;
+}
+
+size_t Letters(const std::vector<std::string>& words) {
+  size_t n = 0;
+  for (const auto& w : words) n += w.size();
+  return n;
+}
+
+// Names that may be spelling variants of one another (see the header).
+bool SpellingVariants(const Node& a, const Node& b) {
+  if (a.words.size() != b.words.size() || a.words.size() < 2) return false;
+  if (Letters(a.words) < 10 || Letters(b.words) < 10) return false;
+  bool anchor = false, differ = false;
+  for (size_t i = 0; i < a.words.size(); ++i) {
+    const std::string& x = a.words[i];
+    const std::string& y = b.words[i];
+    if (x == y || PlaceSynonyms(x, y)) {
+      anchor = true;
+      if (x != y) differ = true;
+      continue;
+    }
+    if (x.size() < 5 || y.size() < 5 || x[0] != y[0]) return false;
+    if (EditDistance(x, y) > 2) return false;
+    differ = true;
+  }
+  return anchor && differ;
+}
+
+class UnionFind {
+ public:
+  explicit UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
+  size_t Find(size_t x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  // The root with the smaller index stays root, so results do not depend on merge order.
+  bool Union(size_t a, size_t b) {
+    a = Find(a);
+    b = Find(b);
+    if (a == b) return false;
+    parent_[std::max(a, b)] = std::min(a, b);
+    return true;
+  }
+
+ private:
+  std::vector<size_t> parent_;
+};
+
+}  // namespace
+
+int EditDistance(std::string_view a, std::string_view b) {
+  std::vector<int> row(b.size() + 1);
+  std::iota(row.begin(), row.end(), 0);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    int diag = row[0];
+    row[0] = static_cast<int>(i);
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const int up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string EntityKey(std::string_view name) {
+  std::string ascii = AsciiPunct(name);
+  for (char& c : ascii) {
+    if (c == '-') c = ' ';
+  }
+  std::vector<std::string> words = SplitWords(ascii);
+  size_t begin = 0;
+  while (begin + 1 < words.size() && IsHonorific(words[begin])) ++begin;
+  std::string out;
+  for (size_t i = begin; i < words.size(); ++i) {
+    std::string k = WordKey(words[i]);
+    if (k.empty()) continue;
+    if (!out.empty()) out += ' ';
+    out += k;
+  }
+  return out;
+}
+
+std::string EntityId(std::string_view type, std::string_view name) {
+  std::string s(type);
+  s += '\t';
+  s += EntityKey(name);
+  return text::HexId(text::Hash64(s));
+}
+
+ResolvedEntities ResolveEntities(const std::vector<const AnalyzedArticle*>& articles) {
+  ResolvedEntities out;
+  // 1. Clean every mention.
+  std::vector<Mention> mentions;
+  for (size_t ai = 0; ai < articles.size(); ++ai) {
+    if (articles[ai] == nullptr) continue;
+    const AnalyzedArticle& a = *articles[ai];
+    const std::string& body = a.article.body;
+    std::vector<Span> spans;
+    for (const EntityMention& e : a.entities) spans.push_back(e.span);
+    for (const EntityMention& e : a.entities) {
+      if (e.span.end <= e.span.begin || e.span.end > body.size()) continue;
+      Mention m;
+      m.article = ai;
+      m.span = e.span;
+      m.text = body.substr(e.span.begin, e.span.size());
+      m.type = e.type.empty() ? "MISC" : e.type;
+      std::vector<std::string> words = SplitWords(AsciiPunct(m.text));
+      size_t begin = 0;
+      while (begin + 1 < words.size() && IsHonorific(words[begin])) ++begin;
+      if (m.type == "PER") {
+        const size_t role_end = RoleEnd(std::vector<std::string>(words.begin() + begin, words.end()));
+        if (role_end > 0) {
+          m.role = Join(words, begin, begin + role_end);
+          begin += role_end;
+        }
+        if (m.role.empty()) {
+          std::vector<Span> others;
+          for (const Span& s : spans) {
+            if (s.begin != e.span.begin) others.push_back(s);
+          }
+          m.role = RoleBefore(body, e.span, others);
+        }
+      }
+      m.display = Join(words, begin, words.size());
+      if (m.display.size() > 2 && m.display.compare(m.display.size() - 2, 2, "'s") == 0) {
+        m.display.resize(m.display.size() - 2);
+      }
+      m.key = EntityKey(m.display);
+      if (m.key.empty()) continue;
+      // A "person" named after a place type is the place ("... Square").
+      const std::vector<std::string> kw = KeyWords(m.key);
+      if (m.type == "PER" && kw.size() > 1 && PlaceTypes().count(kw.back())) m.type = "LOC";
+      mentions.push_back(std::move(m));
+    }
+  }
+  if (mentions.empty()) return out;
+
+  // 2. One node per key.
+  std::vector<Node> nodes;
+  std::unordered_map<std::string, size_t> node_of_key;
+  std::vector<size_t> node_of(mentions.size());
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const Mention& m = mentions[i];
+    auto [it, inserted] = node_of_key.emplace(m.key, nodes.size());
+    if (inserted) {
+      Node n;
+      n.key = m.key;
+      n.words = KeyWords(m.key);
+      n.first = i;
+      nodes.push_back(std::move(n));
+    }
+    Node& n = nodes[it->second];
+    node_of[i] = it->second;
+    ++n.count;
+    ++n.types[m.type];
+    if (!m.role.empty()) n.roles.insert(FoldRole(m.role));
+    n.articles.insert(m.article);
+    auto d = std::find_if(n.displays.begin(), n.displays.end(),
+                          [&](const auto& p) { return p.first == m.display; });
+    if (d == n.displays.end()) {
+      n.displays.emplace_back(m.display, 1);
+    } else {
+      ++d->second;
+    }
+  }
+  for (Node& n : nodes) {
+    int best = -1;
+    for (const auto& [type, c] : n.types) {
+      if (c > best || (c == best && TypeRank(type) < TypeRank(n.type))) {
+        best = c;
+        n.type = type;
+      }
+    }
+  }
+
+  UnionFind uf(nodes.size());
+  auto merge = [&](size_t a, size_t b, const char* reason) {
+    if (uf.Union(a, b)) out.merges.push_back(EntityMerge{nodes[a].Display(), nodes[b].Display(), reason});
+  };
+
+  // 3. Acronyms, abbreviations, country names.
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    for (size_t j = 0; j < nodes.size(); ++j) {
+      if (i == j) continue;
+      const Node& a = nodes[i];
+      const Node& b = nodes[j];
+      if (!CompatibleForAlias(a.type, b.type) && a.type != b.type) continue;
+      if (b.words.size() >= 2 && LooksLikeAcronym(a) && a.key == Initials(b.words)) {
+        nodes[i].attached = true;
+        merge(j, i, "acronym");
+        continue;
+      }
+      if (i < j && (a.words.size() != b.words.size() || a.key != b.key)) {
+        const std::string ea = ExpandAbbreviations(a.words);
+        if (ea != a.key || ExpandAbbreviations(b.words) != b.key) {
+          if (ea == ExpandAbbreviations(b.words)) {
+            (ea != a.key ? nodes[i] : nodes[j]).attached = true;
+            merge(ea != a.key ? j : i, ea != a.key ? i : j, "abbreviation");
+            continue;
+          }
+        }
+      }
+      if (a.words.size() == 1 && b.words.size() >= 2 && a.type == "LOC" &&
+          StateForms().count(b.words.back()) && b.words.size() == 2 &&
+          b.words[0].size() > a.key.size() && b.words[0].size() <= a.key.size() + 3 &&
+          b.words[0].compare(0, a.key.size(), a.key) == 0) {
+        nodes[j].attached = true;
+        merge(i, j, "country name");
+      }
+    }
+  }
+
+  // 4. Spelling variants, only when the context agrees.
+  std::vector<std::set<size_t>> nodes_in_article(articles.size());
+  for (size_t i = 0; i < mentions.size(); ++i) nodes_in_article[mentions[i].article].insert(node_of[i]);
+  auto context = [&](const Node& n) {
+    std::set<size_t> c;
+    for (size_t art : n.articles) c.insert(nodes_in_article[art].begin(), nodes_in_article[art].end());
+    return c;
+  };
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    for (size_t j = i + 1; j < nodes.size(); ++j) {
+      const Node& a = nodes[i];
+      const Node& b = nodes[j];
+      if (a.type != b.type || !SpellingVariants(a, b)) continue;
+      bool same_role = false;
+      for (const auto& r : a.roles) same_role |= b.roles.count(r) > 0;
+      if (!same_role && !a.roles.empty() && !b.roles.empty()) continue;  // roles disagree
+      if (same_role) {
+        merge(i, j, "spelling variant, same role");
+        continue;
+      }
+      const std::set<size_t> ca = context(a), cb = context(b);
+      int shared = 0;
+      for (size_t k : ca) {
+        if (k != i && k != j && cb.count(k) && uf.Find(k) != uf.Find(i) && uf.Find(k) != uf.Find(j)) {
+          ++shared;
+        }
+      }
+      if (shared >= 2) merge(i, j, "spelling variant, shared context");
+    }
+  }
+
+  // 5. Short forms of person names join the most mentioned compatible full name.
+  std::map<size_t, int> group_count;
+  std::map<size_t, size_t> group_first;
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    const size_t r = uf.Find(i);
+    group_count[r] += nodes[i].count;
+    auto it = group_first.find(r);
+    if (it == group_first.end() || nodes[i].first < it->second) group_first[r] = nodes[i].first;
+  }
+  std::vector<bool> has_full(nodes.size(), false);
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i].words.size() >= 2) has_full[uf.Find(i)] = true;
+  }
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    const Node& s = nodes[i];
+    if (s.type != "PER" || s.words.size() != 1 || has_full[uf.Find(i)]) continue;
+    size_t best = nodes.size();
+    size_t best_root = 0;
+    for (size_t j = 0; j < nodes.size(); ++j) {
+      const Node& f = nodes[j];
+      if (f.type != "PER" || f.words.size() < 2) continue;
+      if (f.words.front() != s.key && f.words.back() != s.key) continue;
+      const size_t r = uf.Find(j);
+      if (best == nodes.size() || group_count[r] > group_count[best_root] ||
+          (group_count[r] == group_count[best_root] && group_first[r] < group_first[best_root])) {
+        best = j;
+        best_root = r;
+      }
+    }
+    if (best != nodes.size()) {
+      nodes[i].attached = true;
+      merge(best, i, "short form");
+    }
+  }
+
+  // 6. Entities from the groups.
+  std::map<size_t, std::vector<size_t>> groups;  // root -> mention indexes, text order
+  for (size_t i = 0; i < mentions.size(); ++i) groups[uf.Find(node_of[i])].push_back(i);
+  struct Built {
+    StoryEntity entity;
+    size_t first;
+  };
+  std::vector<Built> built;
+  for (const auto& [root, members] : groups) {
+    std::vector<size_t> member_nodes;
+    for (size_t i = 0; i < nodes.size(); ++i) {
+      if (uf.Find(i) == root) member_nodes.push_back(i);
+    }
+    // Canonical: the most mentioned full form, then the longer, then the first.
+    const Node* canon = nullptr;
+    for (bool allow_attached : {false, true}) {
+      for (size_t ni : member_nodes) {
+        const Node& n = nodes[ni];
+        if (n.attached && !allow_attached) continue;
+        if (canon == nullptr || n.count > canon->count ||
+            (n.count == canon->count && n.words.size() > canon->words.size()) ||
+            (n.count == canon->count && n.words.size() == canon->words.size() &&
+             n.first < canon->first)) {
+          canon = &n;
+        }
+      }
+      if (canon != nullptr) break;
+    }
+    std::map<std::string, int> types;
+    for (size_t m : members) ++types[mentions[m].type];
+    std::string type;
+    int best = -1;
+    for (const auto& [t, c] : types) {
+      if (c > best || (c == best && TypeRank(t) < TypeRank(type))) {
+        best = c;
+        type = t;
+      }
+    }
+    Built b;
+    b.first = members.front();
+    b.entity.name = canon->Display();
+    b.entity.type = type;
+    b.entity.id = EntityId(type, b.entity.name);
+    std::set<std::string> seen_variants, seen_roles;
+    for (size_t m : members) {
+      const Mention& mm = mentions[m];
+      if (seen_variants.insert(mm.text).second) b.entity.variants.push_back(mm.text);
+      if (!mm.role.empty() && seen_roles.insert(FoldRole(mm.role)).second) b.entity.roles.push_back(mm.role);
+      b.entity.mentions.push_back(
+          Citation{articles[mm.article]->article.id, mm.span, mm.text});
+    }
+    built.push_back(std::move(b));
+  }
+  std::sort(built.begin(), built.end(), [](const Built& a, const Built& b) {
+    if (a.entity.mentions.size() != b.entity.mentions.size()) {
+      return a.entity.mentions.size() > b.entity.mentions.size();
+    }
+    return a.first < b.first;
+  });
+  for (Built& b : built) out.entities.push_back(std::move(b.entity));
+  return out;
+}
+
+}  // namespace newsloom::story
