@@ -20,6 +20,7 @@ const std::map<std::string, EvalTask>& Tasks() {
       {"pubdate", eval::RunPubdateEval},
       {"timex", eval::RunTimexEval},
       {"timeline", eval::RunTimelineEval},
+      {"quotes", eval::RunQuotesEval},
   };
   return tasks;
 }

@@ -20,6 +20,7 @@ void AddBenchCommand(CLI::App& app, Runner& run);
 void AddTrainCommand(CLI::App& app, Runner& run);
 void AddDedupCommand(CLI::App& app, Runner& run);
 void AddEntitiesCommand(CLI::App& app, Runner& run);
+void AddQuotesCommand(CLI::App& app, Runner& run);
 
 }  // namespace newsloom::cli
 

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   newsloom::cli::AddTrainCommand(app, run);
   newsloom::cli::AddDedupCommand(app, run);
   newsloom::cli::AddEntitiesCommand(app, run);
+  newsloom::cli::AddQuotesCommand(app, run);
   CLI11_PARSE(app, argc, argv);
   return run ? run() : 2;
 }

@@ -35,6 +35,21 @@ struct EntityMention {
   std::string type;  // "PER", "ORG", "LOC", "MISC"
 };
 
+// Who said what. A direct quote is the text inside quotation marks (opening and closing marks
+// excluded; a quote running over several paragraphs spans them all); an indirect one is the
+// reported clause ("X said that ..."). The speaker span is the mention in the text (a name, a
+// title and name, a pronoun or a description); `speaker` is that mention, or for a pronoun the
+// name it resolves to. Empty spans and strings when unknown.
+struct Quote {
+  Span span;
+  std::string text;
+  Span speaker_span;
+  std::string speaker;
+  Span cue_span;
+  std::string cue;              // "said", "told", "according to", ...
+  std::string kind = "direct";  // "direct" or "indirect"
+};
+
 struct Term {
   std::string term;
   float weight = 0;  // TF-IDF, the vector L2-normalised
@@ -46,6 +61,7 @@ struct AnalyzedArticle {
   std::vector<Token> tokens;
   std::vector<TemporalExpression> dates;
   std::vector<EntityMention> entities;
+  std::vector<Quote> quotes;  // filled by analyze::FindQuotes; not yet part of Analyze
 
   uint64_t body_hash = 0;          // hash of the normalised body: exact copies share it
   std::vector<uint32_t> minhash;   // MinHash signature over word shingles

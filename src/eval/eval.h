@@ -41,6 +41,13 @@ Result<nlohmann::json> RunTimelineEval(const EvalOptions& options);
 // {id, story, thread, event, topic}.
 Result<nlohmann::json> RunClusteringEval(const EvalOptions& options);
 
+// Quote attribution on brat standoff (PolNeAR: text/*.txt, attributions/*.ann with Source, Cue
+// and Content): precision, recall and F1 of attributions and speaker accuracy on those found,
+// for direct quotes (content opening or closing with a quotation mark) and for all; articles per
+// second of quote finding. A prediction matches a gold attribution when it covers at least half
+// of the gold Content; its speaker is right when it overlaps the gold Source.
+Result<nlohmann::json> RunQuotesEval(const EvalOptions& options);
+
 }  // namespace newsloom::eval
 
 #endif  // NEWSLOOM_EVAL_EVAL_H_

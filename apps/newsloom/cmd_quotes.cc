@@ -1,0 +1,93 @@
+// `newsloom quotes FILE... [--json]`: the quotes of each page's main text, with speaker and cue.
+// Offsets are byte offsets into the extracted body (`newsloom extract`).
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "analyze/quotes.h"
+#include "commands.h"
+#include "extract/extract.h"
+#include "ingest/reader.h"
+
+namespace newsloom::cli {
+namespace {
+
+struct QuotesFlags {
+  std::vector<std::string> files;
+  bool json = false;
+  bool direct_only = false;
+};
+
+nlohmann::json QuoteToJson(const Quote& q) {
+  return {{"text", q.text},
+          {"start", q.span.begin},
+          {"end", q.span.end},
+          {"speaker", q.speaker},
+          {"speaker_start", q.speaker_span.begin},
+          {"speaker_end", q.speaker_span.end},
+          {"cue", q.cue},
+          {"kind", q.kind}};
+}
+
+int RunQuotes(const QuotesFlags& flags) {
+  std::vector<RawPage> pages;
+  int failures = 0;
+  Status read = ingest::ReadInputs(
+      flags.files, ingest::ReadOptions{}, [&](RawPage&& page) { pages.push_back(std::move(page)); },
+      [&](ingest::Skipped&& skipped) {
+        std::fprintf(stderr, "newsloom quotes: skipped %s: %s\n", skipped.source.c_str(),
+                     skipped.reason.c_str());
+        ++failures;
+      });
+  if (!read.ok()) {
+    std::fprintf(stderr, "newsloom quotes: %s\n", read.ToString().c_str());
+    return 1;
+  }
+  extract::LineStats stats;
+  for (const RawPage& page : pages) stats.AddPage(page);
+  analyze::QuoteOptions options;
+  options.indirect = !flags.direct_only;
+  nlohmann::json all = nlohmann::json::array();
+  for (const RawPage& page : pages) {
+    Result<Article> article = extract::Extract(page, &stats);
+    if (!article.ok()) {
+      std::fprintf(stderr, "newsloom quotes: skipped %s: %s\n", page.source.c_str(),
+                   article.status().ToString().c_str());
+      ++failures;
+      continue;
+    }
+    const std::vector<Quote> quotes = analyze::FindQuotes(article->body, options);
+    nlohmann::json list = nlohmann::json::array();
+    for (const Quote& q : quotes) list.push_back(QuoteToJson(q));
+    if (flags.json) {
+      all.push_back(pages.size() == 1 ? std::move(list)
+                                      : nlohmann::json{{"source", page.source}, {"quotes", list}});
+    } else {
+      if (pages.size() > 1) std::printf("# %s\n", page.source.c_str());
+      for (const Quote& q : quotes) {
+        std::printf("[%s] %s (%s): %s\n", q.kind.c_str(),
+                    q.speaker.empty() ? "?" : q.speaker.c_str(), q.cue.c_str(), q.text.c_str());
+      }
+    }
+  }
+  if (flags.json) {
+    const nlohmann::json& out = pages.size() == 1 && all.size() == 1 ? all[0] : all;
+    std::printf("%s\n", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+  }
+  if (failures == 0) return 0;
+  return pages.empty() || failures >= static_cast<int>(pages.size()) ? 1 : 3;
+}
+
+}  // namespace
+
+void AddQuotesCommand(CLI::App& app, Runner& run) {
+  auto* cmd = app.add_subcommand("quotes", "Quotes with speaker and cue from pages' main text");
+  static QuotesFlags flags;
+  cmd->add_option("files", flags.files, "Pages (files or folders)")->required();
+  cmd->add_flag("--json", flags.json, "Print [{text, start, end, speaker, ...}] as JSON");
+  cmd->add_flag("--direct", flags.direct_only, "Direct quotes only (no indirect speech)");
+  cmd->callback([&run] { run = [] { return RunQuotes(flags); }; });
+}
+
+}  // namespace newsloom::cli

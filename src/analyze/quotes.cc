@@ -1,0 +1,799 @@
+#include "analyze/quotes.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace newsloom::analyze {
+namespace {
+
+// ---- quotation marks ----
+
+enum class Mark { kNone, kDouble, kCurlyOpen, kCurlyClose, kLowOpen, kGuilOpen, kGuilClose,
+                  kSingle, kSingleOpen, kSingleClose };
+
+Mark MarkAt(std::string_view s, size_t i, size_t* len) {
+  const unsigned char c = s[i];
+  *len = 1;
+  if (c == '"') return Mark::kDouble;
+  if (c == '\'') {
+    // Two apostrophes stand for a double mark in some archives.
+    if (i + 1 < s.size() && s[i + 1] == '\'') {
+      *len = 2;
+      return Mark::kDouble;
+    }
+    return Mark::kSingle;
+  }
+  if (c == 0xC2 && i + 1 < s.size()) {
+    *len = 2;
+    if (static_cast<unsigned char>(s[i + 1]) == 0xAB) return Mark::kGuilOpen;
+    if (static_cast<unsigned char>(s[i + 1]) == 0xBB) return Mark::kGuilClose;
+  }
+  if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
+    *len = 3;
+    switch (static_cast<unsigned char>(s[i + 2])) {
+      case 0x9C: return Mark::kCurlyOpen;
+      case 0x9D: return Mark::kCurlyClose;
+      case 0x9E: return Mark::kLowOpen;
+      case 0x98: return Mark::kSingleOpen;
+      case 0x99: return Mark::kSingleClose;
+    }
+  }
+  *len = 1;
+  return Mark::kNone;
+}
+
+bool IsAsciiAlnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+// Letters for the apostrophe test: ASCII letters and digits, and any non-ASCII byte that does not
+// start a quotation mark or dash (E2 80 xx).
+bool IsLetterAt(std::string_view s, size_t i) {
+  if (i >= s.size()) return false;
+  const unsigned char c = s[i];
+  if (c < 0x80) return IsAsciiAlnum(c);
+  if (c == 0xE2) return false;
+  if (c == 0xC2) return false;  // guillemets, no-break space
+  return true;
+}
+bool IsSpaceBefore(std::string_view s, size_t i) {
+  if (i == 0) return true;
+  const unsigned char c = s[i - 1];
+  return c == ' ' || c == '\n' || c == '\t' || c == '(' || c == '[' || c == '\r' ||
+         c == 0x94 /* end of an em dash */ || c == 0xA0 || c == '"';
+}
+
+bool Closes(Mark open, Mark m) {
+  switch (open) {
+    case Mark::kDouble: return m == Mark::kDouble || m == Mark::kCurlyClose;
+    case Mark::kCurlyOpen: return m == Mark::kCurlyClose || m == Mark::kDouble;
+    case Mark::kLowOpen: return m == Mark::kCurlyOpen || m == Mark::kCurlyClose;
+    case Mark::kGuilOpen: return m == Mark::kGuilClose;
+    case Mark::kSingle: return m == Mark::kSingle || m == Mark::kSingleClose;
+    case Mark::kSingleOpen: return m == Mark::kSingleClose;
+    default: return false;
+  }
+}
+
+bool IsSingle(Mark m) {
+  return m == Mark::kSingle || m == Mark::kSingleOpen || m == Mark::kSingleClose;
+}
+
+// Whether the mark at i can open a quote: double marks always; single ones only before a letter
+// and after a space, so that apostrophes ("don't", "the '90s") are not taken for quotes.
+bool CanOpen(std::string_view s, size_t i, size_t len, Mark m) {
+  if (m == Mark::kDouble || m == Mark::kCurlyOpen || m == Mark::kLowOpen || m == Mark::kGuilOpen)
+    return true;
+  if (m == Mark::kSingle || m == Mark::kSingleOpen) {
+    if (!IsSpaceBefore(s, i) || !IsLetterAt(s, i + len)) return false;
+    return !(s[i + len] >= '0' && s[i + len] <= '9');
+  }
+  return false;
+}
+
+struct RawQuote {
+  uint32_t outer_begin, outer_end;  // with the marks
+  uint32_t inner_begin, inner_end;  // without
+  Mark open;
+};
+
+size_t ParagraphEnd(std::string_view s, size_t i) {
+  size_t p = s.find('\n', i);
+  return p == std::string_view::npos ? s.size() : p;
+}
+
+std::vector<RawQuote> FindQuoteMarks(std::string_view s) {
+  std::vector<RawQuote> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t len;
+    const Mark m = MarkAt(s, i, &len);
+    if (m == Mark::kNone || !CanOpen(s, i, len, m)) {
+      i += len;
+      continue;
+    }
+    RawQuote q{static_cast<uint32_t>(i), 0, static_cast<uint32_t>(i + len), 0, m};
+    size_t j = i + len;
+    size_t para_end = ParagraphEnd(s, j);
+    bool done = false;
+    while (!done) {
+      size_t k = j;
+      bool closed = false;
+      while (k < para_end) {
+        size_t cl;
+        const Mark c = MarkAt(s, k, &cl);
+        if (c != Mark::kNone && Closes(m, c) &&
+            (!IsSingle(m) || (!IsLetterAt(s, k + cl) && k > 0 && s[k - 1] != ' '))) {
+          q.inner_end = static_cast<uint32_t>(k);
+          q.outer_end = static_cast<uint32_t>(k + cl);
+          closed = true;
+          break;
+        }
+        k += cl;
+      }
+      if (closed) break;
+      // Unclosed: the quote runs to the paragraph end, and on into the next paragraph when that
+      // one opens with a quotation mark (the convention for quotes over several paragraphs).
+      size_t next = para_end;
+      while (next < s.size() && (s[next] == '\n' || s[next] == ' ' || s[next] == '\r')) ++next;
+      size_t nl;
+      const Mark nm = next < s.size() ? MarkAt(s, next, &nl) : Mark::kNone;
+      if (!IsSingle(m) && nm != Mark::kNone && CanOpen(s, next, nl, nm) && !IsSingle(nm)) {
+        j = next + nl;
+        para_end = ParagraphEnd(s, j);
+        continue;
+      }
+      if (IsSingle(m)) {
+        q.outer_end = 0;  // an apostrophe after all
+      } else {
+        q.inner_end = q.outer_end = static_cast<uint32_t>(para_end);
+      }
+      done = true;
+    }
+    if (q.outer_end == 0) {
+      i += len;
+      continue;
+    }
+    while (q.inner_end > q.inner_begin &&
+           (s[q.inner_end - 1] == ' ' || s[q.inner_end - 1] == '\n' || s[q.inner_end - 1] == '\r'))
+      --q.inner_end;
+    if (q.inner_end > q.inner_begin) out.push_back(q);
+    i = q.outer_end;
+  }
+  return out;
+}
+
+// ---- tokens ----
+
+enum class TokKind { kWord, kPunct, kNewline };
+
+struct Tok {
+  uint32_t begin, end;
+  TokKind kind;
+  std::string lower;  // ASCII-lowered text
+  bool cap = false;
+  int quote = -1;       // index of the raw quote that holds it
+  uint8_t lex = 0;      // LexFlags of `lower`, looked up once
+};
+
+const std::unordered_set<std::string>& Abbreviations() {
+  static const auto* set = new std::unordered_set<std::string>{
+      "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "st", "jr", "sr",
+      "prof", "rev", "capt", "cmdr", "adm", "maj", "pres", "no", "inc", "corp", "co", "ltd",
+      "u.s", "u.n", "u.k", "e.u", "d.c", "vs", "fr", "hon", "amb", "supt", "insp", "gens"};
+  return *set;
+}
+
+bool IsWordByte(std::string_view s, size_t i) {
+  const unsigned char c = s[i];
+  if (c < 0x80) return IsAsciiAlnum(c);
+  if (c == 0xE2 || c == 0xC2) return false;  // quotation marks, dashes, ellipsis, no-break space
+  return true;
+}
+
+std::vector<Tok> Tokenize(std::string_view s) {
+  std::vector<Tok> toks;
+  size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = s[i];
+    if (c == ' ' || c == '\t' || c == '\r') {
+      ++i;
+      continue;
+    }
+    if (c == '\n') {
+      toks.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1), TokKind::kNewline, {}});
+      ++i;
+      continue;
+    }
+    if (IsWordByte(s, i)) {
+      size_t j = i;
+      while (j < s.size()) {
+        if (IsWordByte(s, j)) {
+          ++j;
+          continue;
+        }
+        // Inner apostrophes, hyphens and dots: "Clinton's", "Clinton’s", "U.S", "al-Assad".
+        size_t ml = 1;
+        const bool curly_apos = MarkAt(s, j, &ml) == Mark::kSingleClose;
+        const size_t step = curly_apos ? ml : 1;
+        if ((s[j] == '\'' || s[j] == '-' || s[j] == '.' || curly_apos) && j + step < s.size() &&
+            IsWordByte(s, j + step)) {
+          j += step;
+          continue;
+        }
+        break;
+      }
+      Tok t{static_cast<uint32_t>(i), static_cast<uint32_t>(j), TokKind::kWord, {}};
+      t.lower.reserve(j - i);
+      for (size_t k = i; k < j; ++k) {
+        const char ch = s[k];
+        t.lower.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
+      }
+      t.cap = (c >= 'A' && c <= 'Z') || c >= 0xC3;  // non-ASCII first letters: names, mostly
+      if (j < s.size() && s[j] == '.' &&
+          (Abbreviations().count(t.lower) || (j - i == 1 && c >= 'A' && c <= 'Z'))) {
+        ++j;
+        t.end = static_cast<uint32_t>(j);
+      }
+      toks.push_back(std::move(t));
+      i = j;
+      continue;
+    }
+    size_t len = 1;
+    if (c >= 0x80) {
+      len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+      len = std::min(len, s.size() - i);
+    }
+    Tok t{static_cast<uint32_t>(i), static_cast<uint32_t>(i + len), TokKind::kPunct, {}};
+    t.lower = std::string(s.substr(i, len));
+    toks.push_back(std::move(t));
+    i += len;
+  }
+  return toks;
+}
+
+// ---- lexicon ----
+
+const std::unordered_set<std::string>& CueVerbs() {
+  static const auto* set = new std::unordered_set<std::string>{
+      "said", "says", "say", "told", "tells", "added", "adds", "noted", "notes", "stated",
+      "states", "warned", "warns", "argued", "argues", "claimed", "claims", "explained",
+      "explains", "insisted", "insists", "announced", "announces", "reported", "reports",
+      "acknowledged", "acknowledges", "asked", "asks", "wrote", "writes", "declared", "declares",
+      "replied", "replies", "responded", "responds", "recalled", "recalls", "suggested",
+      "suggests", "tweeted", "tweets", "quipped", "conceded", "concedes", "admitted", "admits",
+      "emphasized", "emphasised", "stressed", "stresses", "urged", "urges", "predicted",
+      "predicts", "observed", "remarked", "asserted", "asserts", "maintained", "maintains",
+      "contended", "contends", "countered", "joked", "cautioned", "complained", "boasted",
+      "vowed", "promised", "continued", "continues", "exclaimed", "whispered", "shouted",
+      "mused", "wondered", "agreed", "charged", "alleged", "alleges", "testified", "confirmed",
+      "confirms", "denied", "denies", "saying", "telling", "adding", "noting", "warning",
+      "arguing", "writing", "declaring", "explaining", "insisting", "called", "calls",
+      "described", "describes", "dubbed", "labeled", "labelled", "concluded", "concludes",
+      "conclude", "retaliated", "recounted", "elaborated", "chanted", "yelled", "answered",
+      "offered", "opined", "lamented", "reasoned", "scoffed", "snapped", "pledged",
+      "proclaimed", "proclaims", "began", "wrote", "read", "reads", "posted", "observes",
+      "remarks", "thundered", "laughed", "sighed", "quoted", "quipped", "explains", "pleaded",
+      "demanded", "questioned", "tweeted", "announced", "summed", "told", "recalls", "worried",
+      "reaffirmed", "reaffirms", "underscored", "underscores", "reiterated", "reiterates",
+      "affirmed", "highlighted", "calling", "describing", "dubbing", "labeling", "branding",
+      "branded", "assured", "commented", "remarked", "responded", "cautioned", "stated"};
+  return *set;
+}
+// Cues that name what something was called rather than report speech: good for a short direct
+// quote in the same sentence, not for indirect speech.
+bool IsNamingCue(const std::string& w) {
+  return w == "called" || w == "calls" || w == "described" || w == "describes" ||
+         w == "dubbed" || w == "labeled" || w == "labelled" || w == "calling" ||
+         w == "describing" || w == "dubbing" || w == "labeling" || w == "branding" ||
+         w == "branded";
+}
+// Cues whose object is not the speaker ("told reporters", "called him"): the speaker may only
+// come before them.
+bool Invertible(const std::string& w) {
+  return !(IsNamingCue(w) || w == "told" || w == "tells" || w == "urged" || w == "urges" ||
+           w == "promised" || w == "quoted");
+}
+bool IsParticipleCue(const std::string& w) {
+  return w != "according" && w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0;
+}
+
+const std::unordered_set<std::string>& Boundary() {
+  static const auto* set = new std::unordered_set<std::string>{
+      "that", "and", "but", "or", "as", "when", "while", "which", "who", "whom", "because", "if",
+      "so", "than", "after", "before", "since", "where", "what", "how", "in", "on", "at", "to",
+      "for", "with", "from", "by", "said", "says", "told", "is", "was", "were", "are", "be",
+      "been", "it", "this", "there", "not", "also", "has", "had", "have", "would", "will",
+      "could", "should", "may", "might", "can", "did", "does", "do", "about", "into", "over",
+      "under", "during", "without", "although", "though", "yet", "then", "once", "until",
+      "unless", "whether", "why", "those", "these", "its", "here"};
+  return *set;
+}
+const std::unordered_set<std::string>& SkipBeforeCue() {
+  static const auto* set = new std::unordered_set<std::string>{
+      "also", "later", "then", "has", "had", "have", "was", "is", "would", "will", "reportedly",
+      "previously", "once", "further", "repeatedly", "again", "recently", "subsequently",
+      "first", "initially", "often", "never", "already", "just", "has", "simply", "only",
+      "privately", "publicly", "even", "still", "now", "had", "did", "does", "do", "not"};
+  return *set;
+}
+const std::unordered_set<std::string>& Determiners() {
+  static const auto* set = new std::unordered_set<std::string>{
+      "the", "a", "an", "another", "his", "her", "their", "our", "one", "two", "three", "some",
+      "many", "several", "both", "other", "most", "each", "every", "few", "no", "my", "your"};
+  return *set;
+}
+// Lower-case heads that name a speaker on their own ("sources said", "officials say").
+const std::unordered_set<std::string>& SpeakerNouns() {
+  static const auto* set = new std::unordered_set<std::string>{
+      "sources", "source", "officials", "official", "police", "experts", "analysts", "critics",
+      "aides", "spokesman", "spokeswoman", "spokesperson", "residents", "witnesses",
+      "lawmakers", "democrats", "republicans", "observers", "people", "voters", "authorities",
+      "investigators", "prosecutors", "diplomats", "scientists", "researchers", "economists",
+      "reports", "polls", "supporters", "opponents", "insiders", "others", "doctors",
+      "statement", "media", "reporters", "organizers", "organisers", "leaders", "members"};
+  return *set;
+}
+
+enum LexFlag : uint8_t {
+  kCue = 1, kBoundary = 2, kSkip = 4, kDet = 8, kPronoun = 16, kSpeakerNoun = 32
+};
+
+// One lookup per word instead of one per set and test.
+uint8_t LexFlags(const std::string& w) {
+  static const auto* table = [] {
+    auto* t = new std::unordered_map<std::string, uint8_t>;
+    for (const std::string& x : CueVerbs()) (*t)[x] |= kCue;
+    for (const std::string& x : Boundary()) (*t)[x] |= kBoundary;
+    for (const std::string& x : SkipBeforeCue()) (*t)[x] |= kSkip;
+    for (const std::string& x : Determiners()) (*t)[x] |= kDet;
+    for (const char* x : {"he", "she", "they", "i", "we", "you", "him", "it"}) (*t)[x] |= kPronoun;
+    for (const std::string& x : SpeakerNouns()) (*t)[x] |= kSpeakerNoun;
+    return t;
+  }();
+  auto it = table->find(w);
+  return it == table->end() ? 0 : it->second;
+}
+
+bool IsSentenceEnd(const Tok& t) {
+  return t.kind == TokKind::kNewline ||
+         (t.kind == TokKind::kPunct && (t.lower == "." || t.lower == "!" || t.lower == "?"));
+}
+
+struct Np {
+  int first = -1, last = -1;  // token indices, inclusive
+  bool ok() const { return first >= 0; }
+};
+
+// A speaker must start with a capitalised word, a determiner or a pronoun, or be a lone speaker
+// noun ("sources"); leading lower-case words are dropped until one of those starts it.
+Np TrimNp(const std::vector<Tok>& toks, int first, int last) {
+  while (first <= last) {
+    const Tok& t = toks[first];
+    if (t.cap || (t.lex & kDet) || (t.lex & kPronoun) ||
+        (t.lex & kSpeakerNoun))
+      break;
+    ++first;
+  }
+  if (first > last) return {};
+  // A pronoun stands alone.
+  if ((toks[first].lex & kPronoun) && first != last) {
+    if ((toks[last].lex & kPronoun)) return {last, last};
+    return {};
+  }
+  return {first, last};
+}
+
+// The noun phrase ending right before token `cue` (adverbs and auxiliaries in between skipped),
+// not reaching below `lo`.
+bool IsTimeWord(const Tok& t) {
+  static const std::unordered_set<std::string> kTime = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+      "yesterday", "tonight", "last", "this", "next", "local", "time", "week", "weekend", "month",
+      "year", "morning", "afternoon", "evening", "night", "day", "earlier", "later", "january",
+      "february", "march", "april", "may", "june", "july", "august", "september", "october",
+      "november", "december", "the", "a", "recent", "interview", "statement", "separate"};
+  if (t.kind != TokKind::kWord) return false;
+  if (t.lower[0] >= '0' && t.lower[0] <= '9') return true;
+  return kTime.count(t.lower) > 0;
+}
+
+Np NpBefore(const std::vector<Tok>& toks, int cue, int lo) {
+  int j = cue - 1;
+  while (j >= lo && toks[j].kind == TokKind::kWord && (toks[j].lex & kSkip)) --j;
+  // "Blinken on Tuesday reaffirmed", "the minister in a statement said": a time or manner phrase
+  // between the speaker and the cue is passed over.
+  {
+    int k = j;
+    while (k >= lo && IsTimeWord(toks[k])) --k;
+    if (k < j && k >= lo &&
+        (toks[k].lower == "on" || toks[k].lower == "in" || toks[k].lower == "at" ||
+         toks[k].lower == "during")) {
+      j = k - 1;
+    } else if (k < j && k >= lo && toks[j].lower != "the" && toks[j].lower != "a" &&
+               !IsTimeWord(toks[k]) && toks[k + 1].lower != "the" && toks[k + 1].lower != "a" &&
+               toks[k].cap && (toks[k + 1].lower == "last" || toks[k + 1].lower == "this" ||
+                               toks[k + 1].lower == "on" || k + 1 == j)) {
+      // "Smith last week said", "Smith Tuesday said"
+      j = k;
+    }
+    while (j >= lo && toks[j].kind == TokKind::kWord && (toks[j].lex & kSkip)) --j;
+  }
+  while (j >= lo && toks[j].kind == TokKind::kWord && !toks[j].cap &&
+         toks[j].lower.size() > 3 && toks[j].lower.compare(toks[j].lower.size() - 2, 2, "ly") == 0)
+    --j;
+  const int last = j;
+  int n = 0;
+  while (j >= lo && toks[j].kind == TokKind::kWord && n < 7 &&
+         (!(toks[j].lex & kBoundary) || (toks[j].lower == "of" && j > lo))) {
+    if ((toks[j].lex & kPronoun) && j != last) break;
+    --j;
+    ++n;
+  }
+  if (last < lo || j == last) return {};
+  return TrimNp(toks, j + 1, last);
+}
+
+// The noun phrase starting at token `from` ("said Mr. Kim, who ...").
+Np NpAfter(const std::vector<Tok>& toks, int from, int hi) {
+  int j = from;
+  int n = 0;
+  while (j < hi && toks[j].kind == TokKind::kWord && n < 7 &&
+         (!(toks[j].lex & kBoundary) || toks[j].lower == "of") && toks[j].quote < 0) {
+    if ((toks[j].lex & kPronoun) && j != from) break;
+    ++j;
+    ++n;
+  }
+  if (j == from) return {};
+  Np np{from, j - 1};
+  const Tok& t = toks[from];
+  if (!(t.cap || (t.lex & kDet) || (t.lex & kPronoun) ||
+        (t.lex & kSpeakerNoun))) {
+    // "said former Gov. Jim Hodges": lower-case words may lead into a name.
+    bool named = false;
+    for (int k = from; k < j; ++k) named |= toks[k].cap;
+    if (!named) return {};
+  }
+  // "said Tuesday" is a date, not a speaker.
+  static const std::unordered_set<std::string> kDays = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+      "yesterday", "tonight"};
+  if (kDays.count(t.lower)) return {};
+  if ((t.lex & kPronoun)) return {from, from};
+  return np;
+}
+
+struct Cue {
+  int first = -1, last = -1;
+};
+
+// The cue at token i: a speech verb or "according to".
+Cue CueAt(const std::vector<Tok>& toks, int i, int hi) {
+  const Tok& t = toks[i];
+  if (t.kind != TokKind::kWord || t.quote >= 0) return {};
+  if (t.lower == "according" && i + 1 < hi && toks[i + 1].lower == "to") return {i, i + 1};
+  if (t.lower == "pointed" && i + 1 < hi && toks[i + 1].lower == "out") return {i, i + 1};
+  if ((t.lex & kCue)) return {i, i};
+  return {};
+}
+
+class Finder {
+ public:
+  Finder(std::string_view body, const QuoteOptions& options)
+      : s_(body), options_(options), raw_(FindQuoteMarks(body)), toks_(Tokenize(body)) {
+    for (Tok& t : toks_)
+      if (t.kind == TokKind::kWord) t.lex = LexFlags(t.lower);
+    // Mark the tokens inside each quote; quotes and tokens are both in order.
+    size_t q = 0;
+    for (Tok& t : toks_) {
+      while (q < raw_.size() && raw_[q].outer_end <= t.begin) ++q;
+      if (q < raw_.size() && t.begin >= raw_[q].outer_begin) t.quote = static_cast<int>(q);
+    }
+    // Paragraph index of each token.
+    para_.resize(toks_.size());
+    int p = 0;
+    for (size_t i = 0; i < toks_.size(); ++i) {
+      para_[i] = p;
+      if (toks_[i].kind == TokKind::kNewline) ++p;
+    }
+  }
+
+  std::vector<Quote> Run() {
+    std::vector<Quote> out;
+    DirectQuotes(out);
+    if (options_.indirect) IndirectQuotes(out);
+    std::sort(out.begin(), out.end(),
+              [](const Quote& a, const Quote& b) { return a.span < b.span; });
+    return out;
+  }
+
+ private:
+  int FirstTokAt(uint32_t pos) const {
+    auto it = std::lower_bound(toks_.begin(), toks_.end(), pos,
+                               [](const Tok& t, uint32_t p) { return t.begin < p; });
+    return static_cast<int>(it - toks_.begin());
+  }
+
+  std::string Text(uint32_t b, uint32_t e) const { return std::string(s_.substr(b, e - b)); }
+
+  void SetSpeaker(Quote& q, Np np, Cue cue, int at_tok) {
+    q.cue_span = {toks_[cue.first].begin, toks_[cue.last].end};
+    q.cue = Text(q.cue_span.begin, q.cue_span.end);
+    if (!np.ok()) return;
+    q.speaker_span = {toks_[np.first].begin, toks_[np.last].end};
+    q.speaker = Text(q.speaker_span.begin, q.speaker_span.end);
+    const std::string& w = toks_[np.first].lower;
+    if (np.first == np.last && (w == "he" || w == "she" || w == "him")) {
+      q.speaker = ResolvePronoun(at_tok);
+      if (q.speaker.empty()) q.speaker = Text(q.speaker_span.begin, q.speaker_span.end);
+    } else if (toks_[np.first].cap && !(toks_[np.first].lex & kDet)) {
+      last_name_ = q.speaker;
+      last_name_tok_ = np.last;
+    }
+  }
+
+  // The most recent person-like name before token `at`: the last named speaker, or a later run of
+  // two or more capitalised words outside quotes.
+  std::string ResolvePronoun(int at) const {
+    for (int j = at - 1; j > last_name_tok_ && j > at - 400; --j) {
+      if (toks_[j].kind != TokKind::kWord || !toks_[j].cap || toks_[j].quote >= 0) continue;
+      int k = j;
+      while (k - 1 >= 0 && toks_[k - 1].kind == TokKind::kWord && toks_[k - 1].cap &&
+             toks_[k - 1].quote < 0)
+        --k;
+      if (j - k >= 1 && !(k > 0 && IsSentenceEnd(toks_[k - 1]) && j - k < 1))
+        return Text(toks_[k].begin, toks_[j].end);
+      j = k;
+    }
+    return last_name_;
+  }
+
+  // The last run of capitalised words outside quotes before token `at` that is not merely a
+  // sentence's first word.
+  Np LastName(int at) const {
+    for (int j = at - 1; j >= 0 && j > at - 300; --j) {
+      if (toks_[j].kind != TokKind::kWord || !toks_[j].cap || toks_[j].quote >= 0) continue;
+      int k = j;
+      while (k - 1 >= 0 && toks_[k - 1].kind == TokKind::kWord && toks_[k - 1].cap &&
+             toks_[k - 1].quote < 0)
+        --k;
+      const bool sentence_first = k == 0 || IsSentenceEnd(toks_[k - 1]);
+      if (j > k || !sentence_first) return {k, j};
+      j = k;
+    }
+    return {};
+  }
+
+  void DirectQuotes(std::vector<Quote>& out) {
+    const int n = static_cast<int>(toks_.size());
+    Quote prev;
+    int prev_para = -10;
+    for (size_t qi = 0; qi < raw_.size(); ++qi) {
+      const RawQuote& r = raw_[qi];
+      Quote q;
+      q.kind = "direct";
+      q.span = {r.inner_begin, r.inner_end};
+      q.text = Text(r.inner_begin, r.inner_end);
+      const int first = FirstTokAt(r.outer_begin);
+      const int after = FirstTokAt(r.outer_end);
+      int words = 0;
+      for (int i = first; i < after; ++i) words += toks_[i].kind == TokKind::kWord;
+      const int para = first < n ? para_[first] : prev_para;
+      bool found = false;
+
+      // A cue right before the quote ("X reaffirmed that “...”", "X said: “...”") wins.
+      {
+        int k = first - 1;
+        while (k >= 0 && toks_[k].quote < 0 &&
+               (toks_[k].lower == "that" || toks_[k].lower == ":" || toks_[k].lower == ","))
+          --k;
+        if (k >= 0 && toks_[k].quote < 0 && k < first - 1 + 1) {
+          int c0 = k;
+          if (toks_[k].lower == "out" || toks_[k].lower == "to") --c0;
+          Cue c = c0 >= 0 ? CueAt(toks_, c0, first) : Cue{};
+          if (c.first >= 0 && c.last == k) {
+            int lo = c.first;
+            while (lo > 0 && toks_[lo - 1].quote < 0 && !IsSentenceEnd(toks_[lo - 1])) --lo;
+            Np np = NpBefore(toks_, c.first, lo);
+            if (!np.ok() && Invertible(toks_[c.first].lower))
+              np = NpAfter(toks_, c.last + 1, first);
+            if (np.ok()) {
+              SetSpeaker(q, np, c, first);
+              found = true;
+            }
+          }
+        }
+      }
+      // After the quote, in the same sentence: "...," Blinken said / "...," said Mr. Kim.
+      if (!found) {
+        int i = after;
+        int seen = 0;
+        while (i < n && seen < 10 && toks_[i].quote < 0 && !IsSentenceEnd(toks_[i])) {
+          Cue c = CueAt(toks_, i, n);
+          if (c.first >= 0) {
+            int hi = i;
+            while (hi < n && toks_[hi].quote < 0 && !IsSentenceEnd(toks_[hi])) ++hi;
+            Np np = NpBefore(toks_, c.first, after);
+            if (!np.ok() && Invertible(toks_[c.first].lower)) np = NpAfter(toks_, c.last + 1, hi);
+            if (np.ok() || c.first == after) {
+              SetSpeaker(q, np, c, first);
+              found = true;
+            }
+            break;
+          }
+          if (toks_[i].kind == TokKind::kWord) ++seen;
+          ++i;
+        }
+      }
+      // Before the quote, back to the sentence start or the previous quote: Putin said: "..."
+      if (!found) {
+        int lo = first;
+        while (lo > 0 && toks_[lo - 1].quote < 0 && !IsSentenceEnd(toks_[lo - 1])) --lo;
+        // A paragraph opening with the quote may take its speaker from a paragraph before that
+        // ends with a colon.
+        if (lo == first && first >= 2 && toks_[first - 1].kind == TokKind::kNewline) {
+          int k = first - 1;
+          while (k >= 0 && toks_[k].kind == TokKind::kNewline) --k;
+          if (k >= 0 && toks_[k].lower == ":" && toks_[k].quote < 0) {
+            int hi2 = k;
+            lo = k;
+            while (lo > 0 && toks_[lo - 1].quote < 0 && !IsSentenceEnd(toks_[lo - 1])) --lo;
+            for (int i = hi2 - 1; i >= lo && !found; --i) {
+              Cue c = CueAt(toks_, i, hi2);
+              if (c.first < 0) continue;
+              Np np = NpBefore(toks_, c.first, lo);
+              if (!np.ok()) np = NpAfter(toks_, c.last + 1, hi2);
+              if (np.ok()) {
+                SetSpeaker(q, np, c, first);
+                found = true;
+              }
+            }
+            lo = first;
+          }
+        }
+        for (int i = first - 1; i >= lo && !found; --i) {
+          Cue c = CueAt(toks_, i, first);
+          if (c.first < 0) continue;
+          Np np = NpBefore(toks_, c.first, lo);
+          if (!np.ok() && Invertible(toks_[c.first].lower)) np = NpAfter(toks_, c.last + 1, first);
+          if (!np.ok() && IsParticipleCue(toks_[c.first].lower)) {
+            // "..., saying" refers to the subject of the sentence.
+            np = NpAfter(toks_, lo, c.first);
+          }
+          if (np.ok()) {
+            SetSpeaker(q, np, c, first);
+            found = true;
+          }
+        }
+      }
+      // Consecutive quotes keep the speaker of the quote before.
+      if (!found && !prev.speaker.empty() && para - prev_para <= 1 && words >= 3) {
+        q.speaker = prev.speaker;
+        q.speaker_span = prev.speaker_span;
+        q.cue = prev.cue;
+        q.cue_span = prev.cue_span;
+        found = true;
+      }
+      if (!found && words < options_.min_unattributed_words) continue;
+      if (!found && words < 8) continue;  // a phrase in marks with no one saying it
+      if (!found) {
+        // A longer quote with no cue near it: most often the speaker of the story's last quote,
+        // else the last name before it.
+        if (!prev.speaker.empty() && para - prev_para <= 3) {
+          q.speaker = prev.speaker;
+          q.speaker_span = prev.speaker_span;
+        } else {
+          Np np = LastName(first);
+          if (np.ok()) {
+            q.speaker_span = {toks_[np.first].begin, toks_[np.last].end};
+            q.speaker = Text(q.speaker_span.begin, q.speaker_span.end);
+          }
+        }
+      }
+      out.push_back(q);
+      if (!q.speaker.empty()) {
+        prev = q;
+        prev_para = first < n ? para_[std::max(first, after - 1)] : prev_para;
+      }
+    }
+  }
+
+  void IndirectQuotes(std::vector<Quote>& out) {
+    const int n = static_cast<int>(toks_.size());
+    int start = 0;
+    while (start < n) {
+      int end = start;
+      bool has_quote = false;
+      while (end < n && !IsSentenceEnd(toks_[end])) {
+        has_quote |= toks_[end].quote >= 0;
+        ++end;
+      }
+      if (!has_quote && end - start >= 5) Indirect(start, end, out);
+      start = end + 1;
+    }
+  }
+
+  // One sentence, tokens [lo, hi).
+  void Indirect(int lo, int hi, std::vector<Quote>& out) {
+    auto emit = [&](int b, int e, Np np, Cue c) {
+      while (b < e && toks_[b].kind == TokKind::kPunct) ++b;
+      while (e > b && toks_[e - 1].kind == TokKind::kPunct) --e;
+      int words = 0;
+      for (int i = b; i < e; ++i) words += toks_[i].kind == TokKind::kWord;
+      if (words < 3) return false;
+      Quote q;
+      q.kind = "indirect";
+      q.span = {toks_[b].begin, toks_[e - 1].end};
+      q.text = Text(q.span.begin, q.span.end);
+      SetSpeaker(q, np, c, lo);
+      out.push_back(std::move(q));
+      return true;
+    };
+    for (int i = lo; i < hi; ++i) {
+      Cue c = CueAt(toks_, i, hi);
+      if (c.first < 0 || IsNamingCue(toks_[i].lower) || IsParticipleCue(toks_[i].lower)) continue;
+      if (toks_[i].lower == "according") {
+        Np np = NpAfter(toks_, c.last + 1, hi);
+        if (!np.ok()) continue;
+        int k = np.last + 1;
+        while (k < hi && toks_[k].lower != ",") ++k;
+        if (c.first == lo || (c.first > lo && toks_[c.first - 1].kind == TokKind::kPunct &&
+                              toks_[c.first - 1].lower != ",")) {
+          if (emit(k + 1, hi, np, c)) return;
+        } else {
+          int e = c.first;
+          if (emit(lo, e, np, c)) return;
+        }
+        continue;
+      }
+      // "..., X said." / "..., said X."
+      if (i > lo + 3) {
+        Np np = NpBefore(toks_, c.first, lo);
+        int comma = np.ok() ? np.first - 1 : c.first - 1;
+        Np after_np;
+        if (!np.ok()) after_np = NpAfter(toks_, c.last + 1, hi);
+        int tail = (np.ok() ? c.last + 1 : (after_np.ok() ? after_np.last + 1 : hi));
+        bool short_tail = true;
+        for (int k = tail; k < hi; ++k)
+          if (toks_[k].lower == "that") short_tail = false;
+        if (comma > lo && toks_[comma].lower == "," && short_tail && (np.ok() || after_np.ok())) {
+          if (emit(lo, comma, np.ok() ? np : after_np, c)) return;
+        }
+      }
+      // "X said (that) ..." / "X told reporters (that) ..."
+      Np np = NpBefore(toks_, c.first, lo);
+      if (!np.ok()) continue;
+      int b = c.last + 1;
+      if (toks_[i].lower == "told" || toks_[i].lower == "tells") {
+        int k = b;
+        while (k < hi && k < b + 6 && toks_[k].lower != "that") ++k;
+        b = (k < hi && toks_[k].lower == "that") ? k : std::min(b + 1, hi);
+      }
+      if (b < hi && toks_[b].lower == ",") continue;  // "he said, ..." belongs to another pattern
+      if (b < hi && (toks_[b].lower == "on" || toks_[b].lower == "in")) {
+        int k = b;
+        while (k < hi && k < b + 8 && toks_[k].lower != "that") ++k;
+        if (k < hi && toks_[k].lower == "that") b = k;
+      }
+      if (emit(b, hi, np, c)) return;
+    }
+  }
+
+  std::string_view s_;
+  const QuoteOptions& options_;
+  std::vector<RawQuote> raw_;
+  std::vector<Tok> toks_;
+  std::vector<int> para_;
+  std::string last_name_;
+  int last_name_tok_ = -1;
+};
+
+}  // namespace
+
+std::vector<Quote> FindQuotes(std::string_view body, const QuoteOptions& options) {
+  return Finder(body, options).Run();
+}
+
+}  // namespace newsloom::analyze

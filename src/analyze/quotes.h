@@ -1,0 +1,35 @@
+// Quotes and their attribution: who said what, in an article body.
+//
+// Direct quotes are found from quotation marks of every common style ("...", “...”, «...», „...“,
+// and ‘...’ / '...' where an apostrophe cannot be meant). A quote that opens a paragraph without
+// closing it continues into the following paragraph when that one opens with a quotation mark.
+// Each quote gets a cue ("said", "told", "according to", ...) and a speaker, looked for after the
+// quote in the same sentence ("...," she said / said Mr. Kim), before it (Putin said: "..."), in a
+// paragraph before that ends with a colon, or carried over from the quote just before
+// (consecutive quotes keep their speaker). Pronouns resolve to the most recent person name.
+// Indirect speech ("X said that ...", "according to X, ...", "..., X said.") gives quotes of kind
+// "indirect" whose span is the reported clause.
+#ifndef NEWSLOOM_ANALYZE_QUOTES_H_
+#define NEWSLOOM_ANALYZE_QUOTES_H_
+
+#include <string_view>
+#include <vector>
+
+#include "newsloom/analyzed_article.h"
+
+namespace newsloom::analyze {
+
+struct QuoteOptions {
+  bool indirect = true;  // also report indirect speech
+  // Quoted text of fewer words with no cue in its sentence is taken for a scare quote or a title,
+  // not speech, and dropped.
+  int min_unattributed_words = 4;
+};
+
+// All quotes of `body` (UTF-8; ill-formed bytes are passed over), in order of their spans. Byte
+// offsets into `body`. Never fails; thread-safe; deterministic.
+std::vector<Quote> FindQuotes(std::string_view body, const QuoteOptions& options = {});
+
+}  // namespace newsloom::analyze
+
+#endif  // NEWSLOOM_ANALYZE_QUOTES_H_
