@@ -17,6 +17,8 @@ namespace {
 
 using SparseVector = std::vector<std::pair<int, float>>;  // sorted by term id
 
+constexpr size_t kRepairCandidates = 3;
+
 // Terms of three kinds, compared separately: a shared name or figure is stronger evidence of the
 // same event than a shared word, and a story about the same kind of event with other people
 // shares the words but not the names.
@@ -349,6 +351,9 @@ struct StoryClusterer::Impl {
     int best_thread = -1;
     double best_thread_score = 0;
     const std::vector<int> candidates = Candidates(top);
+    // The candidates most similar to the article, the only ones repair compares centroids with:
+    // a story close to the grown one is close to the article that grew it.
+    std::vector<std::pair<double, int>> nearest;
     for (int c : candidates) {
       const Story& s = stories[c];
       const std::optional<long> gap = Gap(day, s);
@@ -356,6 +361,7 @@ struct StoryClusterer::Impl {
       // full date in the text on both sides.
       const bool one_side_dated = event_days.empty() != s.event_days.empty();
       const double score = Similarity(v, s) + DateAdjustment(months, event_days, s);
+      nearest.emplace_back(-score, c);
       if (!gap || *gap <= options.thread_window_days) {
         if (score > best_thread_score) {
           best_thread_score = score;
@@ -410,7 +416,11 @@ struct StoryClusterer::Impl {
     assignments.push_back(Assignment{a.article.id, s.id, s.thread});
     assigned_story.push_back(best);
     const std::string id = s.id;
-    Repair(best, candidates);
+    const size_t keep = std::min<size_t>(nearest.size(), kRepairCandidates);
+    std::partial_sort(nearest.begin(), nearest.begin() + static_cast<long>(keep), nearest.end());
+    std::vector<int> repair;
+    for (size_t i = 0; i < keep; ++i) repair.push_back(nearest[i].second);
+    Repair(best, repair);
     if (assignments.size() % 4096 == 0) PruneIndex();
     return id;
   }
