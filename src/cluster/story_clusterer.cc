@@ -18,6 +18,7 @@ namespace {
 using SparseVector = std::vector<std::pair<int, float>>;  // sorted by term id
 
 constexpr size_t kRepairCandidates = 3;
+constexpr size_t kMaxScored = 64;
 
 // Terms of three kinds, compared separately: a shared name or figure is stronger evidence of the
 // same event than a shared word, and a story about the same kind of event with other people
@@ -306,7 +307,22 @@ struct StoryClusterer::Impl {
       }
     }
     std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
+    // Scoring is the costly part on long streams: only the stories sharing the most of the
+    // article's top terms are scored (ties to the older story), then in creation order.
+    std::vector<std::pair<int, int>> hits;  // (-shared top terms, story)
+    for (size_t i = 0; i < out.size();) {
+      size_t j = i;
+      while (j < out.size() && out[j] == out[i]) ++j;
+      hits.emplace_back(-static_cast<int>(j - i), out[i]);
+      i = j;
+    }
+    if (hits.size() > kMaxScored) {
+      std::partial_sort(hits.begin(), hits.begin() + kMaxScored, hits.end());
+      hits.resize(kMaxScored);
+    }
+    out.clear();
+    for (const auto& [count, c] : hits) out.push_back(c);
+    std::sort(out.begin(), out.end());
     return out;
   }
 
