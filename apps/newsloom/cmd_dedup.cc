@@ -72,7 +72,9 @@ int RunDedup(const DedupFlags& flags) {
   }
   const std::vector<CopyGroup> groups = detector.Groups();
 
-  auto date_json = [](const std::optional<Date>& d) { return d ? json(d->ToIso()) : json(nullptr); };
+  auto date_json = [](const std::optional<Date>& d) {
+    return d ? json(d->ToIso()) : json(nullptr);
+  };
   if (flags.json) {
     json out = json::array();
     for (const CopyGroup& g : groups) {

@@ -81,7 +81,8 @@ struct StoryClusterer::Impl {
   std::vector<Assignment> assignments;
   std::vector<int> assigned_story;
   long merges = 0;
-  std::optional<long> latest_day;  // newest publication day seen  // parallel to assignments: the story index at arrival
+  std::optional<long> latest_day;  // newest publication day seen  // parallel to assignments: the
+                                   // story index at arrival
 
   explicit Impl(ClusterOptions o) : options(std::move(o)) {}
 
@@ -215,7 +216,8 @@ struct StoryClusterer::Impl {
 
   static double CentroidCosine(const Story& a, const Story& b, int k) {
     if (a.norm2[k] <= 0 || b.norm2[k] <= 0) return 0;
-    const auto& small = a.centroid[k].size() <= b.centroid[k].size() ? a.centroid[k] : b.centroid[k];
+    const auto& small =
+        a.centroid[k].size() <= b.centroid[k].size() ? a.centroid[k] : b.centroid[k];
     const auto& large = &small == &a.centroid[k] ? b.centroid[k] : a.centroid[k];
     double dot = 0;
     for (const auto& [id, w] : small) {
@@ -228,7 +230,8 @@ struct StoryClusterer::Impl {
   // Similarity of two stories' centroids, on the same scale as an article's to a story; none
   // when the stories report on days more than window_days apart.
   double StorySimilarity(const Story& a, const Story& b) const {
-    if (a.newest_day && b.newest_day && std::labs(*a.newest_day - *b.newest_day) > options.window_days) {
+    if (a.newest_day && b.newest_day &&
+        std::labs(*a.newest_day - *b.newest_day) > options.window_days) {
       return 0;
     }
     if (!a.event_days.empty() && !b.event_days.empty()) {
@@ -278,7 +281,8 @@ struct StoryClusterer::Impl {
       s.norm2[k] = 0;
     }
     t.size += s.size;
-    if (s.newest_day && (!t.newest_day || *s.newest_day > *t.newest_day)) t.newest_day = s.newest_day;
+    if (s.newest_day && (!t.newest_day || *s.newest_day > *t.newest_day))
+      t.newest_day = s.newest_day;
     t.months.insert(s.months.begin(), s.months.end());
     t.event_days.insert(s.event_days.begin(), s.event_days.end());
     t.last_add = std::max(t.last_add, s.last_add);
@@ -340,9 +344,9 @@ struct StoryClusterer::Impl {
     }
     for (auto it = index.begin(); it != index.end();) {
       std::vector<int>& list = it->second;
-      list.erase(std::remove_if(list.begin(), list.end(),
-                                [&](int c) { return Idle(stories[Find(c)]); }),
-                 list.end());
+      list.erase(
+          std::remove_if(list.begin(), list.end(), [&](int c) { return Idle(stories[Find(c)]); }),
+          list.end());
       it = list.empty() ? index.erase(it) : std::next(it);
     }
   }
