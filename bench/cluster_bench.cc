@@ -97,7 +97,11 @@ void BM_ClusterStream(benchmark::State& state) {
   state.counters["peak_rss_growth_mb"] = PeakRssMb() - rss_before;
 }
 // Articles, articles per day.
-BENCHMARK(BM_ClusterStream)->Args({100000, 2000})->Iterations(1)->Unit(benchmark::kSecond);
+BENCHMARK(BM_ClusterStream)
+    ->Args({20000, 2000})
+    ->Args({100000, 2000})
+    ->Iterations(1)
+    ->Unit(benchmark::kSecond);
 
 }  // namespace
 }  // namespace newsloom

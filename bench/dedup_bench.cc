@@ -120,7 +120,10 @@ void BM_NearDuplicateQuality(benchmark::State& state) {
   state.counters["estimate_precision"] = predicted > 0 ? correct / predicted : 0;
   state.counters["estimate_recall"] = truth > 0 ? correct / truth : 0;
 }
-BENCHMARK(BM_NearDuplicateQuality)->Args({3000, 32})->Args({3000, 16})->Iterations(1)
+BENCHMARK(BM_NearDuplicateQuality)
+    ->Args({3000, 32})
+    ->Args({3000, 16})
+    ->Iterations(1)
     ->Unit(benchmark::kMillisecond);
 
 // Fingerprints (shingles and MinHash signature from the tokens) plus CopyDetector::Add.

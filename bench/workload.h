@@ -62,8 +62,8 @@ inline Result<std::vector<DevArticle>> LoadDevArticles(const std::string& shared
 struct SyntheticArticle {
   std::string id;
   std::string text;
-  int base = 0;          // index of the development article it was made from
-  std::string kind;      // "original", "exact", "edited", "dropped", "reordered", "boilerplate", ...
+  int base = 0;      // index of the development article it was made from
+  std::string kind;  // "original", "exact", "edited", "dropped", "reordered", "boilerplate", ...
 };
 
 namespace internal {
@@ -111,7 +111,7 @@ inline std::vector<SyntheticArticle> MakeWorkload(const std::vector<DevArticle>&
       "redistributed.",
       "Follow us on social media for more updates. Share this article with your friends.",
   };
-  static const char* kKinds[] = {"exact",  "edited",      "dropped",    "reordered",
+  static const char* kKinds[] = {"exact",        "edited",      "dropped",      "reordered",
                                  "edited-heavy", "boilerplate", "shifted-years"};
   std::vector<SyntheticArticle> out;
   out.reserve(static_cast<size_t>(count));
@@ -129,7 +129,8 @@ inline std::vector<SyntheticArticle> MakeWorkload(const std::vector<DevArticle>&
     auto edit_words = [&](std::string t, double rate) {
       std::vector<std::string> words = Split(t, " ");
       for (std::string& w : words) {
-        if (static_cast<double>(rng() % 10000) < rate * 10000) w = "w" + std::to_string(rng() % 100000);
+        if (static_cast<double>(rng() % 10000) < rate * 10000)
+          w = "w" + std::to_string(rng() % 100000);
       }
       return Join(words, " ");
     };
@@ -145,7 +146,8 @@ inline std::vector<SyntheticArticle> MakeWorkload(const std::vector<DevArticle>&
         text = edit_words(text, 0.05 + 0.15 * static_cast<double>(rng() % 100) / 100.0);
       } else if (kind == "dropped") {
         std::vector<std::string> blocks = Blocks(text);
-        if (blocks.size() > 2) blocks.erase(blocks.begin() + static_cast<long>(pick(blocks.size())));
+        if (blocks.size() > 2)
+          blocks.erase(blocks.begin() + static_cast<long>(pick(blocks.size())));
         text = Join(blocks, "\n");
       } else if (kind == "reordered") {
         std::vector<std::string> blocks = Blocks(text);

@@ -72,7 +72,9 @@ int RunDedup(const DedupFlags& flags) {
   }
   const std::vector<CopyGroup> groups = detector.Groups();
 
-  auto date_json = [](const std::optional<Date>& d) { return d ? json(d->ToIso()) : json(nullptr); };
+  auto date_json = [](const std::optional<Date>& d) {
+    return d ? json(d->ToIso()) : json(nullptr);
+  };
   if (flags.json) {
     json out = json::array();
     for (const CopyGroup& g : groups) {
@@ -98,7 +100,7 @@ int RunDedup(const DedupFlags& flags) {
       for (size_t i = 0; i < g.article_ids.size(); ++i) {
         const Member& m = members[g.article_ids[i]];
         std::printf("    %-8s %.3f  %s  %s%s%s  (%s)\n", store::CopyRoleName(g.roles[i]),
-                    g.similarity[i], m.published ? m.published->ToIso().c_str() : "????-??-??",
+                    g.similarity[i], m.published ? m.published->ToIso().c_str() : "(no date)",
                     m.outlet.c_str(), m.outlet.empty() ? "" : ": ", m.title.c_str(),
                     m.source.c_str());
       }

@@ -17,6 +17,9 @@ namespace {
 
 using SparseVector = std::vector<std::pair<int, float>>;  // sorted by term id
 
+constexpr size_t kRepairCandidates = 3;
+constexpr size_t kMaxScored = 64;
+
 // Terms of three kinds, compared separately: a shared name or figure is stronger evidence of the
 // same event than a shared word, and a story about the same kind of event with other people
 // shares the words but not the names.
@@ -78,7 +81,8 @@ struct StoryClusterer::Impl {
   std::vector<Assignment> assignments;
   std::vector<int> assigned_story;
   long merges = 0;
-  std::optional<long> latest_day;  // newest publication day seen  // parallel to assignments: the story index at arrival
+  std::optional<long> latest_day;  // newest publication day seen  // parallel to assignments: the
+                                   // story index at arrival
 
   explicit Impl(ClusterOptions o) : options(std::move(o)) {}
 
@@ -212,7 +216,8 @@ struct StoryClusterer::Impl {
 
   static double CentroidCosine(const Story& a, const Story& b, int k) {
     if (a.norm2[k] <= 0 || b.norm2[k] <= 0) return 0;
-    const auto& small = a.centroid[k].size() <= b.centroid[k].size() ? a.centroid[k] : b.centroid[k];
+    const auto& small =
+        a.centroid[k].size() <= b.centroid[k].size() ? a.centroid[k] : b.centroid[k];
     const auto& large = &small == &a.centroid[k] ? b.centroid[k] : a.centroid[k];
     double dot = 0;
     for (const auto& [id, w] : small) {
@@ -225,7 +230,8 @@ struct StoryClusterer::Impl {
   // Similarity of two stories' centroids, on the same scale as an article's to a story; none
   // when the stories report on days more than window_days apart.
   double StorySimilarity(const Story& a, const Story& b) const {
-    if (a.newest_day && b.newest_day && std::labs(*a.newest_day - *b.newest_day) > options.window_days) {
+    if (a.newest_day && b.newest_day &&
+        std::labs(*a.newest_day - *b.newest_day) > options.window_days) {
       return 0;
     }
     if (!a.event_days.empty() && !b.event_days.empty()) {
@@ -275,7 +281,8 @@ struct StoryClusterer::Impl {
       s.norm2[k] = 0;
     }
     t.size += s.size;
-    if (s.newest_day && (!t.newest_day || *s.newest_day > *t.newest_day)) t.newest_day = s.newest_day;
+    if (s.newest_day && (!t.newest_day || *s.newest_day > *t.newest_day))
+      t.newest_day = s.newest_day;
     t.months.insert(s.months.begin(), s.months.end());
     t.event_days.insert(s.event_days.begin(), s.event_days.end());
     t.last_add = std::max(t.last_add, s.last_add);
@@ -304,7 +311,22 @@ struct StoryClusterer::Impl {
       }
     }
     std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
+    // Scoring is the costly part on long streams: only the stories sharing the most of the
+    // article's top terms are scored (ties to the older story), then in creation order.
+    std::vector<std::pair<int, int>> hits;  // (-shared top terms, story)
+    for (size_t i = 0; i < out.size();) {
+      size_t j = i;
+      while (j < out.size() && out[j] == out[i]) ++j;
+      hits.emplace_back(-static_cast<int>(j - i), out[i]);
+      i = j;
+    }
+    if (hits.size() > kMaxScored) {
+      std::partial_sort(hits.begin(), hits.begin() + kMaxScored, hits.end());
+      hits.resize(kMaxScored);
+    }
+    out.clear();
+    for (const auto& [count, c] : hits) out.push_back(c);
+    std::sort(out.begin(), out.end());
     return out;
   }
 
@@ -322,9 +344,9 @@ struct StoryClusterer::Impl {
     }
     for (auto it = index.begin(); it != index.end();) {
       std::vector<int>& list = it->second;
-      list.erase(std::remove_if(list.begin(), list.end(),
-                                [&](int c) { return Idle(stories[Find(c)]); }),
-                 list.end());
+      list.erase(
+          std::remove_if(list.begin(), list.end(), [&](int c) { return Idle(stories[Find(c)]); }),
+          list.end());
       it = list.empty() ? index.erase(it) : std::next(it);
     }
   }
@@ -349,6 +371,9 @@ struct StoryClusterer::Impl {
     int best_thread = -1;
     double best_thread_score = 0;
     const std::vector<int> candidates = Candidates(top);
+    // The candidates most similar to the article, the only ones repair compares centroids with:
+    // a story close to the grown one is close to the article that grew it.
+    std::vector<std::pair<double, int>> nearest;
     for (int c : candidates) {
       const Story& s = stories[c];
       const std::optional<long> gap = Gap(day, s);
@@ -356,6 +381,7 @@ struct StoryClusterer::Impl {
       // full date in the text on both sides.
       const bool one_side_dated = event_days.empty() != s.event_days.empty();
       const double score = Similarity(v, s) + DateAdjustment(months, event_days, s);
+      nearest.emplace_back(-score, c);
       if (!gap || *gap <= options.thread_window_days) {
         if (score > best_thread_score) {
           best_thread_score = score;
@@ -410,7 +436,11 @@ struct StoryClusterer::Impl {
     assignments.push_back(Assignment{a.article.id, s.id, s.thread});
     assigned_story.push_back(best);
     const std::string id = s.id;
-    Repair(best, candidates);
+    const size_t keep = std::min<size_t>(nearest.size(), kRepairCandidates);
+    std::partial_sort(nearest.begin(), nearest.begin() + static_cast<long>(keep), nearest.end());
+    std::vector<int> repair;
+    for (size_t i = 0; i < keep; ++i) repair.push_back(nearest[i].second);
+    Repair(best, repair);
     if (assignments.size() % 4096 == 0) PruneIndex();
     return id;
   }
