@@ -54,11 +54,12 @@ int RunIngest(const IngestFlags& flags) {
     reasons += (reasons.empty() ? " (" : ", ") + reason + ": " + std::to_string(count);
   }
   if (!reasons.empty()) reasons += ")";
-  std::printf("pages read: %lld, articles stored: %lld, already stored: %lld, stories: %lld, "
-              "pages skipped: %zu%s\n",
+  std::printf("pages read: %lld, articles stored: %lld, already stored: %lld, id collisions: %lld, "
+              "stories: %lld, pages skipped: %zu%s\n",
               static_cast<long long>(report->pages_read),
               static_cast<long long>(report->articles_stored),
               static_cast<long long>(report->already_stored),
+              static_cast<long long>(report->id_collisions),
               static_cast<long long>(report->stories), report->skipped.size(), reasons.c_str());
   return report->skipped.empty() ? 0 : 3;
 }

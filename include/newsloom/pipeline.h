@@ -8,6 +8,8 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <optional>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -35,7 +37,14 @@ struct SkippedPage {
 struct IngestReport {
   int64_t pages_read = 0;       // pages handed over by the readers
   int64_t articles_stored = 0;  // new articles written
-  int64_t already_stored = 0;   // pages whose article id was stored before (or earlier in the run)
+  // Pages already stored: same article id and same raw bytes as a page stored before (or earlier
+  // in the run). Re-ingesting a page adds nothing.
+  int64_t already_stored = 0;
+  // Pages stored under a derived id because their article id (given by the input, or from the
+  // URL) was taken by a page with different raw bytes: the derived id is "<id>~<16 hex digits>",
+  // a hash of id and bytes, so the same page always gets the same one. Included in
+  // articles_stored. A page whose derived id is taken too is skipped ("id collision").
+  int64_t id_collisions = 0;
   // Inputs, records and pages skipped: what the readers reject as they find it, what extraction
   // rejects when its batch is processed (a deterministic order).
   std::vector<SkippedPage> skipped;
@@ -94,6 +103,9 @@ class Pipeline {
  private:
   // Feeds the raw pages stored by earlier runs into the corpus evidence, once.
   Status SeedCorpus();
+  // The raw page hash of the page holding `id`, this run or stored; nullopt when the id is free.
+  Result<std::optional<uint64_t>> IdHolder(
+      const std::string& id, const std::unordered_map<std::string, uint64_t>* ids_this_run);
 
   Store* store_;
   std::unique_ptr<PageStages> stages_;

@@ -62,6 +62,10 @@ class Store {
   // Whether an article with this id is stored.
   virtual Result<bool> HasArticle(const std::string& id) = 0;
 
+  // The 64-bit xxHash (text::Hash64) of the raw page stored with article `id`, or nullopt when no
+  // such article is stored. Tells a re-ingested page from a different page reusing the id.
+  virtual Result<std::optional<uint64_t>> RawPageHash(const std::string& id) = 0;
+
   // Writes one article, its analysis and the raw page it came from, in one transaction. Returns
   // false (and writes nothing) when an article with the same id is already stored. Articles keep
   // the order in which they were first put (their ingest sequence).

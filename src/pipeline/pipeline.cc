@@ -64,47 +64,23 @@ std::string StageReason(const char* stage, const Status& status) {
   return std::string(stage) + " failed: " + status.message();
 }
 
-// The parts of a story that listing and search rely on, where the story builder left them empty:
-// members in ingest order with their copy roles, a title, the first and last publication dates.
-void FillStoryHeader(const std::vector<const AnalyzedArticle*>& articles,
-                     const std::vector<CopyGroup>& groups, Story* story) {
-  if (story->articles.empty()) {
-    std::unordered_map<std::string, CopyRole> roles;
-    for (const CopyGroup& g : groups) {
-      for (size_t i = 0; i < g.article_ids.size() && i < g.roles.size(); ++i) {
-        roles[g.article_ids[i]] = g.roles[i];
-      }
-    }
-    for (const AnalyzedArticle* a : articles) {
-      const Article& article = a->article;
-      auto role = roles.find(article.id);
-      story->articles.push_back(StoryArticle{
-          article.id, article.source, article.title, article.outlet, article.published,
-          role == roles.end() ? CopyRole::kOriginal : role->second});
-    }
-  }
-  if (story->title.empty()) {
-    for (const StoryArticle& a : story->articles) {
-      if (!a.title.empty()) {
-        story->title = a.title;
-        break;
-      }
-    }
-  }
-  if (!story->first_published && !story->last_published) {
-    for (const StoryArticle& a : story->articles) {
-      if (!a.published) continue;
-      if (!story->first_published || *a.published < *story->first_published) {
-        story->first_published = a.published;
-      }
-      if (!story->last_published || *a.published > *story->last_published) {
-        story->last_published = a.published;
-      }
-    }
-  }
+// The id a page gets when its own id is taken by a different page: the id, a tilde and a hash of
+// id and bytes, so the same page always gets the same derived id.
+std::string CollisionId(const std::string& id, const std::string& bytes) {
+  std::string key = id;
+  key.push_back('\0');
+  key += bytes;
+  return id + "~" + text::HexId(text::Hash64(key));
 }
 
 }  // namespace
+
+Result<std::optional<uint64_t>> Pipeline::IdHolder(
+    const std::string& id, const std::unordered_map<std::string, uint64_t>* ids_this_run) {
+  auto it = ids_this_run->find(id);
+  if (it != ids_this_run->end()) return std::optional<uint64_t>(it->second);
+  return store_->RawPageHash(id);
+}
 
 std::map<std::string, int64_t> IngestReport::SkippedByReason() const {
   std::map<std::string, int64_t> counts;
@@ -137,7 +113,7 @@ Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
   Status failure;
   std::vector<RawPage> batch;
   batch.reserve(batch_pages);
-  std::unordered_set<std::string> ids_this_run;
+  std::unordered_map<std::string, uint64_t> ids_this_run;  // id -> raw page hash
 
   auto report_progress = [&](const char* phase) {
     if (!progress) return;
@@ -162,25 +138,35 @@ Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
                   [&](size_t i) { extracted[i].emplace(stages_->Extract(batch[i])); });
     }
 
-    // Which pages are new: decided in input order, so the first page with an id wins.
+    // Which pages are new: decided in input order, so the first page with an id keeps it. A page
+    // whose id is taken by a different page (other raw bytes) moves to a derived id; the same
+    // page again is already stored.
     std::vector<size_t> fresh;
+    std::vector<bool> moved(batch.size(), false);
     for (size_t i = 0; i < batch.size(); ++i) {
       Result<Article>& article = *extracted[i];
       if (!article.ok()) {
         report.skipped.push_back({batch[i].source, StageReason("extract", article.status())});
         continue;
       }
-      if (ids_this_run.count(article->id) != 0) {
+      const uint64_t content = text::Hash64(batch[i].bytes);
+      auto holder = IdHolder(article->id, &ids_this_run);
+      if (!holder.ok()) return holder.status();
+      if (*holder && **holder != content) {
+        article->id = CollisionId(article->id, batch[i].bytes);
+        holder = IdHolder(article->id, &ids_this_run);
+        if (!holder.ok()) return holder.status();
+        if (*holder && **holder != content) {
+          report.skipped.push_back({batch[i].source, "id collision"});
+          continue;
+        }
+        moved[i] = true;
+      }
+      if (*holder) {
         ++report.already_stored;
         continue;
       }
-      auto exists = store_->HasArticle(article->id);
-      if (!exists.ok()) return exists.status();
-      ids_this_run.insert(article->id);
-      if (*exists) {
-        ++report.already_stored;
-        continue;
-      }
+      ids_this_run.emplace(article->id, content);
       fresh.push_back(i);
     }
 
@@ -196,6 +182,7 @@ Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
     // earlier batches stored, and no article is ever half-written.
     std::vector<Store::PageAndArticle> items;
     items.reserve(fresh.size());
+    std::vector<size_t> items_index;  // batch position of each item
     for (size_t k = 0; k < fresh.size(); ++k) {
       const RawPage& page = batch[fresh[k]];
       Result<AnalyzedArticle>& a = *analyzed[k];
@@ -204,12 +191,14 @@ Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
         continue;
       }
       items.push_back({&page, &a.value()});
+      items_index.push_back(fresh[k]);
     }
     auto stored = store_->PutArticles(items);
     if (!stored.ok()) return stored.status();
-    for (bool is_new : *stored) {
-      if (is_new) {
+    for (size_t k = 0; k < stored->size(); ++k) {
+      if ((*stored)[k]) {
         ++report.articles_stored;
+        if (moved[items_index[k]]) ++report.id_collisions;
       } else {
         ++report.already_stored;
       }
@@ -297,7 +286,6 @@ Result<int64_t> Pipeline::RebuildStories(const ProgressCallback&) {
     pointers.reserve(articles.size());
     for (const AnalyzedArticle& a : articles) pointers.push_back(&a);
     Story story = story::BuildStory(story_id, m.thread, pointers, groups);
-    FillStoryHeader(pointers, groups, &story);
     stories.push_back(std::move(story));
   }
   NEWSLOOM_RETURN_IF_ERROR(store_->ReplaceStories(stories, groups));

@@ -88,8 +88,10 @@ TEST_F(PipelineTest, StoresNewArticlesAndReportsSkippedPages) {
                                 [&](const IngestProgress& p) { progress.push_back(p); });
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   EXPECT_EQ(report->pages_read, 5);
-  EXPECT_EQ(report->articles_stored, 3);
-  EXPECT_EQ(report->already_stored, 1);
+  // The second x1 record is a different page: stored under a derived id, counted as a collision.
+  EXPECT_EQ(report->articles_stored, 4);
+  EXPECT_EQ(report->already_stored, 0);
+  EXPECT_EQ(report->id_collisions, 1);
   EXPECT_THAT(report->skipped,
               UnorderedElementsAre(
                   AllOf(Field(&SkippedPage::source, (dir_ / "in" / "c.txt").string()),
@@ -98,13 +100,48 @@ TEST_F(PipelineTest, StoresNewArticlesAndReportsSkippedPages) {
                         Field(&SkippedPage::reason, "empty file"))));
   EXPECT_THAT(report->SkippedByReason(), Contains(Pair("empty file", 1)));
   EXPECT_FALSE(progress.empty());
-  EXPECT_EQ(*store->ArticleCount(), 3);
+  EXPECT_EQ(*store->ArticleCount(), 4);
   EXPECT_GE(report->stories, 1);
   auto stories = store->ListStories();
   ASSERT_TRUE(stories.ok());
   size_t members = 0;
   for (const Story& s : *stories) members += s.articles.size();
-  EXPECT_EQ(members, 3u);
+  EXPECT_EQ(members, 4u);
+}
+
+// Ids given by the input stay the article id; a different page reusing a stored id is kept under
+// a derived id (reported), the same page again adds nothing, in the same run or a later one.
+TEST_F(PipelineTest, DifferentPagesWithOneIdAreBothKept) {
+  Write("a.jsonl",
+        "{\"id\":\"7\",\"text\":\"Flood in the north\\nRivers rose.\"}\n"
+        "{\"id\":\"7\",\"text\":\"Flood in the north\\nRivers rose.\"}\n");
+  Write("b.jsonl", "{\"id\":\"7\",\"text\":\"Election called\\nVoters go to polls.\"}\n");
+  auto store = OpenStore("s.db");
+  for (int run = 0; run < 2; ++run) {
+    SCOPED_TRACE(run);
+    Pipeline pipeline(store.get(), std::make_unique<FakeStages>());
+    IngestOptions options;
+    options.batch_pages = 1;
+    auto report = pipeline.Ingest({(dir_ / "in").string()}, options);
+    ASSERT_TRUE(report.ok()) << report.status().ToString();
+    EXPECT_EQ(report->articles_stored, run == 0 ? 2 : 0);
+    EXPECT_EQ(report->id_collisions, run == 0 ? 1 : 0);
+    EXPECT_EQ(report->already_stored, run == 0 ? 1 : 3);
+    EXPECT_TRUE(report->skipped.empty());
+    EXPECT_EQ(*store->ArticleCount(), 2);
+  }
+  auto first = store->GetArticle("7");
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(first->article.title, "Flood in the north");
+  const std::string bytes = "Election called\nVoters go to polls.";
+  const std::string derived = "7~" + text::HexId(text::Hash64(std::string("7") + '\0' + bytes));
+  auto second = store->GetArticle(derived);
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_EQ(second->article.title, "Election called");
+  auto hash = store->RawPageHash(derived);
+  ASSERT_TRUE(hash.ok());
+  EXPECT_EQ(*hash, std::optional<uint64_t>(text::Hash64(bytes)));
+  EXPECT_EQ(*store->RawPageHash("8"), std::nullopt);
 }
 
 TEST_F(PipelineTest, ReingestingAddsNothing) {
@@ -207,10 +244,12 @@ TEST(PipelineDevDataTest, IngestsTheDevelopmentArticles) {
   auto report = pipeline.Ingest(files, {});
   ASSERT_TRUE(report.ok()) << report.status().ToString();
 
-  // Expected: one article per distinct id among the records with text that extraction kept.
+  // Expected: one article per distinct (id, page) among the records that extraction kept; ids
+  // reused by different pages (Timeline17 restarts its ids in every topic) are collisions.
   std::set<std::string> rejected;
   for (const SkippedPage& s : report->skipped) rejected.insert(s.source);
   std::set<std::string> ids;
+  std::set<std::pair<std::string, std::string>> pages;
   int64_t records = 0;
   for (const std::string& file : files) {
     std::ifstream in(file);
@@ -222,15 +261,20 @@ TEST(PipelineDevDataTest, IngestsTheDevelopmentArticles) {
       const std::string source = file + "#" + std::to_string(++n);
       const auto record = nlohmann::json::parse(line);
       if (rejected.count(source) != 0) continue;
-      ids.insert(record["id"].is_string() ? record["id"].get<std::string>()
-                                          : std::to_string(record["id"].get<int64_t>()));
+      const std::string id = record["id"].is_string()
+                                 ? record["id"].get<std::string>()
+                                 : std::to_string(record["id"].get<int64_t>());
+      ids.insert(id);
+      pages.insert({id, record.value("text", "") + "\n" + record.value("html", "")});
     }
   }
   EXPECT_EQ(report->pages_read + static_cast<int64_t>(report->skipped.size()) -
                 static_cast<int64_t>(report->SkippedByReason()["no article text"]),
             records);
-  EXPECT_EQ(report->articles_stored, static_cast<int64_t>(ids.size()));
-  EXPECT_EQ(*(*store)->ArticleCount(), static_cast<int64_t>(ids.size()));
+  EXPECT_EQ(report->articles_stored, static_cast<int64_t>(pages.size()));
+  EXPECT_EQ(report->id_collisions, static_cast<int64_t>(pages.size() - ids.size()));
+  EXPECT_GT(report->id_collisions, 0);
+  EXPECT_EQ(*(*store)->ArticleCount(), static_cast<int64_t>(pages.size()));
   EXPECT_GT(report->stories, 0);
   // Rejections are the exception.
   EXPECT_LT(report->skipped.size(), static_cast<size_t>(records / 20));

@@ -139,6 +139,7 @@ inline constexpr const char* kRecordMigration =
     "INSERT INTO schema_migrations(version) VALUES (?1)";
 
 inline constexpr const char* kHasArticle = "SELECT 1 FROM articles WHERE id = ?1";
+inline constexpr const char* kRawPageHash = "SELECT raw_hash FROM articles WHERE id = ?1";
 inline constexpr const char* kCountArticles = "SELECT COUNT(*) FROM articles";
 inline constexpr const char* kInsertArticle = R"sql(
 INSERT INTO articles (id, source, url, title, subtitle, byline, outlet, published,

@@ -261,6 +261,14 @@ Result<bool> SqliteStore::HasArticle(const std::string& id) {
   return q.Bind(1, id).Step();
 }
 
+Result<std::optional<uint64_t>> SqliteStore::RawPageHash(const std::string& id) {
+  NEWSLOOM_PREPARE(q, sql::kRawPageHash);
+  auto row = q.Bind(1, id).Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<uint64_t>();
+  return std::optional<uint64_t>(static_cast<uint64_t>(q.Int(0)));
+}
+
 Result<int64_t> SqliteStore::ArticleCount() {
   NEWSLOOM_PREPARE(q, sql::kCountArticles);
   auto row = q.Step();

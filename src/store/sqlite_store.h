@@ -20,6 +20,7 @@ class SqliteStore : public Store {
   ~SqliteStore() override;
 
   Result<bool> HasArticle(const std::string& id) override;
+  Result<std::optional<uint64_t>> RawPageHash(const std::string& id) override;
   Result<bool> PutArticle(const RawPage& page, const AnalyzedArticle& article) override;
   Result<std::vector<bool>> PutArticles(const std::vector<PageAndArticle>& items) override;
   Result<int64_t> ArticleCount() override;
