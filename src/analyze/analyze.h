@@ -37,6 +37,9 @@ std::vector<uint64_t> ShingleHashes(const std::vector<Token>& tokens, int shingl
 // permutation over the set. An empty set gives all 0xFFFFFFFF.
 std::vector<uint32_t> MinHashSignature(const std::vector<uint64_t>& shingles, int size);
 
+// How many elements two sorted, unique sets share.
+size_t SharedCount(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b);
+
 // Exact Jaccard similarity of two sorted, unique sets (1 when both are empty).
 double Jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b);
 

@@ -51,22 +51,6 @@ std::vector<uint64_t> ParagraphHashes(const AnalyzedArticle& a, int min_words) {
   return out;
 }
 
-size_t Shared(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
-  size_t i = 0, j = 0, n = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] < b[j]) {
-      ++i;
-    } else if (b[j] < a[i]) {
-      ++j;
-    } else {
-      ++n;
-      ++i;
-      ++j;
-    }
-  }
-  return n;
-}
-
 }  // namespace
 
 struct CopyDetector::Impl {
@@ -96,7 +80,7 @@ struct CopyDetector::Impl {
   bool Linked(const Entry& a, const Entry& b) const {
     if (a.body_hash == b.body_hash && !a.shingles.empty()) return true;
     if (analyze::Jaccard(a.shingles, b.shingles) >= options.rewrite_jaccard) return true;
-    const size_t shared = Shared(a.paragraphs, b.paragraphs);
+    const size_t shared = analyze::SharedCount(a.paragraphs, b.paragraphs);
     const size_t fewer = std::min(a.paragraphs.size(), b.paragraphs.size());
     return shared >= 2 && static_cast<double>(shared) >=
                               options.rewrite_shared_paragraphs * static_cast<double>(fewer);

@@ -408,7 +408,7 @@ bool IsCaptionCue(const Line& l) {
   return l.norm.size() > 6 && l.norm.substr(l.norm.size() - 6) == ". file";
 }
 
-// "Putin pledges ... in 24 yearsBy Ji Da-gyum": a subtitle with the byline glued on by the crawl.
+// "... a visit in 24 yearsBy Jane Doe": a subtitle with the byline glued on by the crawl.
 // Returns the position of "By" or npos.
 size_t GluedByline(std::string_view s) {
   for (size_t p = s.find("By "); p != std::string_view::npos; p = s.find("By ", p + 1)) {
