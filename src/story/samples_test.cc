@@ -16,6 +16,7 @@
 #include "analyze/analyze.h"
 #include "cluster/story_clusterer.h"
 #include "dedup/copy_detector.h"
+#include "story/gold_article_testutil.h"
 #include "story/story_builder.h"
 
 namespace newsloom::story {
@@ -52,23 +53,7 @@ class SamplesTest : public ::testing::Test {
     for (const auto& doc : gold_["documents"]) {
       const std::string file = doc["file"];
       const std::vector<std::string> lines = Lines(kSeeds / file);
-      Article a;
-      a.id = file.substr(0, file.find('.'));
-      a.source = file;
-      a.title = doc.value("title", "");
-      if (doc["published"].is_string())
-        a.published = Date::FromIso(doc["published"].get<std::string>());
-      for (int n : doc["body_lines"]) {
-        ASSERT_LE(n, static_cast<int>(lines.size())) << file;
-        Paragraph p;
-        p.text = lines[n - 1];
-        p.line = n;
-        if (!a.body.empty()) a.body += '\n';
-        p.span = Span{static_cast<uint32_t>(a.body.size()),
-                      static_cast<uint32_t>(a.body.size() + p.text.size())};
-        a.body += p.text;
-        a.paragraphs.push_back(std::move(p));
-      }
+      Article a = ArticleFromGoldLines(lines, doc, file.substr(0, file.find('.')));
       auto analyzed = analyze::Analyze(std::move(a));
       ASSERT_TRUE(analyzed.ok()) << analyzed.status().ToString();
       samples_.push_back(Sample{file, std::move(analyzed).value()});

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "analyze/analyze.h"
+#include "story/gold_article_testutil.h"
 #include "story/story_builder.h"
 
 namespace newsloom::story {
@@ -203,21 +204,7 @@ TEST(SampleTimelineTest, JuneStoryHasTheReferenceDaysAndBackground) {
       if (!line.empty() && line.back() == '\r') line.pop_back();
       lines.push_back(line);
     }
-    Article a;
-    a.id = file;
-    if (doc["published"].is_string())
-      a.published = Date::FromIso(doc["published"].get<std::string>());
-    for (int n : doc["body_lines"]) {
-      ASSERT_LE(n, static_cast<int>(lines.size())) << file;
-      Paragraph p;
-      p.text = lines[n - 1];
-      p.line = n;
-      if (!a.body.empty()) a.body += '\n';
-      p.span = Span{static_cast<uint32_t>(a.body.size()),
-                    static_cast<uint32_t>(a.body.size() + p.text.size())};
-      a.body += p.text;
-      a.paragraphs.push_back(std::move(p));
-    }
+    Article a = ArticleFromGoldLines(lines, doc, file);
     auto r = analyze::Analyze(std::move(a));
     ASSERT_TRUE(r.ok()) << r.status().ToString();
     analyzed.push_back(std::move(r).value());
