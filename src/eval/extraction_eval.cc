@@ -5,6 +5,7 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -96,15 +97,19 @@ Result<nlohmann::json> Run(const EvalOptions& options, bool plain_text) {
   // Publication dates on pages whose HTML carries one, scored against the gold date.
   int dated = 0, date_answered = 0, date_same_day = 0, date_within1 = 0;
   double seconds = 0, cpu_seconds = 0;
+  // Per page: the snippets missed and the snippets wrongly kept, for --output.
+  std::vector<nlohmann::json> page_errors;
   for (const Item& item : items) {
+    nlohmann::json missed = nlohmann::json::array(), kept = nlohmann::json::array();
     std::string body;
+    Result<Article> article = Status::NotFound("page not read");
     if (!item.read) {
       ++missing;
     } else {
       ++pages;
       const auto start = std::chrono::steady_clock::now();
       const double cpu_start = CpuSeconds();
-      Result<Article> article = extract::Extract(item.page, &stats);
+      article = extract::Extract(item.page, &stats);
       cpu_seconds += CpuSeconds() - cpu_start;
       seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       if (article.ok()) {
@@ -129,12 +134,48 @@ Result<nlohmann::json> Run(const EvalOptions& options, bool plain_text) {
     }
     for (const auto& s : item.spec.value("with", nlohmann::json::array())) {
       if (!s.is_string()) continue;
-      (body.find(CollapseSpace(s.get<std::string>())) != std::string::npos ? tp : fn)++;
+      const bool found = body.find(CollapseSpace(s.get<std::string>())) != std::string::npos;
+      (found ? tp : fn)++;
+      if (!found) {
+        // Why the snippet is not in the body: the reason of the removed block holding it.
+        std::string why = "not-in-any-block";
+        const std::string snippet = CollapseSpace(s.get<std::string>());
+        if (article.ok()) {
+          for (const RemovedLine& r : article->removed) {
+            if (CollapseSpace(r.text).find(snippet) != std::string::npos) {
+              why = r.reason;
+              break;
+            }
+          }
+        }
+        missed.push_back({{"snippet", s}, {"removed_as", why}});
+      }
     }
     for (const auto& s : item.spec.value("without", nlohmann::json::array())) {
       if (!s.is_string()) continue;
-      (body.find(CollapseSpace(s.get<std::string>())) != std::string::npos ? fp : tn)++;
+      const bool found = body.find(CollapseSpace(s.get<std::string>())) != std::string::npos;
+      (found ? fp : tn)++;
+      if (found) kept.push_back(s);
     }
+    if (!missed.empty() || !kept.empty()) {
+      page_errors.push_back({{"url", item.url},
+                             {"file", item.spec.value("file", "")},
+                             {"errors", missed.size() + kept.size()},
+                             {"missed", std::move(missed)},
+                             {"kept_boilerplate", std::move(kept)}});
+    }
+  }
+  if (!options.output.empty()) {
+    // Worst pages first, ties by URL, one JSON object per line.
+    std::stable_sort(page_errors.begin(), page_errors.end(),
+                     [](const nlohmann::json& a, const nlohmann::json& b) {
+                       return a["errors"].get<size_t>() > b["errors"].get<size_t>();
+                     });
+    std::filesystem::create_directories(options.output);
+    const std::string path = options.output + "/page-errors.jsonl";
+    std::ofstream out(path);
+    for (const nlohmann::json& e : page_errors) out << e.dump() << '\n';
+    if (!out) return Status::IoError("cannot write " + path);
   }
   const double precision = Ratio(tp, tp + fp);
   const double recall = Ratio(tp, tp + fn);

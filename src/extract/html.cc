@@ -504,9 +504,12 @@ size_t FindNoCase(std::string_view s, size_t from, std::string_view word) {
   return std::string_view::npos;
 }
 
-// The page without what no extraction step reads: comments and the contents of <style> and of
-// scripts other than JSON-LD. They are a large share of the bytes of modern pages and the parser
-// spends its time in proportion to bytes. Elements stay (empty) so the tree keeps its shape.
+// The page without what no extraction step reads: comments and the contents of <style>, of
+// <noscript> and of scripts other than JSON-LD. They are a large share of the bytes of modern pages
+// and the parser spends its time in proportion to bytes. Elements stay (empty) so the tree keeps
+// its shape. A browser that runs scripts reads <noscript> as raw text, so markup inside it (an
+// unclosed <div>) must not swallow the rest of the page. A script holding an HTML template of the
+// article (pages rendered on the client) is unwrapped: its markup is the article.
 std::string WithoutScripts(std::string_view html) {
   std::string out;
   out.reserve(html.size());
@@ -526,6 +529,8 @@ std::string WithoutScripts(std::string_view html) {
       raw_tag = "</script";
     else if (StartsWithNoCase(html, i, "<style"))
       raw_tag = "</style";
+    else if (StartsWithNoCase(html, i, "<noscript"))
+      raw_tag = "</noscript";
     const size_t name_end = i + (raw_tag.size() - 1);
     if (raw_tag.empty() || name_end >= html.size() ||
         !(html[name_end] == '>' || html[name_end] == ' ' || html[name_end] == '\t' ||
@@ -539,12 +544,24 @@ std::string WithoutScripts(std::string_view html) {
     const std::string_view open = html.substr(i, open_end + 1 - i);
     const size_t close = FindNoCase(html, open_end + 1, raw_tag);
     const size_t content_end = close == std::string_view::npos ? html.size() : close;
-    bool keep = false;
+    bool keep = false, unwrap = false;
     for (size_t k = 0; k + 7 <= open.size(); ++k) {
       if (StartsWithNoCase(open, k, "ld+json")) keep = true;
+      if (StartsWithNoCase(open, k, "text/template")) unwrap = true;
+    }
+    const std::string_view content = html.substr(open_end + 1, content_end - (open_end + 1));
+    // Client-side templates with placeholders ({{name}}, <%= name %>) are code, not the article.
+    unwrap = unwrap && content.find("<p") != std::string_view::npos &&
+             content.find("{{") == std::string_view::npos &&
+             content.find("<%") == std::string_view::npos;
+    if (unwrap) {
+      out.append(content);
+      i = close == std::string_view::npos ? html.size() : html.find('>', close);
+      i = i == std::string_view::npos ? html.size() : i + 1;
+      continue;
     }
     out.append(open);
-    if (keep) out.append(html, open_end + 1, content_end - (open_end + 1));
+    if (keep) out.append(content);
     i = content_end;
   }
   if (i < html.size()) out.append(html, i, html.size() - i);

@@ -218,5 +218,38 @@ TEST(ExtractHtmlTest, TrailingShortHeadingGoesWithWhatFollows) {
   EXPECT_EQ(article.paragraphs.back().span.end, article.body.size());
 }
 
+TEST(ExtractHtmlTest, MarkupInNoscriptDoesNotHideThePage) {
+  // A browser running scripts reads <noscript> as raw text: its unclosed <div> opens nothing.
+  const char* page = R"(<html><body><noscript><div id="no-js"></noscript>
+<div id="main"><p>The regional park counted more newborn bears this year than in any of the fourteen years since the monitoring began.</p>
+<p>Park staff said that the result confirms a trend that has held for four years in a row.</p></div>
+</body></html>)";
+  Article a;
+  ASSERT_TRUE(ExtractHtml(page, "", &a).ok());
+  EXPECT_THAT(a.body, HasSubstr("counted more newborn bears"));
+  EXPECT_THAT(a.body, HasSubstr("four years in a row"));
+}
+
+TEST(ExtractHtmlTest, ArticleDeliveredAsTemplateIsRead) {
+  const char* with_article = R"(<html><body><div class="post-body">
+<script type="text/template"><p>Over the past few years the attacks on web users have become far more sophisticated, the team wrote in a post.</p>
+<p>The new protection checks each address against a list that is updated in real time, they said.</p></script>
+</div></body></html>)";
+  Article a;
+  ASSERT_TRUE(ExtractHtml(with_article, "", &a).ok());
+  EXPECT_THAT(a.body, HasSubstr("attacks on web users"));
+  EXPECT_THAT(a.body, HasSubstr("updated in real time"));
+
+  // A template with placeholders is client code, not text.
+  const char* with_code = R"(<html><body>
+<script type="text/template"><p>{{title}} was written by {{author}} for the readers of the page.</p></script>
+<div id="main"><p>The museum reopened on Saturday after two years of work on its roof and its galleries.</p></div>
+</body></html>)";
+  Article b;
+  ASSERT_TRUE(ExtractHtml(with_code, "", &b).ok());
+  EXPECT_THAT(b.body, HasSubstr("museum reopened"));
+  EXPECT_THAT(b.body, Not(HasSubstr("{{title}}")));
+}
+
 }  // namespace
 }  // namespace newsloom::extract
