@@ -101,6 +101,7 @@ Result<nlohmann::json> Run(const EvalOptions& options, bool plain_text) {
   std::vector<nlohmann::json> page_errors;
   for (const Item& item : items) {
     nlohmann::json missed = nlohmann::json::array(), kept = nlohmann::json::array();
+    nlohmann::json wrong_date;
     std::string body;
     Result<Article> article = Status::NotFound("page not read");
     if (!item.read) {
@@ -126,9 +127,14 @@ Result<nlohmann::json> Run(const EvalOptions& options, bool plain_text) {
         if (article.ok() && article->published) {
           ++date_answered;
           date_same_day += *article->published == *gold;
+          if (*article->published != *gold) {
+            wrong_date = {{"gold", gold->ToIso()}, {"ours", article->published->ToIso()}};
+          }
           // Gold dates mix local and UTC days of the same timestamp.
           date_within1 +=
               std::labs(article->published->DaysSinceEpoch() - gold->DaysSinceEpoch()) <= 1;
+        } else {
+          wrong_date = {{"gold", gold->ToIso()}, {"ours", nullptr}};
         }
       }
     }
@@ -157,12 +163,13 @@ Result<nlohmann::json> Run(const EvalOptions& options, bool plain_text) {
       (found ? fp : tn)++;
       if (found) kept.push_back(s);
     }
-    if (!missed.empty() || !kept.empty()) {
+    if (!missed.empty() || !kept.empty() || !wrong_date.is_null()) {
       page_errors.push_back({{"url", item.url},
                              {"file", item.spec.value("file", "")},
                              {"errors", missed.size() + kept.size()},
                              {"missed", std::move(missed)},
-                             {"kept_boilerplate", std::move(kept)}});
+                             {"kept_boilerplate", std::move(kept)},
+                             {"wrong_date", std::move(wrong_date)}});
     }
   }
   if (!options.output.empty()) {

@@ -28,7 +28,8 @@ bool ValidDay(int y, int m, int d) {
   return Date{y, m, d}.Valid();
 }
 
-// Numeric metadata forms the tagger does not read as prose: "2024/06/19", "19.06.2024".
+// Numeric metadata forms the tagger does not read as prose: "2024/06/19", "19.06.2024",
+// "19-06-2024".
 std::optional<Date> NumericDate(std::string_view s) {
   for (size_t i = 0; i + 10 <= s.size(); ++i) {
     if (i > 0 && IsDigit(s[i - 1])) continue;
@@ -36,13 +37,79 @@ std::optional<Date> NumericDate(std::string_view s) {
     Date d;
     if (s[i + 4] == '/' && s[i + 7] == '/') {
       d = Date{Digits(s, i, 4), Digits(s, i + 5, 2), Digits(s, i + 8, 2)};
-    } else if (s[i + 2] == '.' && s[i + 5] == '.') {
+    } else if ((s[i + 2] == '.' && s[i + 5] == '.') || (s[i + 2] == '-' && s[i + 5] == '-')) {
       d = Date{Digits(s, i + 6, 4), Digits(s, i + 3, 2), Digits(s, i, 2)};
     } else {
       continue;
     }
     if (d.year >= 1900 && d.Valid()) return d;
   }
+  return std::nullopt;
+}
+
+// The month a word names, in the languages whose pages carry dates as words in their metadata
+// ("28. Dezember 2022", "28 de diciembre de 2022") or as C time strings ("Fri Feb 18 10:27:24
+// 2022"); 0 for other words. `word` is lower case.
+int MonthOfWord(std::string_view word) {
+  static constexpr std::string_view kMonths[12][6] = {
+      {"jan", "januar", "janvier", "enero", "gennaio", "janeiro"},
+      {"feb", "februar", "f\xc3\xa9vrier", "febrero", "febbraio", "fevereiro"},
+      {"mar", "m\xc3\xa4rz", "mars", "marzo", "mar\xc3\xa7o", "maerz"},
+      {"apr", "april", "avril", "abril", "aprile", ""},
+      {"may", "mai", "mayo", "maggio", "maio", ""},
+      {"jun", "juni", "juin", "junio", "giugno", "junho"},
+      {"jul", "juli", "juillet", "julio", "luglio", "julho"},
+      {"aug", "august", "ao\xc3\xbbt", "agosto", "", ""},
+      {"sep", "september", "septembre", "septiembre", "settembre", "setembro"},
+      {"oct", "oktober", "octobre", "octubre", "ottobre", "outubro"},
+      {"nov", "november", "novembre", "noviembre", "novembro", ""},
+      {"dec", "dezember", "d\xc3\xa9cembre", "diciembre", "dicembre", "dezembro"},
+  };
+  for (int m = 0; m < 12; ++m) {
+    for (std::string_view name : kMonths[m]) {
+      if (!name.empty() && word == name) return m + 1;
+    }
+  }
+  return 0;
+}
+
+// A date written with a month name and the day and year as numbers around it, in any order of
+// day and month, with a time of day allowed between them.
+std::optional<Date> MonthNameDate(std::string_view s) {
+  std::vector<std::string> words;
+  std::string cur;
+  for (char c : s) {
+    const bool part = IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                      (static_cast<unsigned char>(c) >= 0x80);
+    if (part) {
+      cur.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    } else if (!cur.empty()) {
+      words.push_back(std::move(cur));
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) words.push_back(std::move(cur));
+  int month = 0, day = 0, year = 0;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    const bool number = std::all_of(w.begin(), w.end(), IsDigit);
+    if (!number) {
+      if (month == 0) month = MonthOfWord(w);
+      continue;
+    }
+    const int v = w.size() <= 4 ? std::atoi(w.c_str()) : -1;
+    if (w.size() == 4 && v >= 1900 && v <= 2100 && year == 0) {
+      year = v;
+    } else if (w.size() <= 2 && v >= 1 && v <= 31 && day == 0) {
+      // The number right before a time of day ("10:27:24") is its hour, not the day.
+      const size_t at = s.find(w);
+      if (at != std::string_view::npos && at + w.size() < s.size() && s[at + w.size()] == ':')
+        continue;
+      day = v;
+    }
+  }
+  Date d{year, month, day};
+  if (year > 0 && month > 0 && day > 0 && d.Valid()) return d;
   return std::nullopt;
 }
 
@@ -82,7 +149,7 @@ std::optional<Date> ParseDate(std::string_view s) {
     Date d{m.year, m.month, m.day};
     if (m.year > 0 && m.day > 0 && d.Valid()) return d;
   }
-  return std::nullopt;
+  return MonthNameDate(s);
 }
 
 std::optional<Date> DateLine(std::string_view line, int max_other_words) {

@@ -51,6 +51,13 @@ TEST(ParseDateTest, MetadataValues) {
   EXPECT_EQ(ParseDate("99.99.2024"), std::nullopt);
   EXPECT_EQ(ParseDate("June 2024"), std::nullopt);
   EXPECT_EQ(ParseDate("yesterday"), std::nullopt);
+  EXPECT_EQ(ParseDate("19-06-2024 10:29"), (Date{2024, 6, 19}));
+  EXPECT_EQ(ParseDate("Wed Jun 19 10:27:24 2024"), (Date{2024, 6, 19}));  // C time string
+  EXPECT_EQ(ParseDate("19. Juni 2024"), (Date{2024, 6, 19}));
+  EXPECT_EQ(ParseDate("19 de junio de 2024"), (Date{2024, 6, 19}));
+  EXPECT_EQ(ParseDate("le 19 juin 2024"), (Date{2024, 6, 19}));
+  EXPECT_EQ(ParseDate("19. März 2024"), (Date{2024, 3, 19}));
+  EXPECT_EQ(ParseDate("Juni 2024"), std::nullopt);
 }
 
 TEST(DateLineTest, MastheadLinesOnly) {

@@ -234,36 +234,72 @@ std::string CollapseSpace(std::string_view s) {
   return std::string(text::Trim(out));
 }
 
+// Whether the element is marked as the container of the article's text, by schema.org markup
+// or by the class names of the common publishing systems.
+bool IsArticleBodyMarker(const GumboNode* node) {
+  if (const char* ip = Attr(node, "itemprop")) {
+    const std::string prop = Lower(ip);
+    if (prop == "articlebody" || prop == "text") return true;
+  }
+  const char* c = Attr(node, "class");
+  if (c == nullptr) return false;
+  const std::string classes = Lower(c);
+  for (std::string_view marker : {"entry-content", "article-body", "articlebody", "post-content",
+                                  "post-body", "story-body", "article-content"}) {
+    if (Contains(classes, marker)) return true;
+  }
+  return false;
+}
+
+// What the segmenter needs to know about each element before believing a furniture hint on it.
+struct ElementFacts {
+  size_t text_bytes = 0;      // visible text under it
+  bool holds_body = false;    // it is, or holds, the marked article-body container
+};
+
 // Visible text bytes under each element, so that a furniture hint on an element holding most of
-// the page (Blogger's "widget Blog" around the post) is not believed.
-size_t TextSizes(const GumboNode* node, std::unordered_map<const GumboNode*, size_t>* sizes,
-                 int depth) {
-  if (depth > 400) return 0;
-  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA)
-    return CollapseSpace(node->v.text.text).size();
-  if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) return 0;
+// the page (Blogger's "widget Blog" around the post) is not believed; likewise for an element
+// that holds the marked article body (a wrapper named "...-sidebar-right" around the post).
+ElementFacts Facts(const GumboNode* node, std::unordered_map<const GumboNode*, ElementFacts>* facts,
+                   int depth) {
+  ElementFacts f;
+  if (depth > 400) return f;
+  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
+    f.text_bytes = CollapseSpace(node->v.text.text).size();
+    return f;
+  }
+  if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) return f;
   const GumboVector* children =
       node->type == GUMBO_NODE_DOCUMENT ? &node->v.document.children : &node->v.element.children;
-  if (node->type == GUMBO_NODE_ELEMENT && IsSkippedTag(node->v.element.tag)) return 0;
-  size_t total = 0;
+  if (node->type == GUMBO_NODE_ELEMENT && IsSkippedTag(node->v.element.tag)) return f;
   for (unsigned i = 0; i < children->length; ++i) {
-    total += TextSizes(static_cast<const GumboNode*>(children->data[i]), sizes, depth + 1);
+    const ElementFacts c = Facts(static_cast<const GumboNode*>(children->data[i]), facts, depth + 1);
+    f.text_bytes += c.text_bytes;
+    f.holds_body = f.holds_body || c.holds_body;
   }
-  (*sizes)[node] = total;
-  return total;
+  if (node->type == GUMBO_NODE_ELEMENT && IsArticleBodyMarker(node)) f.holds_body = true;
+  (*facts)[node] = f;
+  return f;
 }
 
 // Cuts the DOM into blocks the way a browser lays out block elements.
 class Segmenter {
  public:
-  explicit Segmenter(const GumboNode* document) { total_ = TextSizes(document, &sizes_, 0); }
+  explicit Segmenter(const GumboNode* document) {
+    total_ = Facts(document, &facts_, 0).text_bytes;
+  }
 
   // The furniture hint of `node`, unless the node holds most of the page's text.
   std::string Hint(const GumboNode* node) const {
     std::string hint = NegativeHint(node);
     if (hint.empty()) return hint;
-    auto it = sizes_.find(node);
-    if (it != sizes_.end() && it->second > 0.4 * static_cast<double>(total_)) return "";
+    auto it = facts_.find(node);
+    if (it == facts_.end()) return hint;
+    if (it->second.text_bytes > 0.4 * static_cast<double>(total_)) return "";
+    // The body container itself may carry a misleading word ("post-content social-ready"), and
+    // so may a wrapper around it, unless the hint is about comments (a comment may hold markup
+    // copied from an article).
+    if (it->second.holds_body && hint != "comments") return "";
     return hint;
   }
 
@@ -341,7 +377,7 @@ class Segmenter {
     }
   }
 
-  std::unordered_map<const GumboNode*, size_t> sizes_;
+  std::unordered_map<const GumboNode*, ElementFacts> facts_;
   size_t total_ = 0;
   std::vector<Block> blocks_;
   std::string current_;
@@ -422,6 +458,19 @@ void ReadJsonLd(const nlohmann::json& j, Meta* meta, int depth) {
   if (j.contains("mainEntity")) ReadJsonLd(j["mainEntity"], meta, depth + 1);
 }
 
+// The string value that follows `key` and a colon in JSON text that may not parse as a whole.
+std::string QuotedValueAfter(std::string_view json, std::string_view key) {
+  const size_t k = json.find(key);
+  if (k == std::string_view::npos) return "";
+  size_t i = json.find_first_not_of(" \t\r\n", k + key.size());
+  if (i == std::string_view::npos || json[i] != ':') return "";
+  i = json.find_first_not_of(" \t\r\n", i + 1);
+  if (i == std::string_view::npos || json[i] != '"') return "";
+  const size_t end = json.find('"', i + 1);
+  if (end == std::string_view::npos || end - i > 64) return "";
+  return std::string(json.substr(i + 1, end - i - 1));
+}
+
 void CollectMeta(const GumboNode* node, Meta* meta, int depth) {
   if (depth > 400 || node->type != GUMBO_NODE_ELEMENT) return;
   const GumboTag tag = node->v.element.tag;
@@ -440,16 +489,27 @@ void CollectMeta(const GumboNode* node, Meta* meta, int depth) {
   } else if (tag == GUMBO_TAG_SCRIPT) {
     const char* type = Attr(node, "type");
     if (type && Lower(type) == "application/ld+json") {
-      nlohmann::json j =
-          nlohmann::json::parse(RawScriptText(node), nullptr, /*allow_exceptions=*/false);
-      if (!j.is_discarded()) ReadJsonLd(j, meta, 0);
+      const std::string raw = RawScriptText(node);
+      nlohmann::json j = nlohmann::json::parse(raw, nullptr, /*allow_exceptions=*/false);
+      if (!j.is_discarded()) {
+        ReadJsonLd(j, meta, 0);
+      } else if (meta->ld_published.empty()) {
+        // Hand-written JSON-LD is often invalid (a trailing comma, an unescaped quote); its
+        // date is still the publisher's own statement.
+        meta->ld_published = QuotedValueAfter(raw, "\"datePublished\"");
+      }
     }
     return;
   }
   if (const char* ip = Attr(node, "itemprop"); ip && Lower(ip) == "datepublished") {
     const char* v = Attr(node, "datetime");
     if (!v) v = Attr(node, "content");
-    if (v) meta->meta.emplace("itemprop:datepublished", v);
+    if (!v) v = Attr(node, "title");  // <abbr itemprop="datePublished" title="2019-10-16T14:33">
+    if (v) {
+      meta->meta.emplace("itemprop:datepublished", v);
+    } else if (std::string text = CollapseSpace(TextOf(node)); text.size() <= 80) {
+      meta->meta.emplace("itemprop:datepublished", std::move(text));  // <span ...>May 19, 2020
+    }
   }
   const GumboVector& ch = node->v.element.children;
   for (unsigned i = 0; i < ch.length; ++i)
@@ -477,6 +537,27 @@ std::string StripSiteSuffix(const std::string& title, std::string* site) {
     }
   }
   return title;
+}
+
+// The day of a metadata date. A UTC timestamp of exactly 22:00 or 23:00 is a date without a time,
+// stored as the publisher's local midnight in Central Europe: its day is the next one.
+std::optional<Date> PublisherDay(std::string_view value) {
+  std::optional<Date> day = ParseDate(value);
+  if (!day) return day;
+  const size_t t = value.find('T');
+  if (t == std::string_view::npos || t != 10) return day;
+  std::string_view time = text::Trim(value.substr(t + 1));
+  const bool utc = time.ends_with("Z") || time.ends_with("+00:00") || time.ends_with("+0000");
+  if (!utc) return day;
+  for (std::string_view midnight : {"22:00", "23:00"}) {
+    if (!time.starts_with(midnight)) continue;
+    // Only zeros may follow the hour and minute ("23:00:00.000Z").
+    const std::string_view rest = time.substr(midnight.size());
+    const size_t zone = rest.find_first_of("Z+");
+    if (rest.substr(0, zone).find_first_not_of(":0.") == std::string_view::npos)
+      return day->AddDays(1);
+  }
+  return day;
 }
 
 // Blocks outside the main region shorter than this are not taken in as running text.
@@ -767,7 +848,7 @@ Status ExtractHtml(std::string_view html, std::string_view url, Article* article
   for (const Source& s : sources) {
     if (url_date) break;
     if (s.value.empty()) continue;
-    if (auto d = ParseDate(s.value)) {
+    if (auto d = PublisherDay(s.value)) {
       article->published = d;
       article->published_confidence = s.confidence;
       break;

@@ -251,5 +251,53 @@ TEST(ExtractHtmlTest, ArticleDeliveredAsTemplateIsRead) {
   EXPECT_THAT(b.body, Not(HasSubstr("{{title}}")));
 }
 
+TEST(ExtractHtmlTest, PublicationDateFromMarkupVariants) {
+  const std::string text =
+      "<p>The regional council met on a cold morning to vote on the budget for the coming year, "
+      "and the debate went on until the late afternoon.</p>";
+  struct Case {
+    std::string head, body;
+    Date expected;
+  };
+  const Case cases[] = {
+      // Blogger: the timestamp in the title of an <abbr>.
+      {"", "<abbr itemprop='datePublished' title='2024-06-19T14:33:00-07:00'>2:33 PM</abbr>",
+       Date{2024, 6, 19}},
+      // The date as the text of the marked element.
+      {"", "<span itemprop='datePublished'>19. Juni 2024</span>", Date{2024, 6, 19}},
+      // JSON-LD that does not parse still states its date.
+      {R"(<script type="application/ld+json">{"datePublished": "2024-06-19T08:00:00+02:00",}</script>)",
+       "", Date{2024, 6, 19}},
+      // Local midnight in Central Europe stored in UTC.
+      {R"(<meta property="article:published_time" content="2024-06-18T22:00:00.000Z">)", "",
+       Date{2024, 6, 19}},
+      {R"(<meta property="article:published_time" content="2024-06-18T22:13:05Z">)", "",
+       Date{2024, 6, 18}},
+  };
+  for (const Case& c : cases) {
+    const std::string page = "<html><head>" + c.head + "</head><body><article>" + c.body + text +
+                             "</article></body></html>";
+    Article a;
+    ASSERT_TRUE(ExtractHtml(page, "", &a).ok()) << page;
+    ASSERT_TRUE(a.published.has_value()) << page;
+    EXPECT_EQ(*a.published, c.expected) << page;
+  }
+}
+
+TEST(ExtractHtmlTest, FurnitureWordOnAWrapperOfTheMarkedBodyIsNotBelieved) {
+  const char* page = R"(<html><body>
+<div class="post-wrap sidebar-right"><article><section itemprop="articleBody">
+<p>The author talks about the years of work on her novel, which was nominated for the national book prize this autumn.</p>
+<p>She also speaks about her research and about trying out different narrators for the story.</p>
+</section></article></div>
+<div class="sidebar"><p>Other programmes you might like to listen to on the radio this week.</p></div>
+</body></html>)";
+  Article a;
+  ASSERT_TRUE(ExtractHtml(page, "", &a).ok());
+  EXPECT_THAT(a.body, HasSubstr("nominated for the national book prize"));
+  EXPECT_THAT(a.body, HasSubstr("different narrators"));
+  EXPECT_THAT(a.body, Not(HasSubstr("Other programmes")));
+}
+
 }  // namespace
 }  // namespace newsloom::extract
