@@ -725,8 +725,8 @@ Status ExtractHtml(std::string_view html, std::string_view url, Article* article
 
   // Running text outside the region (a lead paragraph in a header box, a body split over
   // sibling containers) is taken in as well, unless furniture hints mark it.
-  auto running_text_elsewhere = [&](const Block& b) {
-    if (!b.bad_hint.empty() || b.caption) return false;
+  auto reads_as_running_text = [&](const Block& b) {
+    if (b.caption) return false;
     // A whole sentence may be shorter than the usual minimum.
     const char last = b.text.empty() ? ' ' : b.text.back();
     const size_t min_bytes =
@@ -736,6 +736,9 @@ Status ExtractHtml(std::string_view html, std::string_view url, Article* article
     int stop = 0;
     for (const std::string& w : words) stop += text::IsStopword(w);
     return !words.empty() && stop >= 0.2 * static_cast<double>(words.size());
+  };
+  auto running_text_elsewhere = [&](const Block& b) {
+    return b.bad_hint.empty() && reads_as_running_text(b);
   };
 
   // Keep the region's blocks that read as text; everything else is removed with a reason.
@@ -762,7 +765,9 @@ Status ExtractHtml(std::string_view html, std::string_view url, Article* article
           }
         }
       }
-      if (inner) reason = b.bad_hint;
+      // Share widgets wrap whole articles ("social-ready" on the text column); running text
+      // under them is the article's. Other furniture words inside the article are believed.
+      if (inner && (b.bad_hint != "share" || !reads_as_running_text(b))) reason = b.bad_hint;
     }
     if (reason.empty() && link_density > 0.5) reason = "links";
     if (reason.empty()) {
