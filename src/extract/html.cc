@@ -253,8 +253,8 @@ bool IsArticleBodyMarker(const GumboNode* node) {
 
 // What the segmenter needs to know about each element before believing a furniture hint on it.
 struct ElementFacts {
-  size_t text_bytes = 0;      // visible text under it
-  bool holds_body = false;    // it is, or holds, the marked article-body container
+  size_t text_bytes = 0;    // visible text under it
+  bool holds_body = false;  // it is, or holds, the marked article-body container
 };
 
 // Visible text bytes under each element, so that a furniture hint on an element holding most of
@@ -273,7 +273,8 @@ ElementFacts Facts(const GumboNode* node, std::unordered_map<const GumboNode*, E
       node->type == GUMBO_NODE_DOCUMENT ? &node->v.document.children : &node->v.element.children;
   if (node->type == GUMBO_NODE_ELEMENT && IsSkippedTag(node->v.element.tag)) return f;
   for (unsigned i = 0; i < children->length; ++i) {
-    const ElementFacts c = Facts(static_cast<const GumboNode*>(children->data[i]), facts, depth + 1);
+    const ElementFacts c =
+        Facts(static_cast<const GumboNode*>(children->data[i]), facts, depth + 1);
     f.text_bytes += c.text_bytes;
     f.holds_body = f.holds_body || c.holds_body;
   }
@@ -285,9 +286,7 @@ ElementFacts Facts(const GumboNode* node, std::unordered_map<const GumboNode*, E
 // Cuts the DOM into blocks the way a browser lays out block elements.
 class Segmenter {
  public:
-  explicit Segmenter(const GumboNode* document) {
-    total_ = Facts(document, &facts_, 0).text_bytes;
-  }
+  explicit Segmenter(const GumboNode* document) { total_ = Facts(document, &facts_, 0).text_bytes; }
 
   // The furniture hint of `node`, unless the node holds most of the page's text.
   std::string Hint(const GumboNode* node) const {
@@ -737,8 +736,11 @@ Status ExtractHtml(std::string_view html, std::string_view url, Article* article
     for (const std::string& w : words) stop += text::IsStopword(w);
     return !words.empty() && stop >= 0.2 * static_cast<double>(words.size());
   };
+  // A page header's lead paragraph and text under a loosely used "related" or "teaser" class
+  // read as running text count too; text in navigation, asides and comments does not.
   auto running_text_elsewhere = [&](const Block& b) {
-    return b.bad_hint.empty() && reads_as_running_text(b);
+    return (b.bad_hint.empty() || b.bad_hint == "header" || b.bad_hint == "related-links") &&
+           reads_as_running_text(b);
   };
 
   // Keep the region's blocks that read as text; everything else is removed with a reason.
