@@ -112,9 +112,11 @@ function articleLink(citation, label) {
   return el('a', {class: 'cite', href, title: 'Open the source sentence'}, label);
 }
 
+// What to call an article's publisher: its outlet, else its number in the story.
 function outletOf(story, articleId) {
-  const a = (story.articles || []).find((x) => x.id === articleId);
-  return a ? (a.outlet || a.source || 'source') : 'source';
+  const i = (story.articles || []).findIndex((x) => x.id === articleId);
+  if (i < 0) return 'source';
+  return story.articles[i].outlet || `source ${i + 1}`;
 }
 
 // Citation links [outlet] for every distinct article of `citations`.
@@ -197,61 +199,75 @@ async function showFront(params) {
 
 // ---- story page ------------------------------------------------------------------------------
 
+// Story events on a date axis spanning the story's own days; background entries (well before
+// the story) are drawn in a band of their own on the left, in date order, so that they do not
+// squeeze the story's days into a corner.
 function timelineChart(story, entries) {
   const dated = entries.filter((e) => parseDay(e.date) !== null);
   if (!dated.length) return null;
-  const days = dated.map((e) => parseDay(e.date));
-  let first = Math.min(...days);
-  let last = Math.max(...days);
+  const events = dated.filter((e) => !e.background);
+  const background = dated.filter((e) => e.background);
+  const width = Math.max(320, Math.min(720, app.clientWidth - 40));
+  const narrow = width < 500;
+  const axisY = 112;
+  const left = 24;
+  const right = 24;
+  const bandW = background.length && events.length ? Math.round(width * 0.2) : 0;
+  const eventDays = (events.length ? events : background).map((e) => parseDay(e.date));
+  let first = Math.min(...eventDays);
+  let last = Math.max(...eventDays);
   if (last === first) {
     first -= 1;
     last += 1;
   }
-  const width = 720;
-  const left = 40;
-  const right = 40;
-  const axisY = 150;
-  const plotW = width - left - right;
-  const x = (d) => left + ((d - first) / (last - first)) * plotW;
+  const plotLeft = left + bandW + (bandW ? 16 : 0);
+  const plotW = width - plotLeft - right;
+  const x = (d) => plotLeft + ((d - first) / (last - first)) * plotW;
   const maxSupport = Math.max(1, ...dated.map((e) => e.independent_sources || 1));
-  const chart = svg('svg', {class: 'timeline-chart', viewBox: `0 0 ${width} 190`,
+  const chart = svg('svg', {class: 'timeline-chart', viewBox: `0 0 ${width} 150`,
                            role: 'img', 'aria-label': 'Timeline of the story'});
-  chart.append(svg('line', {x1: left, y1: axisY, x2: width - right, y2: axisY, class: 'axis'}));
-  // Ticks: first, last and a few between, labelled by day.
-  const ticks = 5;
+  chart.append(svg('line', {x1: plotLeft, y1: axisY, x2: width - right, y2: axisY, class: 'axis'}));
+  const ticks = narrow ? 2 : 4;
   for (let i = 0; i <= ticks; i++) {
     const d = first + Math.round(((last - first) * i) / ticks);
     const iso = new Date(d * 86400000).toISOString().slice(0, 10);
     const tx = x(d);
     chart.append(svg('line', {x1: tx, y1: axisY, x2: tx, y2: axisY + 5, class: 'axis'}));
-    chart.append(svg('text', {x: tx, y: axisY + 20, class: 'tick', 'text-anchor': 'middle',
+    chart.append(svg('text', {x: tx, y: axisY + 20, class: 'tick',
+                              'text-anchor': i === 0 ? 'start' : i === ticks ? 'end' : 'middle',
                               text: formatDate(iso)}));
   }
-  // Entries on the same spot are stacked upwards.
-  const stacks = new Map();
-  for (const e of dated) {
-    const ex = x(parseDay(e.date));
-    const key = Math.round(ex / 10);
-    const level = stacks.get(key) || 0;
-    stacks.set(key, level + 1);
+  // A dot closer than two radii to one already drawn goes on top of it.
+  const placed = [];
+  const dot = (e, ex) => {
     const support = e.independent_sources || 1;
     const r = 4 + (6 * support) / maxSupport;
+    let level = 0;
+    while (placed.some((p) => p.level === level && Math.abs(p.x - ex) < p.r + r + 2)) level++;
+    placed.push({x: ex, r, level});
     const cy = axisY - 16 - level * 22;
-    if (cy < 8) continue;
+    if (cy < 12) return;
     chart.append(svg('line', {x1: ex, y1: axisY, x2: ex, y2: cy, class: 'stem'}));
-    const dot = svg('circle', {cx: ex, cy, r, class: e.background ? 'dot background' : 'dot'});
-    dot.append(svg('title', {text: `${formatDate(e.date)}: ${plural(support, 'source')}` +
-                                   (e.background ? ' (background)' : '')}));
-    chart.append(dot);
+    const circle = svg('circle', {cx: ex, cy, r, class: e.background ? 'dot background' : 'dot'});
+    circle.append(svg('title', {text: `${formatDate(e.date)}: ${plural(support, 'source')}` +
+                                      (e.background ? ' (background)' : '')}));
+    chart.append(circle);
     if (support > 1) {
       chart.append(svg('text', {x: ex, y: cy - r - 3, class: 'support', 'text-anchor': 'middle',
                                 text: String(support)}));
     }
+  };
+  if (bandW) {
+    chart.append(svg('line', {x1: left, y1: axisY, x2: left + bandW, y2: axisY, class: 'axis band'}));
+    chart.append(svg('text', {x: left + bandW / 2, y: axisY + 20, class: 'tick', 'text-anchor': 'middle',
+                              text: 'earlier'}));
+    background.forEach((e, i) => dot(e, left + ((i + 0.5) * bandW) / background.length));
   }
+  for (const e of events.length ? events : background) dot(e, x(parseDay(e.date)));
   const legend = el('p', {class: 'legend'},
     el('span', {class: 'key key-event', text: 'story events'}),
-    el('span', {class: 'key key-background', text: 'background'}),
-    el('span', {class: 'subtle', text: 'dot size: independent sources'}));
+    background.length ? el('span', {class: 'key key-background', text: 'background'}) : null,
+    el('span', {class: 'subtle', text: 'larger dot: more independent sources'}));
   return el('div', {class: 'chart-wrap'}, chart, legend);
 }
 
@@ -299,7 +315,8 @@ function sourcesSection(story) {
     el('thead', {}, el('tr', {}, el('th', {text: 'Outlet'}), el('th', {text: 'Headline'}),
                      el('th', {text: 'Published'}), el('th', {text: 'Role'}))),
     el('tbody', {}, rows.map((a) => el('tr', {class: a.role && a.role !== 'original' ? 'copy' : ''},
-      el('td', {class: 'outlet', text: a.outlet || a.source || '—'}),
+      a.outlet ? el('td', {class: 'outlet', text: a.outlet}) :
+        el('td', {class: 'outlet unknown', title: a.source || '', text: 'outlet unknown'}),
       el('td', {}, el('a', {href: `#/article/${encodeURIComponent(a.id)}`, text: a.title || 'Untitled'})),
       el('td', {class: 'nowrap', text: formatDate(a.published)}),
       el('td', {},
@@ -438,7 +455,9 @@ async function showArticle(id, params) {
   const ranges = paragraphs.length ? paragraphs : [{begin: 0, end: bytes.length}];
   const body = el('div', {class: 'article-body'},
     ranges.map((p) => el('p', {}, renderSpans(bytes, p.begin, p.end, spans))));
-  const quotes = (a.quotes || []).filter((q) => q.kind !== 'indirect' || q.speaker);
+  // Quotes whose speaker is a name or title (capitalised), and direct quotes with none found.
+  const named = (q) => /^\p{Lu}/u.test(q.speaker || '');
+  const quotes = (a.quotes || []).filter((q) => named(q) || (q.kind !== 'indirect' && !q.speaker));
   render(a.title || 'Article',
     el('p', {class: 'crumbs'},
       a.story_id ? el('a', {href: `#/story/${encodeURIComponent(a.story_id)}`, text: '← Story'}) :
