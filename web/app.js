@@ -137,9 +137,9 @@ function sparkline(articles) {
   const days = articles.map((a) => parseDay(a.published)).filter((d) => d !== null);
   const width = 120;
   const height = 28;
+  if (!days.length) return null;
   const chart = svg('svg', {class: 'sparkline', viewBox: `0 0 ${width} ${height}`, width, height,
                            role: 'img', 'aria-label': 'Articles per day'});
-  if (!days.length) return chart;
   const first = Math.min(...days);
   const last = Math.max(...days);
   const span = Math.min(last - first + 1, 60);
@@ -156,6 +156,11 @@ function sparkline(articles) {
   });
   chart.append(svg('line', {x1: 0, y1: height - 0.5, x2: width, y2: height - 0.5, class: 'spark-axis'}));
   return chart;
+}
+
+function sparkOrNothing(story) {
+  const chart = sparkline(story.articles || []);
+  return chart ? el('div', {class: 'story-spark'}, chart) : null;
 }
 
 // ---- front page ------------------------------------------------------------------------------
@@ -180,7 +185,7 @@ async function showFront(params) {
                       text: `${plural(counts.independent, 'independent source')}` +
                             (counts.copies ? ` · ${plural(counts.copies, 'copy', 'copies')}` : '')}),
           el('span', {class: 'meta-articles', text: plural(counts.total, 'article')}))),
-      el('div', {class: 'story-spark'}, sparkline(story.articles || []))));
+      sparkOrNothing(story)));
   });
   const pager = el('nav', {class: 'pager'});
   if (offset > 0) {

@@ -12,6 +12,7 @@ namespace {
 
 // A cached story JSON costs a few kB; past this many the cache starts over.
 constexpr size_t kMaxCachedStories = 20000;
+constexpr size_t kMaxCachedResponses = 20000;
 
 std::string Lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(),
@@ -166,6 +167,25 @@ Result<std::shared_ptr<const std::string>> Catalog::StoryJson(const Snapshot& sn
   }
   story_cache_.emplace(id, json);
   return json;
+}
+
+std::shared_ptr<const std::string> Catalog::CachedResponse(const Snapshot& snapshot,
+                                                           const std::string& key) {
+  std::lock_guard<std::mutex> lock(response_mu_);
+  if (response_cache_generation_ != snapshot.generation) return nullptr;
+  auto it = response_cache_.find(key);
+  return it == response_cache_.end() ? nullptr : it->second;
+}
+
+void Catalog::CacheResponse(const Snapshot& snapshot, const std::string& key,
+                            std::shared_ptr<const std::string> body) {
+  std::lock_guard<std::mutex> lock(response_mu_);
+  if (response_cache_generation_ != snapshot.generation ||
+      response_cache_.size() >= kMaxCachedResponses) {
+    response_cache_.clear();
+    response_cache_generation_ = snapshot.generation;
+  }
+  response_cache_.emplace(key, std::move(body));
 }
 
 }  // namespace newsloom::server

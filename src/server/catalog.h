@@ -97,6 +97,14 @@ class Catalog {
   Result<std::shared_ptr<const std::string>> StoryJson(const Snapshot& snapshot,
                                                        const std::string& id);
 
+  // Serialised responses (search results) keyed by the normalised request, valid for one
+  // snapshot: a repeated search costs a lookup instead of a full-text query. Bounded: past
+  // kMaxCachedResponses entries the cache starts over. Null when not cached.
+  std::shared_ptr<const std::string> CachedResponse(const Snapshot& snapshot,
+                                                    const std::string& key);
+  void CacheResponse(const Snapshot& snapshot, const std::string& key,
+                     std::shared_ptr<const std::string> body);
+
  private:
   Result<std::shared_ptr<const Snapshot>> Build();
 
@@ -111,6 +119,10 @@ class Catalog {
   uint64_t generation_ = 0;
   uint64_t story_cache_generation_ = 0;
   std::unordered_map<std::string, std::shared_ptr<const std::string>> story_cache_;
+
+  std::mutex response_mu_;  // guards the response cache
+  uint64_t response_cache_generation_ = 0;
+  std::unordered_map<std::string, std::shared_ptr<const std::string>> response_cache_;
 };
 
 }  // namespace newsloom::server

@@ -448,6 +448,14 @@ void Server::Impl::Search(const httplib::Request& req, httplib::Response& res) {
   if (no_words && entity.empty()) return SendError(res, 400, "give words to search for in q");
   auto snapshot = SnapshotOr500(res);
   if (!snapshot) return;
+  // The same request on the same snapshot gives the same bytes: answer it from the cache.
+  std::string key;
+  for (const std::string& part : {query.text, query.outlet, entity,
+                                  query.from ? query.from->ToIso() : "",
+                                  query.to ? query.to->ToIso() : "", std::to_string(query.limit)}) {
+    key += std::to_string(part.size()) + ':' + part;  // length-prefixed: no two requests collide
+  }
+  if (auto cached = catalog_.CachedResponse(*snapshot, key)) return SendJson(res, *cached);
   if (!entity.empty()) query.entity_names = EntityNames(*snapshot, entity);
   Result<std::vector<SearchHit>> hits = Status::Internal("unset");
   {
@@ -471,7 +479,9 @@ void Server::Impl::Search(const httplib::Request& req, httplib::Response& res) {
                    {"snippet", h.snippet},
                    {"score", h.score}});
   }
-  SendJson(res, Dump(out));
+  auto body = std::make_shared<const std::string>(Dump(out));
+  catalog_.CacheResponse(*snapshot, key, body);
+  SendJson(res, *body);
 }
 
 void Server::Impl::GetEntity(const httplib::Request& req, httplib::Response& res) {

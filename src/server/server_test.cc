@@ -259,6 +259,8 @@ TEST_F(ServerTest, SearchWithFilters) {
   ASSERT_EQ(hits.size(), 2u);
   EXPECT_EQ(hits[0]["story_id"], "s-flood");
 
+  // Asked again: the same answer (from the response cache).
+  EXPECT_EQ(Get("/api/search?q=river")->body, res->body);
   hits = json::parse(Get("/api/search?q=river&outlet=Valley%20Courier")->body);
   ASSERT_EQ(hits.size(), 1u);
   EXPECT_EQ(hits[0]["article_id"], "a2");
@@ -279,6 +281,15 @@ TEST_F(ServerTest, BadSearchesAreRefused) {
   ExpectJsonError(Get("/api/search?q=river&from=yesterday"), 400);
   ExpectJsonError(Get("/api/search?q=river&to=2024-13-01"), 400);
   ExpectJsonError(Get("/api/search?q=river&limit=0"), 400);
+  // Bytes that are not UTF-8 are no reason for a server error.
+  for (const char* path : {"/api/search?q=%FF%FE", "/api/search?q=river&outlet=%C3",
+                           "/api/search?q=%22%2A%28", "/api/search?q=NEAR%28a%20b%29%20OR%20%2D"}) {
+    SCOPED_TRACE(path);
+    auto res = Get(path);
+    ASSERT_TRUE(res);
+    EXPECT_LT(res->status, 500) << res->body;
+    EXPECT_TRUE(json::parse(res->body, nullptr, false).is_structured()) << res->body;
+  }
   EXPECT_THAT(ExpectJsonError(Get("/api/search?q=" + std::string(600, 'a')), 400),
               HasSubstr("'q'"));
 }
