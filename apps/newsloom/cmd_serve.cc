@@ -38,9 +38,8 @@ int RunServe(server::ServerOptions options) {
     sigwait(&signals, &signal);
     srv.Stop();
   }).detach();
-  std::printf("newsloom serving %s on http://%s:%d/%s\n", options.db.c_str(),
-              options.bind.c_str(), srv.port(),
-              options.token.empty() ? " (ingest off: no token)" : "");
+  std::printf("newsloom serving %s on http://%s:%d/%s\n", options.db.c_str(), options.bind.c_str(),
+              srv.port(), options.token.empty() ? " (ingest off: no token)" : "");
   std::fflush(stdout);
   Status done = srv.Listen();
   if (!done.ok()) {
@@ -58,8 +57,9 @@ void AddServeCommand(CLI::App& app, Runner& run) {
   cmd->add_option("--db", options.db, "Store file")->capture_default_str();
   cmd->add_option("--port", options.port, "Port (0: any free one)")->capture_default_str();
   cmd->add_option("--bind", options.bind, "Address to listen on")->capture_default_str();
-  cmd->add_option("--token", options.token,
-                  "Token that POST /api/ingest requires (default: $NEWSLOOM_TOKEN; none: ingest off)");
+  cmd->add_option(
+      "--token", options.token,
+      "Token that POST /api/ingest requires (default: $NEWSLOOM_TOKEN; none: ingest off)");
   cmd->add_option("--threads", options.limits.threads, "HTTP workers (connections served at once)")
       ->capture_default_str();
   cmd->add_option("--max-body", options.limits.max_body_bytes, "Largest request body in bytes")

@@ -127,8 +127,14 @@ Result<const Snapshot::EntityIndex*> Catalog::Entities(const Snapshot& snapshot)
         return;
       }
       for (const StoryEntity& e : story->entities) {
-        EntityAppearance a{story->id, story->title, e.name, e.type, e.variants, e.roles,
-                           static_cast<int>(e.mentions.size()), 0};
+        EntityAppearance a{story->id,
+                           story->title,
+                           e.name,
+                           e.type,
+                           e.variants,
+                           e.roles,
+                           static_cast<int>(e.mentions.size()),
+                           0};
         std::set<std::string> articles;
         for (const Citation& c : e.mentions) articles.insert(c.article_id);
         a.articles = static_cast<int>(articles.size());

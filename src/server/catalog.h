@@ -62,10 +62,10 @@ struct EntityAppearance {
 struct Snapshot {
   uint64_t generation = 0;  // increases with every rebuild
   int64_t article_count = 0;
-  std::vector<std::string> story_ids;    // newest first, as ListStories returns them
-  std::vector<std::string> list_items;   // parallel: each story's list JSON (serialised)
-  std::unordered_map<std::string, size_t> story_index;          // story id -> position
-  std::unordered_map<std::string, std::string> article_story;   // article id -> story id
+  std::vector<std::string> story_ids;   // newest first, as ListStories returns them
+  std::vector<std::string> list_items;  // parallel: each story's list JSON (serialised)
+  std::unordered_map<std::string, size_t> story_index;         // story id -> position
+  std::unordered_map<std::string, std::string> article_story;  // article id -> story id
 
   // Built on first use (it reads every story in full): entity id -> its appearances, in story
   // order; and every lower-cased name or variant -> entity ids.
@@ -109,7 +109,7 @@ class Catalog {
   Result<std::shared_ptr<const Snapshot>> Build();
 
   StorePool* pool_;
-  std::mutex mu_;         // guards current_, checked_at_, stale_
+  std::mutex mu_;        // guards current_, checked_at_, stale_
   std::mutex build_mu_;  // one rebuild at a time
   std::shared_ptr<const Snapshot> current_;
   std::chrono::steady_clock::time_point checked_at_;

@@ -17,7 +17,7 @@ class Metrics {
  public:
   // Upper bounds of the latency buckets, in seconds (the last, +Inf, is implied).
   static constexpr std::array<double, 10> kBuckets = {0.001, 0.0025, 0.005, 0.01, 0.025,
-                                                       0.05,  0.1,    0.25,  1.0,  5.0};
+                                                      0.05,  0.1,    0.25,  1.0,  5.0};
 
   // One finished request: `route` is the route pattern ("/api/stories/{id}"), not the path, so
   // that the number of series stays bounded.

@@ -1,6 +1,7 @@
 #include "server/server.h"
 
 #include <fcntl.h>
+#include <httplib.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -8,7 +9,6 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <httplib.h>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -30,24 +30,34 @@ using Clock = std::chrono::steady_clock;
 // When the request being served on this thread was read (set before routing, read by the logger).
 thread_local Clock::time_point request_start;
 
-std::string Dump(const json& j) {
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
-}
+std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 const char* ReasonPhrase(int status) {
   switch (status) {
-    case 400: return "bad request";
-    case 401: return "authentication required";
-    case 403: return "forbidden";
-    case 404: return "not found";
-    case 405: return "method not allowed";
-    case 408: return "request timeout";
-    case 413: return "request body too large";
-    case 414: return "request target too long";
-    case 416: return "range not satisfiable";
-    case 431: return "request headers too large";
-    case 500: return "internal error";
-    case 503: return "unavailable";
+    case 400:
+      return "bad request";
+    case 401:
+      return "authentication required";
+    case 403:
+      return "forbidden";
+    case 404:
+      return "not found";
+    case 405:
+      return "method not allowed";
+    case 408:
+      return "request timeout";
+    case 413:
+      return "request body too large";
+    case 414:
+      return "request target too long";
+    case 416:
+      return "range not satisfiable";
+    case 431:
+      return "request headers too large";
+    case 500:
+      return "internal error";
+    case 503:
+      return "unavailable";
   }
   return status >= 500 ? "server error" : "client error";
 }
@@ -75,8 +85,8 @@ std::string RouteOf(const std::string& method, const std::string& path) {
       return std::string(route);
     }
   }
-  static const std::set<std::string, std::less<>> kExact = {
-      "/api/stories", "/api/search", "/api/ingest", "/healthz", "/metrics"};
+  static const std::set<std::string, std::less<>> kExact = {"/api/stories", "/api/search",
+                                                            "/api/ingest", "/healthz", "/metrics"};
   if (kExact.count(path)) return path;
   if (method == "GET" && (path == "/" || FindAsset(path))) return "static";
   return "other";
@@ -108,8 +118,7 @@ json ArticleToJson(const AnalyzedArticle& a, const std::string& story_id) {
     dates.push_back(std::move(j));
   }
   // The store does not keep quotes: find them now (cheap next to reading the article).
-  const std::vector<Quote> found =
-      a.quotes.empty() ? analyze::FindQuotes(art.body) : a.quotes;
+  const std::vector<Quote> found = a.quotes.empty() ? analyze::FindQuotes(art.body) : a.quotes;
   json quotes = json::array();
   for (const Quote& q : found) {
     json j = SpanFields(q.span);
@@ -253,16 +262,17 @@ void Server::Impl::Setup() {
     }
     for (const auto& [key, value] : req.params) {
       if (value.size() > options_.limits.max_query_bytes) {
-        SendError(res, 400, "query parameter '" + key + "' longer than " +
-                                std::to_string(options_.limits.max_query_bytes) + " bytes");
+        SendError(res, 400,
+                  "query parameter '" + key + "' longer than " +
+                      std::to_string(options_.limits.max_query_bytes) + " bytes");
         return httplib::Server::HandlerResponse::Handled;
       }
     }
     return httplib::Server::HandlerResponse::Unhandled;
   });
   // Errors raised inside httplib (bad request line, body too large, no route) come out as JSON too.
-  http_.set_error_handler(httplib::Server::HandlerWithResponse(
-      [](const httplib::Request&, httplib::Response& res) {
+  http_.set_error_handler(
+      httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
         if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
         SendError(res, res.status, ReasonPhrase(res.status));
         return httplib::Server::HandlerResponse::Handled;
@@ -340,8 +350,9 @@ void Server::Impl::ListStories(const httplib::Request& req, httplib::Response& r
   if (req.has_param("limit")) {
     auto v = ParseInt(req.get_param_value("limit"), 1, options_.limits.max_page_size);
     if (!v) {
-      return SendError(res, 400, "limit must be a whole number from 1 to " +
-                                     std::to_string(options_.limits.max_page_size));
+      return SendError(res, 400,
+                       "limit must be a whole number from 1 to " +
+                           std::to_string(options_.limits.max_page_size));
     }
     limit = *v;
   }
@@ -390,7 +401,8 @@ void Server::Impl::GetArticle(const httplib::Request& req, httplib::Response& re
     return SendError(res, 500, "store: " + article.status().ToString());
   }
   auto it = snapshot->article_story.find(id);
-  SendJson(res, Dump(ArticleToJson(*article, it == snapshot->article_story.end() ? "" : it->second)));
+  SendJson(res,
+           Dump(ArticleToJson(*article, it == snapshot->article_story.end() ? "" : it->second)));
 }
 
 std::vector<std::string> Server::Impl::EntityNames(const Snapshot& snapshot,
@@ -430,16 +442,17 @@ void Server::Impl::Search(const httplib::Request& req, httplib::Response& res) {
     if (value.empty()) continue;
     auto date = Date::FromIso(value);
     if (!date || value.size() != 10) {
-      return SendError(res, 400, std::string(key) + " must be a date like 2024-06-19, not '" +
-                                     value + "'");
+      return SendError(res, 400,
+                       std::string(key) + " must be a date like 2024-06-19, not '" + value + "'");
     }
     (std::string_view(key) == "from" ? query.from : query.to) = date;
   }
   if (req.has_param("limit")) {
     auto v = ParseInt(req.get_param_value("limit"), 1, options_.limits.max_page_size);
     if (!v) {
-      return SendError(res, 400, "limit must be a whole number from 1 to " +
-                                     std::to_string(options_.limits.max_page_size));
+      return SendError(res, 400,
+                       "limit must be a whole number from 1 to " +
+                           std::to_string(options_.limits.max_page_size));
     }
     query.limit = *v;
   }
@@ -450,9 +463,9 @@ void Server::Impl::Search(const httplib::Request& req, httplib::Response& res) {
   if (!snapshot) return;
   // The same request on the same snapshot gives the same bytes: answer it from the cache.
   std::string key;
-  for (const std::string& part : {query.text, query.outlet, entity,
-                                  query.from ? query.from->ToIso() : "",
-                                  query.to ? query.to->ToIso() : "", std::to_string(query.limit)}) {
+  for (const std::string& part :
+       {query.text, query.outlet, entity, query.from ? query.from->ToIso() : "",
+        query.to ? query.to->ToIso() : "", std::to_string(query.limit)}) {
     key += std::to_string(part.size()) + ':' + part;  // length-prefixed: no two requests collide
   }
   if (auto cached = catalog_.CachedResponse(*snapshot, key)) return SendJson(res, *cached);
@@ -555,8 +568,8 @@ void Server::Impl::Ingest(const httplib::Request& req, httplib::Response& res) {
   std::string path = (std::filesystem::temp_directory_path() / "newsloom-ingest-XXXXXX.jsonl");
   const int fd = mkstemps(path.data(), 6);
   if (fd < 0) return SendError(res, 500, "cannot create a temporary file");
-  const bool written = ::write(fd, req.body.data(), req.body.size()) ==
-                       static_cast<ssize_t>(req.body.size());
+  const bool written =
+      ::write(fd, req.body.data(), req.body.size()) == static_cast<ssize_t>(req.body.size());
   ::close(fd);
   if (!written) {
     std::filesystem::remove(path);

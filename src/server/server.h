@@ -39,7 +39,7 @@ struct ServerLimits {
 struct ServerOptions {
   std::string db = "newsloom.db";  // Store::Open target; must exist already
   std::string bind = "127.0.0.1";
-  int port = 8080;                 // 0: any free port, see Server::port()
+  int port = 8080;  // 0: any free port, see Server::port()
   // Required by POST /api/ingest as "Authorization: Bearer <token>"; empty: ingest is refused.
   std::string token;
   ServerLimits limits;

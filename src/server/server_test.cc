@@ -59,37 +59,39 @@ void FillStore(Store& store) {
   const std::string flood =
       "The river rose overnight. \"We have never seen water this high,\" Mayor Ana Lindqvist said "
       "on Monday.";
-  AnalyzedArticle a1 = MakeArticle("a1", "River floods the old town", "Northern Post", flood,
-                                   "2024-03-04");
+  AnalyzedArticle a1 =
+      MakeArticle("a1", "River floods the old town", "Northern Post", flood, "2024-03-04");
   const auto at = [](const std::string& body, const std::string& text) {
     const uint32_t begin = static_cast<uint32_t>(body.find(text));
     return Span{begin, begin + static_cast<uint32_t>(text.size())};
   };
   a1.entities.push_back({at(flood, "Ana Lindqvist"), "Ana Lindqvist", "PER"});
   a1.dates.push_back({at(flood, "Monday"), "Monday", "DATE", "2024-03-04", true, -1});
-  AnalyzedArticle a2 = MakeArticle("a2", "Old town under water", "Valley Courier",
-                                   "The river rose overnight and flooded the old town.", "2024-03-05");
-  AnalyzedArticle a3 = MakeArticle("a3", "Council approves the new bridge", "Northern Post",
-                                   "The council approved the bridge. Ana Lindqvist voted for it.",
-                                   "2024-02-01");
+  AnalyzedArticle a2 =
+      MakeArticle("a2", "Old town under water", "Valley Courier",
+                  "The river rose overnight and flooded the old town.", "2024-03-05");
+  AnalyzedArticle a3 =
+      MakeArticle("a3", "Council approves the new bridge", "Northern Post",
+                  "The council approved the bridge. Ana Lindqvist voted for it.", "2024-02-01");
   a3.entities.push_back({at(a3.article.body, "Ana Lindqvist"), "Ana Lindqvist", "PER"});
   for (const AnalyzedArticle* a : {&a1, &a2, &a3}) {
     ASSERT_TRUE(store.PutArticle(MakePage(a->article.id, a->article.body), *a).ok());
   }
-  StoryEntity mayor{"e-lindqvist", "Ana Lindqvist", "PER", {"Ana Lindqvist", "Lindqvist"},
-                    {"Mayor"}, {{"a1", at(flood, "Ana Lindqvist"), "Ana Lindqvist"}}};
+  StoryEntity mayor{"e-lindqvist", "Ana Lindqvist",
+                    "PER",         {"Ana Lindqvist", "Lindqvist"},
+                    {"Mayor"},     {{"a1", at(flood, "Ana Lindqvist"), "Ana Lindqvist"}}};
   Story flood_story;
   flood_story.id = "s-flood";
   flood_story.title = "River floods the old town";
   flood_story.first_published = Date::FromIso("2024-03-04");
   flood_story.last_published = Date::FromIso("2024-03-05");
-  flood_story.articles = {
-      {"a1", "pages.jsonl#a1", a1.article.title, "Northern Post", a1.article.published,
-       CopyRole::kOriginal},
-      {"a2", "pages.jsonl#a2", a2.article.title, "Valley Courier", a2.article.published,
-       CopyRole::kCopy}};
+  flood_story.articles = {{"a1", "pages.jsonl#a1", a1.article.title, "Northern Post",
+                           a1.article.published, CopyRole::kOriginal},
+                          {"a2", "pages.jsonl#a2", a2.article.title, "Valley Courier",
+                           a2.article.published, CopyRole::kCopy}};
   flood_story.sources_independent = 1;
-  flood_story.timeline = {{"2024-03-04", false, {{"a1", Span{0, 25}, "The river rose overnight."}}, 1}};
+  flood_story.timeline = {
+      {"2024-03-04", false, {{"a1", Span{0, 25}, "The river rose overnight."}}, 1}};
   flood_story.shared_sentences = {{{"a1", Span{0, 25}, "The river rose overnight."},
                                    {"a2", Span{0, 25}, "The river rose overnight."}}};
   flood_story.entities = {mayor};
@@ -207,9 +209,9 @@ TEST_F(ServerTest, StoriesAreListedNewestFirstWithPaging) {
 }
 
 TEST_F(ServerTest, BadPagingIsRefused) {
-  for (const char* path : {"/api/stories?limit=0", "/api/stories?limit=1000",
-                           "/api/stories?limit=abc", "/api/stories?offset=-1",
-                           "/api/stories?offset=1x"}) {
+  for (const char* path :
+       {"/api/stories?limit=0", "/api/stories?limit=1000", "/api/stories?limit=abc",
+        "/api/stories?offset=-1", "/api/stories?offset=1x"}) {
     SCOPED_TRACE(path);
     ExpectJsonError(Get(path), 400);
   }
@@ -241,8 +243,9 @@ TEST_F(ServerTest, ArticleHasBodySpansAndQuotes) {
   const std::string body = a["body"];
   ASSERT_EQ(a["entities"].size(), 1u);
   const json& e = a["entities"][0];
-  EXPECT_EQ(body.substr(e["begin"].get<size_t>(), e["end"].get<size_t>() - e["begin"].get<size_t>()),
-            "Ana Lindqvist");
+  EXPECT_EQ(
+      body.substr(e["begin"].get<size_t>(), e["end"].get<size_t>() - e["begin"].get<size_t>()),
+      "Ana Lindqvist");
   EXPECT_EQ(a["dates"][0]["value"], "2024-03-04");
   ASSERT_GE(a["quotes"].size(), 1u);
   EXPECT_THAT(a["quotes"][0]["text"].get<std::string>(), HasSubstr("never seen water this high"));
@@ -328,8 +331,9 @@ TEST_F(ServerTest, StaticFilesComeFromTheEmbeddedPageOnly) {
   ASSERT_TRUE(js);
   EXPECT_EQ(js->status, 200);
   EXPECT_THAT(js->get_header_value("Content-Type"), HasSubstr("javascript"));
-  for (const char* path : {"/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2fpasswd",
-                           "/web/index.html", "/index.html/..", "/CMakeLists.txt", "/nothing"}) {
+  for (const char* path :
+       {"/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2fpasswd",
+        "/web/index.html", "/index.html/..", "/CMakeLists.txt", "/nothing"}) {
     SCOPED_TRACE(path);
     auto res = Get(path);
     ASSERT_TRUE(res);
@@ -354,8 +358,9 @@ TEST_F(ServerTest, IngestNeedsTheToken) {
   auto wrong = client_->Post("/api/ingest", {{"Authorization", "Bearer nope"}}, page,
                              "application/x-ndjson");
   ExpectJsonError(wrong, 403);
-  auto other_scheme = client_->Post("/api/ingest", {{"Authorization", std::string("Basic ") + kToken}},
-                                    page, "application/x-ndjson");
+  auto other_scheme =
+      client_->Post("/api/ingest", {{"Authorization", std::string("Basic ") + kToken}}, page,
+                    "application/x-ndjson");
   ExpectJsonError(other_scheme, 401);
   // GET on the ingest route does not run it.
   auto get = Get("/api/ingest");
@@ -366,14 +371,12 @@ TEST_F(ServerTest, IngestNeedsTheToken) {
 TEST_F(ServerTest, MalformedIngestBodiesAreRefusedBeforeAnythingIsStored) {
   const httplib::Headers auth = {{"Authorization", std::string("Bearer ") + kToken}};
   for (const std::string& body : {std::string("{\"id\": \"x\", \"text\": \"a\"}\n{not json"),
-                                  std::string("[1, 2, 3]"), std::string("\n\n"),
-                                  std::string("")}) {
+                                  std::string("[1, 2, 3]"), std::string("\n\n"), std::string("")}) {
     SCOPED_TRACE(body);
     ExpectJsonError(client_->Post("/api/ingest", auth, body, "application/x-ndjson"), 400);
   }
-  ExpectJsonError(client_->Post("/api/ingest", auth, std::string(2 << 20, 'x'),
-                                "application/x-ndjson"),
-                  413);
+  ExpectJsonError(
+      client_->Post("/api/ingest", auth, std::string(2 << 20, 'x'), "application/x-ndjson"), 413);
   EXPECT_EQ(json::parse(Get("/healthz")->body)["articles"], 3);
 }
 
@@ -412,12 +415,14 @@ TEST_F(ServerTest, MetricsCountRequestsByRouteAndStatus) {
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
   EXPECT_THAT(res->get_header_value("Content-Type"), HasSubstr("text/plain"));
-  EXPECT_THAT(res->body,
-              HasSubstr("newsloom_http_requests_total{route=\"/api/stories/{id}\",status=\"200\"} 1"));
-  EXPECT_THAT(res->body,
-              HasSubstr("newsloom_http_requests_total{route=\"/api/stories/{id}\",status=\"404\"} 1"));
-  EXPECT_THAT(res->body, HasSubstr(
-      "newsloom_http_request_duration_seconds_bucket{route=\"/api/stories/{id}\",le=\"+Inf\"} 2"));
+  EXPECT_THAT(
+      res->body,
+      HasSubstr("newsloom_http_requests_total{route=\"/api/stories/{id}\",status=\"200\"} 1"));
+  EXPECT_THAT(
+      res->body,
+      HasSubstr("newsloom_http_requests_total{route=\"/api/stories/{id}\",status=\"404\"} 1"));
+  EXPECT_THAT(res->body, HasSubstr("newsloom_http_request_duration_seconds_bucket{route=\"/api/"
+                                   "stories/{id}\",le=\"+Inf\"} 2"));
   EXPECT_THAT(res->body, HasSubstr("newsloom_articles 3"));
   EXPECT_THAT(res->body, HasSubstr("newsloom_stories 2"));
 }

@@ -114,7 +114,8 @@ Result<SyntheticStoreReport> BuildSyntheticStore(const SyntheticStoreOptions& op
   }
 
   const int64_t seed_count = static_cast<int64_t>(seed.size());
-  const int rounds = static_cast<int>((options.articles - seed_count + seed_count - 1) / seed_count);
+  const int rounds =
+      static_cast<int>((options.articles - seed_count + seed_count - 1) / seed_count);
   std::vector<Story> all_stories = seed_stories;
   for (int round = 1; round <= rounds; ++round) {
     // Clones of round r are dated r weeks later, so that the story list spreads over time.

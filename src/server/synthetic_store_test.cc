@@ -58,20 +58,24 @@ TEST_F(SyntheticStoreTest, ClonesKeepEverySpanOnItsText) {
   ASSERT_TRUE(store.ok());
   int clones = 0;
   ASSERT_TRUE((*store)
-                  ->ForEachArticle(LoadOptions{}, [&](AnalyzedArticle&& a) {
-                    if (a.article.id.find("~r") != std::string::npos) ++clones;
-                    const std::string& body = a.article.body;
-                    for (const EntityMention& e : a.entities) {
-                      EXPECT_EQ(body.substr(e.span.begin, e.span.size()), e.text) << a.article.id;
-                    }
-                    for (const TemporalExpression& t : a.dates) {
-                      EXPECT_EQ(body.substr(t.span.begin, t.span.size()), t.text) << a.article.id;
-                    }
-                    for (const Paragraph& p : a.article.paragraphs) {
-                      EXPECT_EQ(body.substr(p.span.begin, p.span.size()), p.text) << a.article.id;
-                    }
-                    return Status::Ok();
-                  })
+                  ->ForEachArticle(LoadOptions{},
+                                   [&](AnalyzedArticle&& a) {
+                                     if (a.article.id.find("~r") != std::string::npos) ++clones;
+                                     const std::string& body = a.article.body;
+                                     for (const EntityMention& e : a.entities) {
+                                       EXPECT_EQ(body.substr(e.span.begin, e.span.size()), e.text)
+                                           << a.article.id;
+                                     }
+                                     for (const TemporalExpression& t : a.dates) {
+                                       EXPECT_EQ(body.substr(t.span.begin, t.span.size()), t.text)
+                                           << a.article.id;
+                                     }
+                                     for (const Paragraph& p : a.article.paragraphs) {
+                                       EXPECT_EQ(body.substr(p.span.begin, p.span.size()), p.text)
+                                           << a.article.id;
+                                     }
+                                     return Status::Ok();
+                                   })
                   .ok());
   EXPECT_EQ(clones, report->articles - 3);
   // Stories are cloned with their articles, and their citations point at the same words.
