@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
@@ -198,8 +199,12 @@ json ReportToJson(const IngestReport& r, const std::string& temp_path) {
 
 class Server::Impl {
  public:
-  Impl(ServerOptions options, std::unique_ptr<StorePool> pool)
-      : options_(std::move(options)), pool_(std::move(pool)), catalog_(pool_.get()) {}
+  Impl(ServerOptions options, std::unique_ptr<StorePool> pool,
+       std::unique_ptr<StorePool> search_pool)
+      : options_(std::move(options)),
+        pool_(std::move(pool)),
+        search_pool_(std::move(search_pool)),
+        catalog_(pool_.get()) {}
 
   void Setup();
   Status Bind();
@@ -226,6 +231,8 @@ class Server::Impl {
 
   ServerOptions options_;
   std::unique_ptr<StorePool> pool_;
+  std::unique_ptr<StorePool> search_pool_;
+  std::atomic<int> searches_in_flight_{0};  // running or waiting for a search connection
   Catalog catalog_;
   Metrics metrics_;
   httplib::Server http_;
@@ -472,8 +479,10 @@ void Server::Impl::Search(const httplib::Request& req, httplib::Response& res) {
   if (!entity.empty()) query.entity_names = EntityNames(*snapshot, entity);
   Result<std::vector<SearchHit>> hits = Status::Internal("unset");
   {
-    auto store = pool_->Borrow();
+    ++searches_in_flight_;
+    auto store = search_pool_->Borrow();
     hits = store->Search(query);
+    --searches_in_flight_;
   }
   if (!hits.ok()) {
     if (hits.status().code() == Status::Code::kInvalidArgument) {
@@ -607,6 +616,7 @@ void Server::Impl::MetricsText(httplib::Response& res) {
     metrics_.SetGauge("articles", static_cast<double>((*snapshot)->article_count));
     metrics_.SetGauge("stories", static_cast<double>((*snapshot)->story_ids.size()));
   }
+  metrics_.SetGauge("searches_in_flight", searches_in_flight_.load());
   res.set_content(metrics_.Render(), "text/plain; version=0.0.4; charset=utf-8");
 }
 
@@ -628,7 +638,9 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   }
   auto pool = StorePool::Open(options.db, options.limits.stores);
   if (!pool.ok()) return pool.status();
-  auto impl = std::make_unique<Impl>(options, std::move(*pool));
+  auto search_pool = StorePool::Open(options.db, options.limits.search_stores);
+  if (!search_pool.ok()) return search_pool.status();
+  auto impl = std::make_unique<Impl>(options, std::move(*pool), std::move(*search_pool));
   impl->Setup();
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }

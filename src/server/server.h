@@ -33,7 +33,10 @@ struct ServerLimits {
   // connections served at once; later ones wait in the accept queue.
   int threads = 128;
   // Read connections to the store shared by the workers (SQLite WAL: readers run in parallel).
-  int stores = 8;
+  int stores = 6;
+  // Full-text searches run on connections of their own, at most this many at once: a burst of
+  // costly searches waits for these and never holds up stories and articles.
+  int search_stores = 2;
 };
 
 struct ServerOptions {
