@@ -258,7 +258,8 @@ function timelineChart(story, entries) {
                                       (e.background ? ' (background)' : '')}));
     chart.append(circle);
     if (support > 1) {
-      chart.append(svg('text', {x: ex, y: cy - r - 3, class: 'support', 'text-anchor': 'middle',
+      // Beside the dot rather than above it, where a stacked dot would cover it.
+      chart.append(svg('text', {x: ex + r + 2, y: cy + 3, class: 'support', 'text-anchor': 'start',
                                 text: String(support)}));
     }
   };
