@@ -21,6 +21,7 @@ void AddTrainCommand(CLI::App& app, Runner& run);
 void AddDedupCommand(CLI::App& app, Runner& run);
 void AddEntitiesCommand(CLI::App& app, Runner& run);
 void AddQuotesCommand(CLI::App& app, Runner& run);
+void AddServeCommand(CLI::App& app, Runner& run);
 
 }  // namespace newsloom::cli
 

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   newsloom::cli::AddDedupCommand(app, run);
   newsloom::cli::AddEntitiesCommand(app, run);
   newsloom::cli::AddQuotesCommand(app, run);
+  newsloom::cli::AddServeCommand(app, run);
   CLI11_PARSE(app, argc, argv);
   return run ? run() : 2;
 }
