@@ -207,6 +207,10 @@ inline constexpr const char* kInsertAnalysis =
 #define NEWSLOOM_PG_ARTICLE_COLUMNS                                           \
   "ingest_seq, id, source, url, title, subtitle, byline, outlet, published, " \
   "published_confidence, masthead_date, language, body, captions, removed"
+inline constexpr const char* kRawPageHashes =
+    "SELECT id, raw_hash FROM articles WHERE id = ANY($1::text[])";
+inline constexpr const char* kSelectArticlesByIds =
+    "SELECT " NEWSLOOM_PG_ARTICLE_COLUMNS " FROM articles WHERE id = ANY($1::text[])";
 inline constexpr const char* kSelectArticleSeqById =
     "SELECT ingest_seq FROM articles WHERE id = $1";
 // Articles with ingest_seq in ($1, $2], in order, at most $3.
@@ -339,6 +343,8 @@ inline constexpr const char* kSelectQueuedPagesAfter =
 inline constexpr const char* kFinishedPrefix =
     "SELECT COALESCE((SELECT MIN(seq) - 1 FROM page_queue WHERE state = 'queued'), "
     "(SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM ingest_seq_counter))";
+inline constexpr const char* kPendingPages =
+    "SELECT COUNT(*) FROM page_queue WHERE state = 'queued'";
 inline constexpr const char* kQueueDepth =
     "SELECT state, (lease_until > now()) AS leased, COUNT(*) FROM page_queue "
     "GROUP BY 1, 2 ORDER BY 1, 2";

@@ -836,6 +836,10 @@ Result<int64_t> PostgresStore::CompleteBatch(const std::string& worker,
         finish[1].Text("done");
         finish[2].Text(o.article->article.id);
         finish[3].Null();
+      } else if (!o.stored_id.empty()) {
+        finish[1].Text("done");
+        finish[2].Text(o.stored_id);
+        finish[3].Null();
       } else {
         finish[1].Text("skipped");
         finish[2].Null();
@@ -877,6 +881,43 @@ Result<int64_t> PostgresStore::ForEachQueuedPage(int64_t after_seq,
     if (pages.empty()) return cursor;
     for (const RawPage& page : pages) fn(page);
   }
+}
+
+Result<std::unordered_map<std::string, uint64_t>> PostgresStore::RawPageHashes(
+    const std::vector<std::string>& ids) {
+  std::unordered_map<std::string, uint64_t> out;
+  if (ids.empty()) return out;
+  ArrayParam a;
+  for (const std::string& id : ids) a.Text(id);
+  NEWSLOOM_PG(q, pgsql::kRawPageHashes, {a.Done()});
+  for (int r = 0; r < q.Rows(); ++r) out[q.Text(r, 0)] = static_cast<uint64_t>(q.Int(r, 1));
+  return out;
+}
+
+Result<std::unordered_map<std::string, AnalyzedArticle>> PostgresStore::LoadArticles(
+    const std::vector<std::string>& ids) {
+  std::unordered_map<std::string, AnalyzedArticle> out;
+  constexpr size_t kPage = 200;
+  for (size_t start = 0; start < ids.size(); start += kPage) {
+    ArrayParam a;
+    for (size_t i = start; i < std::min(ids.size(), start + kPage); ++i) a.Text(ids[i]);
+    std::vector<std::pair<int64_t, AnalyzedArticle>> page;
+    {
+      NEWSLOOM_PG(q, pgsql::kSelectArticlesByIds, {a.Done()});
+      for (int r = 0; r < q.Rows(); ++r) page.emplace_back(q.Int(r, 0), ArticleFromRow(q, r));
+    }
+    NEWSLOOM_RETURN_IF_ERROR(LoadDetails(&page, LoadOptions{}));
+    for (auto& [seq, article] : page) {
+      std::string id = article.article.id;
+      out.emplace(std::move(id), std::move(article));
+    }
+  }
+  return out;
+}
+
+Result<int64_t> PostgresStore::PendingPages() {
+  NEWSLOOM_PG(q, pgsql::kPendingPages, {});
+  return q.Int(0, 0);
 }
 
 Result<int64_t> PostgresStore::FinishedPrefix() {

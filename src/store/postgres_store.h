@@ -25,8 +25,9 @@ struct QueuedPage {
 struct PageOutcome {
   int64_t seq = 0;
   const RawPage* page = nullptr;
-  const AnalyzedArticle* article = nullptr;  // null: skipped
-  std::string skip_reason;                   // when skipped
+  const AnalyzedArticle* article = nullptr;  // the article to store, or null
+  std::string stored_id;    // no article: the id of the same page's article, stored before
+  std::string skip_reason;  // no article and no stored_id: why the page was skipped
 };
 
 struct QueueStatus {
@@ -69,6 +70,13 @@ class PostgresStore : public Store {
   Result<Story> GetStory(const std::string& id) override;
   Result<std::vector<SearchHit>> Search(const SearchQuery& query) override;
 
+  // The raw page hashes of the stored articles among `ids` (absent ids are left out).
+  Result<std::unordered_map<std::string, uint64_t>> RawPageHashes(
+      const std::vector<std::string>& ids);
+  // The stored articles among `ids`, with their analysis, keyed by id.
+  Result<std::unordered_map<std::string, AnalyzedArticle>> LoadArticles(
+      const std::vector<std::string>& ids);
+
   // --- Work queue ---
   // Queues raw pages in order; a page queued before (same source and bytes) is not queued again.
   // Returns how many were new.
@@ -92,6 +100,8 @@ class PostgresStore : public Store {
   // Replaces the given stories (and removes `removed`), and all copy groups, in one transaction.
   Status UpdateStories(const std::vector<Story>& changed, const std::vector<std::string>& removed,
                        const std::vector<CopyGroup>& copy_groups);
+  // Pages waiting or leased, not finished.
+  Result<int64_t> PendingPages();
   // The session-level lock that makes one process the clusterer; false when another holds it.
   Result<bool> TryClusterLock();
   Result<QueueStatus> GetQueueStatus();
