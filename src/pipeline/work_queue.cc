@@ -67,6 +67,9 @@ Result<WorkerReport> RunWorker(store::PostgresStore* store, PageStages* stages,
   std::unordered_set<uint64_t> evidence_pages;
   NEWSLOOM_RETURN_IF_ERROR(store->Heartbeat(options.name));
   while (!Stopped(stop)) {
+    // Busy time: from the claim to the commit; time in libpq calls over the same span.
+    const auto batch_start = std::chrono::steady_clock::now();
+    const double db_at_start = store->DatabaseSeconds();
     auto claimed = store->Claim(options.name, options.batch_pages, options.lease_seconds);
     if (!claimed.ok()) return claimed.status();
     if (claimed->empty()) {
@@ -79,7 +82,6 @@ Result<WorkerReport> RunWorker(store::PostgresStore* store, PageStages* stages,
       Sleep(options.poll_seconds);
       continue;
     }
-    const auto batch_start = std::chrono::steady_clock::now();
     // Evidence from every page queued so far, whichever worker processes it: with all pages
     // queued before the workers start, every worker extracts with the same evidence.
     auto last = store->ForEachQueuedPage(evidence_seq, [&](const RawPage& page) {
@@ -141,7 +143,7 @@ Result<WorkerReport> RunWorker(store::PostgresStore* store, PageStages* stages,
       }
       out.article = &analyzed[i]->value();
     }
-    auto held = store->CompleteBatch(options.name, outcomes, SecondsSince(batch_start));
+    auto held = store->CompleteBatch(options.name, outcomes, batch_start, db_at_start);
     if (!held.ok()) return held.status();
     ++report.batches;
     report.pages += *held;

@@ -134,7 +134,7 @@ TEST_F(WorkQueueTest, DeadWorkersLoseNothingAndStoriesEqualASingleProcessRun) {
     articles.push_back(*stale_stages->Analyze(*a));
     outcomes.push_back({p.seq, &p.page, &articles.back(), "", ""});
   }
-  auto held = store_->CompleteBatch("dead", outcomes, 0);
+  auto held = store_->CompleteBatch("dead", outcomes);
   ASSERT_TRUE(held.ok()) << held.status().ToString();
   EXPECT_EQ(*held, 0);
 
@@ -166,7 +166,7 @@ TEST_F(WorkQueueTest, ClusteringWaitsForUnfinishedPagesAndOneProcessHoldsTheLock
   EXPECT_EQ(*store_->FinishedPrefix(), first - 1);
   std::vector<store::PageOutcome> skipped;
   for (const auto& p : *claimed) skipped.push_back({p.seq, &p.page, nullptr, "", "test"});
-  EXPECT_EQ(*store_->CompleteBatch("w", skipped, 0), 4);
+  EXPECT_EQ(*store_->CompleteBatch("w", skipped), 4);
   EXPECT_EQ(*store_->FinishedPrefix(), first + 3);
   auto stages = DefaultPageStages();
   auto worker = RunWorker(store_.get(), stages.get(), WorkerOptions{.name = "w"}, nullptr);

@@ -811,10 +811,12 @@ Result<std::vector<QueuedPage>> PostgresStore::Claim(const std::string& worker, 
   return pages;
 }
 
-Result<int64_t> PostgresStore::CompleteBatch(const std::string& worker,
-                                             const std::vector<PageOutcome>& outcomes,
-                                             double busy_seconds) {
-  const double db_before = db_seconds_;
+Result<int64_t> PostgresStore::CompleteBatch(
+    const std::string& worker, const std::vector<PageOutcome>& outcomes,
+    std::optional<std::chrono::steady_clock::time_point> started,
+    std::optional<double> db_seconds_at_start) {
+  if (!started) started = std::chrono::steady_clock::now();
+  const double db_before = db_seconds_at_start.value_or(db_seconds_);
   std::vector<int64_t> seqs;
   for (const PageOutcome& o : outcomes) seqs.push_back(o.seq);
   NEWSLOOM_RETURN_IF_ERROR(Exec("BEGIN"));
@@ -851,6 +853,8 @@ Result<int64_t> PostgresStore::CompleteBatch(const std::string& worker,
     std::vector<Param> p;
     for (const ArrayParam& c : finish) p.push_back(c.Done());
     { NEWSLOOM_PG(q, pgsql::kFinishPages, p); }
+    const double busy_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - *started).count();
     NEWSLOOM_PG(beat, pgsql::kWorkerHeartbeat,
                 {worker, "1", std::to_string(held), std::to_string(busy_seconds),
                  std::to_string(db_seconds_ - db_before)});

@@ -4,7 +4,9 @@
 #ifndef NEWSLOOM_STORE_POSTGRES_STORE_H_
 #define NEWSLOOM_STORE_POSTGRES_STORE_H_
 
+#include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -85,9 +87,13 @@ class PostgresStore : public Store {
   Result<std::vector<QueuedPage>> Claim(const std::string& worker, int limit, double lease_seconds);
   // In one transaction: stores the articles of the pages `worker` still holds (explicit
   // ingest_seq = page number; an article id stored before is left as it is) and marks those pages
-  // finished; adds to the worker's counters. Returns how many pages it still held.
-  Result<int64_t> CompleteBatch(const std::string& worker, const std::vector<PageOutcome>& outcomes,
-                                double busy_seconds);
+  // finished; adds to the worker's counters the batch's wall-clock time since `started` and its
+  // time in libpq calls since DatabaseSeconds() was `db_seconds_at_start` (default: this call
+  // only). Returns how many pages it still held.
+  Result<int64_t> CompleteBatch(
+      const std::string& worker, const std::vector<PageOutcome>& outcomes,
+      std::optional<std::chrono::steady_clock::time_point> started = std::nullopt,
+      std::optional<double> db_seconds_at_start = std::nullopt);
   // Calls `fn` with queued raw pages numbered after `after_seq`, in order; returns the last number.
   Result<int64_t> ForEachQueuedPage(int64_t after_seq,
                                     const std::function<void(const RawPage&)>& fn);
