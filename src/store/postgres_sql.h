@@ -283,8 +283,10 @@ hits AS (
   ORDER BY rank DESC, a.ingest_seq
   LIMIT $5)
 SELECT a.id, a.title, a.outlet, a.source, a.published,
-  ts_headline('simple'::regconfig, a.body, q.q,
-              'StartSel="[", StopSel="]", MaxWords=16, MinWords=6, ShortWord=0, MaxFragments=2, FragmentDelimiter="..."'),
+  -- One line, fragments joined by "...", as the FTS5 snippet.
+  regexp_replace(ts_headline('simple'::regconfig, a.body, q.q,
+    'StartSel="[", StopSel="]", MaxWords=16, MinWords=6, ShortWord=0, MaxFragments=2, FragmentDelimiter="..."'),
+    '\s+', ' ', 'g'),
   h.rank,
   (SELECT s.story_id FROM story_articles s WHERE s.article_id = a.id
    ORDER BY s.story_id COLLATE "C" LIMIT 1)
