@@ -22,6 +22,7 @@ void AddDedupCommand(CLI::App& app, Runner& run);
 void AddEntitiesCommand(CLI::App& app, Runner& run);
 void AddQuotesCommand(CLI::App& app, Runner& run);
 void AddServeCommand(CLI::App& app, Runner& run);
+void AddQueueCommands(CLI::App& app, Runner& run);  // worker, cluster, status
 
 }  // namespace newsloom::cli
 

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   newsloom::cli::AddEntitiesCommand(app, run);
   newsloom::cli::AddQuotesCommand(app, run);
   newsloom::cli::AddServeCommand(app, run);
+  newsloom::cli::AddQueueCommands(app, run);
   CLI11_PARSE(app, argc, argv);
   return run ? run() : 2;
 }

@@ -11,6 +11,10 @@
 
 namespace newsloom::cli {
 
+inline bool IsPostgresTarget(const std::string& db) {
+  return db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0;
+}
+
 // The store at `db`, or null after printing why not. A missing file is not created: reading
 // commands say so instead of showing an empty store.
 inline std::unique_ptr<Store> OpenExistingStore(const std::string& db, const char* command) {

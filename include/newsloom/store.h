@@ -1,5 +1,6 @@
 // Where articles, their analysis and the stories live. One interface, opened by target:
-// a file path is a SQLite file (the default); "postgresql://..." is reserved for a shared backend.
+// a file path is a SQLite file (the default); "postgresql://..." (or "postgres://...") is a
+// PostgreSQL database shared by many processes.
 // Every statement of a stored story can be traced back to a stored article and a byte span of it.
 #ifndef NEWSLOOM_STORE_H_
 #define NEWSLOOM_STORE_H_
@@ -52,9 +53,9 @@ using StorySummary = Story;
 // Not thread-safe: one Store per thread (SQLite: several processes may read one file).
 class Store {
  public:
-  // "path/to/file.db" opens or creates a SQLite store and brings its schema up to date;
-  // "postgresql://..." fails with kUnsupported for now. kIoError when the file cannot be opened,
-  // kCorrupt when it is not a store.
+  // "path/to/file.db" opens or creates a SQLite store, "postgresql://..." connects to a PostgreSQL
+  // database; either way the schema is brought up to date. kIoError when the file cannot be
+  // opened or the server not reached, kCorrupt when the file is not a store.
   static Result<std::unique_ptr<Store>> Open(const std::string& target);
 
   virtual ~Store() = default;

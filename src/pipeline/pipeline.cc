@@ -11,6 +11,7 @@
 #include "cluster/story_clusterer.h"
 #include "dedup/copy_detector.h"
 #include "ingest/reader.h"
+#include "pipeline/page_rules.h"
 #include "story/story_builder.h"
 #include "text/hash.h"
 
@@ -54,23 +55,6 @@ int WorkerCount(int requested) {
   if (requested > 0) return requested;
   const unsigned cores = std::thread::hardware_concurrency();
   return cores == 0 ? 1 : static_cast<int>(cores);
-}
-
-// A short, countable reason for a page that extraction or analysis rejected.
-std::string StageReason(const char* stage, const Status& status) {
-  if (stage == std::string_view("extract") && status.code() == Status::Code::kCorrupt) {
-    return "no article text";
-  }
-  return std::string(stage) + " failed: " + status.message();
-}
-
-// The id a page gets when its own id is taken by a different page: the id, a tilde and a hash of
-// id and bytes, so the same page always gets the same derived id.
-std::string CollisionId(const std::string& id, const std::string& bytes) {
-  std::string key = id;
-  key.push_back('\0');
-  key += bytes;
-  return id + "~" + text::HexId(text::Hash64(key));
 }
 
 }  // namespace
@@ -247,10 +231,10 @@ Result<int64_t> Pipeline::RebuildStories(const ProgressCallback&) {
   // Replay in ingest order, one article in memory at a time (copy detection shingles the tokens
   // and hashes the paragraphs).
   Status replay = store_->ForEachArticle(LoadOptions{}, [&](AnalyzedArticle&& a) {
-        detector.Add(a);
-        clusterer.Add(a);
-        return Status::Ok();
-      });
+    detector.Add(a);
+    clusterer.Add(a);
+    return Status::Ok();
+  });
   NEWSLOOM_RETURN_IF_ERROR(replay);
   const std::vector<CopyGroup> groups = detector.Groups();
   const std::vector<cluster::Assignment> assignments = clusterer.Assignments();

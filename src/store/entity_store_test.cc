@@ -8,19 +8,29 @@
 #include <string>
 
 #include "newsloom/store.h"
+#include "store/postgres_test_server.h"
 
 namespace newsloom {
 namespace {
 
 namespace fs = std::filesystem;
 
-class EntityStoreTest : public ::testing::Test {
+enum class Backend { kSqlite, kPostgres };
+
+// Runs on both backends: a SQLite file, and a fresh database on a throwaway PostgreSQL server.
+class EntityStoreTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() /
            ("newsloom_entity_store_" + std::to_string(std::random_device{}()));
     fs::create_directories(dir_);
-    auto store = Store::Open((dir_ / "e.db").string());
+    std::string target = (dir_ / "e.db").string();
+    if (GetParam() == Backend::kPostgres) {
+      auto& server = store::testing::PostgresTestServer::Get();
+      target = server.NewDatabase();
+      ASSERT_EQ(server.error(), "");
+    }
+    auto store = Store::Open(target);
     ASSERT_TRUE(store.ok()) << store.status().ToString();
     store_ = std::move(*store);
   }
@@ -54,7 +64,7 @@ class EntityStoreTest : public ::testing::Test {
   std::unique_ptr<Store> store_;
 };
 
-TEST_F(EntityStoreTest, StoryEntitiesRoundTrip) {
+TEST_P(EntityStoreTest, StoryEntitiesRoundTrip) {
   Put("a", "Maria Lopez met the press.", {{"Maria Lopez", "PER"}});
   Story s;
   s.id = "s1";
@@ -83,7 +93,7 @@ TEST_F(EntityStoreTest, StoryEntitiesRoundTrip) {
   EXPECT_EQ(got->entity_merges[0].reason, "short form");
 }
 
-TEST_F(EntityStoreTest, SearchFiltersByEntityMention) {
+TEST_P(EntityStoreTest, SearchFiltersByEntityMention) {
   Put("a", "The storm reached Arland on Monday.", {{"Arland", "LOC"}});
   Put("b", "The storm spared Borland.", {{"Borland", "LOC"}});
   Put("c", "Arland and the storm, again.", {});  // the word, but no tagged mention
@@ -109,6 +119,12 @@ TEST_F(EntityStoreTest, SearchFiltersByEntityMention) {
   SearchQuery empty;
   EXPECT_FALSE(store_->Search(empty).ok());
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, EntityStoreTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         [](const auto& info) {
+                           return info.param == Backend::kSqlite ? "Sqlite" : "Postgres";
+                         });
 
 }  // namespace
 }  // namespace newsloom

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "store/codec.h"
+#include "store/row_json.h"
 #include "store/sqlite_sql.h"
 #include "store/story_json.h"
 #include "text/hash.h"
@@ -88,58 +89,6 @@ class Stmt {
   sqlite3_stmt* stmt_;
 };
 
-json ParagraphsToJson(const std::vector<Paragraph>& paragraphs) {
-  json out = json::array();
-  for (const Paragraph& p : paragraphs) {
-    out.push_back({{"text", p.text}, {"line", p.line}, {"begin", p.span.begin}, {"end", p.span.end}});
-  }
-  return out;
-}
-
-std::vector<Paragraph> ParagraphsFromJson(const std::string& text) {
-  std::vector<Paragraph> out;
-  const json j = json::parse(text, nullptr, false);
-  if (!j.is_array()) return out;
-  for (const json& p : j) {
-    Paragraph paragraph;
-    paragraph.text = p.value("text", "");
-    paragraph.line = p.value("line", 0);
-    paragraph.span.begin = p.value("begin", 0u);
-    paragraph.span.end = p.value("end", 0u);
-    out.push_back(std::move(paragraph));
-  }
-  return out;
-}
-
-json RemovedToJson(const std::vector<RemovedLine>& removed) {
-  json out = json::array();
-  for (const RemovedLine& r : removed) {
-    out.push_back({{"line", r.line}, {"text", r.text}, {"reason", r.reason}});
-  }
-  return out;
-}
-
-std::vector<RemovedLine> RemovedFromJson(const std::string& text) {
-  std::vector<RemovedLine> out;
-  const json j = json::parse(text, nullptr, false);
-  if (!j.is_array()) return out;
-  for (const json& r : j) {
-    out.push_back(RemovedLine{r.value("line", 0), r.value("text", ""), r.value("reason", "")});
-  }
-  return out;
-}
-
-json GivenToJson(const RawPage& page) {
-  json given = json::object();
-  if (page.given_id) given["id"] = *page.given_id;
-  if (page.given_title) given["title"] = *page.given_title;
-  if (page.given_published) given["published"] = *page.given_published;
-  return given;
-}
-
-// Dumps JSON for storage; invalid UTF-8 is replaced rather than failing the write.
-std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
-
 // FTS5 query from user words: each word quoted (so punctuation and operators are literal), all
 // required.
 std::string FtsQuery(std::string_view text) {
@@ -178,8 +127,8 @@ SqliteStore::~SqliteStore() {
 
 Result<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path) {
   sqlite3* db = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                                 nullptr);
+  const int rc =
+      sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
   if (rc != SQLITE_OK) {
     std::string message = path + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
     sqlite3_close(db);
@@ -189,8 +138,9 @@ Result<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path) {
   sqlite3_busy_timeout(db, 10000);
   // WAL: readers (search, stories) do not block the writer; NORMAL sync is safe with WAL (a power
   // cut may lose the last commits, never corrupt the file).
-  Status status = store->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-                              "PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768");
+  Status status = store->Exec(
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+      "PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768");
   if (!status.ok()) {
     return status.code() == Status::Code::kIoError
                ? Status::Corrupt(path + ": not a newsloom store (" + status.message() + ")")
@@ -222,8 +172,8 @@ Result<sqlite3_stmt*> SqliteStore::Prepare(const char* sql) {
   return stmt;
 }
 
-#define NEWSLOOM_PREPARE(var, sql)              \
-  auto var##_prepared = Prepare(sql);           \
+#define NEWSLOOM_PREPARE(var, sql)                          \
+  auto var##_prepared = Prepare(sql);                       \
   if (!var##_prepared.ok()) return var##_prepared.status(); \
   Stmt var(db_, *var##_prepared)
 
@@ -487,12 +437,7 @@ Result<RawPage> ReadRawPage(Stmt& q) {
   page.url = q.Text(1);
   page.fetched_at = q.Text(2);
   page.content_type = q.Text(3);
-  const json given = json::parse(q.Text(4), nullptr, false);
-  if (given.is_object()) {
-    if (given.contains("id")) page.given_id = given["id"].get<std::string>();
-    if (given.contains("title")) page.given_title = given["title"].get<std::string>();
-    if (given.contains("published")) page.given_published = given["published"].get<std::string>();
-  }
+  GivenFromJson(q.Text(4), &page);
   auto bytes = Decompress(q.Blob(5));
   if (!bytes.ok()) return bytes.status();
   page.bytes = std::move(*bytes);

@@ -1,6 +1,7 @@
 // Store::Open: picks the backend from the target.
 #include "newsloom/store.h"
 
+#include "store/postgres_store.h"
 #include "store/sqlite_store.h"
 
 namespace newsloom {
@@ -8,7 +9,9 @@ namespace newsloom {
 Result<std::unique_ptr<Store>> Store::Open(const std::string& target) {
   if (target.empty()) return Status::InvalidArgument("empty store target");
   if (target.rfind("postgresql://", 0) == 0 || target.rfind("postgres://", 0) == 0) {
-    return Status::Unsupported("PostgreSQL stores are not supported yet: " + target);
+    auto store = store::PostgresStore::Open(target);
+    if (!store.ok()) return store.status();
+    return std::unique_ptr<Store>(std::move(*store));
   }
   return store::SqliteStore::Open(target);
 }

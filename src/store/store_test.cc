@@ -8,6 +8,7 @@
 #include <random>
 
 #include "store/codec.h"
+#include "store/postgres_test_server.h"
 #include "store/story_json.h"
 
 namespace newsloom {
@@ -28,6 +29,14 @@ struct SqliteBackend {
   }
   ~SqliteBackend() { fs::remove_all(dir); }
   std::string Target() const { return (dir / "test.db").string(); }
+  std::string Error() const { return ""; }
+};
+
+// A fresh database on this program's throwaway PostgreSQL server.
+struct PostgresBackend {
+  std::string uri = store::testing::PostgresTestServer::Get().NewDatabase();
+  std::string Target() const { return uri; }
+  std::string Error() const { return store::testing::PostgresTestServer::Get().error(); }
 };
 
 RawPage MakePage(const std::string& id, const std::string& text) {
@@ -51,8 +60,7 @@ AnalyzedArticle MakeArticle(const std::string& id, const std::string& title,
   a.article.published_confidence = 0.75;
   a.article.language = "en";
   a.article.body = body;
-  a.article.paragraphs.push_back(
-      Paragraph{body, 3, Span{0, static_cast<uint32_t>(body.size())}});
+  a.article.paragraphs.push_back(Paragraph{body, 3, Span{0, static_cast<uint32_t>(body.size())}});
   a.article.captions.push_back(Paragraph{"A caption", 5, {}});
   a.article.removed.push_back(RemovedLine{1, "Menu", "navigation"});
   a.sentences.push_back(Span{0, static_cast<uint32_t>(body.size())});
@@ -71,6 +79,7 @@ template <typename Backend>
 class StoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    ASSERT_EQ(backend_.Error(), "");
     auto store = Store::Open(backend_.Target());
     ASSERT_TRUE(store.ok()) << store.status().ToString();
     store_ = std::move(*store);
@@ -80,11 +89,13 @@ class StoreTest : public ::testing::Test {
   std::unique_ptr<Store> store_;
 };
 
-using Backends = ::testing::Types<SqliteBackend>;
+// Type names in test names: StoreTest/0 is SQLite, StoreTest/1 PostgreSQL.
+using Backends = ::testing::Types<SqliteBackend, PostgresBackend>;
 TYPED_TEST_SUITE(StoreTest, Backends);
 
 TYPED_TEST(StoreTest, ArticleRoundTrip) {
-  const AnalyzedArticle in = MakeArticle("a1", "Storm hits coast", "Body storm text.", "2024-06-19");
+  const AnalyzedArticle in =
+      MakeArticle("a1", "Storm hits coast", "Body storm text.", "2024-06-19");
   auto put = this->store_->PutArticle(MakePage("a1", "raw bytes"), in);
   ASSERT_TRUE(put.ok()) << put.status().ToString();
   EXPECT_TRUE(*put);
@@ -165,7 +176,8 @@ TYPED_TEST(StoreTest, MissingArticleIsNotFound) {
 
 TYPED_TEST(StoreTest, ForEachArticleKeepsIngestOrder) {
   for (const char* id : {"c", "a", "b"}) {
-    ASSERT_TRUE(*this->store_->PutArticle(MakePage(id, id), MakeArticle(id, id, "x", "2024-01-01")));
+    ASSERT_TRUE(
+        *this->store_->PutArticle(MakePage(id, id), MakeArticle(id, id, "x", "2024-01-01")));
   }
   std::vector<std::string> ids;
   std::vector<size_t> token_counts;
@@ -191,7 +203,8 @@ TYPED_TEST(StoreTest, ForEachArticleKeepsIngestOrder) {
 
 TYPED_TEST(StoreTest, StoriesAreReplacedAsAWhole) {
   for (const char* id : {"a", "b"}) {
-    ASSERT_TRUE(*this->store_->PutArticle(MakePage(id, id), MakeArticle(id, id, "x", "2024-01-01")));
+    ASSERT_TRUE(
+        *this->store_->PutArticle(MakePage(id, id), MakeArticle(id, id, "x", "2024-01-01")));
   }
   Story s1;
   s1.id = "s1";
@@ -236,11 +249,12 @@ TYPED_TEST(StoreTest, StoriesAreReplacedAsAWhole) {
 
 TYPED_TEST(StoreTest, SearchFindsWordsWithSnippetsAndFilters) {
   ASSERT_TRUE(*this->store_->PutArticle(
-      MakePage("a", "a"),
-      MakeArticle("a", "Storm hits coast", "A strong storm hit the coast on Monday.", "2024-06-17")));
+      MakePage("a", "a"), MakeArticle("a", "Storm hits coast",
+                                      "A strong storm hit the coast on Monday.", "2024-06-17")));
   ASSERT_TRUE(*this->store_->PutArticle(
       MakePage("b", "b"),
-      MakeArticle("b", "Markets calm", "Markets were calm despite the storm warnings.", "2024-06-20")));
+      MakeArticle("b", "Markets calm", "Markets were calm despite the storm warnings.",
+                  "2024-06-20")));
   ASSERT_TRUE(*this->store_->PutArticle(
       MakePage("c", "c"), MakeArticle("c", "Other", "Nothing to see.", "2024-06-21")));
 
@@ -267,21 +281,36 @@ TYPED_TEST(StoreTest, SearchFindsWordsWithSnippetsAndFilters) {
   hits = this->store_->Search(query);
   ASSERT_TRUE(hits.ok()) << hits.status().ToString();
 
+  // Every word is required, in title or body.
+  query.text = "storm coast";
+  hits = this->store_->Search(query);
+  ASSERT_TRUE(hits.ok());
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_EQ((*hits)[0].article_id, "a");
+  query.text = "calm storm warnings";
+  hits = this->store_->Search(query);
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_EQ((*hits)[0].article_id, "b");
+  query.text = "storm nothing";
+  EXPECT_THAT(*this->store_->Search(query), IsEmpty());
+
   query.text = "  ";
   EXPECT_EQ(this->store_->Search(query).status().code(), Status::Code::kInvalidArgument);
 }
 
 TYPED_TEST(StoreTest, ReopeningKeepsEverything) {
-  ASSERT_TRUE(*this->store_->PutArticle(MakePage("a", "a"), MakeArticle("a", "T", "x", "2024-01-01")));
+  ASSERT_TRUE(
+      *this->store_->PutArticle(MakePage("a", "a"), MakeArticle("a", "T", "x", "2024-01-01")));
   this->store_.reset();
   auto reopened = Store::Open(this->backend_.Target());
   ASSERT_TRUE(reopened.ok());
   EXPECT_EQ(*(*reopened)->ArticleCount(), 1);
 }
 
-TEST(StoreOpenTest, PostgresIsNotSupportedYet) {
-  EXPECT_EQ(Store::Open("postgresql://localhost/news").status().code(),
-            Status::Code::kUnsupported);
+TEST(StoreOpenTest, UnreachablePostgresIsAnIoError) {
+  // Port 1 on loopback: nothing listens there.
+  EXPECT_EQ(Store::Open("postgresql://postgres@127.0.0.1:1/news?connect_timeout=2").status().code(),
+            Status::Code::kIoError);
 }
 
 TEST(StoreOpenTest, AFileThatIsNotAStoreIsReported) {
@@ -317,8 +346,8 @@ TEST(StoryJsonTest, RoundTrip) {
   s.thread = "t";
   s.title = "Title";
   s.first_published = Date::FromIso("2024-06-19");
-  s.articles.push_back(StoryArticle{"a", "src", "T", "O", Date::FromIso("2024-06-19"),
-                                    CopyRole::kRewrite});
+  s.articles.push_back(
+      StoryArticle{"a", "src", "T", "O", Date::FromIso("2024-06-19"), CopyRole::kRewrite});
   s.shared_sentences.push_back({Citation{"a", Span{1, 5}, "text"}});
   auto back = store::StoryFromJson(store::StoryToJson(s));
   ASSERT_TRUE(back.ok());

@@ -1,0 +1,981 @@
+// The PostgreSQL backend: one connection, prepared statements, rows written a batch at a time
+// through array parameters (a batch of articles is about ten round trips, whatever its size).
+#include "store/postgres_store.h"
+
+#include <libpq-fe.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <chrono>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+#include "store/codec.h"
+#include "store/postgres_sql.h"
+#include "store/row_json.h"
+#include "store/story_json.h"
+#include "text/hash.h"
+#include "text/utf8.h"
+
+namespace newsloom::store {
+
+namespace {
+
+using nlohmann::json;
+using Param = std::optional<std::string>;
+
+// Builds a PostgreSQL array literal ({"a","b",NULL}) for one unnest() parameter.
+class ArrayParam {
+ public:
+  ArrayParam& Text(std::string_view v) {
+    Separate();
+    out_ += '"';
+    // PostgreSQL text holds neither NUL bytes nor ill-formed UTF-8.
+    std::string repaired;
+    if (text::FirstInvalidUtf8(v) != std::string_view::npos) {
+      repaired = text::RepairUtf8(v);
+      v = repaired;
+    }
+    for (char c : v) {
+      if (c == '\0') continue;
+      if (c == '"' || c == '\\') out_ += '\\';
+      out_ += c;
+    }
+    out_ += '"';
+    return *this;
+  }
+  ArrayParam& Null() {
+    Separate();
+    out_ += "NULL";
+    return *this;
+  }
+  ArrayParam& Date(const std::optional<newsloom::Date>& d) { return d ? Text(d->ToIso()) : Null(); }
+  ArrayParam& Int(int64_t v) {
+    Separate();
+    out_ += std::to_string(v);
+    return *this;
+  }
+  ArrayParam& Double(double v) {
+    Separate();
+    char buffer[32];
+    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v);
+    out_.append(buffer, ec == std::errc() ? end : buffer);
+    return *this;
+  }
+  ArrayParam& Bytes(std::string_view v) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    Separate();
+    out_ += "\"\\\\x";
+    for (unsigned char c : v) {
+      out_ += kHex[c >> 4];
+      out_ += kHex[c & 15];
+    }
+    out_ += '"';
+    return *this;
+  }
+  std::string Done() const { return out_ + "}"; }
+
+ private:
+  void Separate() {
+    if (out_.size() > 1) out_ += ',';
+  }
+  std::string out_ = "{";
+};
+
+// Parses a text-format bigint array ({1,2,3}).
+std::string IntArray(const std::vector<int64_t>& values) {
+  ArrayParam a;
+  for (int64_t v : values) a.Int(v);
+  return a.Done();
+}
+
+std::string Unescape(const char* value) {
+  size_t length = 0;
+  unsigned char* bytes = PQunescapeBytea(reinterpret_cast<const unsigned char*>(value), &length);
+  if (bytes == nullptr) return std::string();
+  std::string out(reinterpret_cast<const char*>(bytes), length);
+  PQfreemem(bytes);
+  return out;
+}
+
+// tsquery text from user words: each word quoted (so operators are literal; a word the parser
+// splits becomes a phrase), all required; the same words as the FTS5 query of the SQLite backend.
+std::string TsQueryWords(std::string_view text) {
+  std::string query;
+  std::string word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    if (!query.empty()) query += " & ";
+    query += '\'' + word + '\'';
+    word.clear();
+  };
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80) {
+      word += c;
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return query;
+}
+
+}  // namespace
+
+// One statement's result, cleared on destruction.
+struct PostgresStore::Query {
+  PGresult* result = nullptr;
+  Query() = default;
+  explicit Query(PGresult* r) : result(r) {}
+  Query(Query&& other) noexcept : result(other.result) { other.result = nullptr; }
+  Query& operator=(Query&& other) noexcept {
+    std::swap(result, other.result);
+    return *this;
+  }
+  ~Query() { PQclear(result); }
+  int Rows() const { return PQntuples(result); }
+  bool IsNull(int r, int c) const { return PQgetisnull(result, r, c) != 0; }
+  std::string Text(int r, int c) const {
+    return std::string(PQgetvalue(result, r, c), PQgetlength(result, r, c));
+  }
+  int64_t Int(int r, int c) const { return std::strtoll(PQgetvalue(result, r, c), nullptr, 10); }
+  double Double(int r, int c) const { return std::strtod(PQgetvalue(result, r, c), nullptr); }
+  bool Bool(int r, int c) const { return PQgetvalue(result, r, c)[0] == 't'; }
+  std::string Bytes(int r, int c) const { return Unescape(PQgetvalue(result, r, c)); }
+  std::optional<Date> OptDate(int r, int c) const {
+    if (IsNull(r, c)) return std::nullopt;
+    return Date::FromIso(Text(r, c));
+  }
+};
+
+namespace {
+
+// Runs `sql` with text parameters as a prepared statement (prepared once per connection, named
+// by its address) and times the wait.
+class Runner {
+ public:
+  Runner(pg_conn* conn, std::unordered_map<const char*, std::string>* names, double* seconds)
+      : conn_(conn), names_(names), seconds_(seconds) {}
+
+  Result<PGresult*> Run(const char* sql, const std::vector<Param>& params) {
+    auto& names = *names_;
+    const auto start = std::chrono::steady_clock::now();
+    auto it = names.find(sql);
+    if (it == names.end()) {
+      std::string name = "s" + std::to_string(names.size());
+      PGresult* r = PQprepare(conn_, name.c_str(), sql, 0, nullptr);
+      const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+      PQclear(r);
+      if (!ok) return Error("prepare");
+      it = names.emplace(sql, std::move(name)).first;
+    }
+    std::vector<const char*> values;
+    values.reserve(params.size());
+    for (const Param& p : params) values.push_back(p ? p->c_str() : nullptr);
+    PGresult* r = PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(values.size()),
+                                 values.data(), nullptr, nullptr, 0);
+    *seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const ExecStatusType status = PQresultStatus(r);
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+      std::string message = std::string("PostgreSQL: ") + PQresultErrorMessage(r);
+      PQclear(r);
+      while (!message.empty() && message.back() == '\n') message.pop_back();
+      return Status::IoError(std::move(message));
+    }
+    return r;
+  }
+
+ private:
+  Status Error(const char* what) {
+    std::string message = std::string("PostgreSQL ") + what + ": " + PQerrorMessage(conn_);
+    while (!message.empty() && message.back() == '\n') message.pop_back();
+    return Status::IoError(std::move(message));
+  }
+  pg_conn* conn_;
+  std::unordered_map<const char*, std::string>* names_;
+  double* seconds_;
+};
+
+}  // namespace
+
+#define NEWSLOOM_PG(var, sql, ...)                                                \
+  Query var;                                                                      \
+  {                                                                               \
+    auto var##_r = Runner(conn_, &prepared_, &db_seconds_).Run(sql, __VA_ARGS__); \
+    if (!var##_r.ok()) return var##_r.status();                                   \
+    var = Query(*var##_r);                                                        \
+  }
+
+PostgresStore::PostgresStore(pg_conn* conn) : conn_(conn) {}
+
+PostgresStore::~PostgresStore() { PQfinish(conn_); }
+
+Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::string& uri) {
+  pg_conn* conn = PQconnectdb(uri.c_str());
+  if (conn == nullptr || PQstatus(conn) != CONNECTION_OK) {
+    std::string message = uri + ": " + (conn ? PQerrorMessage(conn) : "out of memory");
+    while (!message.empty() && message.back() == '\n') message.pop_back();
+    PQfinish(conn);
+    return Status::IoError(std::move(message));
+  }
+  std::unique_ptr<PostgresStore> store(new PostgresStore(conn));
+  NEWSLOOM_RETURN_IF_ERROR(
+      store->Exec("SET client_encoding = 'UTF8'; SET client_min_messages = warning; "
+                  "SET synchronous_commit = on"));
+  NEWSLOOM_RETURN_IF_ERROR(store->Migrate());
+  return store;
+}
+
+Status PostgresStore::Exec(const char* sql) {
+  const auto start = std::chrono::steady_clock::now();
+  PGresult* r = PQexec(conn_, sql);
+  db_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const ExecStatusType status = PQresultStatus(r);
+  Status out;
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+    std::string message = std::string("PostgreSQL: ") + PQresultErrorMessage(r);
+    while (!message.empty() && message.back() == '\n') message.pop_back();
+    out = Status::IoError(std::move(message));
+  }
+  PQclear(r);
+  return out;
+}
+
+Status PostgresStore::Migrate() {
+  NEWSLOOM_RETURN_IF_ERROR(Exec("BEGIN"));
+  Status status = [&]() -> Status {
+    NEWSLOOM_RETURN_IF_ERROR(Exec(pgsql::kMigrationLock));
+    NEWSLOOM_RETURN_IF_ERROR(Exec(pgsql::kCreateMigrations));
+    NEWSLOOM_PG(q, pgsql::kSchemaVersion, {});
+    const int64_t version = q.Int(0, 0);
+    if (version > static_cast<int64_t>(pgsql::kMigrations.size())) {
+      return Status::Unsupported("store schema version " + std::to_string(version) +
+                                 " is newer than this program");
+    }
+    for (size_t v = static_cast<size_t>(version); v < pgsql::kMigrations.size(); ++v) {
+      NEWSLOOM_RETURN_IF_ERROR(Exec(pgsql::kMigrations[v]));
+      NEWSLOOM_PG(record, pgsql::kRecordMigration, {std::to_string(v + 1)});
+    }
+    return Status::Ok();
+  }();
+  if (!status.ok()) {
+    Exec("ROLLBACK");
+    return status;
+  }
+  return Exec("COMMIT");
+}
+
+Result<bool> PostgresStore::HasArticle(const std::string& id) {
+  NEWSLOOM_PG(q, pgsql::kHasArticle, {id});
+  return q.Rows() > 0;
+}
+
+Result<std::optional<uint64_t>> PostgresStore::RawPageHash(const std::string& id) {
+  NEWSLOOM_PG(q, pgsql::kRawPageHash, {id});
+  if (q.Rows() == 0) return std::optional<uint64_t>();
+  return std::optional<uint64_t>(static_cast<uint64_t>(q.Int(0, 0)));
+}
+
+Result<int64_t> PostgresStore::ArticleCount() {
+  NEWSLOOM_PG(q, pgsql::kCountArticles, {});
+  return q.Int(0, 0);
+}
+
+Result<bool> PostgresStore::PutArticle(const RawPage& page, const AnalyzedArticle& article) {
+  auto stored = PutArticles({{&page, &article}});
+  if (!stored.ok()) return stored.status();
+  return static_cast<bool>((*stored)[0]);
+}
+
+Result<std::vector<bool>> PostgresStore::PutArticles(const std::vector<PageAndArticle>& items) {
+  std::vector<bool> stored;
+  if (items.empty()) return stored;
+  NEWSLOOM_RETURN_IF_ERROR(Exec("BEGIN"));
+  Status status = PutRows(items, nullptr, &stored);
+  if (!status.ok()) {
+    Exec("ROLLBACK");
+    return status;
+  }
+  NEWSLOOM_RETURN_IF_ERROR(Exec("COMMIT"));
+  return stored;
+}
+
+Status PostgresStore::PutRows(const std::vector<PageAndArticle>& items,
+                              const std::vector<int64_t>* seqs, std::vector<bool>* stored) {
+  stored->assign(items.size(), false);
+  // The first of several items with one id is the one written.
+  std::unordered_map<std::string, size_t> first_with_id;
+  std::vector<size_t> candidates;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (first_with_id.emplace(items[i].article->article.id, i).second) candidates.push_back(i);
+  }
+  if (candidates.empty()) return Status::Ok();
+  std::array<ArrayParam, 22> columns;
+  for (size_t i : candidates) {
+    const RawPage& page = *items[i].page;
+    const Article& a = items[i].article->article;
+    if (seqs != nullptr) {
+      columns[0].Int((*seqs)[i]);
+    } else {
+      columns[0].Null();
+    }
+    columns[1].Text(a.id);
+    columns[2].Text(a.source);
+    columns[3].Text(a.url);
+    columns[4].Text(a.title);
+    columns[5].Text(a.subtitle);
+    columns[6].Text(a.byline);
+    columns[7].Text(a.outlet);
+    columns[8].Date(a.published);
+    columns[9].Double(a.published_confidence);
+    columns[10].Date(a.masthead_date);
+    columns[11].Text(a.language);
+    columns[12].Text(a.body);
+    columns[13].Text(Dump(ParagraphsToJson(a.captions)));
+    columns[14].Text(Dump(RemovedToJson(a.removed)));
+    columns[15].Text(page.content_type);
+    columns[16].Text(page.url);
+    columns[17].Text(page.fetched_at);
+    columns[18].Text(Dump(GivenToJson(page)));
+    columns[19].Int(static_cast<int64_t>(text::Hash64(page.bytes)));
+    columns[20].Int(static_cast<int64_t>(page.bytes.size()));
+    columns[21].Bytes(Compress(page.bytes));
+  }
+  std::vector<Param> params;
+  for (const ArrayParam& c : columns) params.push_back(c.Done());
+  NEWSLOOM_PG(inserted, pgsql::kInsertArticles, params);
+
+  std::array<ArrayParam, 6> par, ana;
+  std::array<ArrayParam, 4> sen;
+  std::array<ArrayParam, 9> dat;
+  std::array<ArrayParam, 6> ent;
+  for (int r = 0; r < inserted.Rows(); ++r) {
+    const size_t i = first_with_id.at(inserted.Text(r, 0));
+    const int64_t seq = inserted.Int(r, 1);
+    (*stored)[i] = true;
+    const AnalyzedArticle& analyzed = *items[i].article;
+    const Article& a = analyzed.article;
+    for (size_t n = 0; n < a.paragraphs.size(); ++n) {
+      const Paragraph& p = a.paragraphs[n];
+      par[0].Int(seq);
+      par[1].Int(static_cast<int64_t>(n));
+      par[2].Int(p.line);
+      par[3].Int(p.span.begin);
+      par[4].Int(p.span.end);
+      par[5].Text(p.text);
+    }
+    for (size_t n = 0; n < analyzed.sentences.size(); ++n) {
+      sen[0].Int(seq);
+      sen[1].Int(static_cast<int64_t>(n));
+      sen[2].Int(analyzed.sentences[n].begin);
+      sen[3].Int(analyzed.sentences[n].end);
+    }
+    for (size_t n = 0; n < analyzed.dates.size(); ++n) {
+      const TemporalExpression& d = analyzed.dates[n];
+      dat[0].Int(seq);
+      dat[1].Int(static_cast<int64_t>(n));
+      dat[2].Int(d.span.begin);
+      dat[3].Int(d.span.end);
+      dat[4].Text(d.text);
+      dat[5].Text(d.type);
+      dat[6].Text(d.value);
+      dat[7].Int(d.relative ? 1 : 0);
+      dat[8].Int(d.tense);
+    }
+    for (size_t n = 0; n < analyzed.entities.size(); ++n) {
+      const EntityMention& e = analyzed.entities[n];
+      ent[0].Int(seq);
+      ent[1].Int(static_cast<int64_t>(n));
+      ent[2].Int(e.span.begin);
+      ent[3].Int(e.span.end);
+      ent[4].Text(e.text);
+      ent[5].Text(e.type);
+    }
+    ana[0].Int(seq);
+    ana[1].Int(static_cast<int64_t>(analyzed.body_hash));
+    ana[2].Int(static_cast<int64_t>(analyzed.simhash));
+    ana[3].Bytes(EncodeMinhash(analyzed.minhash));
+    ana[4].Bytes(EncodeTerms(analyzed.terms));
+    ana[5].Bytes(EncodeTokens(analyzed.tokens));
+  }
+  if (inserted.Rows() == 0) return Status::Ok();
+  auto run = [&](const char* sql, auto& arrays) -> Status {
+    std::vector<Param> p;
+    for (const ArrayParam& c : arrays) p.push_back(c.Done());
+    NEWSLOOM_PG(q, sql, p);
+    return Status::Ok();
+  };
+  NEWSLOOM_RETURN_IF_ERROR(run(pgsql::kInsertParagraphs, par));
+  NEWSLOOM_RETURN_IF_ERROR(run(pgsql::kInsertSentences, sen));
+  NEWSLOOM_RETURN_IF_ERROR(run(pgsql::kInsertDates, dat));
+  NEWSLOOM_RETURN_IF_ERROR(run(pgsql::kInsertEntities, ent));
+  return run(pgsql::kInsertAnalysis, ana);
+}
+
+namespace {
+
+// Reads the columns of kSelectArticlesAfter at row `r`.
+AnalyzedArticle ArticleFromRow(const PostgresStore::Query& q, int r);
+
+}  // namespace
+
+Status PostgresStore::LoadDetails(std::vector<std::pair<int64_t, AnalyzedArticle>>* articles,
+                                  const LoadOptions& options) {
+  if (articles->empty()) return Status::Ok();
+  std::unordered_map<int64_t, AnalyzedArticle*> by_seq;
+  std::vector<int64_t> seqs;
+  for (auto& [seq, a] : *articles) {
+    by_seq[seq] = &a;
+    seqs.push_back(seq);
+  }
+  const std::vector<Param> params = {IntArray(seqs)};
+  if (options.paragraphs) {
+    NEWSLOOM_PG(q, pgsql::kSelectParagraphs, params);
+    for (int r = 0; r < q.Rows(); ++r) {
+      Paragraph p;
+      p.line = static_cast<int>(q.Int(r, 1));
+      p.span = Span{static_cast<uint32_t>(q.Int(r, 2)), static_cast<uint32_t>(q.Int(r, 3))};
+      p.text = q.Text(r, 4);
+      by_seq.at(q.Int(r, 0))->article.paragraphs.push_back(std::move(p));
+    }
+  }
+  {
+    NEWSLOOM_PG(q, pgsql::kSelectSentences, params);
+    for (int r = 0; r < q.Rows(); ++r) {
+      by_seq.at(q.Int(r, 0))
+          ->sentences.push_back(
+              Span{static_cast<uint32_t>(q.Int(r, 1)), static_cast<uint32_t>(q.Int(r, 2))});
+    }
+  }
+  {
+    NEWSLOOM_PG(q, pgsql::kSelectDates, params);
+    for (int r = 0; r < q.Rows(); ++r) {
+      TemporalExpression d;
+      d.span = Span{static_cast<uint32_t>(q.Int(r, 1)), static_cast<uint32_t>(q.Int(r, 2))};
+      d.text = q.Text(r, 3);
+      d.type = q.Text(r, 4);
+      d.value = q.Text(r, 5);
+      d.relative = q.Int(r, 6) != 0;
+      d.tense = static_cast<int>(q.Int(r, 7));
+      by_seq.at(q.Int(r, 0))->dates.push_back(std::move(d));
+    }
+  }
+  {
+    NEWSLOOM_PG(q, pgsql::kSelectEntities, params);
+    for (int r = 0; r < q.Rows(); ++r) {
+      EntityMention e;
+      e.span = Span{static_cast<uint32_t>(q.Int(r, 1)), static_cast<uint32_t>(q.Int(r, 2))};
+      e.text = q.Text(r, 3);
+      e.type = q.Text(r, 4);
+      by_seq.at(q.Int(r, 0))->entities.push_back(std::move(e));
+    }
+  }
+  {
+    NEWSLOOM_PG(q, pgsql::kSelectAnalysis, params);
+    for (int r = 0; r < q.Rows(); ++r) {
+      AnalyzedArticle* a = by_seq.at(q.Int(r, 0));
+      a->body_hash = static_cast<uint64_t>(q.Int(r, 1));
+      a->simhash = static_cast<uint64_t>(q.Int(r, 2));
+      auto minhash = DecodeMinhash(q.Bytes(r, 3));
+      if (!minhash.ok()) return minhash.status();
+      a->minhash = std::move(*minhash);
+      auto terms = DecodeTerms(q.Bytes(r, 4));
+      if (!terms.ok()) return terms.status();
+      a->terms = std::move(*terms);
+      if (options.tokens) {
+        auto tokens = DecodeTokens(q.Bytes(r, 5));
+        if (!tokens.ok()) return tokens.status();
+        a->tokens = std::move(*tokens);
+      }
+    }
+  }
+  if (!options.paragraphs) {
+    for (auto& [seq, a] : *articles) {
+      a.article.captions.clear();
+      a.article.removed.clear();
+    }
+  }
+  return Status::Ok();
+}
+
+namespace {
+
+AnalyzedArticle ArticleFromRow(const PostgresStore::Query& q, int r) {
+  AnalyzedArticle analyzed;
+  Article& a = analyzed.article;
+  a.id = q.Text(r, 1);
+  a.source = q.Text(r, 2);
+  a.url = q.Text(r, 3);
+  a.title = q.Text(r, 4);
+  a.subtitle = q.Text(r, 5);
+  a.byline = q.Text(r, 6);
+  a.outlet = q.Text(r, 7);
+  a.published = q.OptDate(r, 8);
+  a.published_confidence = q.Double(r, 9);
+  a.masthead_date = q.OptDate(r, 10);
+  a.language = q.Text(r, 11);
+  a.body = q.Text(r, 12);
+  a.captions = ParagraphsFromJson(q.Text(r, 13));
+  a.removed = RemovedFromJson(q.Text(r, 14));
+  return analyzed;
+}
+
+}  // namespace
+
+Result<AnalyzedArticle> PostgresStore::GetArticle(const std::string& id) {
+  NEWSLOOM_PG(seq, pgsql::kSelectArticleSeqById, {id});
+  if (seq.Rows() == 0) return Status::NotFound("no article " + id);
+  const int64_t s = seq.Int(0, 0);
+  AnalyzedArticle out;
+  Status status = ForEachArticleIn(s - 1, s, LoadOptions{}, [&](int64_t, AnalyzedArticle&& a) {
+    out = std::move(a);
+    return Status::Ok();
+  });
+  NEWSLOOM_RETURN_IF_ERROR(status);
+  return out;
+}
+
+Status PostgresStore::ForEachArticleIn(
+    int64_t after_seq, int64_t upto_seq, const LoadOptions& options,
+    const std::function<Status(int64_t, AnalyzedArticle&&)>& fn) {
+  // Pages of articles, each loaded with a handful of queries; the callback may use the store.
+  constexpr int kPage = 200;
+  int64_t cursor = after_seq;
+  for (;;) {
+    std::vector<std::pair<int64_t, AnalyzedArticle>> page;
+    {
+      NEWSLOOM_PG(q, pgsql::kSelectArticlesAfter,
+                  {std::to_string(cursor), std::to_string(upto_seq), std::to_string(kPage)});
+      for (int r = 0; r < q.Rows(); ++r) page.emplace_back(q.Int(r, 0), ArticleFromRow(q, r));
+    }
+    if (page.empty()) return Status::Ok();
+    cursor = page.back().first;
+    NEWSLOOM_RETURN_IF_ERROR(LoadDetails(&page, options));
+    for (auto& [seq, a] : page) NEWSLOOM_RETURN_IF_ERROR(fn(seq, std::move(a)));
+    if (static_cast<int>(page.size()) < kPage) return Status::Ok();
+  }
+}
+
+Status PostgresStore::ForEachArticle(const LoadOptions& options,
+                                     const std::function<Status(AnalyzedArticle&&)>& fn) {
+  return ForEachArticleIn(0, INT64_MAX, options,
+                          [&](int64_t, AnalyzedArticle&& a) { return fn(std::move(a)); });
+}
+
+namespace {
+
+// Columns: source, url, fetched_at, content_type, given, raw_zstd from `c`.
+Result<RawPage> RawPageFromRow(const PostgresStore::Query& q, int r, int c) {
+  RawPage page;
+  page.source = q.Text(r, c);
+  page.url = q.Text(r, c + 1);
+  page.fetched_at = q.Text(r, c + 2);
+  page.content_type = q.Text(r, c + 3);
+  GivenFromJson(q.Text(r, c + 4), &page);
+  auto bytes = Decompress(q.Bytes(r, c + 5));
+  if (!bytes.ok()) return bytes.status();
+  page.bytes = std::move(*bytes);
+  return page;
+}
+
+}  // namespace
+
+Result<RawPage> PostgresStore::GetRawPage(const std::string& article_id) {
+  NEWSLOOM_PG(q, pgsql::kSelectRawPage, {article_id});
+  if (q.Rows() == 0) return Status::NotFound("no article " + article_id);
+  return RawPageFromRow(q, 0, 0);
+}
+
+Status PostgresStore::ForEachRawPage(const std::function<Status(const RawPage&)>& fn) {
+  int64_t cursor = 0;
+  for (;;) {
+    std::vector<RawPage> pages;
+    {
+      NEWSLOOM_PG(q, pgsql::kSelectRawPagesAfter, {std::to_string(cursor), "500"});
+      for (int r = 0; r < q.Rows(); ++r) {
+        auto page = RawPageFromRow(q, r, 1);
+        if (!page.ok()) return page.status();
+        pages.push_back(std::move(*page));
+        cursor = q.Int(r, 0);
+      }
+    }
+    if (pages.empty()) return Status::Ok();
+    for (const RawPage& page : pages) NEWSLOOM_RETURN_IF_ERROR(fn(page));
+  }
+}
+
+Status PostgresStore::InsertStories(const std::vector<Story>& stories,
+                                    const std::vector<CopyGroup>* groups) {
+  std::array<ArrayParam, 8> st;
+  std::array<ArrayParam, 4> sa;
+  for (size_t i = 0; i < stories.size(); ++i) {
+    const Story& s = stories[i];
+    st[0].Text(s.id);
+    st[1].Int(static_cast<int64_t>(i));
+    st[2].Text(s.thread);
+    st[3].Text(s.title);
+    st[4].Date(s.first_published);
+    st[5].Date(s.last_published);
+    st[6].Int(s.sources_independent);
+    st[7].Text(Dump(StoryToJson(s)));
+    for (size_t j = 0; j < s.articles.size(); ++j) {
+      sa[0].Text(s.id);
+      sa[1].Int(static_cast<int64_t>(j));
+      sa[2].Text(s.articles[j].id);
+      sa[3].Text(CopyRoleName(s.articles[j].role));
+    }
+  }
+  std::vector<Param> p;
+  for (const ArrayParam& c : st) p.push_back(c.Done());
+  { NEWSLOOM_PG(q, pgsql::kInsertStories, p); }
+  p.clear();
+  for (const ArrayParam& c : sa) p.push_back(c.Done());
+  { NEWSLOOM_PG(q, pgsql::kInsertStoryArticles, p); }
+  if (groups == nullptr) return Status::Ok();
+  std::array<ArrayParam, 6> cg;
+  for (const CopyGroup& g : *groups) {
+    for (size_t j = 0; j < g.article_ids.size(); ++j) {
+      cg[0].Text(g.id);
+      cg[1].Int(static_cast<int64_t>(j));
+      cg[2].Text(g.article_ids[j]);
+      cg[3].Text(CopyRoleName(j < g.roles.size() ? g.roles[j] : CopyRole::kOriginal));
+      cg[4].Double(j < g.similarity.size() ? g.similarity[j] : 0.0);
+      cg[5].Text(g.first_publisher);
+    }
+  }
+  p.clear();
+  for (const ArrayParam& c : cg) p.push_back(c.Done());
+  NEWSLOOM_PG(q, pgsql::kInsertCopyGroups, p);
+  return Status::Ok();
+}
+
+Status PostgresStore::ReplaceStories(const std::vector<Story>& stories,
+                                     const std::vector<CopyGroup>& copy_groups) {
+  NEWSLOOM_RETURN_IF_ERROR(Exec("BEGIN"));
+  Status status = [&]() -> Status {
+    NEWSLOOM_RETURN_IF_ERROR(Exec(pgsql::kDeleteStoryArticles));
+    NEWSLOOM_RETURN_IF_ERROR(Exec(pgsql::kDeleteStories));
+    NEWSLOOM_RETURN_IF_ERROR(Exec(pgsql::kDeleteCopyGroups));
+    return InsertStories(stories, &copy_groups);
+  }();
+  if (!status.ok()) {
+    Exec("ROLLBACK");
+    return status;
+  }
+  return Exec("COMMIT");
+}
+
+Status PostgresStore::UpdateStories(const std::vector<Story>& changed,
+                                    const std::vector<std::string>& removed,
+                                    const std::vector<CopyGroup>& copy_groups) {
+  ArrayParam ids;
+  for (const Story& s : changed) ids.Text(s.id);
+  for (const std::string& id : removed) ids.Text(id);
+  const std::vector<Param> id_param = {ids.Done()};
+  NEWSLOOM_RETURN_IF_ERROR(Exec("BEGIN"));
+  Status status = [&]() -> Status {
+    { NEWSLOOM_PG(q, pgsql::kDeleteStoryArticlesById, id_param); }
+    { NEWSLOOM_PG(q, pgsql::kDeleteStoriesById, id_param); }
+    NEWSLOOM_RETURN_IF_ERROR(Exec(pgsql::kDeleteCopyGroups));
+    return InsertStories(changed, &copy_groups);
+  }();
+  if (!status.ok()) {
+    Exec("ROLLBACK");
+    return status;
+  }
+  return Exec("COMMIT");
+}
+
+Result<std::vector<StorySummary>> PostgresStore::ListStories() {
+  std::vector<StorySummary> stories;
+  std::unordered_map<std::string, size_t> index;
+  {
+    NEWSLOOM_PG(q, pgsql::kSelectStories, {});
+    for (int r = 0; r < q.Rows(); ++r) {
+      StorySummary s;
+      s.id = q.Text(r, 0);
+      s.thread = q.Text(r, 1);
+      s.title = q.Text(r, 2);
+      s.first_published = q.OptDate(r, 3);
+      s.last_published = q.OptDate(r, 4);
+      s.sources_independent = static_cast<int>(q.Int(r, 5));
+      index[s.id] = stories.size();
+      stories.push_back(std::move(s));
+    }
+  }
+  NEWSLOOM_PG(q, pgsql::kSelectAllStoryArticles, {});
+  for (int r = 0; r < q.Rows(); ++r) {
+    auto it = index.find(q.Text(r, 0));
+    if (it == index.end()) continue;
+    StoryArticle a;
+    a.id = q.Text(r, 1);
+    a.source = q.Text(r, 2);
+    a.title = q.Text(r, 3);
+    a.outlet = q.Text(r, 4);
+    a.published = q.OptDate(r, 5);
+    a.role = CopyRoleFromName(q.Text(r, 6));
+    stories[it->second].articles.push_back(std::move(a));
+  }
+  return stories;
+}
+
+Result<Story> PostgresStore::GetStory(const std::string& id) {
+  NEWSLOOM_PG(q, pgsql::kSelectStoryBrief, {id});
+  if (q.Rows() == 0) return Status::NotFound("no story " + id);
+  const json brief = json::parse(q.Text(0, 0), nullptr, false);
+  if (brief.is_discarded()) return Status::Corrupt("story " + id + ": damaged brief");
+  return StoryFromJson(brief);
+}
+
+Result<std::vector<SearchHit>> PostgresStore::Search(const SearchQuery& query) {
+  std::string match = TsQueryWords(query.text);
+  if (match.empty()) {
+    for (const std::string& name : query.entity_names) {
+      const std::string words = TsQueryWords(name);
+      if (!words.empty()) match += (match.empty() ? "(" : " | (") + words + ")";
+    }
+  }
+  if (match.empty()) return Status::InvalidArgument("empty search query");
+  Param names;
+  if (!query.entity_names.empty()) {
+    ArrayParam a;
+    for (const std::string& n : query.entity_names) a.Text(n);
+    names = a.Done();
+  }
+  NEWSLOOM_PG(q, pgsql::kSearch,
+              {match, query.from ? Param(query.from->ToIso()) : Param(),
+               query.to ? Param(query.to->ToIso()) : Param(), query.outlet,
+               std::to_string(query.limit), names});
+  std::vector<SearchHit> hits;
+  for (int r = 0; r < q.Rows(); ++r) {
+    SearchHit hit;
+    hit.article_id = q.Text(r, 0);
+    hit.title = q.Text(r, 1);
+    hit.outlet = q.Text(r, 2);
+    hit.source = q.Text(r, 3);
+    hit.published = q.OptDate(r, 4);
+    hit.snippet = q.Text(r, 5);
+    hit.score = q.Double(r, 6);
+    hit.story_id = q.Text(r, 7);
+    hits.push_back(std::move(hit));
+  }
+  return hits;
+}
+
+// --- Work queue ---------------------------------------------------------------------------------
+
+Result<int64_t> PostgresStore::Enqueue(const std::vector<RawPage>& pages) {
+  if (pages.empty()) return 0;
+  std::array<ArrayParam, 8> columns;
+  for (const RawPage& page : pages) {
+    columns[0].Text(page.source);
+    columns[1].Text(page.content_type);
+    columns[2].Text(page.url);
+    columns[3].Text(page.fetched_at);
+    columns[4].Text(Dump(GivenToJson(page)));
+    columns[5].Int(static_cast<int64_t>(text::Hash64(page.bytes)));
+    columns[6].Int(static_cast<int64_t>(page.bytes.size()));
+    columns[7].Bytes(Compress(page.bytes));
+  }
+  std::vector<Param> params;
+  for (const ArrayParam& c : columns) params.push_back(c.Done());
+  NEWSLOOM_PG(q, pgsql::kEnqueuePages, params);
+  return static_cast<int64_t>(q.Rows());
+}
+
+Result<std::vector<QueuedPage>> PostgresStore::Claim(const std::string& worker, int limit,
+                                                     double lease_seconds) {
+  NEWSLOOM_PG(q, pgsql::kClaimPages,
+              {worker, std::to_string(limit), std::to_string(lease_seconds)});
+  std::vector<QueuedPage> pages;
+  for (int r = 0; r < q.Rows(); ++r) {
+    QueuedPage p;
+    p.seq = q.Int(r, 0);
+    p.page.source = q.Text(r, 1);
+    p.page.content_type = q.Text(r, 2);
+    p.page.url = q.Text(r, 3);
+    p.page.fetched_at = q.Text(r, 4);
+    GivenFromJson(q.Text(r, 5), &p.page);
+    auto bytes = Decompress(q.Bytes(r, 6));
+    if (!bytes.ok()) return bytes.status();
+    p.page.bytes = std::move(*bytes);
+    pages.push_back(std::move(p));
+  }
+  // UPDATE ... RETURNING gives no order.
+  std::sort(pages.begin(), pages.end(),
+            [](const QueuedPage& a, const QueuedPage& b) { return a.seq < b.seq; });
+  return pages;
+}
+
+Result<int64_t> PostgresStore::CompleteBatch(
+    const std::string& worker, const std::vector<PageOutcome>& outcomes,
+    std::optional<std::chrono::steady_clock::time_point> started,
+    std::optional<double> db_seconds_at_start) {
+  if (!started) started = std::chrono::steady_clock::now();
+  const double db_before = db_seconds_at_start.value_or(db_seconds_);
+  std::vector<int64_t> seqs;
+  for (const PageOutcome& o : outcomes) seqs.push_back(o.seq);
+  NEWSLOOM_RETURN_IF_ERROR(Exec("BEGIN"));
+  int64_t held = 0;
+  Status status = [&]() -> Status {
+    NEWSLOOM_PG(own, pgsql::kLockOwnPages, {worker, IntArray(seqs)});
+    std::unordered_map<int64_t, bool> still_held;
+    for (int r = 0; r < own.Rows(); ++r) still_held[own.Int(r, 0)] = true;
+    held = own.Rows();
+    std::vector<PageAndArticle> items;
+    std::vector<int64_t> item_seqs;
+    std::array<ArrayParam, 4> finish;
+    for (const PageOutcome& o : outcomes) {
+      if (!still_held.count(o.seq)) continue;
+      finish[0].Int(o.seq);
+      if (o.article != nullptr) {
+        items.push_back({o.page, o.article});
+        item_seqs.push_back(o.seq);
+        finish[1].Text("done");
+        finish[2].Text(o.article->article.id);
+        finish[3].Null();
+      } else if (!o.stored_id.empty()) {
+        finish[1].Text("done");
+        finish[2].Text(o.stored_id);
+        finish[3].Null();
+      } else {
+        finish[1].Text("skipped");
+        finish[2].Null();
+        finish[3].Text(o.skip_reason);
+      }
+    }
+    std::vector<bool> stored;
+    NEWSLOOM_RETURN_IF_ERROR(PutRows(items, &item_seqs, &stored));
+    std::vector<Param> p;
+    for (const ArrayParam& c : finish) p.push_back(c.Done());
+    { NEWSLOOM_PG(q, pgsql::kFinishPages, p); }
+    const double busy_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - *started).count();
+    NEWSLOOM_PG(beat, pgsql::kWorkerHeartbeat,
+                {worker, "1", std::to_string(held), std::to_string(busy_seconds),
+                 std::to_string(db_seconds_ - db_before)});
+    return Status::Ok();
+  }();
+  if (!status.ok()) {
+    Exec("ROLLBACK");
+    return status;
+  }
+  NEWSLOOM_RETURN_IF_ERROR(Exec("COMMIT"));
+  return held;
+}
+
+Result<int64_t> PostgresStore::ForEachQueuedPage(int64_t after_seq,
+                                                 const std::function<void(const RawPage&)>& fn) {
+  int64_t cursor = after_seq;
+  for (;;) {
+    std::vector<RawPage> pages;
+    {
+      NEWSLOOM_PG(q, pgsql::kSelectQueuedPagesAfter, {std::to_string(cursor), "500"});
+      for (int r = 0; r < q.Rows(); ++r) {
+        auto page = RawPageFromRow(q, r, 1);
+        if (!page.ok()) return page.status();
+        pages.push_back(std::move(*page));
+        cursor = q.Int(r, 0);
+      }
+    }
+    if (pages.empty()) return cursor;
+    for (const RawPage& page : pages) fn(page);
+  }
+}
+
+Result<std::unordered_map<std::string, uint64_t>> PostgresStore::RawPageHashes(
+    const std::vector<std::string>& ids) {
+  std::unordered_map<std::string, uint64_t> out;
+  if (ids.empty()) return out;
+  ArrayParam a;
+  for (const std::string& id : ids) a.Text(id);
+  NEWSLOOM_PG(q, pgsql::kRawPageHashes, {a.Done()});
+  for (int r = 0; r < q.Rows(); ++r) out[q.Text(r, 0)] = static_cast<uint64_t>(q.Int(r, 1));
+  return out;
+}
+
+Result<std::unordered_map<std::string, AnalyzedArticle>> PostgresStore::LoadArticles(
+    const std::vector<std::string>& ids) {
+  std::unordered_map<std::string, AnalyzedArticle> out;
+  constexpr size_t kPage = 200;
+  for (size_t start = 0; start < ids.size(); start += kPage) {
+    ArrayParam a;
+    for (size_t i = start; i < std::min(ids.size(), start + kPage); ++i) a.Text(ids[i]);
+    std::vector<std::pair<int64_t, AnalyzedArticle>> page;
+    {
+      NEWSLOOM_PG(q, pgsql::kSelectArticlesByIds, {a.Done()});
+      for (int r = 0; r < q.Rows(); ++r) page.emplace_back(q.Int(r, 0), ArticleFromRow(q, r));
+    }
+    NEWSLOOM_RETURN_IF_ERROR(LoadDetails(&page, LoadOptions{}));
+    for (auto& [seq, article] : page) {
+      std::string id = article.article.id;
+      out.emplace(std::move(id), std::move(article));
+    }
+  }
+  return out;
+}
+
+Result<int64_t> PostgresStore::PendingPages() {
+  NEWSLOOM_PG(q, pgsql::kPendingPages, {});
+  return q.Int(0, 0);
+}
+
+Result<int64_t> PostgresStore::FinishedPrefix() {
+  NEWSLOOM_PG(q, pgsql::kFinishedPrefix, {});
+  return q.IsNull(0, 0) ? 0 : q.Int(0, 0);
+}
+
+Status PostgresStore::Heartbeat(const std::string& worker) {
+  NEWSLOOM_PG(q, pgsql::kWorkerHeartbeat, {worker, "0", "0", "0", "0"});
+  return Status::Ok();
+}
+
+Result<bool> PostgresStore::TryClusterLock() {
+  NEWSLOOM_PG(q, pgsql::kTryClusterLock, {});
+  return q.Bool(0, 0);
+}
+
+Result<QueueStatus> PostgresStore::GetQueueStatus() {
+  QueueStatus status;
+  {
+    NEWSLOOM_PG(q, pgsql::kQueueDepth, {});
+    for (int r = 0; r < q.Rows(); ++r) {
+      std::string state = q.Text(r, 0);
+      if (state == "queued" && !q.IsNull(r, 1) && q.Bool(r, 1)) state = "leased";
+      if (!status.depth.empty() && status.depth.back().state == state) {
+        status.depth.back().pages += q.Int(r, 2);
+      } else {
+        status.depth.push_back({state, q.Int(r, 2)});
+      }
+    }
+  }
+  {
+    NEWSLOOM_PG(q, pgsql::kSelectWorkers, {});
+    for (int r = 0; r < q.Rows(); ++r) {
+      QueueStatus::Worker w;
+      w.name = q.Text(r, 0);
+      w.started_at = q.Text(r, 1);
+      w.last_heartbeat = q.Text(r, 2);
+      w.seconds_since_heartbeat = q.Double(r, 3);
+      w.batches = q.Int(r, 4);
+      w.pages = q.Int(r, 5);
+      w.busy_seconds = q.Double(r, 6);
+      w.db_seconds = q.Double(r, 7);
+      status.workers.push_back(std::move(w));
+    }
+  }
+  auto articles = ArticleCount();
+  if (!articles.ok()) return articles.status();
+  status.articles = *articles;
+  NEWSLOOM_PG(q, "SELECT COUNT(*) FROM stories", {});
+  status.stories = q.Int(0, 0);
+  return status;
+}
+
+#undef NEWSLOOM_PG
+
+}  // namespace newsloom::store
