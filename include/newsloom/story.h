@@ -61,6 +61,39 @@ struct EntityMerge {
   std::string a, b, reason;
 };
 
+// One quote of a story: the same words from the same speaker in several articles (allowing
+// ellipses, stammers and small edits) are one quote citing each of them.
+struct StoryQuote {
+  std::string text;        // the longest wording cited
+  std::string speaker;     // the fullest name the citations give
+  std::string speaker_entity;  // StoryEntity id of that person, "" when not resolved
+  std::string cue;         // of the first citation
+  std::string kind = "direct";  // "direct" or "indirect"
+  std::vector<Citation> citations;  // the quoted words in each article, ingest order
+  int independent_sources = 0;
+};
+
+// A figure one source gives for a claim.
+struct ClaimValue {
+  std::string text;            // "about 7,000 containers"
+  double value = 0;
+  double value_high = 0;
+  std::string approx;          // "about", "more than", ... or ""
+  std::string reference_date;  // TimeML value the figure refers to
+  Citation citation;           // the sentence
+};
+
+// The same quantity about the same thing, as the story's sources give it. `status`: "agree" (all
+// values equal), "differ" (values differ for one reference date) or "series" (values differ only
+// across reference dates: a figure that changed over time). Values in reference-date order.
+struct Claim {
+  std::string unit;   // "container", "hour", "percent", ...
+  std::string thing;  // what the figure is about ("meeting"), when named
+  std::string status;
+  std::vector<ClaimValue> values;
+  int independent_sources = 0;
+};
+
 struct Story {
   std::string id;
   std::string thread;
@@ -75,6 +108,9 @@ struct Story {
   // Named entities, the most mentioned first, and why names were merged.
   std::vector<StoryEntity> entities;
   std::vector<EntityMerge> entity_merges;
+  // Quotes, the most cited first; claims that two or more independent sources give.
+  std::vector<StoryQuote> quotes;
+  std::vector<Claim> claims;
 };
 
 }  // namespace newsloom

@@ -232,8 +232,10 @@ std::vector<Tok> Tokenize(std::string_view s) {
         t.lower.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
       }
       t.cap = (c >= 'A' && c <= 'Z') || c >= 0xC3;  // non-ASCII first letters: names, mostly
+      // A dot after an abbreviation, or before a comma ("R-Ky., said"), ends no sentence.
       if (j < s.size() && s[j] == '.' &&
-          (Abbreviations().count(t.lower) || (j - i == 1 && c >= 'A' && c <= 'Z'))) {
+          (Abbreviations().count(t.lower) || (j - i == 1 && c >= 'A' && c <= 'Z') ||
+           (j + 1 < s.size() && s[j + 1] == ','))) {
         ++j;
         t.end = static_cast<uint32_t>(j);
       }
@@ -357,6 +359,12 @@ uint8_t LexFlags(const std::string& w) {
   return it == table->end() ? 0 : it->second;
 }
 
+bool IsDash(const Tok& t) {
+  return t.kind == TokKind::kPunct &&
+         (t.lower == "-" || t.lower == "\xE2\x80\x94" || t.lower == "\xE2\x80\x95" ||
+          t.lower == "\xE2\x80\x93");  // -, em dash, horizontal bar, en dash
+}
+
 bool IsSentenceEnd(const Tok& t) {
   return t.kind == TokKind::kNewline ||
          (t.kind == TokKind::kPunct && (t.lower == "." || t.lower == "!" || t.lower == "?"));
@@ -402,6 +410,12 @@ bool IsTimeWord(const Tok& t) {
 
 Np NpBefore(const std::vector<Tok>& toks, int cue, int lo) {
   int j = cue - 1;
+  // "Rep. Elijah E. Cummings (D-Md.) said": a parenthesis between name and cue is passed over.
+  if (j > lo && toks[j].lower == ")") {
+    int k = j - 1;
+    while (k >= lo && k > j - 8 && toks[k].lower != "(" && toks[k].kind != TokKind::kNewline) --k;
+    if (k > lo && toks[k].lower == "(") j = k - 1;
+  }
   while (j >= lo && toks[j].kind == TokKind::kWord && (toks[j].lex & kSkip)) --j;
   // "Blinken on Tuesday reaffirmed", "the minister in a statement said": a time or manner phrase
   // between the speaker and the cue is passed over.
@@ -607,15 +621,41 @@ class Finder {
         }
       }
       // After the quote, in the same sentence: "...," Blinken said / "...," said Mr. Kim.
+      // A quote signed with a dash and a name closing the paragraph: "..." ― Jane Doe
+      if (!found && after + 1 < n && IsDash(toks_[after]) && toks_[after + 1].cap &&
+          toks_[after + 1].quote < 0) {
+        int end = after + 1;
+        while (end < n && toks_[end].kind != TokKind::kNewline) ++end;
+        if (end - after <= 8) {
+          Np np = NpAfter(toks_, after + 1, end);
+          if (np.ok() && np.last == end - 1) {
+            q.speaker_span = {toks_[np.first].begin, toks_[np.last].end};
+            q.speaker = Text(q.speaker_span.begin, q.speaker_span.end);
+            found = true;
+          }
+        }
+      }
       if (!found) {
         int i = after;
         int seen = 0;
-        while (i < n && seen < 10 && toks_[i].quote < 0 && !IsSentenceEnd(toks_[i])) {
+        // "...," Leonard Burman, director of the centre and a professor at ..., said: a name
+        // right after the quote may be followed by a long apposition before its cue.
+        const int name_at = after < n && toks_[after].lower == "," ? after + 1 : after;
+        const bool name_first = name_at < n && toks_[name_at].kind == TokKind::kWord &&
+                                toks_[name_at].cap && toks_[name_at].quote < 0 &&
+                                !(toks_[name_at].lex & kPronoun);
+        while (i < n && seen < (name_first ? 30 : 10) && toks_[i].quote < 0 &&
+               !IsSentenceEnd(toks_[i])) {
           Cue c = CueAt(toks_, i, n);
+          if (c.first >= 0 && seen >= 10 && toks_[c.first - 1].lower != ",") c = Cue{};
           if (c.first >= 0) {
             int hi = i;
             while (hi < n && toks_[hi].quote < 0 && !IsSentenceEnd(toks_[hi])) ++hi;
-            Np np = NpBefore(toks_, c.first, after);
+            Np np;
+            if (name_first && c.first - 1 > name_at && toks_[c.first - 1].lower == ",") {
+              np = NpAfter(toks_, name_at, c.first);
+            }
+            if (!np.ok()) np = NpBefore(toks_, c.first, after);
             if (!np.ok() && Invertible(toks_[c.first].lower)) np = NpAfter(toks_, c.last + 1, hi);
             if (np.ok() || c.first == after) {
               SetSpeaker(q, np, c, first);
