@@ -120,6 +120,11 @@ bool IsFunctionWord(std::string_view w) {
   return false;
 }
 
+bool IsDeterminer(std::string_view w) {
+  return w == "the" || w == "these" || w == "those" || w == "its" || w == "their" || w == "his" ||
+         w == "her" || w == "our" || w == "your" || w == "my";
+}
+
 bool IsMonth(std::string_view w) {
   static constexpr std::string_view kMonths[] = {
       "january",   "february", "march",    "april",    "may",  "june", "july", "august",
@@ -311,6 +316,12 @@ std::vector<Figure> FindFigures(std::string_view body, const std::vector<Span>& 
         ++i;
         continue;
       }
+    }
+    // "the two countries", "their three children": a spelled-out number after a determiner
+    // refers back to things already named rather than reporting a count.
+    if (!IsDigit(w[0]) && i > 0 && IsDeterminer(t[i - 1].lower)) {
+      i = next;
+      continue;
     }
     if (in_date(t[i].begin, t[i].end)) {
       i = next;

@@ -6,8 +6,8 @@
 // sign, and the noun it counts: the first plural noun among the next three words ("9,000 Russian
 // containers"), else the next word. A hyphenated measure ("two-hour meeting") counts the unit
 // after the hyphen and names the thing it qualifies. Numbers that are part of a date or time
-// (tagged by the temporal-expression tagger), bare years and numbers with no unit, percent or
-// currency are not figures.
+// (tagged by the temporal-expression tagger), bare years, numbers with no unit, percent or
+// currency, and spelled-out numbers after a determiner ("the two countries") are not figures.
 #ifndef NEWSLOOM_ANALYZE_FIGURES_H_
 #define NEWSLOOM_ANALYZE_FIGURES_H_
 

@@ -580,6 +580,23 @@ class Finder {
     return {};
   }
 
+  // A quoted fragment inside reported speech ("X says the tweets were “unhinged.”"): the span
+  // becomes the reported clause, from token `from` (after the cue and its "that") to the quote's
+  // end, when words stand between them.
+  void ExtendToClause(Quote& q, int from, int quote_first) const {
+    while (from < quote_first && (toks_[from].lower == "that" || toks_[from].lower == "," ||
+                                  toks_[from].lower == ":"))
+      ++from;
+    int words = 0;
+    for (int k = from; k < quote_first; ++k) {
+      if (toks_[k].quote >= 0 || toks_[k].kind == TokKind::kNewline) return;
+      words += toks_[k].kind == TokKind::kWord;
+    }
+    if (words == 0) return;
+    q.span.begin = toks_[from].begin;
+    q.text = Text(q.span.begin, q.span.end);
+  }
+
   void DirectQuotes(std::vector<Quote>& out) {
     const int n = static_cast<int>(toks_.size());
     Quote prev;
@@ -705,6 +722,7 @@ class Finder {
           if (np.ok()) {
             SetSpeaker(q, np, c, first);
             found = true;
+            if (options_.clause_spans) ExtendToClause(q, std::max(c.last, np.last) + 1, first);
           }
         }
       }

@@ -24,6 +24,10 @@ struct QuoteOptions {
   // Quoted text of fewer words with no cue in its sentence is taken for a scare quote or a title,
   // not speech, and dropped.
   int min_unattributed_words = 4;
+  // A quoted fragment inside reported speech ("X says the tweets were “unhinged.”") spans the
+  // whole reported clause instead of the quoted words alone: the content as attribution corpora
+  // such as PolNeAR annotate it. Off by default: quotes hold the quoted words.
+  bool clause_spans = false;
 };
 
 // All quotes of `body` (UTF-8; ill-formed bytes are passed over), in order of their spans. Byte

@@ -9,7 +9,7 @@
 namespace newsloom::story {
 namespace {
 
-constexpr int kContextWords = 9;      // either side of the figure
+constexpr int kContextWords = 15;     // either side of the figure
 constexpr size_t kSharedContext = 2;  // content words two figures' contexts must share
 constexpr double kApproxTolerance = 0.05;
 
@@ -82,8 +82,15 @@ std::vector<Claim> CompareClaims(const std::vector<const AnalyzedArticle*>& arti
     for (const Figure& f : art.figures) {
       if (f.span.end > body.size() || f.sentence.end > body.size()) continue;
       Item it{a, &f, {}};
-      const auto words = Words(body, f.sentence.begin, f.sentence.end);
-      // The words nearest the figure, outside it: up to nine before and nine after.
+      // Context from the figure's paragraph, not only its sentence: sentence splitting is not
+      // always right, and the words that say what a figure counts may stand a sentence before.
+      const size_t para_begin = body.rfind('\n', f.span.begin);
+      size_t para_end = body.find('\n', f.span.end);
+      if (para_end == std::string::npos) para_end = body.size();
+      const auto words =
+          Words(body, para_begin == std::string::npos ? 0 : static_cast<uint32_t>(para_begin + 1),
+                static_cast<uint32_t>(para_end));
+      // The words nearest the figure, outside it: up to kContextWords before and after.
       int before = 0;
       for (const auto& [pos, w] : words) before += pos < f.span.begin;
       int after = 0;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <numeric>
 #include <set>
 
@@ -58,6 +59,24 @@ bool SameSpeaker(const Item& a, const Item& b) {
   if (!a.entity.empty() && !b.entity.empty()) return a.entity == b.entity;
   if (a.speaker_key.empty() || b.speaker_key.empty()) return a.speaker_key == b.speaker_key;
   return LastWord(a.speaker_key) == LastWord(b.speaker_key);
+}
+
+// The entity's name, or the end of the quoted speaker's mention when that starts with the name
+// and goes on ("Hwang Joon" tagged, "Ambassador Hwang Joon-kook" quoted -> "Hwang Joon-kook").
+std::string FullerName(const std::string& name, const std::string& mention) {
+  const size_t sp = name.find(' ');
+  const std::string first_word = name.substr(0, sp);
+  size_t at = mention.find(first_word);
+  while (at != std::string::npos && at > 0 && mention[at - 1] != ' ') {
+    at = mention.find(first_word, at + 1);
+  }
+  if (at == std::string::npos) return name;
+  const std::string tail = mention.substr(at);
+  const std::string tail_key = EntityKey(tail), name_key = EntityKey(name);
+  if (tail_key.size() > name_key.size() && tail_key.compare(0, name_key.size(), name_key) == 0 &&
+      tail_key.find(' ', name_key.size() + 1) == std::string::npos)
+    return tail;
+  return name;
 }
 
 }  // namespace
@@ -205,10 +224,22 @@ std::vector<StoryQuote> MergeQuotes(const std::vector<const AnalyzedArticle*>& a
     }
     if (!sq.speaker_entity.empty()) {
       for (const StoryEntity& e : entities)
-        if (e.id == sq.speaker_entity) sq.speaker = e.name;
+        if (e.id == sq.speaker_entity) sq.speaker = FullerName(e.name, sq.speaker);
     }
+    // Reported speech is kept only when its speaker is a person of the story: the clause
+    // patterns alone also catch organisations, media and misparsed subjects.
+    if (sq.kind != "direct" && sq.speaker_entity.empty()) continue;
     sq.independent_sources = static_cast<int>(origins.size());
     ranked.push_back(Ranked{sq.independent_sources, root, std::move(sq)});
+  }
+  // One name per speaker entity: the fullest any of its quotes gives.
+  std::map<std::string, std::string> name_of;
+  for (const Ranked& r : ranked) {
+    std::string& name = name_of[r.quote.speaker_entity];
+    if (EntityKey(r.quote.speaker).size() > EntityKey(name).size()) name = r.quote.speaker;
+  }
+  for (Ranked& r : ranked) {
+    if (!r.quote.speaker_entity.empty()) r.quote.speaker = name_of[r.quote.speaker_entity];
   }
   std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
     if (a.independent != b.independent) return a.independent > b.independent;

@@ -30,9 +30,10 @@ std::vector<std::string> QuoteWords(std::string_view text);
 const StoryEntity* SpeakerEntity(const Quote& quote, const std::string& article_id,
                                  const std::vector<StoryEntity>& entities);
 
-// The quotes of `articles` (ingest order) merged across articles; `origin[i]` names the source
-// of article i (articles of one copy group share it). Quotes cited by more independent sources
-// come first, then by first appearance. Deterministic; never fails.
+// The quotes of `articles` (ingest order) merged across articles, each speaker entity shown under
+// the fullest name its quotes give; indirect quotes only when their speaker is a person entity;
+// `origin[i]` names the source of article i (articles of one copy group share it). Quotes cited by
+// more independent sources come first, then by first appearance. Deterministic; never fails.
 std::vector<StoryQuote> MergeQuotes(const std::vector<const AnalyzedArticle*>& articles,
                                     const std::vector<std::string>& origin,
                                     const std::vector<StoryEntity>& entities);
