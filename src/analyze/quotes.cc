@@ -232,10 +232,11 @@ std::vector<Tok> Tokenize(std::string_view s) {
         t.lower.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
       }
       t.cap = (c >= 'A' && c <= 'Z') || c >= 0xC3;  // non-ASCII first letters: names, mostly
-      // A dot after an abbreviation, or before a comma ("R-Ky., said"), ends no sentence.
+      // A dot after an abbreviation, or before a comma or parenthesis ("R-Ky., said",
+      // "(D-Md.) said"), ends no sentence.
       if (j < s.size() && s[j] == '.' &&
           (Abbreviations().count(t.lower) || (j - i == 1 && c >= 'A' && c <= 'Z') ||
-           (j + 1 < s.size() && s[j + 1] == ','))) {
+           (j + 1 < s.size() && (s[j + 1] == ',' || s[j + 1] == ')')))) {
         ++j;
         t.end = static_cast<uint32_t>(j);
       }
@@ -580,6 +581,17 @@ class Finder {
     return {};
   }
 
+  // "Jean-Marc Ayrault, the foreign minister of France, said ...": a sentence that opens with a
+  // name and an apposition closed by a comma right before the cue has that name for speaker.
+  Np SubjectBeforeApposition(int lo, int cue) const {
+    if (cue - 1 <= lo || toks_[cue - 1].lower != "," || !toks_[lo].cap ||
+        toks_[lo].kind != TokKind::kWord || (toks_[lo].lex & kPronoun))
+      return {};
+    Np np = NpAfter(toks_, lo, cue);
+    if (np.ok() && np.last + 1 < cue - 1 && toks_[np.last + 1].lower == ",") return np;
+    return {};
+  }
+
   // A quoted fragment inside reported speech ("X says the tweets were “unhinged.”"): the span
   // becomes the reported clause, from token `from` (after the cue and its "that") to the quote's
   // end, when words stand between them.
@@ -645,7 +657,11 @@ class Finder {
         while (end < n && toks_[end].kind != TokKind::kNewline) ++end;
         if (end - after <= 8) {
           Np np = NpAfter(toks_, after + 1, end);
-          if (np.ok() && np.last == end - 1) {
+          // Only punctuation (a full stop, a no-break space) may follow the name.
+          bool name_ends = np.ok();
+          for (int k = np.ok() ? np.last + 1 : end; k < end; ++k)
+            name_ends &= toks_[k].kind == TokKind::kPunct;
+          if (name_ends) {
             q.speaker_span = {toks_[np.first].begin, toks_[np.last].end};
             q.speaker = Text(q.speaker_span.begin, q.speaker_span.end);
             found = true;
@@ -710,10 +726,13 @@ class Finder {
             lo = first;
           }
         }
-        for (int i = first - 1; i >= lo && !found; --i) {
+        // The first cue of the sentence with a speaker wins: later cue words ("said" of an
+        // embedded clause, "tweets" as a noun) rarely introduce the quote.
+        for (int i = lo; i < first && !found; ++i) {
           Cue c = CueAt(toks_, i, first);
           if (c.first < 0) continue;
-          Np np = NpBefore(toks_, c.first, lo);
+          Np np = SubjectBeforeApposition(lo, c.first);
+          if (!np.ok()) np = NpBefore(toks_, c.first, lo);
           if (!np.ok() && Invertible(toks_[c.first].lower)) np = NpAfter(toks_, c.last + 1, first);
           if (!np.ok() && IsParticipleCue(toks_[c.first].lower)) {
             // "..., saying" refers to the subject of the sentence.
