@@ -733,7 +733,13 @@ class Finder {
           if (c.first < 0) continue;
           Np np = SubjectBeforeApposition(lo, c.first);
           if (!np.ok()) np = NpBefore(toks_, c.first, lo);
-          if (!np.ok() && Invertible(toks_[c.first].lower)) np = NpAfter(toks_, c.last + 1, first);
+          // Before the quote, words after a cue are mostly its object ("asked the crowd",
+          // "telling O'Reilly that"): only a name there is the speaker ("said Mr. Kim: ...").
+          if (!np.ok() && Invertible(toks_[c.first].lower) &&
+              !IsParticipleCue(toks_[c.first].lower)) {
+            Np after_np = NpAfter(toks_, c.last + 1, first);
+            if (after_np.ok() && toks_[after_np.first].cap) np = after_np;
+          }
           if (!np.ok() && IsParticipleCue(toks_[c.first].lower)) {
             // "..., saying" refers to the subject of the sentence.
             np = NpAfter(toks_, lo, c.first);
