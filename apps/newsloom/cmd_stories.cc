@@ -124,7 +124,7 @@ void PrintBrief(const Story& story, bool markdown) {
       }
     }
   }
-  if (!story.claims.empty()) {
+  if (story.articles.size() >= 2) {
     auto print_claims = [&](const char* title, const char* status) {
       bool any = false;
       for (const Claim& c : story.claims) {
@@ -139,8 +139,12 @@ void PrintBrief(const Story& story, bool markdown) {
                       v.text.c_str(), cite({v.citation}).c_str());
         }
       }
+      return any;
     };
-    print_claims("Where sources differ", "differ");
+    if (!print_claims("Where sources differ", "differ")) {
+      std::printf("%sWhere sources differ\n%sno figure differs between sources for one date\n", h2,
+                  item);
+    }
     print_claims("Figures over time", "series");
     print_claims("Figures the sources agree on", "agree");
   }
