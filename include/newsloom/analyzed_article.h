@@ -50,11 +50,11 @@ struct Quote {
   std::string kind = "direct";  // "direct" or "indirect"
 };
 
-// A number with what it counts: "about 7,000 containers", "24 injuries", "two-hour meeting",
+// A number with what it counts: "about 3,000 workers", "24 injuries", "three-day strike",
 // "5 to 10 percent", "$3 million". `value` and `value_high` are equal unless a range was given;
 // scale words are applied ("3 million" -> 3e6). `unit` is the counted noun, lower-case and
-// singular ("container", "hour", "percent", "usd"); `thing` is the noun a hyphenated measure
-// qualifies ("meeting" in "two-hour meeting"), else empty. `approx` holds the qualifier before
+// singular ("worker", "day", "percent", "usd"); `thing` is the noun a hyphenated measure
+// qualifies ("strike" in "three-day strike"), else empty. `approx` holds the qualifier before
 // the number ("about", "over", "more than", "at least"), else empty. The reference date is the
 // TimeML value of the first date of the sentence, else the publication day ("" when neither).
 struct Figure {

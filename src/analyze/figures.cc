@@ -182,7 +182,7 @@ bool IsDash(std::string_view t) {
 }
 
 // A number at token i, in digits or words (with a scale word after it). Sets *next to the token
-// after it. Hyphenated words ("two-hour", "24-hour") are left to the caller.
+// after it. Hyphenated words ("three-day", "24-hour") are left to the caller.
 bool NumberAt(const std::vector<Tok>& t, size_t i, double* value, size_t* next) {
   if (i >= t.size() || !t[i].word) return false;
   double v = -1;
@@ -283,7 +283,7 @@ std::vector<Figure> FindFigures(std::string_view body, const std::vector<Span>& 
     bool hyphen_measure = false;
     std::string hyphen_unit;
     if (dash != std::string::npos && dash > 0 && dash + 1 < w.size()) {
-      // "two-hour meeting", "24-hour", "7,000-strong": a number, a hyphen and a unit.
+      // "three-day strike", "24-hour", "3,000-strong": a number, a hyphen and a unit.
       const std::string_view head = std::string_view(w).substr(0, dash);
       std::string_view tail = std::string_view(w).substr(dash + 1);
       double v = -1;
@@ -389,8 +389,8 @@ std::vector<Figure> FindFigures(std::string_view body, const std::vector<Span>& 
     size_t last = next - 1;  // last token of the span
     if (hyphen_measure) {
       f.unit = Singular(hyphen_unit);
-      // The thing measured: the next word that is not itself hyphenated ("two-hour one-on-one
-      // meeting" -> "meeting").
+      // The thing measured: the next word that is not itself hyphenated ("three-day round-the-clock
+      // strike" -> "strike").
       size_t k = next;
       while (k < t.size() && k < next + 3 && t[k].word && t[k].lower.find('-') != std::string::npos)
         ++k;

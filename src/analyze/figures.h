@@ -3,8 +3,8 @@
 // A figure is a number in digits ("7,000", "1.5") or words ("two", "twenty-five", "a dozen"),
 // with an optional scale word ("3 million"), range ("5 to 10", "5-10", "between 5 and 10"),
 // qualifier ("about", "more than", "at least"), currency ("$", "€", "£", "dollars") or percent
-// sign, and the noun it counts: the first plural noun among the next three words ("9,000 Russian
-// containers"), else the next word. A hyphenated measure ("two-hour meeting") counts the unit
+// sign, and the noun it counts: the first plural noun among the next three words ("300 French
+// workers"), else the next word. A hyphenated measure ("three-day strike") counts the unit
 // after the hyphen and names the thing it qualifies. Numbers that are part of a date or time
 // (tagged by the temporal-expression tagger), bare years, numbers with no unit, percent or
 // currency, and spelled-out numbers after a determiner ("the two countries") are not figures.

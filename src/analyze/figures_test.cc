@@ -17,12 +17,12 @@ std::vector<Figure> Find(const std::string& body, const char* published = "2024-
 
 TEST(FindFigures, CountWithQualifierAndDate) {
   const std::string body =
-      "In March, the minister said North Korea had shipped about 7,000 containers to Russia.";
+      "In March, the union said the carmaker had laid off about 3,000 workers in the region.";
   const auto figures = Find(body);
   ASSERT_EQ(figures.size(), 1u);
-  EXPECT_EQ(figures[0].text, "about 7,000 containers");
-  EXPECT_EQ(figures[0].value, 7000);
-  EXPECT_EQ(figures[0].unit, "container");
+  EXPECT_EQ(figures[0].text, "about 3,000 workers");
+  EXPECT_EQ(figures[0].value, 3000);
+  EXPECT_EQ(figures[0].unit, "worker");
   EXPECT_EQ(figures[0].approx, "about");
   EXPECT_EQ(figures[0].reference_date, "2024-03");
   EXPECT_EQ(body.substr(figures[0].span.begin, figures[0].span.size()), figures[0].text);
@@ -39,12 +39,12 @@ TEST(FindFigures, PublicationDateWhenTheSentenceHasNone) {
 }
 
 TEST(FindFigures, HyphenatedMeasureNamesItsThing) {
-  const auto figures = Find("They met after a two-hour one-on-one meeting on Wednesday.");
+  const auto figures = Find("Dockers began a three-day round-the-clock strike on Wednesday.");
   ASSERT_EQ(figures.size(), 1u);
-  EXPECT_EQ(figures[0].value, 2);
-  EXPECT_EQ(figures[0].unit, "hour");
-  EXPECT_EQ(figures[0].thing, "meeting");
-  EXPECT_EQ(figures[0].text, "two-hour one-on-one meeting");
+  EXPECT_EQ(figures[0].value, 3);
+  EXPECT_EQ(figures[0].unit, "day");
+  EXPECT_EQ(figures[0].thing, "strike");
+  EXPECT_EQ(figures[0].text, "three-day round-the-clock strike");
 }
 
 TEST(FindFigures, SpelledOutScaledRangesPercentAndMoney) {

@@ -418,7 +418,7 @@ Np NpBefore(const std::vector<Tok>& toks, int cue, int lo) {
     if (k > lo && toks[k].lower == "(") j = k - 1;
   }
   while (j >= lo && toks[j].kind == TokKind::kWord && (toks[j].lex & kSkip)) --j;
-  // "Blinken on Tuesday reaffirmed", "the minister in a statement said": a time or manner phrase
+  // "Okafor on Tuesday reaffirmed", "the minister in a statement said": a time or manner phrase
   // between the speaker and the cue is passed over.
   {
     int k = j;
@@ -451,7 +451,7 @@ Np NpBefore(const std::vector<Tok>& toks, int cue, int lo) {
   return TrimNp(toks, j + 1, last);
 }
 
-// The noun phrase starting at token `from` ("said Mr. Kim, who ...").
+// The noun phrase starting at token `from` ("said Mr. Okafor, who ...").
 Np NpAfter(const std::vector<Tok>& toks, int from, int hi) {
   int j = from;
   int n = 0;
@@ -649,7 +649,7 @@ class Finder {
           }
         }
       }
-      // After the quote, in the same sentence: "...," Blinken said / "...," said Mr. Kim.
+      // After the quote, in the same sentence: "...," Okafor said / "...," said Mr. Okafor.
       // A quote signed with a dash and a name closing the paragraph: "..." ― Jane Doe
       if (!found && after + 1 < n && IsDash(toks_[after]) && toks_[after + 1].cap &&
           toks_[after + 1].quote < 0) {
@@ -700,7 +700,7 @@ class Finder {
           ++i;
         }
       }
-      // Before the quote, back to the sentence start or the previous quote: Putin said: "..."
+      // Before the quote, back to the sentence start or the previous quote: Okafor said: "..."
       if (!found) {
         int lo = first;
         while (lo > 0 && toks_[lo - 1].quote < 0 && !IsSentenceEnd(toks_[lo - 1])) --lo;
@@ -734,7 +734,7 @@ class Finder {
           Np np = SubjectBeforeApposition(lo, c.first);
           if (!np.ok()) np = NpBefore(toks_, c.first, lo);
           // Before the quote, words after a cue are mostly its object ("asked the crowd",
-          // "telling O'Reilly that"): only a name there is the speaker ("said Mr. Kim: ...").
+          // "telling O'Reilly that"): only a name there is the speaker ("said Mr. Okafor: ...").
           if (!np.ok() && Invertible(toks_[c.first].lower) &&
               !IsParticipleCue(toks_[c.first].lower)) {
             Np after_np = NpAfter(toks_, c.last + 1, first);

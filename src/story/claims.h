@@ -8,7 +8,7 @@
 // or more sources is a claim:
 //   - "agree" when all its values are equal (within 5% when a qualifier such as "about" is given);
 //   - "series" when values differ only between different reference dates (a figure that grew:
-//     "over 1,000 containers" last October, "about 7,000" in March) — not a conflict;
+//     "1,200 homes" on Monday, "3,400 homes" a week later) — not a conflict;
 //   - "differ" when sources give different values for one reference date.
 // Only figures of the story's own articles are compared: a difference between stories is never a
 // conflict.

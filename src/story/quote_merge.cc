@@ -62,7 +62,7 @@ bool SameSpeaker(const Item& a, const Item& b) {
 }
 
 // The entity's name, or the end of the quoted speaker's mention when that starts with the name
-// and goes on ("Hwang Joon" tagged, "Ambassador Hwang Joon-kook" quoted -> "Hwang Joon-kook").
+// and goes on ("Li Wei" tagged, "Ambassador Li Wei-min" quoted -> "Li Wei-min").
 std::string FullerName(const std::string& name, const std::string& mention) {
   const size_t sp = name.find(' ');
   const std::string first_word = name.substr(0, sp);
@@ -158,8 +158,8 @@ const StoryEntity* SpeakerEntity(const Quote& quote, const std::string& article_
   for (const StoryEntity& e : entities) {
     if (e.type != "PER") continue;
     const std::string name = EntityKey(e.name);
-    // "Mr. Kim" -> "Kim Jong Un" (family name first), "Mr. Shin" -> "Shin Won-sik",
-    // "Blinken" -> "Antony Blinken".
+    // "Mr. Li" -> "Li Wei-min" (family name first), "Mr. Okafor" -> "Ada Okafor",
+    // "Okafor" -> "Ada Okafor".
     if (LastWord(name) == last || name.compare(0, last.size() + 1, last + " ") == 0) return &e;
   }
   return nullptr;

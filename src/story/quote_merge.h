@@ -24,8 +24,8 @@ std::vector<std::string> QuoteWords(std::string_view text);
 
 // The entity of `entities` (a story's, as ResolveEntities gives them) that a quote's speaker names:
 // the PER entity with a mention overlapping the speaker span in that article, else the most
-// mentioned PER entity whose name or a variant ends the speaker's name ("US Secretary of State
-// Antony Blinken" -> "Antony Blinken") or whose name ends with it ("Mr. Kim" -> "Kim Jong Un").
+// mentioned PER entity whose name or a variant ends the speaker's name ("Labour Minister
+// Ada Okafor" -> "Ada Okafor") or whose name ends with it ("Mr. Li" -> "Li Wei-min").
 // Null when none fits.
 const StoryEntity* SpeakerEntity(const Quote& quote, const std::string& article_id,
                                  const std::vector<StoryEntity>& entities);
