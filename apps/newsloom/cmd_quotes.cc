@@ -1,10 +1,12 @@
-// `newsloom quotes FILE... [--json]`: the quotes of each page's main text, with speaker and cue.
-// Offsets are byte offsets into the extracted body (`newsloom extract`).
+// `newsloom quotes FILE... [--json] [--figures]`: the quotes of each page's main text, with speaker
+// and cue; with --figures, its figures instead (number, unit, reference date, sentence). Offsets
+// are byte offsets into the extracted body (`newsloom extract`).
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "analyze/analyze.h"
 #include "analyze/quotes.h"
 #include "commands.h"
 #include "extract/extract.h"
@@ -17,7 +19,48 @@ struct QuotesFlags {
   std::vector<std::string> files;
   bool json = false;
   bool direct_only = false;
+  bool figures = false;
 };
+
+nlohmann::json FigureToJson(const Figure& f) {
+  return {{"text", f.text},
+          {"start", f.span.begin},
+          {"end", f.span.end},
+          {"value", f.value},
+          {"value_high", f.value_high},
+          {"unit", f.unit},
+          {"thing", f.thing},
+          {"approx", f.approx},
+          {"reference_date", f.reference_date},
+          {"sentence_start", f.sentence.begin},
+          {"sentence_end", f.sentence.end}};
+}
+
+// The figures of one article, analysed for its sentences and dates.
+bool PrintFigures(Article article, bool json, bool several, nlohmann::json& all) {
+  const std::string source = article.source;
+  Result<AnalyzedArticle> analyzed = analyze::Analyze(std::move(article));
+  if (!analyzed.ok()) {
+    std::fprintf(stderr, "newsloom quotes: skipped %s: %s\n", source.c_str(),
+                 analyzed.status().ToString().c_str());
+    return false;
+  }
+  nlohmann::json list = nlohmann::json::array();
+  for (const Figure& f : analyzed->figures) list.push_back(FigureToJson(f));
+  if (json) {
+    all.push_back(several ? nlohmann::json{{"source", source}, {"figures", list}} : std::move(list));
+    return true;
+  }
+  if (several) std::printf("# %s\n", source.c_str());
+  for (const Figure& f : analyzed->figures) {
+    std::printf("%s  %s = %g%s%s %s%s%s\n", f.reference_date.empty() ? "?" : f.reference_date.c_str(),
+                f.text.c_str(), f.value,
+                f.value_high != f.value ? ".." : "",
+                f.value_high != f.value ? std::to_string(f.value_high).c_str() : "",
+                f.unit.c_str(), f.thing.empty() ? "" : " of ", f.thing.c_str());
+  }
+  return true;
+}
 
 nlohmann::json QuoteToJson(const Quote& q) {
   return {{"text", q.text},
@@ -57,6 +100,10 @@ int RunQuotes(const QuotesFlags& flags) {
       ++failures;
       continue;
     }
+    if (flags.figures) {
+      if (!PrintFigures(std::move(article).value(), flags.json, pages.size() > 1, all)) ++failures;
+      continue;
+    }
     const std::vector<Quote> quotes = analyze::FindQuotes(article->body, options);
     nlohmann::json list = nlohmann::json::array();
     for (const Quote& q : quotes) list.push_back(QuoteToJson(q));
@@ -87,6 +134,8 @@ void AddQuotesCommand(CLI::App& app, Runner& run) {
   cmd->add_option("files", flags.files, "Pages (files or folders)")->required();
   cmd->add_flag("--json", flags.json, "Print [{text, start, end, speaker, ...}] as JSON");
   cmd->add_flag("--direct", flags.direct_only, "Direct quotes only (no indirect speech)");
+  cmd->add_flag("--figures", flags.figures,
+                "Print the figures (numbers with what they count and their date) instead");
   cmd->callback([&run] { run = [] { return RunQuotes(flags); }; });
 }
 

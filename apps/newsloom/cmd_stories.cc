@@ -1,4 +1,5 @@
 #include <cstdio>
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -102,6 +103,50 @@ void PrintBrief(const Story& story, bool markdown) {
       if (group.empty()) continue;
       std::printf("%s%s %s\n", item, group.front().text.c_str(), cite(group).c_str());
     }
+  }
+  if (!story.quotes.empty()) {  // grouped by speaker, speakers in order of their first quote
+    std::printf("%sQuotes\n", h2);
+    std::vector<std::string> speakers;
+    for (const StoryQuote& q : story.quotes) {
+      if (std::find(speakers.begin(), speakers.end(), q.speaker) == speakers.end())
+        speakers.push_back(q.speaker);
+    }
+    for (const std::string& speaker : speakers) {
+      std::printf("%s%s%s%s\n", markdown ? "\n### " : "  ",
+                  speaker.empty() ? "(speaker unknown)" : speaker.c_str(), markdown ? "" : ":",
+                  "");
+      for (const StoryQuote& q : story.quotes) {
+        if (q.speaker != speaker) continue;
+        const bool direct = q.kind == "direct";
+        std::printf("%s%s%s%s%s %s\n", markdown ? "- " : "    ", direct ? "\xE2\x80\x9C" : "",
+                    q.text.c_str(), direct ? "\xE2\x80\x9D" : "", direct ? "" : " (reported)",
+                    cite(q.citations).c_str());
+      }
+    }
+  }
+  if (story.articles.size() >= 2) {
+    auto print_claims = [&](const char* title, const char* status) {
+      bool any = false;
+      for (const Claim& c : story.claims) {
+        if (c.status != status) continue;
+        if (!any) std::printf("%s%s\n", h2, title);
+        any = true;
+        std::string what = c.unit;
+        if (!c.thing.empty()) what += " (" + c.thing + ")";
+        std::printf("%s%s:\n", item, what.c_str());
+        for (const ClaimValue& v : c.values) {
+          std::printf("%s  %s  %s %s\n", markdown ? "  " : "  ", v.reference_date.c_str(),
+                      v.text.c_str(), cite({v.citation}).c_str());
+        }
+      }
+      return any;
+    };
+    if (!print_claims("Where sources differ", "differ")) {
+      std::printf("%sWhere sources differ\n%sno figure differs between sources for one date\n", h2,
+                  item);
+    }
+    print_claims("Figures over time", "series");
+    print_claims("Figures the sources agree on", "agree");
   }
   if (!story.entities.empty()) {  // the ten most mentioned, with their mention counts
     std::printf("%sEntities\n", h2);

@@ -50,6 +50,25 @@ struct Quote {
   std::string kind = "direct";  // "direct" or "indirect"
 };
 
+// A number with what it counts: "about 3,000 workers", "24 injuries", "three-day strike",
+// "5 to 10 percent", "$3 million". `value` and `value_high` are equal unless a range was given;
+// scale words are applied ("3 million" -> 3e6). `unit` is the counted noun, lower-case and
+// singular ("worker", "day", "percent", "usd"); `thing` is the noun a hyphenated measure
+// qualifies ("strike" in "three-day strike"), else empty. `approx` holds the qualifier before
+// the number ("about", "over", "more than", "at least"), else empty. The reference date is the
+// TimeML value of the first date of the sentence, else the publication day ("" when neither).
+struct Figure {
+  Span span;  // from the qualifier or number to the unit
+  std::string text;
+  double value = 0;
+  double value_high = 0;
+  std::string unit;
+  std::string thing;
+  std::string approx;
+  std::string reference_date;
+  Span sentence;
+};
+
 struct Term {
   std::string term;
   float weight = 0;  // TF-IDF, the vector L2-normalised
@@ -61,7 +80,8 @@ struct AnalyzedArticle {
   std::vector<Token> tokens;
   std::vector<TemporalExpression> dates;
   std::vector<EntityMention> entities;
-  std::vector<Quote> quotes;  // filled by analyze::FindQuotes; not yet part of Analyze
+  std::vector<Quote> quotes;    // analyze::FindQuotes
+  std::vector<Figure> figures;  // analyze::FindFigures
 
   uint64_t body_hash = 0;          // hash of the normalised body: exact copies share it
   std::vector<uint32_t> minhash;   // MinHash signature over word shingles

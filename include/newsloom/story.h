@@ -39,7 +39,8 @@ struct StoryArticle {
 };
 
 struct TimelineEntry {
-  std::string date;  // TimeML value of the day or month the sentences refer to: "2024-06-19", "2023-09"
+  std::string
+      date;  // TimeML value of the day or month the sentences refer to: "2024-06-19", "2023-09"
   bool background = false;  // well before the story's own days
   std::vector<Citation> sources;
   int independent_sources = 0;
@@ -48,9 +49,9 @@ struct TimelineEntry {
 // One real-world person, organisation, place or other name of a story: its mentions grouped by
 // entity resolution (src/story/entity_resolution.h).
 struct StoryEntity {
-  std::string id;    // stable: the same for the same name and type in every story
-  std::string name;  // canonical form, honorifics and titles stripped
-  std::string type;  // "PER", "ORG", "LOC", "MISC"
+  std::string id;                     // stable: the same for the same name and type in every story
+  std::string name;                   // canonical form, honorifics and titles stripped
+  std::string type;                   // "PER", "ORG", "LOC", "MISC"
   std::vector<std::string> variants;  // distinct surface forms, first-seen order
   std::vector<std::string> roles;     // titles seen before a person's name ("Defense Minister")
   std::vector<Citation> mentions;     // the mention itself (span and text), text order per article
@@ -59,6 +60,39 @@ struct StoryEntity {
 // Why two names were taken as one entity ("short form", "acronym", "spelling variant, same role").
 struct EntityMerge {
   std::string a, b, reason;
+};
+
+// One quote of a story: the same words from the same speaker in several articles (allowing
+// ellipses, stammers and small edits) are one quote citing each of them.
+struct StoryQuote {
+  std::string text;                 // the longest wording cited
+  std::string speaker;              // the fullest name the citations give
+  std::string speaker_entity;       // StoryEntity id of that person, "" when not resolved
+  std::string cue;                  // of the first citation
+  std::string kind = "direct";      // "direct" or "indirect"
+  std::vector<Citation> citations;  // the quoted words in each article, ingest order
+  int independent_sources = 0;
+};
+
+// A figure one source gives for a claim.
+struct ClaimValue {
+  std::string text;  // "about 3,000 workers"
+  double value = 0;
+  double value_high = 0;
+  std::string approx;          // "about", "more than", ... or ""
+  std::string reference_date;  // TimeML value the figure refers to
+  Citation citation;           // the sentence
+};
+
+// The same quantity about the same thing, as the story's sources give it. `status`: "agree" (all
+// values equal), "differ" (values differ for one reference date) or "series" (values differ only
+// across reference dates: a figure that changed over time). Values in reference-date order.
+struct Claim {
+  std::string unit;   // "worker", "day", "percent", ...
+  std::string thing;  // what the figure is about ("meeting"), when named
+  std::string status;
+  std::vector<ClaimValue> values;
+  int independent_sources = 0;
 };
 
 struct Story {
@@ -75,6 +109,9 @@ struct Story {
   // Named entities, the most mentioned first, and why names were merged.
   std::vector<StoryEntity> entities;
   std::vector<EntityMerge> entity_merges;
+  // Quotes, the most cited first; claims that two or more independent sources give.
+  std::vector<StoryQuote> quotes;
+  std::vector<Claim> claims;
 };
 
 }  // namespace newsloom

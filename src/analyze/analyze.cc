@@ -11,6 +11,8 @@
 #include "text/hash.h"
 #include "text/segment.h"
 #include "text/timex.h"
+#include "analyze/figures.h"
+#include "analyze/quotes.h"
 
 namespace newsloom::analyze {
 namespace {
@@ -285,6 +287,9 @@ Result<AnalyzedArticle> Analyze(Article article, const AnalyzeOptions& options) 
   if (const NerTagger* tagger = DefaultTagger()) {
     out.entities = tagger->Tag(body, out.tokens, out.sentences);
   }
+
+  out.quotes = FindQuotes(body);
+  out.figures = FindFigures(body, out.sentences, out.dates, out.article.published);
 
   out.body_hash = text::Hash64(normalized);
   out.minhash = MinHashSignature(ShingleHashes(out.tokens, options.shingle_words),

@@ -232,8 +232,11 @@ std::vector<Tok> Tokenize(std::string_view s) {
         t.lower.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
       }
       t.cap = (c >= 'A' && c <= 'Z') || c >= 0xC3;  // non-ASCII first letters: names, mostly
+      // A dot after an abbreviation, or before a comma or parenthesis ("R-Ky., said",
+      // "(D-Md.) said"), ends no sentence.
       if (j < s.size() && s[j] == '.' &&
-          (Abbreviations().count(t.lower) || (j - i == 1 && c >= 'A' && c <= 'Z'))) {
+          (Abbreviations().count(t.lower) || (j - i == 1 && c >= 'A' && c <= 'Z') ||
+           (j + 1 < s.size() && (s[j + 1] == ',' || s[j + 1] == ')')))) {
         ++j;
         t.end = static_cast<uint32_t>(j);
       }
@@ -357,6 +360,12 @@ uint8_t LexFlags(const std::string& w) {
   return it == table->end() ? 0 : it->second;
 }
 
+bool IsDash(const Tok& t) {
+  return t.kind == TokKind::kPunct &&
+         (t.lower == "-" || t.lower == "\xE2\x80\x94" || t.lower == "\xE2\x80\x95" ||
+          t.lower == "\xE2\x80\x93");  // -, em dash, horizontal bar, en dash
+}
+
 bool IsSentenceEnd(const Tok& t) {
   return t.kind == TokKind::kNewline ||
          (t.kind == TokKind::kPunct && (t.lower == "." || t.lower == "!" || t.lower == "?"));
@@ -402,8 +411,14 @@ bool IsTimeWord(const Tok& t) {
 
 Np NpBefore(const std::vector<Tok>& toks, int cue, int lo) {
   int j = cue - 1;
+  // "Rep. Elijah E. Cummings (D-Md.) said": a parenthesis between name and cue is passed over.
+  if (j > lo && toks[j].lower == ")") {
+    int k = j - 1;
+    while (k >= lo && k > j - 8 && toks[k].lower != "(" && toks[k].kind != TokKind::kNewline) --k;
+    if (k > lo && toks[k].lower == "(") j = k - 1;
+  }
   while (j >= lo && toks[j].kind == TokKind::kWord && (toks[j].lex & kSkip)) --j;
-  // "Blinken on Tuesday reaffirmed", "the minister in a statement said": a time or manner phrase
+  // "Okafor on Tuesday reaffirmed", "the minister in a statement said": a time or manner phrase
   // between the speaker and the cue is passed over.
   {
     int k = j;
@@ -436,7 +451,7 @@ Np NpBefore(const std::vector<Tok>& toks, int cue, int lo) {
   return TrimNp(toks, j + 1, last);
 }
 
-// The noun phrase starting at token `from` ("said Mr. Kim, who ...").
+// The noun phrase starting at token `from` ("said Mr. Okafor, who ...").
 Np NpAfter(const std::vector<Tok>& toks, int from, int hi) {
   int j = from;
   int n = 0;
@@ -566,6 +581,34 @@ class Finder {
     return {};
   }
 
+  // "Jean-Marc Ayrault, the foreign minister of France, said ...": a sentence that opens with a
+  // name and an apposition closed by a comma right before the cue has that name for speaker.
+  Np SubjectBeforeApposition(int lo, int cue) const {
+    if (cue - 1 <= lo || toks_[cue - 1].lower != "," || !toks_[lo].cap ||
+        toks_[lo].kind != TokKind::kWord || (toks_[lo].lex & kPronoun))
+      return {};
+    Np np = NpAfter(toks_, lo, cue);
+    if (np.ok() && np.last + 1 < cue - 1 && toks_[np.last + 1].lower == ",") return np;
+    return {};
+  }
+
+  // A quoted fragment inside reported speech ("X says the tweets were “unhinged.”"): the span
+  // becomes the reported clause, from token `from` (after the cue and its "that") to the quote's
+  // end, when words stand between them.
+  void ExtendToClause(Quote& q, int from, int quote_first) const {
+    while (from < quote_first && (toks_[from].lower == "that" || toks_[from].lower == "," ||
+                                  toks_[from].lower == ":"))
+      ++from;
+    int words = 0;
+    for (int k = from; k < quote_first; ++k) {
+      if (toks_[k].quote >= 0 || toks_[k].kind == TokKind::kNewline) return;
+      words += toks_[k].kind == TokKind::kWord;
+    }
+    if (words == 0) return;
+    q.span.begin = toks_[from].begin;
+    q.text = Text(q.span.begin, q.span.end);
+  }
+
   void DirectQuotes(std::vector<Quote>& out) {
     const int n = static_cast<int>(toks_.size());
     Quote prev;
@@ -606,16 +649,46 @@ class Finder {
           }
         }
       }
-      // After the quote, in the same sentence: "...," Blinken said / "...," said Mr. Kim.
+      // After the quote, in the same sentence: "...," Okafor said / "...," said Mr. Okafor.
+      // A quote signed with a dash and a name closing the paragraph: "..." ― Jane Doe
+      if (!found && after + 1 < n && IsDash(toks_[after]) && toks_[after + 1].cap &&
+          toks_[after + 1].quote < 0) {
+        int end = after + 1;
+        while (end < n && toks_[end].kind != TokKind::kNewline) ++end;
+        if (end - after <= 8) {
+          Np np = NpAfter(toks_, after + 1, end);
+          // Only punctuation (a full stop, a no-break space) may follow the name.
+          bool name_ends = np.ok();
+          for (int k = np.ok() ? np.last + 1 : end; k < end; ++k)
+            name_ends &= toks_[k].kind == TokKind::kPunct;
+          if (name_ends) {
+            q.speaker_span = {toks_[np.first].begin, toks_[np.last].end};
+            q.speaker = Text(q.speaker_span.begin, q.speaker_span.end);
+            found = true;
+          }
+        }
+      }
       if (!found) {
         int i = after;
         int seen = 0;
-        while (i < n && seen < 10 && toks_[i].quote < 0 && !IsSentenceEnd(toks_[i])) {
+        // "...," Leonard Burman, director of the centre and a professor at ..., said: a name
+        // right after the quote may be followed by a long apposition before its cue.
+        const int name_at = after < n && toks_[after].lower == "," ? after + 1 : after;
+        const bool name_first = name_at < n && toks_[name_at].kind == TokKind::kWord &&
+                                toks_[name_at].cap && toks_[name_at].quote < 0 &&
+                                !(toks_[name_at].lex & kPronoun);
+        while (i < n && seen < (name_first ? 30 : 10) && toks_[i].quote < 0 &&
+               !IsSentenceEnd(toks_[i])) {
           Cue c = CueAt(toks_, i, n);
+          if (c.first >= 0 && seen >= 10 && toks_[c.first - 1].lower != ",") c = Cue{};
           if (c.first >= 0) {
             int hi = i;
             while (hi < n && toks_[hi].quote < 0 && !IsSentenceEnd(toks_[hi])) ++hi;
-            Np np = NpBefore(toks_, c.first, after);
+            Np np;
+            if (name_first && c.first - 1 > name_at && toks_[c.first - 1].lower == ",") {
+              np = NpAfter(toks_, name_at, c.first);
+            }
+            if (!np.ok()) np = NpBefore(toks_, c.first, after);
             if (!np.ok() && Invertible(toks_[c.first].lower)) np = NpAfter(toks_, c.last + 1, hi);
             if (np.ok() || c.first == after) {
               SetSpeaker(q, np, c, first);
@@ -627,7 +700,7 @@ class Finder {
           ++i;
         }
       }
-      // Before the quote, back to the sentence start or the previous quote: Putin said: "..."
+      // Before the quote, back to the sentence start or the previous quote: Okafor said: "..."
       if (!found) {
         int lo = first;
         while (lo > 0 && toks_[lo - 1].quote < 0 && !IsSentenceEnd(toks_[lo - 1])) --lo;
@@ -653,11 +726,20 @@ class Finder {
             lo = first;
           }
         }
-        for (int i = first - 1; i >= lo && !found; --i) {
+        // The first cue of the sentence with a speaker wins: later cue words ("said" of an
+        // embedded clause, "tweets" as a noun) rarely introduce the quote.
+        for (int i = lo; i < first && !found; ++i) {
           Cue c = CueAt(toks_, i, first);
           if (c.first < 0) continue;
-          Np np = NpBefore(toks_, c.first, lo);
-          if (!np.ok() && Invertible(toks_[c.first].lower)) np = NpAfter(toks_, c.last + 1, first);
+          Np np = SubjectBeforeApposition(lo, c.first);
+          if (!np.ok()) np = NpBefore(toks_, c.first, lo);
+          // Before the quote, words after a cue are mostly its object ("asked the crowd",
+          // "telling O'Reilly that"): only a name there is the speaker ("said Mr. Okafor: ...").
+          if (!np.ok() && Invertible(toks_[c.first].lower) &&
+              !IsParticipleCue(toks_[c.first].lower)) {
+            Np after_np = NpAfter(toks_, c.last + 1, first);
+            if (after_np.ok() && toks_[after_np.first].cap) np = after_np;
+          }
           if (!np.ok() && IsParticipleCue(toks_[c.first].lower)) {
             // "..., saying" refers to the subject of the sentence.
             np = NpAfter(toks_, lo, c.first);
@@ -665,6 +747,7 @@ class Finder {
           if (np.ok()) {
             SetSpeaker(q, np, c, first);
             found = true;
+            if (options_.clause_spans) ExtendToClause(q, std::max(c.last, np.last) + 1, first);
           }
         }
       }

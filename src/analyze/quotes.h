@@ -4,7 +4,7 @@
 // and ‘...’ / '...' where an apostrophe cannot be meant). A quote that opens a paragraph without
 // closing it continues into the following paragraph when that one opens with a quotation mark.
 // Each quote gets a cue ("said", "told", "according to", ...) and a speaker, looked for after the
-// quote in the same sentence ("...," she said / said Mr. Kim), before it (Putin said: "..."), in a
+// quote in the same sentence ("...," she said / said Mr. Okafor), before it (Okafor said: "..."), in a
 // paragraph before that ends with a colon, or carried over from the quote just before
 // (consecutive quotes keep their speaker). Pronouns resolve to the most recent person name.
 // Indirect speech ("X said that ...", "according to X, ...", "..., X said.") gives quotes of kind
@@ -24,6 +24,10 @@ struct QuoteOptions {
   // Quoted text of fewer words with no cue in its sentence is taken for a scare quote or a title,
   // not speech, and dropped.
   int min_unattributed_words = 4;
+  // A quoted fragment inside reported speech ("X says the tweets were “unhinged.”") spans the
+  // whole reported clause instead of the quoted words alone: the content as attribution corpora
+  // such as PolNeAR annotate it. Off by default: quotes hold the quoted words.
+  bool clause_spans = false;
 };
 
 // All quotes of `body` (UTF-8; ill-formed bytes are passed over), in order of their spans. Byte

@@ -88,6 +88,59 @@ TEST(FindQuotes, ConsecutiveQuotesKeepSpeaker) {
   EXPECT_EQ(quotes[1].speaker, "Tom Hale");
 }
 
+TEST(FindQuotes, DashSignatureNamesTheSpeaker) {
+  const std::string body =
+      "Readers wrote in after the debate.\n"
+      "“He cannot answer a question without scaring people first.” \xE2\x80\x95 Jane Ortiz\n"
+      "“We deserve a president who respects every community in this country.”\xE2\x80\x95 "
+      "Carl Mendez.\n";
+  const std::vector<Quote> quotes = FindQuotes(body, {.indirect = false});
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[0].speaker, "Jane Ortiz");
+  EXPECT_EQ(quotes[1].speaker, "Carl Mendez");
+}
+
+TEST(FindQuotes, NameBeforeLongAppositionIsTheSpeaker) {
+  const std::string body =
+      "“It has the important virtue of being fiscally responsible,” Leonard Burman, director of "
+      "the centrist tax policy centre and a professor at the state university, said of the plan.";
+  const std::vector<Quote> quotes = FindQuotes(body, {.indirect = false});
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "Leonard Burman");
+}
+
+TEST(FindQuotes, SentenceSubjectBeforeAppositionAndParenthesis) {
+  const std::vector<Quote> a = FindQuotes(
+      "Jean Ayrault, the foreign minister of France, said the test was a “provocation that "
+      "cannot be left without consequences.”",
+      {.indirect = false});
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].speaker, "Jean Ayrault");
+  const std::vector<Quote> b = FindQuotes(
+      "“He would be a great senator, one of the brightest members,” Rep. Elijah Cummings (D-Md.) "
+      "said in a phone interview.",
+      {.indirect = false});
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(b[0].speaker, "Rep. Elijah Cummings");
+}
+
+TEST(FindQuotes, ClauseSpansCoverTheReportedClauseOnRequest) {
+  const std::string body =
+      "Hillary Clinton says Donald Trump's late-night tweets were “unhinged, even for him.”";
+  const std::vector<Quote> plain = FindQuotes(body, {.indirect = false});
+  ASSERT_EQ(plain.size(), 1u);
+  EXPECT_EQ(plain[0].text, "unhinged, even for him.");
+  EXPECT_EQ(plain[0].speaker, "Hillary Clinton");
+  QuoteOptions options;
+  options.indirect = false;
+  options.clause_spans = true;
+  const std::vector<Quote> clause = FindQuotes(body, options);
+  ASSERT_EQ(clause.size(), 1u);
+  EXPECT_THAT(clause[0].text, ::testing::StartsWith("Donald Trump's late-night tweets were"));
+  EXPECT_EQ(clause[0].span.end, plain[0].span.end);
+  EXPECT_EQ(clause[0].speaker, "Hillary Clinton");
+}
+
 TEST(FindQuotes, ApostrophesAndScareQuotesAreNotQuotes) {
   EXPECT_TRUE(FindQuotes("The workers' union didn't sign the 'deal' in the '90s.").empty());
   EXPECT_TRUE(FindQuotes("The so-called “reform” passed on Monday.").empty());

@@ -114,8 +114,9 @@ Result<std::vector<GoldAttribution>> ReadAnn(const std::string& path, const std:
     // Direct: the content (trimmed) begins or ends with a quotation mark.
     uint32_t b = g.content.front().begin, e = g.content.back().end;
     while (b < e && (text[b] == ' ' || text[b] == '\n')) ++b;
-    while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\n' || text[e - 1] == '.' ||
-                     text[e - 1] == ',')) --e;
+    while (e > b &&
+           (text[e - 1] == ' ' || text[e - 1] == '\n' || text[e - 1] == '.' || text[e - 1] == ','))
+      --e;
     g.direct = IsQuoteMarkAt(text, b) || EndsWithQuoteMark(text, e);
     out.push_back(std::move(g));
   }
@@ -184,7 +185,8 @@ void Score(const std::vector<GoldAttribution>& gold, const std::vector<Quote>& p
     // A quote split by its attribution ("...," she said, "...") may match as a whole.
     if (best == nullptr || 2 * sum < len) {
       if (errors)
-        errors->push_back({{"error", "missed"}, {"content", Cut(text, g->content)},
+        errors->push_back({{"error", "missed"},
+                           {"content", Cut(text, g->content)},
                            {"source", Cut(text, g->source)}});
       continue;
     }
@@ -194,8 +196,10 @@ void Score(const std::vector<GoldAttribution>& gold, const std::vector<Quote>& p
     if (best->speaker_span.size() > 0 && Overlap(best->speaker_span, g->source) > 0) {
       ++c->speaker_correct;
     } else if (errors) {
-      errors->push_back({{"error", "speaker"}, {"content", Cut(text, g->content)},
-                         {"source", Cut(text, g->source)}, {"predicted", best->speaker},
+      errors->push_back({{"error", "speaker"},
+                         {"content", Cut(text, g->content)},
+                         {"source", Cut(text, g->source)},
+                         {"predicted", best->speaker},
                          {"cue", best->cue}});
     }
   }
@@ -210,8 +214,10 @@ void Score(const std::vector<GoldAttribution>& gold, const std::vector<Quote>& p
     }
     c->predicted_correct += ok;
     if (!ok && errors)
-      errors->push_back({{"error", "false"}, {"content", q->text.substr(0, 300)},
-                         {"predicted", q->speaker}, {"kind", q->kind}});
+      errors->push_back({{"error", "false"},
+                         {"content", q->text.substr(0, 300)},
+                         {"predicted", q->speaker},
+                         {"kind", q->kind}});
   }
 }
 
@@ -251,7 +257,10 @@ Result<nlohmann::json> RunQuotesEval(const EvalOptions& options) {
       ++skipped;
       continue;
     }
-    const std::vector<Quote> quotes = analyze::FindQuotes(*text);
+    // PolNeAR's content of a partial quote is its whole reported clause.
+    analyze::QuoteOptions quote_options;
+    quote_options.clause_spans = true;
+    const std::vector<Quote> quotes = analyze::FindQuotes(*text, quote_options);
     nlohmann::json errors = nlohmann::json::array();
     Score(*gold, quotes, true, &direct, *text, options.output.empty() ? nullptr : &errors);
     Score(*gold, quotes, false, &all);

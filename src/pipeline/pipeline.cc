@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "analyze/figures.h"
+#include "analyze/quotes.h"
 #include "cluster/story_clusterer.h"
 #include "dedup/copy_detector.h"
 #include "ingest/reader.h"
@@ -264,6 +266,11 @@ Result<int64_t> Pipeline::RebuildStories(const ProgressCallback&) {
     for (const std::string& id : m.article_ids) {
       auto a = store_->GetArticle(id);
       if (!a.ok()) return a.status();
+      // Quotes and figures are not stored: found again from the stored body, sentences and dates.
+      if (a->quotes.empty()) a->quotes = analyze::FindQuotes(a->article.body);
+      if (a->figures.empty())
+        a->figures = analyze::FindFigures(a->article.body, a->sentences, a->dates,
+                                          a->article.published);
       articles.push_back(std::move(*a));
     }
     std::vector<const AnalyzedArticle*> pointers;

@@ -60,6 +60,76 @@ void EntitiesFromJson(const json& j, Story& story) {
   }
 }
 
+// quotes [{text, speaker, speaker_entity, cue, kind, independent_sources, citations [citation]}]
+// and claims [{unit, thing, status, independent_sources, values [{text, value, value_high,
+// approx, reference_date, citation}]}].
+void QuotesAndClaimsToJson(const Story& story, json& out) {
+  json quotes = json::array();
+  for (const StoryQuote& q : story.quotes) {
+    json citations = json::array();
+    for (const Citation& c : q.citations) citations.push_back(CitationToJson(c));
+    quotes.push_back({{"text", q.text},
+                      {"speaker", q.speaker},
+                      {"speaker_entity", q.speaker_entity},
+                      {"cue", q.cue},
+                      {"kind", q.kind},
+                      {"independent_sources", q.independent_sources},
+                      {"citations", std::move(citations)}});
+  }
+  json claims = json::array();
+  for (const Claim& c : story.claims) {
+    json values = json::array();
+    for (const ClaimValue& v : c.values) {
+      values.push_back({{"text", v.text},
+                        {"value", v.value},
+                        {"value_high", v.value_high},
+                        {"approx", v.approx},
+                        {"reference_date", v.reference_date},
+                        {"citation", CitationToJson(v.citation)}});
+    }
+    claims.push_back({{"unit", c.unit},
+                      {"thing", c.thing},
+                      {"status", c.status},
+                      {"independent_sources", c.independent_sources},
+                      {"values", std::move(values)}});
+  }
+  out["quotes"] = std::move(quotes);
+  out["claims"] = std::move(claims);
+}
+
+void QuotesAndClaimsFromJson(const json& j, Story& story) {
+  for (const json& q : j.value("quotes", json::array())) {
+    StoryQuote quote;
+    quote.text = q.value("text", "");
+    quote.speaker = q.value("speaker", "");
+    quote.speaker_entity = q.value("speaker_entity", "");
+    quote.cue = q.value("cue", "");
+    quote.kind = q.value("kind", "direct");
+    quote.independent_sources = q.value("independent_sources", 0);
+    for (const json& c : q.value("citations", json::array()))
+      quote.citations.push_back(CitationFromJson(c));
+    story.quotes.push_back(std::move(quote));
+  }
+  for (const json& c : j.value("claims", json::array())) {
+    Claim claim;
+    claim.unit = c.value("unit", "");
+    claim.thing = c.value("thing", "");
+    claim.status = c.value("status", "");
+    claim.independent_sources = c.value("independent_sources", 0);
+    for (const json& v : c.value("values", json::array())) {
+      ClaimValue value;
+      value.text = v.value("text", "");
+      value.value = v.value("value", 0.0);
+      value.value_high = v.value("value_high", 0.0);
+      value.approx = v.value("approx", "");
+      value.reference_date = v.value("reference_date", "");
+      value.citation = CitationFromJson(v.value("citation", json::object()));
+      claim.values.push_back(std::move(value));
+    }
+    story.claims.push_back(std::move(claim));
+  }
+}
+
 }  // namespace
 
 const char* CopyRoleName(CopyRole role) {
@@ -120,6 +190,7 @@ json StoryToJson(const Story& story) {
           {"timeline", std::move(timeline)},
           {"shared_sentences", std::move(shared)}};
   EntitiesToJson(story, out);
+  QuotesAndClaimsToJson(story, out);
   return out;
 }
 
@@ -159,6 +230,7 @@ Result<Story> StoryFromJson(const json& j) {
       story.shared_sentences.push_back(std::move(citations));
     }
     EntitiesFromJson(j, story);
+    QuotesAndClaimsFromJson(j, story);
     return story;
   } catch (const json::exception& e) {
     return Status::Corrupt(std::string("story JSON: ") + e.what());

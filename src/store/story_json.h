@@ -3,8 +3,11 @@
 // sources_independent, articles [{id, source, title, outlet, published, role}], timeline
 // [{date, background, independent_sources, sources [{article_id, begin, end, text}]}],
 // shared_sentences [[{article_id, begin, end, text}]], entities [{id, name, type, variants, roles,
-// mentions [{article_id, begin, end, text}]}], entity_merges [{a, b, reason}]. Dates are ISO
-// strings or null.
+// mentions [{article_id, begin, end, text}]}], entity_merges [{a, b, reason}], quotes [{text,
+// speaker, speaker_entity, cue, kind, independent_sources, citations [{article_id, begin, end,
+// text}]}], claims [{unit, thing, status, independent_sources, values [{text, value, value_high,
+// approx, reference_date, citation {article_id, begin, end, text}}]}]. Dates are ISO strings or
+// null.
 #ifndef NEWSLOOM_STORE_STORY_JSON_H_
 #define NEWSLOOM_STORE_STORY_JSON_H_
 

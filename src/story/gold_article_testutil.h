@@ -21,7 +21,8 @@ inline Article ArticleFromGoldLines(const std::vector<std::string>& lines,
   a.id = std::move(id);
   a.source = doc["file"];
   a.title = doc.value("title", "");
-  if (doc["published"].is_string()) a.published = Date::FromIso(doc["published"].get<std::string>());
+  if (doc["published"].is_string())
+    a.published = Date::FromIso(doc["published"].get<std::string>());
   for (int n : doc["body_lines"]) {
     if (n < 1 || n > static_cast<int>(lines.size())) {
       ADD_FAILURE() << a.source << ": gold body line " << n << " is not on the page";

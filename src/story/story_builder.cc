@@ -8,8 +8,10 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "story/timeline.h"
+#include "story/claims.h"
 #include "story/entity_resolution.h"
+#include "story/quote_merge.h"
+#include "story/timeline.h"
 #include "text/hash.h"
 
 namespace newsloom::story {
@@ -203,6 +205,8 @@ Story BuildStory(const std::string& story_id, const std::string& thread_id,
     s.entities = std::move(resolved.entities);
     s.entity_merges = std::move(resolved.merges);
   }
+  s.quotes = MergeQuotes(articles, origin, s.entities);
+  s.claims = CompareClaims(articles, origin);
   return s;
 }
 

@@ -21,7 +21,11 @@ namespace newsloom::story {
 //   before the first publication day (never when no article is dated);
 // - shared_sentences: groups of near-identical sentences from two or more articles (sharing 60%
 //   of the shorter sentence's word 3-shingles, or 8 of them: a quote both carry), at most 10, the
-//   most independent sources first.
+//   most independent sources first;
+// - entities: ResolveEntities (entity_resolution.h);
+// - quotes: the articles' quotes merged across articles, speakers linked to the entities
+//   (quote_merge.h);
+// - claims: figures that two or more sources give for the same thing, compared (claims.h).
 // Never fails; an empty `articles` gives a story with only its ids.
 Story BuildStory(const std::string& story_id, const std::string& thread_id,
                  const std::vector<const AnalyzedArticle*>& articles,

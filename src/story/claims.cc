@@ -1,0 +1,184 @@
+#include "story/claims.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <set>
+
+namespace newsloom::story {
+namespace {
+
+constexpr int kContextWords = 15;     // either side of the figure
+constexpr size_t kSharedContext = 2;  // content words two figures' contexts must share
+constexpr double kApproxTolerance = 0.05;
+
+bool IsContextStopword(const std::string& w) {
+  static const std::set<std::string> kWords = {
+      "the",    "a",      "an",    "of",    "in",    "on",    "at",    "to",     "for",
+      "with",   "by",     "from",  "and",   "or",    "but",   "that",  "this",   "these",
+      "those",  "is",     "was",   "were",  "are",   "be",    "been",  "has",    "have",
+      "had",    "it",     "its",   "as",    "than",  "more",  "less",  "about",  "over",
+      "some",   "he",     "she",   "they",  "we",    "his",   "her",   "their",  "said",
+      "says",   "also",   "which", "who",   "will",  "would", "after", "before", "since",
+      "into",   "last",   "year",  "years", "not",   "mr",    "ms",    "mrs",    "nearly",
+      "around", "almost", "up",    "least", "other", "there", "such",  "than"};
+  return kWords.count(w) > 0;
+}
+
+// Lower-case ASCII words of [begin, end), numbers left out; plural "s" dropped.
+std::vector<std::pair<uint32_t, std::string>> Words(const std::string& body, uint32_t begin,
+                                                    uint32_t end) {
+  std::vector<std::pair<uint32_t, std::string>> out;
+  std::string cur;
+  uint32_t start = begin;
+  bool digit = false;
+  auto flush = [&](uint32_t) {
+    if (!cur.empty() && !digit) {
+      if (cur.size() > 3 && cur.back() == 's' && cur[cur.size() - 2] != 's') cur.pop_back();
+      out.emplace_back(start, cur);
+    }
+    cur.clear();
+    digit = false;
+  };
+  for (uint32_t i = begin; i < end && i < body.size(); ++i) {
+    const char c = body[i];
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+      if (cur.empty()) start = i;
+      digit |= c >= '0' && c <= '9';
+      cur.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    } else {
+      flush(i);
+    }
+  }
+  flush(end);
+  return out;
+}
+
+struct Item {
+  size_t article;
+  const Figure* figure;
+  std::set<std::string> context;
+};
+
+int StatusRank(const std::string& s) { return s == "differ" ? 0 : s == "series" ? 1 : 2; }
+
+}  // namespace
+
+bool ValuesAgree(const ClaimValue& a, const ClaimValue& b) {
+  if (a.value == b.value && a.value_high == b.value_high) return true;
+  if (a.approx.empty() && b.approx.empty()) return false;
+  const double scale = std::max(std::fabs(a.value), std::fabs(b.value));
+  return std::fabs(a.value - b.value) <= kApproxTolerance * scale &&
+         std::fabs(a.value_high - b.value_high) <= kApproxTolerance * scale;
+}
+
+std::vector<Claim> CompareClaims(const std::vector<const AnalyzedArticle*>& articles,
+                                 const std::vector<std::string>& origin) {
+  std::vector<Item> items;
+  for (size_t a = 0; a < articles.size(); ++a) {
+    const AnalyzedArticle& art = *articles[a];
+    const std::string& body = art.article.body;
+    for (const Figure& f : art.figures) {
+      if (f.span.end > body.size() || f.sentence.end > body.size()) continue;
+      Item it{a, &f, {}};
+      // Context from the figure's paragraph, not only its sentence: sentence splitting is not
+      // always right, and the words that say what a figure counts may stand a sentence before.
+      const size_t para_begin = body.rfind('\n', f.span.begin);
+      size_t para_end = body.find('\n', f.span.end);
+      if (para_end == std::string::npos) para_end = body.size();
+      const auto words =
+          Words(body, para_begin == std::string::npos ? 0 : static_cast<uint32_t>(para_begin + 1),
+                static_cast<uint32_t>(para_end));
+      // The words nearest the figure, outside it: up to kContextWords before and after.
+      int before = 0;
+      for (const auto& [pos, w] : words) before += pos < f.span.begin;
+      int after = 0;
+      for (int k = 0; k < static_cast<int>(words.size()); ++k) {
+        const auto& [pos, w] = words[k];
+        if (pos < f.span.begin) {
+          if (before - k > kContextWords) continue;
+        } else if (pos < f.span.end) {
+          continue;
+        } else if (++after > kContextWords) {
+          break;
+        }
+        if (!IsContextStopword(w) && w.size() > 1) it.context.insert(w);
+      }
+      items.push_back(std::move(it));
+    }
+  }
+  std::vector<size_t> parent(items.size());
+  std::iota(parent.begin(), parent.end(), 0);
+  auto find = [&](size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  for (size_t i = 0; i < items.size(); ++i) {
+    for (size_t j = i + 1; j < items.size(); ++j) {
+      const Figure& a = *items[i].figure;
+      const Figure& b = *items[j].figure;
+      if (origin[items[i].article] == origin[items[j].article]) continue;
+      if (a.unit != b.unit || a.thing != b.thing) continue;
+      size_t shared = 0;
+      for (const std::string& w : items[i].context) shared += items[j].context.count(w);
+      if (shared < kSharedContext) continue;
+      const size_t ra = find(i), rb = find(j);
+      if (ra != rb) parent[std::max(ra, rb)] = std::min(ra, rb);
+    }
+  }
+  std::map<size_t, std::vector<size_t>> groups;
+  for (size_t i = 0; i < items.size(); ++i) groups[find(i)].push_back(i);
+
+  std::vector<std::pair<size_t, Claim>> claims;
+  for (const auto& [root, members] : groups) {
+    std::set<std::string> origins;
+    for (size_t m : members) origins.insert(origin[items[m].article]);
+    if (origins.size() < 2) continue;
+    Claim c;
+    c.unit = items[members.front()].figure->unit;
+    c.thing = items[members.front()].figure->thing;
+    c.independent_sources = static_cast<int>(origins.size());
+    std::vector<std::pair<size_t, ClaimValue>> values;  // with their article
+    for (size_t m : members) {
+      const Figure& f = *items[m].figure;
+      const AnalyzedArticle& art = *articles[items[m].article];
+      ClaimValue v;
+      v.text = f.text;
+      v.value = f.value;
+      v.value_high = f.value_high;
+      v.approx = f.approx;
+      v.reference_date = f.reference_date;
+      v.citation = Citation{art.article.id, f.sentence,
+                            art.article.body.substr(f.sentence.begin, f.sentence.size())};
+      values.emplace_back(items[m].article, std::move(v));
+    }
+    std::stable_sort(values.begin(), values.end(), [](const auto& a, const auto& b) {
+      return a.second.reference_date < b.second.reference_date;
+    });
+    bool all_agree = true, conflict = false;
+    for (size_t i = 0; i < values.size(); ++i) {
+      for (size_t j = i + 1; j < values.size(); ++j) {
+        if (ValuesAgree(values[i].second, values[j].second)) continue;
+        all_agree = false;
+        // A difference counts only between sources, for one reference date.
+        if (origin[values[i].first] != origin[values[j].first] &&
+            values[i].second.reference_date == values[j].second.reference_date)
+          conflict = true;
+      }
+    }
+    c.status = conflict ? "differ" : all_agree ? "agree" : "series";
+    for (auto& [article, v] : values) c.values.push_back(std::move(v));
+    claims.emplace_back(root, std::move(c));
+  }
+  std::stable_sort(claims.begin(), claims.end(), [](const auto& a, const auto& b) {
+    const int ra = StatusRank(a.second.status), rb = StatusRank(b.second.status);
+    if (ra != rb) return ra < rb;
+    return a.first < b.first;
+  });
+  std::vector<Claim> out;
+  for (auto& [root, c] : claims) out.push_back(std::move(c));
+  return out;
+}
+
+}  // namespace newsloom::story

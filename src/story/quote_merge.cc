@@ -1,0 +1,254 @@
+#include "story/quote_merge.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <numeric>
+#include <set>
+
+#include "story/entity_resolution.h"
+
+namespace newsloom::story {
+namespace {
+
+constexpr double kPairContainment = 0.6;  // of the shorter quote's word pairs
+constexpr size_t kShortQuoteWords = 3;    // up to this: must appear word for word
+
+std::string LastWord(const std::string& key) {
+  const size_t sp = key.rfind(' ');
+  return sp == std::string::npos ? key : key.substr(sp + 1);
+}
+
+bool EndsWithWords(const std::string& longer, const std::string& shorter) {
+  if (shorter.empty() || shorter.size() > longer.size()) return false;
+  if (longer.compare(longer.size() - shorter.size(), shorter.size(), shorter) != 0) return false;
+  return longer.size() == shorter.size() || longer[longer.size() - shorter.size() - 1] == ' ';
+}
+
+bool ContainsRun(const std::vector<std::string>& hay, const std::vector<std::string>& needle) {
+  if (needle.empty() || needle.size() > hay.size()) return false;
+  return std::search(hay.begin(), hay.end(), needle.begin(), needle.end()) != hay.end();
+}
+
+std::set<std::string> Pairs(const std::vector<std::string>& w) {
+  std::set<std::string> out;
+  for (size_t i = 0; i + 1 < w.size(); ++i) out.insert(w[i] + ' ' + w[i + 1]);
+  return out;
+}
+
+bool SameWords(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  const auto& shorter = a.size() <= b.size() ? a : b;
+  const auto& longer = a.size() <= b.size() ? b : a;
+  if (shorter.empty()) return false;
+  if (shorter.size() <= kShortQuoteWords) return ContainsRun(longer, shorter);
+  const std::set<std::string> ps = Pairs(shorter), pl = Pairs(longer);
+  size_t shared = 0;
+  for (const std::string& p : ps) shared += pl.count(p);
+  return shared >= kPairContainment * static_cast<double>(ps.size());
+}
+
+struct Item {
+  size_t article;
+  const Quote* quote;
+  std::vector<std::string> words;
+  std::string entity;       // speaker entity id, or ""
+  std::string speaker_key;  // EntityKey of the speaker
+};
+
+bool SameSpeaker(const Item& a, const Item& b) {
+  if (!a.entity.empty() && !b.entity.empty()) return a.entity == b.entity;
+  if (a.speaker_key.empty() || b.speaker_key.empty()) return a.speaker_key == b.speaker_key;
+  return LastWord(a.speaker_key) == LastWord(b.speaker_key);
+}
+
+// The entity's name, or the end of the quoted speaker's mention when that starts with the name
+// and goes on ("Li Wei" tagged, "Ambassador Li Wei-min" quoted -> "Li Wei-min").
+std::string FullerName(const std::string& name, const std::string& mention) {
+  const size_t sp = name.find(' ');
+  const std::string first_word = name.substr(0, sp);
+  size_t at = mention.find(first_word);
+  while (at != std::string::npos && at > 0 && mention[at - 1] != ' ') {
+    at = mention.find(first_word, at + 1);
+  }
+  if (at == std::string::npos) return name;
+  const std::string tail = mention.substr(at);
+  const std::string tail_key = EntityKey(tail), name_key = EntityKey(name);
+  if (tail_key.size() > name_key.size() && tail_key.compare(0, name_key.size(), name_key) == 0 &&
+      tail_key.find(' ', name_key.size() + 1) == std::string::npos)
+    return tail;
+  return name;
+}
+
+}  // namespace
+
+std::vector<std::string> QuoteWords(std::string_view text) {
+  std::vector<std::string> words;
+  std::string cur;
+  auto flush = [&] {
+    if (!cur.empty()) words.push_back(std::move(cur));
+    cur.clear();
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = text[i];
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      cur.push_back(static_cast<char>(c));
+    } else if (c >= 'A' && c <= 'Z') {
+      cur.push_back(static_cast<char>(c - 'A' + 'a'));
+    } else if (c >= 0xC3 && c < 0xE0 && i + 1 < text.size()) {
+      // Latin letters with diacritics and other two-byte letters belong to the word.
+      cur.push_back(static_cast<char>(c));
+      cur.push_back(text[++i]);
+    } else if ((c == '\'' || c == '-') && !cur.empty() && i + 1 < text.size() &&
+               std::isalnum(static_cast<unsigned char>(text[i + 1]))) {
+      continue;  // "don't" = "dont", "co-operation" = "cooperation"
+    } else if (c == 0xE2 && i + 2 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+               static_cast<unsigned char>(text[i + 2]) == 0x99 && !cur.empty()) {
+      i += 2;  // a curly apostrophe inside a word
+    } else {
+      flush();
+    }
+  }
+  flush();
+  // Collapse stammered repeats: "and other and other weapons" -> "and other weapons".
+  for (size_t n = 4; n >= 1; --n) {
+    std::vector<std::string> out;
+    for (size_t i = 0; i < words.size();) {
+      if (i + 2 * n <= words.size() &&
+          std::equal(words.begin() + i, words.begin() + i + n, words.begin() + i + n)) {
+        i += n;  // drop the first copy
+        continue;
+      }
+      out.push_back(words[i]);
+      ++i;
+    }
+    words = std::move(out);
+  }
+  return words;
+}
+
+const StoryEntity* SpeakerEntity(const Quote& quote, const std::string& article_id,
+                                 const std::vector<StoryEntity>& entities) {
+  if (quote.speaker.empty()) return nullptr;
+  if (quote.speaker_span.size() > 0) {
+    for (const StoryEntity& e : entities) {
+      if (e.type != "PER") continue;
+      for (const Citation& m : e.mentions) {
+        if (m.article_id == article_id && m.span.begin < quote.speaker_span.end &&
+            quote.speaker_span.begin < m.span.end &&
+            // A pronoun's speaker is the name it resolves to, not the mention under the span.
+            quote.speaker_span.size() == quote.speaker.size())
+          return &e;
+      }
+    }
+  }
+  const std::string key = EntityKey(quote.speaker);
+  if (key.empty()) return nullptr;
+  // Entities come most mentioned first: the first that fits is the likeliest.
+  for (const StoryEntity& e : entities) {
+    if (e.type != "PER") continue;
+    if (EndsWithWords(key, EntityKey(e.name))) return &e;
+    for (const std::string& v : e.variants) {
+      const std::string vk = EntityKey(v);
+      if (vk.find(' ') != std::string::npos && EndsWithWords(key, vk)) return &e;
+    }
+  }
+  const std::string last = LastWord(key);
+  if (last.size() < 3) return nullptr;
+  for (const StoryEntity& e : entities) {
+    if (e.type != "PER") continue;
+    const std::string name = EntityKey(e.name);
+    // "Mr. Li" -> "Li Wei-min" (family name first), "Mr. Okafor" -> "Ada Okafor",
+    // "Okafor" -> "Ada Okafor".
+    if (LastWord(name) == last || name.compare(0, last.size() + 1, last + " ") == 0) return &e;
+  }
+  return nullptr;
+}
+
+std::vector<StoryQuote> MergeQuotes(const std::vector<const AnalyzedArticle*>& articles,
+                                    const std::vector<std::string>& origin,
+                                    const std::vector<StoryEntity>& entities) {
+  std::vector<Item> items;
+  for (size_t a = 0; a < articles.size(); ++a) {
+    const AnalyzedArticle& art = *articles[a];
+    for (const Quote& q : art.quotes) {
+      if (q.span.end > art.article.body.size() || q.span.begin >= q.span.end) continue;
+      Item it{a, &q, QuoteWords(q.text), {}, EntityKey(q.speaker)};
+      if (it.words.empty()) continue;
+      if (const StoryEntity* e = SpeakerEntity(q, art.article.id, entities)) it.entity = e->id;
+      items.push_back(std::move(it));
+    }
+  }
+  // Group transitively; direct and indirect quotes stay apart.
+  std::vector<size_t> parent(items.size());
+  std::iota(parent.begin(), parent.end(), 0);
+  auto find = [&](size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  for (size_t i = 0; i < items.size(); ++i) {
+    for (size_t j = i + 1; j < items.size(); ++j) {
+      if (items[i].quote->kind != items[j].quote->kind) continue;
+      if (!SameSpeaker(items[i], items[j]) || !SameWords(items[i].words, items[j].words)) continue;
+      const size_t a = find(i), b = find(j);
+      if (a != b) parent[std::max(a, b)] = std::min(a, b);
+    }
+  }
+  std::vector<std::vector<size_t>> groups(items.size());
+  for (size_t i = 0; i < items.size(); ++i) groups[find(i)].push_back(i);
+
+  struct Ranked {
+    int independent;
+    size_t first;
+    StoryQuote quote;
+  };
+  std::vector<Ranked> ranked;
+  for (size_t root = 0; root < groups.size(); ++root) {
+    const std::vector<size_t>& members = groups[root];
+    if (members.empty()) continue;
+    StoryQuote sq;
+    const Quote& first = *items[members.front()].quote;
+    sq.kind = first.kind;
+    sq.cue = first.cue;
+    std::set<std::string> origins;
+    for (size_t m : members) {
+      const Item& it = items[m];
+      const AnalyzedArticle& art = *articles[it.article];
+      sq.citations.push_back(Citation{art.article.id, it.quote->span, it.quote->text});
+      origins.insert(origin[it.article]);
+      if (it.quote->text.size() > sq.text.size()) sq.text = it.quote->text;
+      // The fullest name: the most words, then the first.
+      if (EntityKey(it.quote->speaker).size() > EntityKey(sq.speaker).size())
+        sq.speaker = it.quote->speaker;
+      if (sq.speaker_entity.empty()) sq.speaker_entity = it.entity;
+    }
+    if (!sq.speaker_entity.empty()) {
+      for (const StoryEntity& e : entities)
+        if (e.id == sq.speaker_entity) sq.speaker = FullerName(e.name, sq.speaker);
+    }
+    // Reported speech is kept only when its speaker is a person of the story: the clause
+    // patterns alone also catch organisations, media and misparsed subjects.
+    if (sq.kind != "direct" && sq.speaker_entity.empty()) continue;
+    sq.independent_sources = static_cast<int>(origins.size());
+    ranked.push_back(Ranked{sq.independent_sources, root, std::move(sq)});
+  }
+  // One name per speaker entity: the fullest any of its quotes gives.
+  std::map<std::string, std::string> name_of;
+  for (const Ranked& r : ranked) {
+    std::string& name = name_of[r.quote.speaker_entity];
+    if (EntityKey(r.quote.speaker).size() > EntityKey(name).size()) name = r.quote.speaker;
+  }
+  for (Ranked& r : ranked) {
+    if (!r.quote.speaker_entity.empty()) r.quote.speaker = name_of[r.quote.speaker_entity];
+  }
+  std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+    if (a.independent != b.independent) return a.independent > b.independent;
+    return a.first < b.first;
+  });
+  std::vector<StoryQuote> out;
+  out.reserve(ranked.size());
+  for (Ranked& r : ranked) out.push_back(std::move(r.quote));
+  return out;
+}
+
+}  // namespace newsloom::story
