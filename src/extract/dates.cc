@@ -63,7 +63,10 @@ int MonthOfWord(std::string_view word) {
       {"sep", "september", "septembre", "septiembre", "settembre", "setembro"},
       {"oct", "oktober", "octobre", "octubre", "ottobre", "outubro"},
       {"nov", "november", "novembre", "noviembre", "novembro", ""},
-      {"dec", "dezember", "d\xc3\xa9cembre", "diciembre", "dicembre", "dezembro"},
+      {"dec", "dezember",
+       "d\xc3\xa9"
+       "cembre",
+       "diciembre", "dicembre", "dezembro"},
   };
   for (int m = 0; m < 12; ++m) {
     for (std::string_view name : kMonths[m]) {

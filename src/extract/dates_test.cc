@@ -57,6 +57,10 @@ TEST(ParseDateTest, MetadataValues) {
   EXPECT_EQ(ParseDate("19 de junio de 2024"), (Date{2024, 6, 19}));
   EXPECT_EQ(ParseDate("le 19 juin 2024"), (Date{2024, 6, 19}));
   EXPECT_EQ(ParseDate("19. März 2024"), (Date{2024, 3, 19}));
+  // Every month name with an accent, the last one included.
+  EXPECT_EQ(ParseDate("le 3 février 2024"), (Date{2024, 2, 3}));
+  EXPECT_EQ(ParseDate("le 3 août 2024"), (Date{2024, 8, 3}));
+  EXPECT_EQ(ParseDate("le 3 décembre 2024"), (Date{2024, 12, 3}));
   EXPECT_EQ(ParseDate("Juni 2024"), std::nullopt);
 }
 
