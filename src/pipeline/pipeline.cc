@@ -75,6 +75,15 @@ std::string CollisionId(const std::string& id, const std::string& bytes) {
 
 }  // namespace
 
+struct Pipeline::StoryState {
+  dedup::CopyDetector detector;
+  cluster::StoryClusterer clusterer;
+  void Add(const AnalyzedArticle& a) {
+    detector.Add(a);
+    clusterer.Add(a);
+  }
+};
+
 Result<std::optional<uint64_t>> Pipeline::IdHolder(
     const std::string& id, const std::unordered_map<std::string, uint64_t>* ids_this_run) {
   auto it = ids_this_run->find(id);
@@ -114,6 +123,17 @@ Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
   std::vector<RawPage> batch;
   batch.reserve(batch_pages);
   std::unordered_map<std::string, uint64_t> ids_this_run;  // id -> raw page hash
+
+  // Stories are rebuilt from every stored article in ingest order: the earlier runs' articles are
+  // replayed from the store now, and this run's are added as they are stored, so that none has
+  // to be read back.
+  std::unique_ptr<StoryState> story_state;
+  if (options.rebuild_stories) {
+    PhaseTimer timer(&report.seconds.stories);
+    auto replayed = ReplayStoredArticles();
+    if (!replayed.ok()) return replayed.status();
+    story_state = std::move(*replayed);
+  }
 
   auto report_progress = [&](const char* phase) {
     if (!progress) return;
@@ -177,30 +197,41 @@ Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
         analyzed[k].emplace(stages_->Analyze(std::move(extracted[fresh[k]]->value())));
       });
     }
-    PhaseTimer timer(&report.seconds.store);
     // One transaction per batch: a crash loses at most the batch being written, never what
     // earlier batches stored, and no article is ever half-written.
     std::vector<Store::PageAndArticle> items;
     items.reserve(fresh.size());
     std::vector<size_t> items_index;  // batch position of each item
-    for (size_t k = 0; k < fresh.size(); ++k) {
-      const RawPage& page = batch[fresh[k]];
-      Result<AnalyzedArticle>& a = *analyzed[k];
-      if (!a.ok()) {
-        report.skipped.push_back({page.source, StageReason("analyze", a.status())});
-        continue;
+    std::vector<bool> stored;
+    {
+      PhaseTimer timer(&report.seconds.store);
+      for (size_t k = 0; k < fresh.size(); ++k) {
+        const RawPage& page = batch[fresh[k]];
+        Result<AnalyzedArticle>& a = *analyzed[k];
+        if (!a.ok()) {
+          report.skipped.push_back({page.source, StageReason("analyze", a.status())});
+          continue;
+        }
+        items.push_back({&page, &a.value()});
+        items_index.push_back(fresh[k]);
       }
-      items.push_back({&page, &a.value()});
-      items_index.push_back(fresh[k]);
+      auto put = store_->PutArticles(items);
+      if (!put.ok()) return put.status();
+      stored = std::move(*put);
     }
-    auto stored = store_->PutArticles(items);
-    if (!stored.ok()) return stored.status();
-    for (size_t k = 0; k < stored->size(); ++k) {
-      if ((*stored)[k]) {
+    for (size_t k = 0; k < stored.size(); ++k) {
+      if (stored[k]) {
         ++report.articles_stored;
         if (moved[items_index[k]]) ++report.id_collisions;
       } else {
         ++report.already_stored;
+      }
+    }
+    if (story_state) {
+      // In the order PutArticles gave them their ingest sequence.
+      PhaseTimer timer(&report.seconds.stories);
+      for (size_t k = 0; k < stored.size(); ++k) {
+        if (stored[k]) story_state->Add(*items[k].article);
       }
     }
     batch.clear();
@@ -231,29 +262,37 @@ Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() -
       report.seconds.extract - report.seconds.analyze - report.seconds.store;
 
-  if (options.rebuild_stories) {
+  if (story_state) {
     report_progress("stories");
     PhaseTimer timer(&report.seconds.stories);
-    auto stories = RebuildStories(progress);
+    auto stories = WriteStories(*story_state);
     if (!stories.ok()) return stories.status();
     report.stories = *stories;
   }
   return report;
 }
 
-Result<int64_t> Pipeline::RebuildStories(const ProgressCallback&) {
-  dedup::CopyDetector detector;
-  cluster::StoryClusterer clusterer;
+Result<std::unique_ptr<Pipeline::StoryState>> Pipeline::ReplayStoredArticles() {
+  auto state = std::make_unique<StoryState>();
   // Replay in ingest order, one article in memory at a time (copy detection shingles the tokens
   // and hashes the paragraphs).
   Status replay = store_->ForEachArticle(LoadOptions{}, [&](AnalyzedArticle&& a) {
-        detector.Add(a);
-        clusterer.Add(a);
-        return Status::Ok();
-      });
+    state->Add(a);
+    return Status::Ok();
+  });
   NEWSLOOM_RETURN_IF_ERROR(replay);
-  const std::vector<CopyGroup> groups = detector.Groups();
-  const std::vector<cluster::Assignment> assignments = clusterer.Assignments();
+  return state;
+}
+
+Result<int64_t> Pipeline::RebuildStories(const ProgressCallback&) {
+  auto state = ReplayStoredArticles();
+  if (!state.ok()) return state.status();
+  return WriteStories(**state);
+}
+
+Result<int64_t> Pipeline::WriteStories(const StoryState& state) {
+  const std::vector<CopyGroup> groups = state.detector.Groups();
+  const std::vector<cluster::Assignment> assignments = state.clusterer.Assignments();
 
   // Stories in the order of their first article; members in ingest order.
   struct Members {
