@@ -239,6 +239,7 @@ Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
     return Status::Ok();
   };
 
+  const double stories_before_reading = report.seconds.stories;
   const auto start = std::chrono::steady_clock::now();
   ingest::ReadOptions read_options;
   read_options.max_page_bytes = options.max_page_bytes;
@@ -257,10 +258,11 @@ Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
   NEWSLOOM_RETURN_IF_ERROR(read_status);
   NEWSLOOM_RETURN_IF_ERROR(failure);
   NEWSLOOM_RETURN_IF_ERROR(process_batch());
-  // Reading is what the batches did not account for.
+  const double stories_in_batches = report.seconds.stories - stories_before_reading;
+  // Reading is what the batches did not account for (stories so far: adding this run's articles).
   report.seconds.read =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() -
-      report.seconds.extract - report.seconds.analyze - report.seconds.store;
+      report.seconds.extract - report.seconds.analyze - report.seconds.store - stories_in_batches;
 
   if (story_state) {
     report_progress("stories");
