@@ -7,8 +7,8 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <string>
 #include <optional>
+#include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -20,12 +20,19 @@
 
 namespace newsloom {
 
+namespace dedup {
+class CopyDetector;
+}
+namespace cluster {
+class StoryClusterer;
+}
+
 struct IngestOptions {
-  int threads = 0;                       // extraction and analysis workers; 0: one per core
-  int batch_pages = 512;                 // pages read before a batch is processed
-  uint64_t max_page_bytes = 16u << 20;   // larger pages: "page too large"
-  uint64_t max_line_bytes = 1u << 20;    // a longer line: "line too long"
-  bool rebuild_stories = true;           // rebuild copy groups and stories at the end
+  int threads = 0;                      // extraction and analysis workers; 0: one per core
+  int batch_pages = 512;                // pages read before a batch is processed
+  uint64_t max_page_bytes = 16u << 20;  // larger pages: "page too large"
+  uint64_t max_line_bytes = 1u << 20;   // a longer line: "line too long"
+  bool rebuild_stories = true;          // rebuild copy groups and stories at the end
 };
 
 // An input, record or page that did not become a stored article, and why.
@@ -48,7 +55,7 @@ struct IngestReport {
   // Inputs, records and pages skipped: what the readers reject as they find it, what extraction
   // rejects when its batch is processed (a deterministic order).
   std::vector<SkippedPage> skipped;
-  int64_t stories = 0;          // stories after the rebuild (0 when not rebuilt)
+  int64_t stories = 0;  // stories after the rebuild (0 when not rebuilt)
 
   // Wall-clock seconds per phase, for benchmarks: reading and corpus evidence, extraction,
   // analysis, writing articles, rebuilding stories.
@@ -101,6 +108,12 @@ class Pipeline {
   Result<int64_t> RebuildStories(const ProgressCallback& progress = nullptr);
 
  private:
+  // Copy detection and clustering fed every stored article in ingest order.
+  struct StoryState;
+  // Replays the stored articles into a fresh state.
+  Result<std::unique_ptr<StoryState>> ReplayStoredArticles();
+  // Builds each story's brief from a state and replaces the stored stories.
+  Result<int64_t> WriteStories(const StoryState& state);
   // Feeds the raw pages stored by earlier runs into the corpus evidence, once.
   Status SeedCorpus();
   // The raw page hash of the page holding `id`, this run or stored; nullopt when the id is free.

@@ -141,12 +141,14 @@ DocFeatures Featurize(const NerTagger::Model& m,
   std::unordered_map<uint64_t, uint32_t> doc_casing;
   for (size_t s = 0; s < doc.size(); ++s) {
     bool any_lower = false, any_upper = false;
+    infos[s].reserve(doc[s].size());
     for (std::string_view w : doc[s]) {
       std::string norm = NerNorm(w);
       NerCasing c = NerCasingOf(w);
       any_lower |= c == NerCasing::kLower || c == NerCasing::kInitCap || c == NerCasing::kMixed;
       any_upper |= c == NerCasing::kAllCaps;
-      infos[s].push_back({norm, H(norm), c});
+      const uint64_t norm_h = H(norm);
+      infos[s].push_back({std::move(norm), norm_h, c});
     }
     headline[s] = any_upper && !any_lower;
     if (!g.nonlocal) continue;
@@ -194,6 +196,8 @@ DocFeatures Featurize(const NerTagger::Model& m,
     SentenceFeatures& sf = out.sentences[s];
     sf.n = n;
     sf.offsets.assign(1, 0);
+    sf.offsets.reserve(static_cast<size_t>(n) + 1);
+    sf.rows.reserve(static_cast<size_t>(n) * 40);  // about what a token of running text takes
     sf.norm_hash.resize(n);
     sf.sshape_hash.resize(n);
     sf.hist_key.assign(n, 0);
@@ -208,7 +212,9 @@ DocFeatures Featurize(const NerTagger::Model& m,
       sf.sshape_hash[i] = sshape_h[i];
       // In all-caps headlines, look names and clusters up in title case ("JAPAN" -> "Japan").
       bool title = headline[s] && info[i].casing == NerCasing::kAllCaps && words[i].size() > 3;
-      std::string lookup = title ? NerTitleCase(words[i]) : std::string(words[i]);
+      std::string title_case;
+      if (title) title_case = NerTitleCase(words[i]);
+      const std::string_view lookup = title ? std::string_view(title_case) : words[i];
       if (g.gazetteer) gaz_keys[i] = Gazetteer::TokenKey(lookup);
       if (g.clusters) {
         cluster[i] = m.clusters.Lookup(lookup);

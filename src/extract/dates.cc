@@ -63,7 +63,10 @@ int MonthOfWord(std::string_view word) {
       {"sep", "september", "septembre", "septiembre", "settembre", "setembro"},
       {"oct", "oktober", "octobre", "octubre", "ottobre", "outubro"},
       {"nov", "november", "novembre", "noviembre", "novembro", ""},
-      {"dec", "dezember", "d\xc3\xa9cembre", "diciembre", "dicembre", "dezembro"},
+      {"dec", "dezember",
+       "d\xc3\xa9"
+       "cembre",
+       "diciembre", "dicembre", "dezembro"},
   };
   for (int m = 0; m < 12; ++m) {
     for (std::string_view name : kMonths[m]) {
@@ -152,10 +155,19 @@ std::optional<Date> ParseDate(std::string_view s) {
   return MonthNameDate(s);
 }
 
-std::optional<Date> DateLine(std::string_view line, int max_other_words) {
+std::optional<Date> DateLine(std::string_view line, int max_other_words, int line_words) {
+  // Words of the line minus those of the date are at most the words left around it (cutting a
+  // string never joins words), so a line longer than both limits together cannot qualify; most
+  // lines of a page are such lines, and tagging them is the cost of this function.
+  if (line_words < 0) line_words = static_cast<int>(text::Words(line).size());
+  if (line_words > max_other_words + kMaxDateLineWords) return std::nullopt;
   std::vector<DateMention> mentions = FindDateMentions(line);
   for (const DateMention& m : mentions) {
     if (m.year == 0 || m.day == 0) continue;
+    if (static_cast<int>(text::Words(line.substr(m.begin, m.end - m.begin)).size()) >
+        kMaxDateLineWords) {
+      continue;
+    }
     const std::string rest =
         std::string(line.substr(0, m.begin)) + " " + std::string(line.substr(m.end));
     if (static_cast<int>(text::Words(rest).size()) <= max_other_words) {

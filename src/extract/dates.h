@@ -34,9 +34,12 @@ std::vector<DateMention> FindDateMentions(std::string_view text);
 // holds no complete date.
 std::optional<Date> ParseDate(std::string_view s);
 
-// A line that is essentially a date (a masthead "today" line): its date, when the words that are
-// not part of the date are few (at most `max_other_words`).
-std::optional<Date> DateLine(std::string_view line, int max_other_words = 3);
+// A line that is essentially a date (a masthead "today" line): its date, when the date is written
+// in at most kMaxDateLineWords words and the words that are not part of it are few (at most
+// `max_other_words`). `line_words`, when known (>= 0), is text::Words(line).size(): longer lines
+// are then rejected without tagging.
+inline constexpr int kMaxDateLineWords = 12;
+std::optional<Date> DateLine(std::string_view line, int max_other_words = 3, int line_words = -1);
 
 // A date of a URL path ("/2024/06/19/", "/2024-06-19-").
 std::optional<Date> DateInUrl(std::string_view url);

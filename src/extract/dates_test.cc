@@ -57,6 +57,10 @@ TEST(ParseDateTest, MetadataValues) {
   EXPECT_EQ(ParseDate("19 de junio de 2024"), (Date{2024, 6, 19}));
   EXPECT_EQ(ParseDate("le 19 juin 2024"), (Date{2024, 6, 19}));
   EXPECT_EQ(ParseDate("19. März 2024"), (Date{2024, 3, 19}));
+  // Every month name with an accent, the last one included.
+  EXPECT_EQ(ParseDate("le 3 février 2024"), (Date{2024, 2, 3}));
+  EXPECT_EQ(ParseDate("le 3 août 2024"), (Date{2024, 8, 3}));
+  EXPECT_EQ(ParseDate("le 3 décembre 2024"), (Date{2024, 12, 3}));
   EXPECT_EQ(ParseDate("Juni 2024"), std::nullopt);
 }
 
@@ -65,6 +69,16 @@ TEST(DateLineTest, MastheadLinesOnly) {
   EXPECT_EQ(DateLine(" date 2024-06-19 Most Popular"), (Date{2024, 6, 19}));
   EXPECT_EQ(DateLine("The summit took place on June 17, 2024 in Pyongyang with many guests."),
             std::nullopt);
+  // The word count given by the caller gives the same answers as the one counted here.
+  EXPECT_EQ(DateLine("Monday, June 17, 2024", 3, 4), (Date{2024, 6, 17}));
+  EXPECT_EQ(DateLine("Monday, June 17, 2024", 3, 40), std::nullopt);  // long lines: no tagging
+}
+
+TEST(DateLineTest, OtherWordsLimit) {
+  std::string many_words = "Monday, June 17, 2024";
+  for (int i = 0; i < kMaxDateLineWords; ++i) many_words += " w";
+  EXPECT_EQ(DateLine(many_words, 3), std::nullopt);
+  EXPECT_EQ(DateLine(many_words, 3 + kMaxDateLineWords), (Date{2024, 6, 17}));
 }
 
 TEST(DateInUrlTest, PathDates) {

@@ -621,7 +621,7 @@ Status ExtractPlainText(std::string_view text, const LineStats* corpus, Article*
       SetRole(l, Role::kPublished, is_update ? "updated-line" : "published-line");
       continue;
     }
-    if (auto d = DateLine(l.text, 3)) {
+    if (auto d = DateLine(l.text, 3, l.words)) {
       if (!masthead && i < 12) {
         masthead = d;
         SetRole(l, Role::kMasthead, "masthead-date");

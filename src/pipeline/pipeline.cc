@@ -61,6 +61,15 @@ int WorkerCount(int requested) {
 
 }  // namespace
 
+struct Pipeline::StoryState {
+  dedup::CopyDetector detector;
+  cluster::StoryClusterer clusterer;
+  void Add(const AnalyzedArticle& a) {
+    detector.Add(a);
+    clusterer.Add(a);
+  }
+};
+
 Result<std::optional<uint64_t>> Pipeline::IdHolder(
     const std::string& id, const std::unordered_map<std::string, uint64_t>* ids_this_run) {
   auto it = ids_this_run->find(id);
@@ -100,6 +109,17 @@ Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
   std::vector<RawPage> batch;
   batch.reserve(batch_pages);
   std::unordered_map<std::string, uint64_t> ids_this_run;  // id -> raw page hash
+
+  // Stories are rebuilt from every stored article in ingest order: the earlier runs' articles are
+  // replayed from the store now, and this run's are added as they are stored, so that none has
+  // to be read back.
+  std::unique_ptr<StoryState> story_state;
+  if (options.rebuild_stories) {
+    PhaseTimer timer(&report.seconds.stories);
+    auto replayed = ReplayStoredArticles();
+    if (!replayed.ok()) return replayed.status();
+    story_state = std::move(*replayed);
+  }
 
   auto report_progress = [&](const char* phase) {
     if (!progress) return;
@@ -163,30 +183,41 @@ Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
         analyzed[k].emplace(stages_->Analyze(std::move(extracted[fresh[k]]->value())));
       });
     }
-    PhaseTimer timer(&report.seconds.store);
     // One transaction per batch: a crash loses at most the batch being written, never what
     // earlier batches stored, and no article is ever half-written.
     std::vector<Store::PageAndArticle> items;
     items.reserve(fresh.size());
     std::vector<size_t> items_index;  // batch position of each item
-    for (size_t k = 0; k < fresh.size(); ++k) {
-      const RawPage& page = batch[fresh[k]];
-      Result<AnalyzedArticle>& a = *analyzed[k];
-      if (!a.ok()) {
-        report.skipped.push_back({page.source, StageReason("analyze", a.status())});
-        continue;
+    std::vector<bool> stored;
+    {
+      PhaseTimer timer(&report.seconds.store);
+      for (size_t k = 0; k < fresh.size(); ++k) {
+        const RawPage& page = batch[fresh[k]];
+        Result<AnalyzedArticle>& a = *analyzed[k];
+        if (!a.ok()) {
+          report.skipped.push_back({page.source, StageReason("analyze", a.status())});
+          continue;
+        }
+        items.push_back({&page, &a.value()});
+        items_index.push_back(fresh[k]);
       }
-      items.push_back({&page, &a.value()});
-      items_index.push_back(fresh[k]);
+      auto put = store_->PutArticles(items);
+      if (!put.ok()) return put.status();
+      stored = std::move(*put);
     }
-    auto stored = store_->PutArticles(items);
-    if (!stored.ok()) return stored.status();
-    for (size_t k = 0; k < stored->size(); ++k) {
-      if ((*stored)[k]) {
+    for (size_t k = 0; k < stored.size(); ++k) {
+      if (stored[k]) {
         ++report.articles_stored;
         if (moved[items_index[k]]) ++report.id_collisions;
       } else {
         ++report.already_stored;
+      }
+    }
+    if (story_state) {
+      // In the order PutArticles gave them their ingest sequence.
+      PhaseTimer timer(&report.seconds.stories);
+      for (size_t k = 0; k < stored.size(); ++k) {
+        if (stored[k]) story_state->Add(*items[k].article);
       }
     }
     batch.clear();
@@ -194,6 +225,7 @@ Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
     return Status::Ok();
   };
 
+  const double stories_before_reading = report.seconds.stories;
   const auto start = std::chrono::steady_clock::now();
   ingest::ReadOptions read_options;
   read_options.max_page_bytes = options.max_page_bytes;
@@ -212,34 +244,43 @@ Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
   NEWSLOOM_RETURN_IF_ERROR(read_status);
   NEWSLOOM_RETURN_IF_ERROR(failure);
   NEWSLOOM_RETURN_IF_ERROR(process_batch());
-  // Reading is what the batches did not account for.
+  const double stories_in_batches = report.seconds.stories - stories_before_reading;
+  // Reading is what the batches did not account for (stories so far: adding this run's articles).
   report.seconds.read =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() -
-      report.seconds.extract - report.seconds.analyze - report.seconds.store;
+      report.seconds.extract - report.seconds.analyze - report.seconds.store - stories_in_batches;
 
-  if (options.rebuild_stories) {
+  if (story_state) {
     report_progress("stories");
     PhaseTimer timer(&report.seconds.stories);
-    auto stories = RebuildStories(progress);
+    auto stories = WriteStories(*story_state);
     if (!stories.ok()) return stories.status();
     report.stories = *stories;
   }
   return report;
 }
 
-Result<int64_t> Pipeline::RebuildStories(const ProgressCallback&) {
-  dedup::CopyDetector detector;
-  cluster::StoryClusterer clusterer;
+Result<std::unique_ptr<Pipeline::StoryState>> Pipeline::ReplayStoredArticles() {
+  auto state = std::make_unique<StoryState>();
   // Replay in ingest order, one article in memory at a time (copy detection shingles the tokens
   // and hashes the paragraphs).
   Status replay = store_->ForEachArticle(LoadOptions{}, [&](AnalyzedArticle&& a) {
-    detector.Add(a);
-    clusterer.Add(a);
+    state->Add(a);
     return Status::Ok();
   });
   NEWSLOOM_RETURN_IF_ERROR(replay);
-  const std::vector<CopyGroup> groups = detector.Groups();
-  const std::vector<cluster::Assignment> assignments = clusterer.Assignments();
+  return state;
+}
+
+Result<int64_t> Pipeline::RebuildStories(const ProgressCallback&) {
+  auto state = ReplayStoredArticles();
+  if (!state.ok()) return state.status();
+  return WriteStories(**state);
+}
+
+Result<int64_t> Pipeline::WriteStories(const StoryState& state) {
+  const std::vector<CopyGroup> groups = state.detector.Groups();
+  const std::vector<cluster::Assignment> assignments = state.clusterer.Assignments();
 
   // Stories in the order of their first article; members in ingest order.
   struct Members {

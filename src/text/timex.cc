@@ -52,9 +52,13 @@ bool IsFalseEd(std::string_view w) {
 // ---------------------------------------------------------------------------------------------
 // The matcher
 
+// Whether a token's lower-cased text is `w`: sizes first, where std::string == const char* would
+// measure the literal and compare bytes every time (the matchers do this for every token).
+inline bool LowIs(const Tok& t, std::string_view w) { return std::string_view(t.low) == w; }
+
 struct Cand {
-  int end = -1;  // one past the last token
-  std::string type;
+  int end = -1;           // one past the last token
+  std::string_view type;  // a string literal
   std::string value;
   bool relative = false;
 };
@@ -67,7 +71,7 @@ class Matcher {
   std::vector<TemporalExpression> Run() {
     std::vector<TemporalExpression> out;
     for (int i = 0; i < n_; ++i) {
-      if (toks_[i].kind == Kind::kPunct && toks_[i].low != "'") continue;
+      if (toks_[i].kind == Kind::kPunct && !LowIs(toks_[i], "'")) continue;
       Cand c;
       start_ = i;
       tense_known_ = false;
@@ -75,7 +79,7 @@ class Matcher {
       TemporalExpression e;
       e.span = {toks_[i].begin, toks_[c.end - 1].end};
       e.text.assign(text_.substr(e.span.begin, e.span.end - e.span.begin));
-      e.type = std::move(c.type);
+      e.type = std::string(c.type);
       e.value = std::move(c.value);
       e.relative = c.relative;
       e.tense = Tense();
@@ -201,7 +205,7 @@ class Matcher {
       const Tok& t = toks_[k];
       if (t.break_before) return true;
       if (t.kind != Kind::kPunct) return false;
-      if (t.low == ".") {
+      if (LowIs(t, ".")) {
         // "Mr. Kim", "Sept. 30", "J. Smith": a period after an abbreviation goes on.
         const Tok& prev = T(k - 1);
         if (prev.kind == Kind::kWord && !t.space_before &&
@@ -213,7 +217,7 @@ class Matcher {
         }
         return true;
       }
-      return t.low == "!" || t.low == "?" || t.low == ";";
+      return LowIs(t, "!") || LowIs(t, "?") || LowIs(t, ";");
     };
     int lo = start_, hi = start_;
     while (lo > 0 && start_ - lo < 60 && !boundary(lo)) --lo;
@@ -236,7 +240,7 @@ class Matcher {
   int CueAt(int k) const {
     const Tok& t = toks_[k];
     if (t.kind != Kind::kWord) return 0;
-    const std::string& w = t.low;
+    const std::string_view w = t.low;
     if (w == "will" || w == "shall" || (w == "ll" && P(k - 1, "'"))) return 1;
     if (W(k + 1, "to") &&
         In(w, {"going", "expected", "expects", "expect", "plans", "plan", "planning", "scheduled",
@@ -461,10 +465,10 @@ class Matcher {
       } else if (!(T(j).kind == Kind::kNumber)) {
         return 0;
       }
-    } else if (T(i).low == "may" || T(i).low == "march") {
+    } else if (LowIs(T(i), "may") || LowIs(T(i), "march")) {
       if (!T(i).cap) return 0;
       const bool date_next = T(j).kind == Kind::kNumber;
-      const std::string& prev = T(i - 1).low;
+      const std::string_view prev = T(i - 1).low;
       const bool date_prev = In(
           prev, {"in",      "early", "late", "mid",     "last", "next", "this",   "since", "until",
                  "of",      "by",    "from", "through", "to",   "-",    "before", "after", "during",
@@ -534,11 +538,11 @@ class Matcher {
       *value = v;
       return j;
     }
-    if (t.low == "hundred" || t.low == "dozen") {
-      *value = t.low == "hundred" ? 100 : 12;
+    if (LowIs(t, "hundred") || LowIs(t, "dozen")) {
+      *value = LowIs(t, "hundred") ? 100 : 12;
       return i + 1;
     }
-    if ((t.low == "a" || t.low == "an") && allow_article) {
+    if ((LowIs(t, "a") || LowIs(t, "an")) && allow_article) {
       if (W(i + 1, "few") || W(i + 1, "couple")) {
         *value = W(i + 1, "couple") ? 2 : -1;
         return W(i + 2, "of") ? i + 3 : i + 2;
@@ -551,7 +555,7 @@ class Matcher {
       return i + 1;
     }
     if (In(t.low, {"several", "few", "many", "some", "couple"})) {
-      *value = t.low == "couple" ? 2 : -1;
+      *value = LowIs(t, "couple") ? 2 : -1;
       return W(i + 1, "of") ? i + 2 : i + 1;
     }
     return -1;
@@ -561,7 +565,7 @@ class Matcher {
   bool MatchAt(int i, Cand* best) {
     Cand c;
     // Modifiers kept inside the extent, as TimeML does: "early 1991", "late May", "mid-1990s".
-    const std::string& w = T(i).low;
+    const std::string_view w = T(i).low;
     if (T(i).kind == Kind::kWord) {
       if (In(w, {"early", "late", "mid", "earlier", "later"})) {
         int j = i + 1;
@@ -652,8 +656,12 @@ class Matcher {
   bool MatchCore(int i, Cand* best) {
     Cand c;
     auto consider = [&](bool ok) {
-      if (ok && c.end > best->end) *best = c;
-      c = Cand();
+      if (ok && c.end > best->end) *best = std::move(c);
+      // Reset field by field: the strings keep their buffers for the next matcher.
+      c.end = -1;
+      c.type = {};
+      c.value.clear();
+      c.relative = false;
     };
     const Tok& t = T(i);
     if (t.kind == Kind::kNumber) {
@@ -693,7 +701,7 @@ class Matcher {
     if (!dash || !Adjacent(i + 1) || T(i + 2).kind != Kind::kNumber || !Adjacent(i + 2)) {
       return false;
     }
-    const std::string& sep = T(i + 1).low;
+    const std::string_view sep = T(i + 1).low;
     if (!(P(i + 3, sep) && Adjacent(i + 3) && T(i + 4).kind == Kind::kNumber && Adjacent(i + 4))) {
       return false;
     }
@@ -724,7 +732,7 @@ class Matcher {
       v.minute = static_cast<int>(T(end + 2).num);
       end += 3;
       if (P(end, ":") && T(end + 1).kind == Kind::kNumber && Adjacent(end + 1)) end += 2;
-    } else if (T(end).kind == Kind::kWord && Adjacent(end) && (T(end).low == "t") &&
+    } else if (T(end).kind == Kind::kWord && Adjacent(end) && (LowIs(T(end), "t")) &&
                T(end + 1).kind == Kind::kNumber && Adjacent(end + 1) && P(end + 2, ":") &&
                T(end + 3).kind == Kind::kNumber && T(end + 1).num < 24 && T(end + 3).num < 60) {
       v.hour = static_cast<int>(T(end + 1).num);
@@ -912,7 +920,7 @@ class Matcher {
     const int y = YearAt(i);
     if (y < 0) return false;
     // Decades: "1990s"
-    if (T(i + 1).kind == Kind::kWord && Adjacent(i + 1) && T(i + 1).low == "s" && y % 10 == 0) {
+    if (T(i + 1).kind == Kind::kWord && Adjacent(i + 1) && LowIs(T(i + 1), "s") && y % 10 == 0) {
       DateValue v;
       v.decade = y / 10;
       SetDate(c, i + 2, v, false);
@@ -940,7 +948,7 @@ class Matcher {
     if (n.kind != Kind::kNumber || n.digits != 2 || !Adjacent(i + 1)) return false;
     const int yy = static_cast<int>(n.num);
     const int full = yy + (yy >= 30 ? 1900 : 2000);
-    if (T(i + 2).kind == Kind::kWord && T(i + 2).low == "s" && Adjacent(i + 2) && yy % 10 == 0) {
+    if (T(i + 2).kind == Kind::kWord && LowIs(T(i + 2), "s") && Adjacent(i + 2) && yy % 10 == 0) {
       DateValue v;
       v.decade = full / 10;
       SetDate(c, i + 3, v, false);
@@ -952,9 +960,9 @@ class Matcher {
   // "Q1 2024", "Q3", "H1 2024", "summer 2023", "the summer of 2023" is DeterminedUnit's.
   bool CompactPeriod(int i, Cand* c) {
     const Tok& t = T(i);
-    if ((t.low == "q" || t.low == "h") && t.cap && T(i + 1).kind == Kind::kNumber &&
+    if ((LowIs(t, "q") || LowIs(t, "h")) && t.cap && T(i + 1).kind == Kind::kNumber &&
         Adjacent(i + 1) && T(i + 1).digits == 1 && T(i + 1).num >= 1 &&
-        T(i + 1).num <= (t.low == "q" ? 4 : 2)) {
+        T(i + 1).num <= (LowIs(t, "q") ? 4 : 2)) {
       const int n = static_cast<int>(T(i + 1).num);
       int end = i + 2;
       int y;
@@ -964,14 +972,14 @@ class Matcher {
       if (e > 0) {
         v.year = y;
         end = e;
-      } else if (t.low == "q") {
+      } else if (LowIs(t, "q")) {
         v = ResolveQuarter(n, Tense());
         relative = true;
       } else {
         v = Shift(Unit::kYear, 0);
         relative = true;
       }
-      (t.low == "q" ? v.quarter : v.half) = n;
+      (LowIs(t, "q") ? v.quarter : v.half) = n;
       SetDate(c, end, v, relative);
       return true;
     }
@@ -1046,7 +1054,7 @@ class Matcher {
   bool Weekday(int i, Cand* c) {
     const LexEntry* e = Lex(i);
     if (e == nullptr || e->weekday < 0 || !T(i).cap) return false;
-    const std::string& w = T(i).low;
+    const std::string_view w = T(i).low;
     const bool abbrev = w.size() <= 5 && w != "friday" && w != "monday" && w != "sunday";
     int j = i + 1;
     if (abbrev) {
@@ -1077,7 +1085,7 @@ class Matcher {
 
   // today, now, yesterday, tonight, recently, the future, ...
   bool Deictic(int i, Cand* c) {
-    const std::string& w = T(i).low;
+    const std::string_view w = T(i).low;
     // "the near future", "the short term", "the weeks ahead", "future quarters"
     if (w == "the" && (W(i + 1, "near") || W(i + 1, "short") || W(i + 1, "long")) &&
         (W(i + 2, "future") || W(i + 2, "term"))) {
@@ -1168,7 +1176,7 @@ class Matcher {
     // "this morning", "last night"
     if ((w == "this" || w == "last") && Lex(i + 1) && Lex(i + 1)->part && !Lex(i + 1)->plural) {
       const bool last = w == "last";
-      if (last && T(i + 1).low != "night") return false;
+      if (last && !LowIs(T(i + 1), "night")) return false;
       v = Shift(Unit::kDay, last ? -1 : 0);
       v.part = Lex(i + 1)->part;
       SetDate(c, i + 2, v, true);
@@ -1266,13 +1274,13 @@ class Matcher {
 
   // this/last/next/past/the + week, month, year, quarter, weekend, month name, weekday, season
   bool DeterminedUnit(int i, Cand* c) {
-    const std::string& w = T(i).low;
+    const std::string_view w = T(i).low;
     int j = i + 1;
     int dir;  // -1 previous, 0 this, +1 next
     bool the = false;
     if (w == "the") {
       the = true;
-      const std::string& d = T(j).low;
+      const std::string_view d = T(j).low;
       if (In(d, {"past", "last", "previous", "preceding", "prior"})) {
         dir = -1;
         ++j;
@@ -1315,7 +1323,7 @@ class Matcher {
         SetRaw(c, j + 1, "DURATION", Duration(1, u), false);
         return true;
       }
-      if (!the && w == "past" && T(j - 1).low == "past" && j == i + 1) {
+      if (!the && w == "past" && LowIs(T(j - 1), "past") && j == i + 1) {
         SetRaw(c, j + 1, "DURATION", Duration(1, u), false);
         return true;
       }
@@ -1694,7 +1702,7 @@ class Matcher {
       }
       if (article) {
         // Bare "a year": a duration after for/in/than/within; "twice a year" is a set.
-        const std::string& prev = T(i - 1).low;
+        const std::string_view prev = T(i - 1).low;
         // A rate: "twice a year", "$1 billion a year", "interviews a day".
         const bool amount = T(i - 1).kind == Kind::kNumber ||
                             In(prev, {"million", "billion", "thousand", "hundred", "percent", "%",
@@ -1735,7 +1743,7 @@ class Matcher {
 
   // "every week", "each Thursday", "daily", "annually"
   bool SetPhrase(int i, Cand* c) {
-    const std::string& w = T(i).low;
+    const std::string_view w = T(i).low;
     struct Adverb {
       const char* word;
       const char* value;
@@ -1808,9 +1816,9 @@ class Matcher {
     int j;
     const Tok& t = T(i);
     if (t.kind == Kind::kWord) {
-      if (t.low == "noon" || t.low == "midday") {
+      if (LowIs(t, "noon") || LowIs(t, "midday")) {
         hour = 12;
-      } else if (t.low == "midnight") {
+      } else if (LowIs(t, "midnight")) {
         hour = 24;
       } else {
         return false;
@@ -1837,7 +1845,7 @@ class Matcher {
         if (pm && hour < 12) hour += 12;
         if (!pm && hour == 12) hour = 0;
         ++j;
-        if (P(j, ".") && Adjacent(j) && (T(j).low == "." && T(j - 1).low.back() != '.')) ++j;
+        if (P(j, ".") && Adjacent(j) && (LowIs(T(j), ".") && T(j - 1).low.back() != '.')) ++j;
       } else if (W(j, "o'clock")) {
         ++j;
       } else if (!has_minutes) {
@@ -1891,14 +1899,14 @@ class Matcher {
   bool IsMeridiem(int j) const {
     const Tok& t = T(j);
     if (t.kind != Kind::kWord) return false;
-    return t.low == "a.m." || t.low == "p.m." || t.low == "am" || t.low == "pm" || t.low == "a.m" ||
-           t.low == "p.m";
+    return LowIs(t, "a.m.") || LowIs(t, "p.m.") || LowIs(t, "am") || LowIs(t, "pm") ||
+           LowIs(t, "a.m") || LowIs(t, "p.m");
   }
 
   // Christmas, New Year's Day, Thanksgiving, ...
   bool Holiday(int i, Cand* c) {
     if (!T(i).cap) return false;
-    const std::string& w = T(i).low;
+    const std::string_view w = T(i).low;
     int month = 0, day = 0, end = i + 1;
     if (w == "christmas") {
       month = 12;
