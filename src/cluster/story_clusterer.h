@@ -61,6 +61,11 @@ class StoryClusterer {
   // In Add order, with the stories as they are now: a story that a repair merge absorbed is
   // reported as the story that absorbed it.
   std::vector<Assignment> Assignments() const;
+  // Heap bytes of the active window (the stories that can still take articles or threads, and
+  // the candidate index), now and at its peak so far (sampled when the window is pruned).
+  size_t ActiveBytes() const;
+  size_t PeakActiveBytes() const;
+  size_t ActiveStories() const;
 
  private:
   struct Impl;
