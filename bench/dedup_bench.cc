@@ -171,8 +171,9 @@ void BM_FingerprintAndDetect(benchmark::State& state) {
           normalized += t.norm;
         }
         a.body_hash = text::Hash64(normalized);
-        a.minhash = analyze::MinHashSignature(analyze::ShingleHashes(a.tokens, 5), 128);
-        detector.Add(a);
+        const std::vector<uint64_t> shingles = analyze::ShingleHashes(a.tokens, 5);
+        a.minhash = analyze::MinHashSignature(shingles, 128);
+        detector.Add(a, shingles);
       }
     }
     state.PauseTiming();

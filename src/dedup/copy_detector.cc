@@ -14,6 +14,8 @@ namespace {
 
 constexpr int32_t kNoDay = std::numeric_limits<int32_t>::min();
 constexpr uint32_t kEmpty = std::numeric_limits<uint32_t>::max();
+constexpr size_t kMaxParagraphArticles = 32;
+constexpr size_t kMaxSameGroupChecks = 16;
 
 // A multimap from 32-bit keys (already hashes) to 32-bit article indices in one flat array with
 // linear probing: 8 bytes per entry over the load factor, against some 50 for a node-based map
@@ -34,6 +36,17 @@ class FlatMultimap {
       if (s.value == kEmpty) return;
       if (s.key == key) fn(s.value);
     }
+  }
+  // How many entries `key` has, counting no further than `limit`.
+  size_t CountUpTo(uint32_t key, size_t limit) const {
+    size_t n = 0;
+    if (slots_.empty()) return 0;
+    for (size_t i = Home(key); n < limit; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.value == kEmpty) break;
+      n += s.key == key;
+    }
+    return n;
   }
   size_t Bytes() const { return slots_.capacity() * sizeof(Slot); }
 
@@ -198,7 +211,7 @@ struct CopyDetector::Impl {
             false};
   }
 
-  void Add(const AnalyzedArticle& a) {
+  void Add(const AnalyzedArticle& a, const std::vector<uint64_t>& wide) {
     const uint32_t idx = static_cast<uint32_t>(Count());
     id_chars += a.article.id;
     id_end.push_back(static_cast<uint32_t>(id_chars.size()));
@@ -206,7 +219,6 @@ struct CopyDetector::Impl {
         a.article.published ? static_cast<int32_t>(a.article.published->DaysSinceEpoch()) : kNoDay);
     std::vector<uint32_t> shingles;
     {
-      const std::vector<uint64_t> wide = analyze::ShingleHashes(a.tokens, options.shingle_words);
       shingles.reserve(wide.size());
       for (uint64_t h : wide) shingles.push_back(static_cast<uint32_t>(h >> 32));
       std::sort(shingles.begin(), shingles.end());
@@ -241,7 +253,13 @@ struct CopyDetector::Impl {
         bands.ForEach(band_keys.back(), [&](uint32_t c) { candidates.emplace_back(c, 0); });
       }
     }
+    // A paragraph that many articles share is boilerplate (a site's notice, a newsletter
+    // call), not evidence of a copy: past kMaxParagraphArticles articles it is neither looked up
+    // nor indexed any more.
+    std::vector<uint32_t> indexed_paras;
     for (uint32_t p : paras) {
+      if (paragraphs.CountUpTo(p, kMaxParagraphArticles) >= kMaxParagraphArticles) continue;
+      indexed_paras.push_back(p);
       paragraphs.ForEach(p, [&](uint32_t c) { candidates.emplace_back(c, 1); });
     }
     std::sort(candidates.begin(), candidates.end());
@@ -257,9 +275,17 @@ struct CopyDetector::Impl {
     }
     candidates.resize(out);
 
-    // Every candidate is verified (not only those in other groups), so that the links hold all
-    // verified pairs and their similarities.
-    for (const auto& [c, shared] : candidates) {
+    // Candidates in other groups are all verified; of those already in this article's group
+    // only the latest few, so that the links hold the pairs near each other in the stream
+    // without a quadratic cost when many articles repeat one text.
+    size_t same_group_checked = 0;
+    const size_t first_new_link = links.size();
+    for (auto it = candidates.rbegin(); it != candidates.rend(); ++it) {
+      const auto [c, shared] = *it;
+      if (Find(static_cast<int>(c)) == Find(static_cast<int>(idx)) &&
+          ++same_group_checked > kMaxSameGroupChecks) {
+        continue;
+      }
       const auto [sim, exact] = Similarity(c, idx);
       const size_t fewer = std::min(paragraph_count[c], paragraph_count[idx]);
       const bool by_paragraphs =
@@ -270,9 +296,11 @@ struct CopyDetector::Impl {
         links.push_back(CopyLink{c, idx, static_cast<float>(sim), exact});
       }
     }
+    std::sort(links.begin() + static_cast<long>(first_new_link), links.end(),
+              [](const CopyLink& x, const CopyLink& y) { return x.first < y.first; });
     if (has_words) bodies.Insert(body_key, idx);
     for (uint32_t key : band_keys) bands.Insert(key, idx);
-    for (uint32_t p : paras) paragraphs.Insert(p, idx);
+    for (uint32_t p : indexed_paras) paragraphs.Insert(p, idx);
   }
 
   size_t ApproximateBytes() const {
@@ -338,7 +366,13 @@ CopyDetector::CopyDetector(DedupOptions options)
     : impl_(std::make_unique<Impl>(std::move(options))) {}
 CopyDetector::~CopyDetector() = default;
 
-void CopyDetector::Add(const AnalyzedArticle& article) { impl_->Add(article); }
+void CopyDetector::Add(const AnalyzedArticle& article) {
+  impl_->Add(article, analyze::ShingleHashes(article.tokens, impl_->options.shingle_words));
+}
+
+void CopyDetector::Add(const AnalyzedArticle& article, const std::vector<uint64_t>& shingles) {
+  impl_->Add(article, shingles);
+}
 
 std::vector<CopyGroup> CopyDetector::Groups() const { return impl_->Groups(); }
 

@@ -50,6 +50,9 @@ class CopyDetector {
   explicit CopyDetector(DedupOptions options = {});
   ~CopyDetector();
   void Add(const AnalyzedArticle& article);
+  // The same, with the article's shingle hashes (analyze::ShingleHashes over its tokens with
+  // shingle_words) when the caller has them already.
+  void Add(const AnalyzedArticle& article, const std::vector<uint64_t>& shingles);
   // Groups of two or more articles, and their first publisher.
   std::vector<CopyGroup> Groups() const;
   // Every linked pair verified so far, ordered by second then first.
