@@ -109,7 +109,7 @@ inline std::vector<std::string> Blocks(const std::string& text) {
 class WorkloadStream {
  public:
   WorkloadStream(const std::vector<DevArticle>& dev, int family = 6, uint64_t seed = 1)
-      : dev_(dev), family_(std::max(1, family)), rng_(seed) {}
+      : dev_(dev), family_(std::max(1, family)), seed_(seed), rng_(seed) {}
 
   SyntheticArticle Next() {
     using internal::Blocks;
@@ -146,7 +146,15 @@ class WorkloadStream {
       }
       return Join(words, " ");
     };
-    if (round > 0) text = edit_words(text, 0.5);
+    if (round > 0) {
+      // One edit per family, from the family's own seed, so that its members stay copies.
+      std::mt19937_64 family_rng(seed_ ^ (static_cast<uint64_t>(fam) * 0x9E3779B97F4A7C15ull));
+      std::vector<std::string> words = Split(text, " ");
+      for (std::string& w : words) {
+        if (family_rng() % 2 == 0) w = "w" + std::to_string(family_rng() % 100000);
+      }
+      text = Join(words, " ");
+    }
     if (member == 0) {
       a.kind = "original";
     } else {
@@ -193,6 +201,7 @@ class WorkloadStream {
  private:
   const std::vector<DevArticle>& dev_;
   int family_;
+  uint64_t seed_;
   std::mt19937_64 rng_;
   long next_ = 0;
 };

@@ -20,7 +20,7 @@ namespace {
 using SparseVector = std::vector<std::pair<int, float>>;  // sorted by term id
 
 constexpr size_t kRepairCandidates = 3;
-constexpr size_t kMaxScored = 64;
+constexpr size_t kMaxScored = 24;
 // A thread-only story keeps this many heaviest terms of each kind, and is found in the thread
 // index through this many terms.
 constexpr size_t kThreadKeptTerms = 40;
