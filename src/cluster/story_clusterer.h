@@ -23,8 +23,8 @@ struct ClusterOptions {
   // Similarity = the weighted sum of three TF-IDF cosines between the article and the story's
   // centroid: over words, over name terms ("n:..."), and over specific figures (terms with three
   // or more digits, or two and a separator: "1,000", "2019", "6.1"; small counts are words).
-  double word_weight = 0.65;
-  double name_weight = 0.2;
+  double word_weight = 0.55;
+  double name_weight = 0.3;
   double number_weight = 0.15;
   // Dates: an article whose own days (publication day, full dates mentioned near it) are more
   // than window_days from every own day of a story loses date_penalty of similarity to it; one
@@ -41,8 +41,8 @@ struct ClusterOptions {
   int candidate_terms = 60;  // an article's heaviest terms used to look up candidate stories
   // Repair: after an article joins or starts a story, that story merges with a candidate story
   // whose centroid has come this close (same similarity scale, dates within window_days). Zero
-  // turns repair off. Tuned on the ECB+ development split.
-  double merge_threshold = 0.25;
+  // turns repair off. Weights and thresholds tuned on the ECB+ development split.
+  double merge_threshold = 0.20;
 };
 
 struct Assignment {
@@ -61,6 +61,11 @@ class StoryClusterer {
   // In Add order, with the stories as they are now: a story that a repair merge absorbed is
   // reported as the story that absorbed it.
   std::vector<Assignment> Assignments() const;
+  // Heap bytes of the active window (the stories that can still take articles or threads, and
+  // the candidate index), now and at its peak so far (sampled when the window is pruned).
+  size_t ActiveBytes() const;
+  size_t PeakActiveBytes() const;
+  size_t ActiveStories() const;
 
  private:
   struct Impl;
