@@ -237,7 +237,7 @@ Result<nlohmann::json> RunQuotesEval(const EvalOptions& options) {
     if (e.path().extension() == ".ann") anns.push_back(e.path().filename().string());
   std::sort(anns.begin(), anns.end());
 
-  Counts direct, all;
+  Counts direct, all, direct_quoted_words, all_quoted_words;
   std::vector<std::string> texts;
   long skipped = 0;
   std::string error_lines;
@@ -264,6 +264,10 @@ Result<nlohmann::json> RunQuotesEval(const EvalOptions& options) {
     nlohmann::json errors = nlohmann::json::array();
     Score(*gold, quotes, true, &direct, *text, options.output.empty() ? nullptr : &errors);
     Score(*gold, quotes, false, &all);
+    // The same quotes as the CLI and stories show them: the quoted words alone.
+    const std::vector<Quote> quoted_words = analyze::FindQuotes(*text);
+    Score(*gold, quoted_words, true, &direct_quoted_words);
+    Score(*gold, quoted_words, false, &all_quoted_words);
     for (nlohmann::json& e : errors) {
       e["article"] = name;
       error_lines += e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
@@ -292,6 +296,11 @@ Result<nlohmann::json> RunQuotesEval(const EvalOptions& options) {
                         {"skipped", skipped},
                         {"direct", direct.ToJson()},
                         {"all", all.ToJson()},
+                        {"spans",
+                         "direct/all: a quoted fragment spans its reported clause "
+                         "(PolNeAR's Content); *_quoted_words: the quoted words alone"},
+                        {"direct_quoted_words", direct_quoted_words.ToJson()},
+                        {"all_quoted_words", all_quoted_words.ToJson()},
                         {"articles_per_second", runs / seconds},
                         {"quotes_per_article", static_cast<double>(found) / runs}};
 }
