@@ -1,5 +1,5 @@
-#include <cstdio>
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -18,7 +18,9 @@ std::string DateOr(const std::optional<Date>& date, const char* missing) {
   return date ? date->ToIso() : missing;
 }
 
-json DateJson(const std::optional<Date>& date) { return date ? json(date->ToIso()) : json(nullptr); }
+json DateJson(const std::optional<Date>& date) {
+  return date ? json(date->ToIso()) : json(nullptr);
+}
 
 // The listing keys other tools read: id, title, first_published, last_published, articles
 // [{id, source, title, published}], plus thread, sources_independent, and outlet and role per
@@ -52,11 +54,12 @@ void PrintStoryList(const std::vector<StorySummary>& stories) {
                 DateOr(s.first_published, "?").c_str(), DateOr(s.last_published, "?").c_str(),
                 s.articles.size(), s.articles.size() == 1 ? "" : "s", s.title.c_str());
     for (const StoryArticle& a : s.articles) {
-      const std::string role =
-          a.role == CopyRole::kOriginal ? "" : std::string(" [") + store::CopyRoleName(a.role) + "]";
+      const std::string role = a.role == CopyRole::kOriginal
+                                   ? ""
+                                   : std::string(" [") + store::CopyRoleName(a.role) + "]";
       std::printf("    %s  %s%s%s  (%s)%s\n", DateOr(a.published, "????-??-??").c_str(),
-                  a.outlet.c_str(), a.outlet.empty() ? "" : ": ", a.title.c_str(),
-                  a.source.c_str(), role.c_str());
+                  a.outlet.c_str(), a.outlet.empty() ? "" : ": ", a.title.c_str(), a.source.c_str(),
+                  role.c_str());
     }
   }
 }
@@ -69,7 +72,10 @@ void PrintBrief(const Story& story, bool markdown) {
     std::string refs;
     for (const Citation& c : citations) {
       auto it = number.find(c.article_id);
-      refs += "[" + (it == number.end() ? c.article_id : std::to_string(it->second)) + "]";
+      // An article that carries the same words twice is one source: cited once.
+      const std::string ref =
+          "[" + (it == number.end() ? c.article_id : std::to_string(it->second)) + "]";
+      if (refs.find(ref) == std::string::npos) refs += ref;
     }
     return refs;
   };
@@ -113,8 +119,7 @@ void PrintBrief(const Story& story, bool markdown) {
     }
     for (const std::string& speaker : speakers) {
       std::printf("%s%s%s%s\n", markdown ? "\n### " : "  ",
-                  speaker.empty() ? "(speaker unknown)" : speaker.c_str(), markdown ? "" : ":",
-                  "");
+                  speaker.empty() ? "(speaker unknown)" : speaker.c_str(), markdown ? "" : ":", "");
       for (const StoryQuote& q : story.quotes) {
         if (q.speaker != speaker) continue;
         const bool direct = q.kind == "direct";
@@ -177,8 +182,9 @@ int RunStories(const StoriesFlags& flags) {
     return 1;
   }
   if (flags.json) {
-    std::printf("%s\n", StoryListJson(*stories).dump(2, ' ', false,
-                                                     json::error_handler_t::replace).c_str());
+    std::printf(
+        "%s\n",
+        StoryListJson(*stories).dump(2, ' ', false, json::error_handler_t::replace).c_str());
   } else {
     PrintStoryList(*stories);
   }
@@ -194,8 +200,9 @@ int RunStory(const StoryFlags& flags) {
     return story.status().code() == Status::Code::kNotFound ? 4 : 1;
   }
   if (flags.format == "json") {
-    std::printf("%s\n", store::StoryToJson(*story).dump(2, ' ', false,
-                                                        json::error_handler_t::replace).c_str());
+    std::printf(
+        "%s\n",
+        store::StoryToJson(*story).dump(2, ' ', false, json::error_handler_t::replace).c_str());
   } else {
     PrintBrief(*story, flags.format == "md");
   }
@@ -211,7 +218,8 @@ void AddStoriesCommands(CLI::App& app, Runner& run) {
   list->add_flag("--json", stories_flags.json, "JSON array instead of a listing");
   list->callback([&run] { run = [] { return RunStories(stories_flags); }; });
 
-  auto* one = app.add_subcommand("story", "One story as a brief: sources, timeline, shared sentences");
+  auto* one =
+      app.add_subcommand("story", "One story as a brief: sources, timeline, shared sentences");
   static StoryFlags story_flags;
   one->add_option("id", story_flags.id, "Story id")->required();
   one->add_option("--db", story_flags.db, "Store file")->capture_default_str();
