@@ -57,7 +57,7 @@ void PrintStoryList(const std::vector<StorySummary>& stories) {
       const std::string role = a.role == CopyRole::kOriginal
                                    ? ""
                                    : std::string(" [") + store::CopyRoleName(a.role) + "]";
-      std::printf("    %s  %s%s%s  (%s)%s\n", DateOr(a.published, "????-??-??").c_str(),
+      std::printf("    %s  %s%s%s  (%s)%s\n", DateOr(a.published, "?\?\?\?-?\?-?\?").c_str(),
                   a.outlet.c_str(), a.outlet.empty() ? "" : ": ", a.title.c_str(), a.source.c_str(),
                   role.c_str());
     }
@@ -91,7 +91,7 @@ void PrintBrief(const Story& story, bool markdown) {
   for (size_t i = 0; i < story.articles.size(); ++i) {
     const StoryArticle& a = story.articles[i];
     std::printf("%s[%zu] %s  %s%s%s  (%s, %s)\n", item, i + 1,
-                DateOr(a.published, "????-??-??").c_str(), a.outlet.c_str(),
+                DateOr(a.published, "?\?\?\?-?\?-?\?").c_str(), a.outlet.c_str(),
                 a.outlet.empty() ? "" : ": ", a.title.c_str(), store::CopyRoleName(a.role),
                 a.source.c_str());
   }
