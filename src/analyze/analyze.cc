@@ -7,12 +7,12 @@
 #include <unordered_set>
 #include <utility>
 
+#include "analyze/figures.h"
 #include "analyze/ner.h"
+#include "analyze/quotes.h"
 #include "text/hash.h"
 #include "text/segment.h"
 #include "text/timex.h"
-#include "analyze/figures.h"
-#include "analyze/quotes.h"
 
 namespace newsloom::analyze {
 namespace {
@@ -200,28 +200,6 @@ std::vector<uint32_t> MinHashSignature(const std::vector<uint64_t>& shingles, in
     }
   }
   return sig;
-}
-
-size_t SharedCount(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
-  size_t i = 0, j = 0, common = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] < b[j]) {
-      ++i;
-    } else if (b[j] < a[i]) {
-      ++j;
-    } else {
-      ++common;
-      ++i;
-      ++j;
-    }
-  }
-  return common;
-}
-
-double Jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
-  if (a.empty() && b.empty()) return 1;
-  const size_t common = SharedCount(a, b);
-  return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
 }
 
 double EstimateJaccard(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {

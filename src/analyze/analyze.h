@@ -41,7 +41,23 @@ std::vector<uint32_t> MinHashSignature(const std::vector<uint64_t>& shingles, in
 size_t SharedCount(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b);
 
 // Exact Jaccard similarity of two sorted, unique sets (1 when both are empty).
-double Jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b);
+template <typename T>
+double Jaccard(const std::vector<T>& a, const std::vector<T>& b) {
+  if (a.empty() && b.empty()) return 1;
+  size_t i = 0, j = 0, common = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      ++common;
+      ++i;
+      ++j;
+    }
+  }
+  return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
+}
 
 // The MinHash estimate of Jaccard: the share of equal positions (0 when sizes differ).
 double EstimateJaccard(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b);

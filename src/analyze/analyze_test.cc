@@ -120,7 +120,8 @@ TEST(MinHashTest, IdenticalAndDisjointSets) {
   EXPECT_DOUBLE_EQ(EstimateJaccard(MinHashSignature(a, 64), MinHashSignature(a, 64)), 1.0);
   EXPECT_LT(EstimateJaccard(MinHashSignature(a, 128), MinHashSignature(b, 128)), 0.1);
   EXPECT_DOUBLE_EQ(Jaccard(a, b), 0.0);
-  EXPECT_DOUBLE_EQ(Jaccard({}, {}), 1.0);
+  EXPECT_DOUBLE_EQ(Jaccard(std::vector<uint64_t>{}, std::vector<uint64_t>{}), 1.0);
+  EXPECT_DOUBLE_EQ(Jaccard(std::vector<uint32_t>{1, 2, 3}, std::vector<uint32_t>{2, 3, 4}), 0.5);
 }
 
 // Real text: the estimate over an article and a lightly edited copy matches the exact figure.

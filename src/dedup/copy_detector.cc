@@ -115,24 +115,6 @@ std::vector<uint32_t> ParagraphHashes(const AnalyzedArticle& a, int min_words) {
   return out;
 }
 
-// Exact Jaccard of two sorted, unique sets (1 when both are empty).
-double Jaccard32(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
-  if (a.empty() && b.empty()) return 1.0;
-  size_t i = 0, j = 0, common = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] < b[j]) {
-      ++i;
-    } else if (b[j] < a[i]) {
-      ++j;
-    } else {
-      ++common;
-      ++i;
-      ++j;
-    }
-  }
-  return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
-}
-
 // The bottom-k estimate of Jaccard: among the k smallest hashes of the union, the share that
 // both sketches hold. Sketches are sorted, padded with kEmpty.
 double SketchJaccard(const uint32_t* a, const uint32_t* b, size_t k) {
@@ -206,7 +188,7 @@ struct CopyDetector::Impl {
   // estimate.
   std::pair<double, bool> Similarity(size_t a, size_t b) const {
     if (body_hash[a] != 0 && body_hash[a] == body_hash[b]) return {1.0, true};
-    if (InWindow(a) && InWindow(b)) return {Jaccard32(Shingles(a), Shingles(b)), true};
+    if (InWindow(a) && InWindow(b)) return {analyze::Jaccard(Shingles(a), Shingles(b)), true};
     return {SketchJaccard(&sketches[a * sketch_size], &sketches[b * sketch_size], sketch_size),
             false};
   }
