@@ -48,32 +48,12 @@ const std::unordered_set<std::string_view>& Stopwords() {
   return *set;
 }
 
-// SplitMix64: fixed, well-mixed constants for the MinHash permutations.
-uint64_t SplitMix(uint64_t& state) {
-  uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
+// SplitMix64's finaliser: spreads a shingle hash (or a bin number) over all 64 bits.
+uint64_t Mix(uint64_t z) {
+  z += 0x9E3779B97F4A7C15ULL;
   z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
   z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
   return z ^ (z >> 31);
-}
-
-struct Permutations {
-  std::vector<uint64_t> a, b;
-  explicit Permutations(int n) {
-    uint64_t state = 0x6E6577736C6F6F6DULL;
-    for (int i = 0; i < n; ++i) {
-      a.push_back(SplitMix(state) | 1);  // odd multipliers are bijections mod 2^64
-      b.push_back(SplitMix(state));
-    }
-  }
-};
-
-const Permutations& PermutationsOf(int n) {
-  static const Permutations* common = new Permutations(128);
-  if (n == 128) return *common;
-  thread_local std::unordered_map<int, Permutations> others;
-  auto it = others.find(n);
-  if (it == others.end()) it = others.emplace(n, Permutations(n)).first;
-  return it->second;
 }
 
 // A token is a content word when it holds a letter or digit and is not a stop word. Single
@@ -190,16 +170,34 @@ std::vector<uint64_t> ShingleHashes(const std::vector<Token>& tokens, int shingl
 }
 
 std::vector<uint32_t> MinHashSignature(const std::vector<uint64_t>& shingles, int size) {
-  const Permutations& p = PermutationsOf(size);
-  std::vector<uint32_t> sig(static_cast<size_t>(size), 0xFFFFFFFFu);
+  // One-permutation hashing: one hash per shingle, whose high bits choose a bin and whose low bits
+  // compete for that bin's minimum (Li, Owen & Zhang 2012), instead of `size` hashes per shingle.
+  const auto n = static_cast<uint64_t>(size);
+  std::vector<uint32_t> sig(n, 0xFFFFFFFFu);
+  std::vector<uint8_t> filled(n, 0);
   for (uint64_t x : shingles) {
-    for (int i = 0; i < size; ++i) {
-      // Multiply-shift: the high 32 bits of an affine map of the 64-bit shingle hash.
-      const uint32_t h = static_cast<uint32_t>((p.a[i] * x + p.b[i]) >> 32);
-      if (h < sig[i]) sig[i] = h;
+    const uint64_t h = Mix(x);
+    const uint64_t bin = ((h >> 32) * n) >> 32;
+    const auto value = static_cast<uint32_t>(h);
+    if (value < sig[bin]) sig[bin] = value;
+    filled[bin] = 1;
+  }
+  if (shingles.empty()) return sig;
+  // Densification: an empty bin borrows the value of a filled bin chosen by a fixed hash sequence
+  // of its own number, so two sets agree on it as often as on a random filled bin
+  // (Shrivastava 2017).
+  std::vector<uint32_t> dense = sig;
+  for (uint64_t i = 0; i < n; ++i) {
+    if (filled[i]) continue;
+    for (uint64_t attempt = 1;; ++attempt) {
+      const uint64_t j = ((Mix(i * 0x100000001B3ULL + attempt) >> 32) * n) >> 32;
+      if (filled[j]) {
+        dense[i] = sig[j];
+        break;
+      }
     }
   }
-  return sig;
+  return dense;
 }
 
 double EstimateJaccard(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {

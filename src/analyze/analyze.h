@@ -33,8 +33,9 @@ Result<AnalyzedArticle> Analyze(Article article, const AnalyzeOptions& options =
 // when there are fewer), sorted and unique. Empty when there are no word tokens.
 std::vector<uint64_t> ShingleHashes(const std::vector<Token>& tokens, int shingle_words);
 
-// MinHash signature of a shingle set: `size` values, each the minimum of one fixed hash
-// permutation over the set. An empty set gives all 0xFFFFFFFF.
+// MinHash signature of a shingle set: `size` values, by one-permutation hashing with densification
+// (each value the minimum of one bin of a single hash over the set). An empty set gives all
+// 0xFFFFFFFF.
 std::vector<uint32_t> MinHashSignature(const std::vector<uint64_t>& shingles, int size);
 
 // How many elements two sorted, unique sets share.
