@@ -16,6 +16,7 @@
 #include "store/codec.h"
 #include "store/postgres_sql.h"
 #include "store/row_json.h"
+#include "store/search_words.h"
 #include "store/story_json.h"
 #include "text/hash.h"
 #include "text/utf8.h"
@@ -105,22 +106,10 @@ std::string Unescape(const char* value) {
 // splits becomes a phrase), all required; the same words as the FTS5 query of the SQLite backend.
 std::string TsQueryWords(std::string_view text) {
   std::string query;
-  std::string word;
-  auto flush = [&] {
-    if (word.empty()) return;
+  for (const std::string& word : SearchWords(text)) {
     if (!query.empty()) query += " & ";
     query += '\'' + word + '\'';
-    word.clear();
-  };
-  for (char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || u >= 0x80) {
-      word += c;
-    } else {
-      flush();
-    }
   }
-  flush();
   return query;
 }
 

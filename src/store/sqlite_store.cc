@@ -9,6 +9,7 @@
 
 #include "store/codec.h"
 #include "store/row_json.h"
+#include "store/search_words.h"
 #include "store/sqlite_sql.h"
 #include "store/story_json.h"
 #include "text/hash.h"
@@ -93,22 +94,10 @@ class Stmt {
 // required.
 std::string FtsQuery(std::string_view text) {
   std::string query;
-  std::string word;
-  auto flush = [&] {
-    if (word.empty()) return;
+  for (const std::string& word : SearchWords(text)) {
     if (!query.empty()) query += ' ';
     query += '"' + word + '"';
-    word.clear();
-  };
-  for (char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || u >= 0x80) {
-      word += c;
-    } else {
-      flush();
-    }
   }
-  flush();
   return query;
 }
 
