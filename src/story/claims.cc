@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
-#include <numeric>
 #include <set>
+
+#include "story/transitive_groups.h"
 
 namespace newsloom::story {
 namespace {
@@ -108,30 +108,19 @@ std::vector<Claim> CompareClaims(const std::vector<const AnalyzedArticle*>& arti
       items.push_back(std::move(it));
     }
   }
-  std::vector<size_t> parent(items.size());
-  std::iota(parent.begin(), parent.end(), 0);
-  auto find = [&](size_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  };
-  for (size_t i = 0; i < items.size(); ++i) {
-    for (size_t j = i + 1; j < items.size(); ++j) {
-      const Figure& a = *items[i].figure;
-      const Figure& b = *items[j].figure;
-      if (origin[items[i].article] == origin[items[j].article]) continue;
-      if (a.unit != b.unit || a.thing != b.thing) continue;
-      size_t shared = 0;
-      for (const std::string& w : items[i].context) shared += items[j].context.count(w);
-      if (shared < kSharedContext) continue;
-      const size_t ra = find(i), rb = find(j);
-      if (ra != rb) parent[std::max(ra, rb)] = std::min(ra, rb);
-    }
-  }
-  std::map<size_t, std::vector<size_t>> groups;
-  for (size_t i = 0; i < items.size(); ++i) groups[find(i)].push_back(i);
+  const std::vector<std::vector<size_t>> groups =
+      TransitiveGroups(items.size(), [&](size_t i, size_t j) {
+        const Figure& a = *items[i].figure;
+        const Figure& b = *items[j].figure;
+        if (origin[items[i].article] == origin[items[j].article]) return false;
+        if (a.unit != b.unit || a.thing != b.thing) return false;
+        size_t shared = 0;
+        for (const std::string& w : items[i].context) shared += items[j].context.count(w);
+        return shared >= kSharedContext;
+      });
 
   std::vector<std::pair<size_t, Claim>> claims;
-  for (const auto& [root, members] : groups) {
+  for (const std::vector<size_t>& members : groups) {
     std::set<std::string> origins;
     for (size_t m : members) origins.insert(origin[items[m].article]);
     if (origins.size() < 2) continue;
@@ -169,7 +158,7 @@ std::vector<Claim> CompareClaims(const std::vector<const AnalyzedArticle*>& arti
     }
     c.status = conflict ? "differ" : all_agree ? "agree" : "series";
     for (auto& [article, v] : values) c.values.push_back(std::move(v));
-    claims.emplace_back(root, std::move(c));
+    claims.emplace_back(members.front(), std::move(c));
   }
   std::stable_sort(claims.begin(), claims.end(), [](const auto& a, const auto& b) {
     const int ra = StatusRank(a.second.status), rb = StatusRank(b.second.status);

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
-#include <numeric>
 #include <set>
 
 #include "story/entity_resolution.h"
+#include "story/transitive_groups.h"
 
 namespace newsloom::story {
 namespace {
@@ -180,22 +180,11 @@ std::vector<StoryQuote> MergeQuotes(const std::vector<const AnalyzedArticle*>& a
     }
   }
   // Group transitively; direct and indirect quotes stay apart.
-  std::vector<size_t> parent(items.size());
-  std::iota(parent.begin(), parent.end(), 0);
-  auto find = [&](size_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  };
-  for (size_t i = 0; i < items.size(); ++i) {
-    for (size_t j = i + 1; j < items.size(); ++j) {
-      if (items[i].quote->kind != items[j].quote->kind) continue;
-      if (!SameSpeaker(items[i], items[j]) || !SameWords(items[i].words, items[j].words)) continue;
-      const size_t a = find(i), b = find(j);
-      if (a != b) parent[std::max(a, b)] = std::min(a, b);
-    }
-  }
-  std::vector<std::vector<size_t>> groups(items.size());
-  for (size_t i = 0; i < items.size(); ++i) groups[find(i)].push_back(i);
+  const std::vector<std::vector<size_t>> groups =
+      TransitiveGroups(items.size(), [&](size_t i, size_t j) {
+        return items[i].quote->kind == items[j].quote->kind && SameSpeaker(items[i], items[j]) &&
+               SameWords(items[i].words, items[j].words);
+      });
 
   struct Ranked {
     int independent;
@@ -203,9 +192,7 @@ std::vector<StoryQuote> MergeQuotes(const std::vector<const AnalyzedArticle*>& a
     StoryQuote quote;
   };
   std::vector<Ranked> ranked;
-  for (size_t root = 0; root < groups.size(); ++root) {
-    const std::vector<size_t>& members = groups[root];
-    if (members.empty()) continue;
+  for (const std::vector<size_t>& members : groups) {
     StoryQuote sq;
     const Quote& first = *items[members.front()].quote;
     sq.kind = first.kind;
@@ -230,7 +217,7 @@ std::vector<StoryQuote> MergeQuotes(const std::vector<const AnalyzedArticle*>& a
     // patterns alone also catch organisations, media and misparsed subjects.
     if (sq.kind != "direct" && sq.speaker_entity.empty()) continue;
     sq.independent_sources = static_cast<int>(origins.size());
-    ranked.push_back(Ranked{sq.independent_sources, root, std::move(sq)});
+    ranked.push_back(Ranked{sq.independent_sources, members.front(), std::move(sq)});
   }
   // One name per speaker entity: the fullest any of its quotes gives.
   std::map<std::string, std::string> name_of;
