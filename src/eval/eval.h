@@ -35,10 +35,12 @@ Result<nlohmann::json> RunTimexEval(const EvalOptions& options);
 // "agreement", "concat"). With `output`, writes OUTPUT/<topic>/<reference file> as [{date, text}].
 Result<nlohmann::json> RunTimelineEval(const EvalOptions& options);
 
-// Streaming story clustering on a JSONL file of {id, topic, event, text}, articles in file order:
-// B-cubed precision, recall and F1 of stories against `event` and against `topic`, of threads
-// against `topic`, and articles per second. With --output, one JSON line per article:
-// {id, story, thread, event, topic}.
+// Stories on a JSONL file of pages with gold labels ({id, url, event, topic, event_date, text,
+// ...}): the file goes through `newsloom ingest` into a temporary store, and the stories that
+// `newsloom stories` would list are scored, by B-cubed precision, recall and F1 against `event`
+// (and `topic`, with threads, when given), with the confusions between events, and, when
+// `event_date` is given, the fit of the stored publication dates. With --output, one JSON line
+// per article: {id, story, thread, event, topic}.
 Result<nlohmann::json> RunClusteringEval(const EvalOptions& options);
 
 // Quote attribution on brat standoff (PolNeAR: text/*.txt, attributions/*.ann with Source, Cue

@@ -13,6 +13,7 @@
 #include "eval/eval_io.h"
 #include "extract/dates.h"
 #include "extract/extract.h"
+#include "extract/publication.h"
 
 namespace newsloom::eval {
 namespace {

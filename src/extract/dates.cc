@@ -178,39 +178,15 @@ std::optional<Date> DateLine(std::string_view line, int max_other_words, int lin
   return std::nullopt;
 }
 
-std::optional<Date> DateInUrl(std::string_view url) {
-  // Four digits of a plausible year, then month and day separated by '/' or '-'.
-  for (size_t i = 0; i + 10 <= url.size(); ++i) {
-    if (i > 0 && IsDigit(url[i - 1])) continue;
-    auto digits = [&](size_t from, size_t n) {
-      int v = 0;
-      for (size_t k = from; k < from + n; ++k) {
-        if (k >= url.size() || !IsDigit(url[k])) return -1;
-        v = v * 10 + (url[k] - '0');
-      }
-      return v;
-    };
-    const int y = digits(i, 4);
-    if (y < 1990 || y > 2100) continue;
-    const char sep = url[i + 4];
-    if (sep != '/' && sep != '-') continue;
-    const int m = digits(i + 5, 2);
-    if (m < 1 || m > 12 || i + 7 >= url.size() || url[i + 7] != sep) continue;
-    const int d = digits(i + 8, 2);
-    if (d < 0 || (i + 10 < url.size() && IsDigit(url[i + 10]))) continue;
-    Date date{y, m, d};
-    if (date.Valid()) return date;
-  }
-  return std::nullopt;
-}
-
 constexpr size_t kDatelineBytes = 160;
 
 PublicationEstimate EstimatePublication(const std::vector<DateMention>& mentions,
-                                        std::optional<Date> masthead) {
+                                        std::optional<Date> masthead, std::optional<Date> anchor) {
   PublicationEstimate est;
-  // The year that yearless dates take: the masthead's, else the latest explicit year.
-  int anchor_year = masthead ? masthead->year : 0;
+  // The year that yearless dates take: the masthead's or the anchor's, else the latest explicit
+  // year.
+  const std::optional<Date> near = masthead ? masthead : anchor;
+  int anchor_year = near ? near->year : 0;
   if (anchor_year == 0) {
     for (const DateMention& m : mentions) {
       if (m.year > 0 && m.day > 0) anchor_year = std::max(anchor_year, m.year);
@@ -242,12 +218,12 @@ PublicationEstimate EstimatePublication(const std::vector<DateMention>& mentions
       if (anchor_year == 0) continue;
       // The year that puts the date nearest the masthead (a December story read in January).
       d.year = anchor_year;
-      if (masthead) {
+      if (near) {
         long best = -1;
         for (int y = anchor_year - 1; y <= anchor_year + 1; ++y) {
           Date c{y, m.month, m.day};
           if (!c.Valid()) continue;
-          const long dist = std::labs(c.DaysSinceEpoch() - masthead->DaysSinceEpoch());
+          const long dist = std::labs(c.DaysSinceEpoch() - near->DaysSinceEpoch());
           if (best < 0 || dist < best) {
             best = dist;
             d = c;

@@ -648,7 +648,7 @@ std::string WithoutScripts(std::string_view html) {
   return out;
 }
 
-Status ExtractHtml(std::string_view html, std::string_view url, Article* article) {
+Status ExtractHtml(std::string_view html, std::string_view /*url*/, Article* article) {
   const std::string stripped = WithoutScripts(html);
   html = stripped;
   std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> output(
@@ -849,26 +849,16 @@ Status ExtractHtml(std::string_view html, std::string_view url, Article* article
        0.9},
       {meta.time_datetime, 0.8},
   };
-  // A date in the URL path is the publisher's own local day; metadata timestamps are often UTC,
-  // a day off for evening stories.
-  const std::optional<Date> url_date = DateInUrl(url);
+  // The page's own metadata; the URL and the text's dates are weighed against it afterwards
+  // (ResolvePublication).
   for (const Source& s : sources) {
-    if (url_date) break;
     if (s.value.empty()) continue;
     if (auto d = PublisherDay(s.value)) {
       article->published = d;
       article->published_confidence = s.confidence;
+      article->published_source = DateSource::kMetadata;
       break;
     }
-  }
-  if (!article->published && url_date) {
-    article->published = url_date;
-    article->published_confidence = 0.9;
-  }
-  if (!article->published) {
-    PublicationEstimate est = EstimatePublication(FindDateMentions(article->body), std::nullopt);
-    article->published = est.published;
-    article->published_confidence = est.published ? est.confidence : 0;
   }
   return Status::Ok();
 }

@@ -703,16 +703,19 @@ Status ExtractPlainText(std::string_view text, const LineStats* corpus, Article*
   Smooth(lines, open);
 
   // Comment forms end the article: what follows is readers' text or site furniture.
+  // A long headline at the top reads as running text by its length; without final punctuation
+  // it opens the header, not the body.
   size_t first_good = lines.size();
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (lines[i].role == Role::kUnset && lines[i].cls == Cls::kGood) {
+    const Line& l = lines[i];
+    if (l.role == Role::kUnset && l.cls == Cls::kGood && !(IsHeadlineLike(l) && !l.ends_sentence)) {
       first_good = i;
       break;
     }
   }
   if (first_good == lines.size()) {
     // No running text at all: accept the longest sentence-like line so that short notices still
-    // yield something, else report the page as empty.
+    // yield something, else report the page as empty, with its headline when it has one.
     size_t best = lines.size();
     for (size_t i : open) {
       if (lines[i].words >= 8 && lines[i].ends_sentence &&
@@ -720,7 +723,15 @@ Status ExtractPlainText(std::string_view text, const LineStats* corpus, Article*
         best = i;
       }
     }
-    if (best == lines.size()) return Status::Corrupt("no body text found");
+    if (best == lines.size()) {
+      for (const Line& l : lines) {
+        if (l.role == Role::kUnset && IsHeadlineLike(l)) {
+          article->title = l.text;
+          break;
+        }
+      }
+      return Status::Corrupt("no body text found");
+    }
     lines[best].cls = Cls::kGood;
     first_good = best;
   }
@@ -830,6 +841,23 @@ Status ExtractPlainText(std::string_view text, const LineStats* corpus, Article*
       SetRole(lines[i], Role::kBoilerplate, "byline");
     }
   }
+  // A date line right below the headline dates the article; one above it is the template's
+  // ("today"). A byline may carry the date too ("By Jane Doe Published on June 28, 2024").
+  if (title && !published_line) {
+    for (size_t i = *title + 1; i < std::min(first_good, *title + 4); ++i) {
+      const Line& l = lines[i];
+      if (l.role == Role::kMasthead || (l.role == Role::kBoilerplate && l.reason == "date")) {
+        published_line = DateLine(l.text, 3, l.words);
+      } else if (l.role == Role::kByline) {
+        const size_t at = l.norm.find("published ");
+        if (at != std::string::npos) published_line = ParseDate(std::string_view(l.norm).substr(at));
+      }
+      if (published_line) {
+        if (l.role == Role::kMasthead) masthead.reset();
+        break;
+      }
+    }
+  }
   // The outlet's name: the bio's "Welcome to X", else a short name line opening the page.
   if (!bio_outlet.empty()) {
     article->outlet = bio_outlet;
@@ -892,17 +920,13 @@ Status ExtractPlainText(std::string_view text, const LineStats* corpus, Article*
   }
   if (article->paragraphs.empty()) return Status::Corrupt("no body text found");
 
-  // 6. Publication date: an explicit line first, else the text's own dates.
+  // 6. Publication date: an explicit line; the other signals are weighed against it afterwards
+  // (ResolvePublication).
   article->masthead_date = masthead;
   if (published_line) {
     article->published = published_line;
     article->published_confidence = 0.95;
-  } else {
-    std::string dated = article->body;
-    for (const Paragraph& c : article->captions) dated += "\n" + c.text;
-    PublicationEstimate est = EstimatePublication(FindDateMentions(dated), masthead);
-    article->published = est.published;
-    article->published_confidence = est.published ? est.confidence : 0;
+    article->published_source = DateSource::kDateLine;
   }
   return Status::Ok();
 }
