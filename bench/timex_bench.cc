@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "text/timex.h"
-#include "text/timex_tml.h"
+#include "eval/timex_tml.h"
+#include "timex/timex.h"
 
 namespace {
 
@@ -38,9 +38,9 @@ const std::vector<Sentence>& Sentences() {
       std::ifstream in(path, std::ios::binary);
       std::stringstream buf;
       buf << in.rdbuf();
-      auto doc = newsloom::text::ParseTimeml(buf.str());
+      auto doc = newsloom::eval::ParseTimeml(buf.str());
       if (!doc.ok()) continue;
-      for (const newsloom::Span& s : newsloom::text::SplitSentencesRoughly(doc->text)) {
+      for (const newsloom::Span& s : newsloom::eval::SplitSentencesRoughly(doc->text)) {
         out->push_back({doc->text.substr(s.begin, s.size()), doc->dct});
       }
     }
@@ -60,7 +60,7 @@ void BM_TagSentences(benchmark::State& state) {
   size_t found = 0;
   for (auto _ : state) {
     for (const Sentence& s : sentences) {
-      auto tags = newsloom::text::TagTemporalExpressions(s.text, s.anchor);
+      auto tags = newsloom::timex::TagTemporalExpressions(s.text, s.anchor);
       found += tags.size();
       benchmark::DoNotOptimize(tags);
     }

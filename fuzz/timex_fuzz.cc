@@ -5,7 +5,7 @@
 #include <optional>
 #include <string_view>
 
-#include "text/timex.h"
+#include "timex/timex.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
@@ -17,7 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if ((data[0] >> 1) % 40 == 34 && data[0] % 3 == 0) anchor = newsloom::Date{2024, 2, 29};
   }
   const std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
-  const auto expressions = newsloom::text::TagTemporalExpressions(text, anchor);
+  const auto expressions = newsloom::timex::TagTemporalExpressions(text, anchor);
   size_t previous_begin = 0;
   for (const auto& e : expressions) {
     if (e.span.begin >= e.span.end || e.span.end > text.size()) std::abort();

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "eval/eval.h"
-#include "text/timex.h"
-#include "text/timex_tml.h"
+#include "eval/timex_tml.h"
+#include "timex/timex.h"
 
 namespace newsloom::eval {
 namespace {
@@ -81,7 +81,7 @@ std::string Context(const std::string& text, uint32_t begin, uint32_t end) {
 }
 
 // Pairs system and gold expressions one-to-one by overlap, in order, and counts.
-Counts Score(const text::TimemlDocument& doc, const std::vector<TemporalExpression>& sys,
+Counts Score(const TimemlDocument& doc, const std::vector<TemporalExpression>& sys,
              const std::string& file, std::vector<ErrorRow>* errors) {
   Counts c;
   c.gold = static_cast<long>(doc.timexes.size());
@@ -163,7 +163,7 @@ Result<nlohmann::json> RunTimexEval(const EvalOptions& options) {
     std::ifstream in(path, std::ios::binary);
     std::stringstream buf;
     buf << in.rdbuf();
-    Result<text::TimemlDocument> doc = text::ParseTimeml(buf.str());
+    Result<TimemlDocument> doc = ParseTimeml(buf.str());
     if (!in.good() && !in.eof()) {
       ++skipped;
       continue;
@@ -177,16 +177,16 @@ Result<nlohmann::json> RunTimexEval(const EvalOptions& options) {
       continue;
     }
     const auto start = std::chrono::steady_clock::now();
-    const std::vector<TemporalExpression> tags = text::TagTemporalExpressions(doc->text, doc->dct);
+    const std::vector<TemporalExpression> tags = timex::TagTemporalExpressions(doc->text, doc->dct);
     seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     Counts c = Score(*doc, tags, path.filename().string(), &errors);
     c.documents = 1;
-    c.sentences = static_cast<long>(text::SplitSentencesRoughly(doc->text).size());
+    c.sentences = static_cast<long>(SplitSentencesRoughly(doc->text).size());
     subsets[path.parent_path().filename().string()].Add(c);
     total.Add(c);
     if (!options.output.empty()) {
       std::ofstream out(fs::path(options.output) / path.filename(), std::ios::binary);
-      out << text::WriteTimeml(*doc, tags);
+      out << WriteTimeml(*doc, tags);
       if (!out.good()) return Status::IoError("cannot write into " + options.output);
     }
   }

@@ -1,9 +1,9 @@
-#include "text/timex_value.h"
+#include "timex/value.h"
 
 #include <algorithm>
 #include <cstdio>
 
-namespace newsloom::text::timex {
+namespace newsloom::timex {
 
 int DaysIn(int y, int m) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -125,4 +125,4 @@ std::string Duration(long n, Unit unit) {
   return out;
 }
 
-}  // namespace newsloom::text::timex
+}  // namespace newsloom::timex

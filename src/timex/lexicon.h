@@ -1,12 +1,12 @@
 // The word tables of the temporal-expression tagger: month and weekday names, number words,
 // calendar units, parts of the day, seasons. One lookup per word token.
-#ifndef NEWSLOOM_TEXT_TIMEX_LEXICON_H_
-#define NEWSLOOM_TEXT_TIMEX_LEXICON_H_
+#ifndef NEWSLOOM_TIMEX_LEXICON_H_
+#define NEWSLOOM_TIMEX_LEXICON_H_
 
 #include <cstdint>
 #include <string_view>
 
-namespace newsloom::text::timex {
+namespace newsloom::timex {
 
 enum class Unit : uint8_t {
   kNone,
@@ -40,6 +40,6 @@ struct LexEntry {
 // The entry of `lower` (ASCII lower case), or nullptr when the word is none of the above.
 const LexEntry* LookUp(std::string_view lower);
 
-}  // namespace newsloom::text::timex
+}  // namespace newsloom::timex
 
-#endif  // NEWSLOOM_TEXT_TIMEX_LEXICON_H_
+#endif  // NEWSLOOM_TIMEX_LEXICON_H_

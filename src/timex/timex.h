@@ -1,6 +1,6 @@
 // Temporal expressions in English text, TimeML style: dates, times, durations and sets.
-#ifndef NEWSLOOM_TEXT_TIMEX_H_
-#define NEWSLOOM_TEXT_TIMEX_H_
+#ifndef NEWSLOOM_TIMEX_TIMEX_H_
+#define NEWSLOOM_TIMEX_TIMEX_H_
 
 #include <optional>
 #include <string_view>
@@ -9,7 +9,7 @@
 #include "newsloom/analyzed_article.h"
 #include "newsloom/date.h"
 
-namespace newsloom::text {
+namespace newsloom::timex {
 
 // Finds the temporal expressions of `text`, in order, with byte spans into `text`.
 // Relative expressions ("on Tuesday", "last September", "next week") resolve against `anchor`,
@@ -30,6 +30,6 @@ namespace newsloom::text {
 std::vector<TemporalExpression> TagTemporalExpressions(std::string_view text,
                                                        std::optional<Date> anchor);
 
-}  // namespace newsloom::text
+}  // namespace newsloom::timex
 
-#endif  // NEWSLOOM_TEXT_TIMEX_H_
+#endif  // NEWSLOOM_TIMEX_TIMEX_H_

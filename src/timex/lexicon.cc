@@ -1,9 +1,9 @@
-#include "text/timex_lexicon.h"
+#include "timex/lexicon.h"
 
 #include <string>
 #include <unordered_map>
 
-namespace newsloom::text::timex {
+namespace newsloom::timex {
 namespace {
 
 using Table = std::unordered_map<std::string_view, LexEntry>;
@@ -98,4 +98,4 @@ const LexEntry* LookUp(std::string_view lower) {
   return it == kTable->end() ? nullptr : &it->second;
 }
 
-}  // namespace newsloom::text::timex
+}  // namespace newsloom::timex

@@ -1,14 +1,15 @@
-#include "text/timex_tokens.h"
+#include "timex/tokens.h"
 
 #include <algorithm>
 
-namespace newsloom::text::timex {
+namespace newsloom::timex {
 namespace {
 
 bool IsAlpha(unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
 bool IsSpace(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
+
 // Bytes of a UTF-8 sequence from its lead byte (1 for stray continuation bytes).
 size_t SeqLen(unsigned char c) {
   if (c < 0xC0) return 1;
@@ -16,11 +17,13 @@ size_t SeqLen(unsigned char c) {
   if (c < 0xF0) return 3;
   return 4;
 }
+
 // U+2000..U+206F (dashes, quotes, ellipsis) are punctuation; other non-ASCII letters join words.
 bool IsUnicodePunct(std::string_view s, size_t i) {
   return static_cast<unsigned char>(s[i]) == 0xE2 && i + 1 < s.size() &&
          static_cast<unsigned char>(s[i + 1]) == 0x80;
 }
+
 bool IsWordByte(std::string_view s, size_t i) {
   const unsigned char c = s[i];
   if (c < 0x80) return IsAlpha(c);
@@ -110,4 +113,4 @@ std::vector<Tok> Tokenize(std::string_view s) {
   return toks;
 }
 
-}  // namespace newsloom::text::timex
+}  // namespace newsloom::timex

@@ -1,14 +1,14 @@
 // TimeML values: calendar arithmetic and the DATE/TIME value the grammar builds, formatted as
 // TIMEX3 value strings ("2024-06-19", "2024-W25", "1989-Q3", "199", "P3Y").
-#ifndef NEWSLOOM_TEXT_TIMEX_VALUE_H_
-#define NEWSLOOM_TEXT_TIMEX_VALUE_H_
+#ifndef NEWSLOOM_TIMEX_VALUE_H_
+#define NEWSLOOM_TIMEX_VALUE_H_
 
 #include <string>
 
 #include "newsloom/date.h"
-#include "text/timex_lexicon.h"
+#include "timex/lexicon.h"
 
-namespace newsloom::text::timex {
+namespace newsloom::timex {
 
 // Days in month m (1..12) of year y.
 int DaysIn(int y, int m);
@@ -25,6 +25,11 @@ struct YearWeek {
 YearWeek IsoWeek(const Date& d);
 
 inline int QuarterOf(int month) { return (month - 1) / 3 + 1; }
+
+// The middle month of a season ("SP", "SU", "FA", "WI"), which places it against an anchor.
+inline int SeasonMiddleMonth(const char* season) {
+  return season[0] == 'S' ? (season[1] == 'P' ? 4 : 7) : (season[0] == 'F' ? 10 : 1);
+}
 
 // A TimeML DATE/TIME value under construction; unknown year is -1 ("XXXX").
 struct DateValue {
@@ -61,6 +66,6 @@ std::string Format(const DateValue& v);
 // A TIMEX3 duration: n units ("P3Y", "PT2H", "P10Y" for a decade); n < 0 is vague ("PXY").
 std::string Duration(long n, Unit unit);
 
-}  // namespace newsloom::text::timex
+}  // namespace newsloom::timex
 
-#endif  // NEWSLOOM_TEXT_TIMEX_VALUE_H_
+#endif  // NEWSLOOM_TIMEX_VALUE_H_

@@ -1,16 +1,16 @@
 // The tokens the temporal-expression grammar matches on: words (looked up once in the word
 // tables), digit runs and punctuation, with byte offsets and whether space came before.
-#ifndef NEWSLOOM_TEXT_TIMEX_TOKENS_H_
-#define NEWSLOOM_TEXT_TIMEX_TOKENS_H_
+#ifndef NEWSLOOM_TIMEX_TOKENS_H_
+#define NEWSLOOM_TIMEX_TOKENS_H_
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "text/timex_lexicon.h"
+#include "timex/lexicon.h"
 
-namespace newsloom::text::timex {
+namespace newsloom::timex {
 
 enum class Kind : uint8_t { kWord, kNumber, kPunct, kEnd };
 
@@ -34,6 +34,6 @@ inline bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 // "o'clock" are single words; "19th" is one number with `ordinal` set. Any bytes are accepted.
 std::vector<Tok> Tokenize(std::string_view s);
 
-}  // namespace newsloom::text::timex
+}  // namespace newsloom::timex
 
-#endif  // NEWSLOOM_TEXT_TIMEX_TOKENS_H_
+#endif  // NEWSLOOM_TIMEX_TOKENS_H_

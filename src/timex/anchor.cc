@@ -1,0 +1,212 @@
+#include "timex/anchor.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "timex/tokens.h"
+
+namespace newsloom::timex {
+
+DateValue Anchor::Shift(Unit unit, long offset) const {
+  DateValue v;
+  if (!anchor_) return v;  // "XXXX"
+  const Date& a = *anchor_;
+  switch (unit) {
+    case Unit::kDay:
+      return DateValue::Of(a.AddDays(offset));
+    case Unit::kWeek:
+    case Unit::kWeekend: {
+      const YearWeek yw = IsoWeek(a.AddDays(7 * offset));
+      v.year = yw.year;
+      v.week = yw.week;
+      v.weekend = unit == Unit::kWeekend;
+      return v;
+    }
+    case Unit::kMonth: {
+      int y = a.year, m = a.month;
+      AddMonths(&y, &m, static_cast<int>(offset));
+      v.year = y;
+      v.month = m;
+      return v;
+    }
+    case Unit::kQuarter: {
+      int y = a.year, m = a.month;
+      AddMonths(&y, &m, static_cast<int>(3 * offset));
+      v.year = y;
+      v.quarter = QuarterOf(m);
+      return v;
+    }
+    case Unit::kDecade:
+      v.decade = (a.year + static_cast<int>(10 * offset)) / 10;
+      return v;
+    case Unit::kCentury:
+      v.century = (a.year + static_cast<int>(100 * offset)) / 100;
+      return v;
+    case Unit::kHour:
+    case Unit::kMinute:
+    case Unit::kSecond:
+      return DateValue::Of(a);
+    default:
+      v.year = a.year + static_cast<int>(offset);
+      return v;
+  }
+}
+
+DateValue Anchor::Weekday(int wd, int dir) const {
+  DateValue v;
+  if (!anchor_) {
+    v.weekday = wd;
+    return v;
+  }
+  const int aw = anchor_->Weekday();
+  const int back = (aw - wd + 7) % 7;   // days back to the last such day (0 = today)
+  const int ahead = (wd - aw + 7) % 7;  // days ahead to the next one
+  long offset;
+  if (dir < 0) {
+    offset = -back;
+  } else if (dir > 0) {
+    offset = ahead;
+  } else {
+    // No tense cue: news mostly reports what happened, so the past wins unless the coming day is
+    // much nearer (measured on TimeBank/AQUAINT).
+    offset = back <= ahead + 3 ? -back : ahead;
+  }
+  return DateValue::Of(anchor_->AddDays(offset));
+}
+
+DateValue Anchor::MonthDay(int month, int day, int dir) const {
+  DateValue v;
+  v.month = month;
+  v.day = day;
+  if (!anchor_) return v;
+  int best_year = anchor_->year;
+  long best_cost = 1L << 40;
+  for (int y = anchor_->year - 1; y <= anchor_->year + 1; ++y) {
+    long diff;  // signed distance from the anchor, in days (or months when no day)
+    if (day > 0) {
+      const Date d{y, month, std::min(day, DaysIn(y, month))};
+      diff = d.DaysSinceEpoch() - anchor_->DaysSinceEpoch();
+    } else {
+      diff = 30L * ((y * 12 + month) - (anchor_->year * 12 + anchor_->month));
+    }
+    long cost = std::labs(diff);
+    // The tense is a hint, not a rule: clause tense is often about another event ("said it will
+    // ..."), so the wrong side only costs a few months.
+    const long penalty = day > 0 ? 100 : 200;
+    if (dir < 0 && diff > 0) cost += penalty;
+    if (dir > 0 && diff < 0) cost += penalty;
+    // Without a tense cue, news mostly reports what happened: a slight lean to the past.
+    if (dir == 0 && diff > 0) cost += 60;
+    if (cost < best_cost) {
+      best_cost = cost;
+      best_year = y;
+    }
+  }
+  v.year = best_year;
+  return v;
+}
+
+DateValue Anchor::Season(const char* season, int dir) const {
+  DateValue v;
+  v.season = season;
+  if (!anchor_) return v;
+  v.year = MonthDay(SeasonMiddleMonth(season), 0, dir).year;
+  return v;
+}
+
+DateValue Anchor::Quarter(int q, int dir) const {
+  DateValue v;
+  v.quarter = q;
+  if (!anchor_) return v;
+  const int aq = QuarterOf(anchor_->month);
+  v.year = anchor_->year;
+  if (q > aq && dir < 0) v.year -= 1;
+  return v;
+}
+
+DateValue Anchor::FromReference(Unit unit, long offset) const {
+  if (!reference_) return Shift(unit, offset);
+  const DateValue& r = *reference_;
+  DateValue v;
+  if (unit == Unit::kYear) {
+    v.year = r.year + static_cast<int>(offset);
+    return v;
+  }
+  if (unit == Unit::kMonth && r.month > 0) {
+    v.year = r.year;
+    v.month = r.month;
+    AddMonths(&v.year, &v.month, static_cast<int>(offset));
+    return v;
+  }
+  if (unit == Unit::kQuarter && r.month > 0) {
+    v.year = r.year;
+    int m = r.month;
+    AddMonths(&v.year, &m, static_cast<int>(3 * offset));
+    v.quarter = QuarterOf(m);
+    return v;
+  }
+  if (r.day > 0) {
+    const Date d{r.year, r.month, r.day};
+    if (unit == Unit::kDay) return DateValue::Of(d.AddDays(offset));
+    if (unit == Unit::kWeek) {
+      const YearWeek yw = IsoWeek(d.AddDays(7 * offset));
+      v.year = yw.year;
+      v.week = yw.week;
+      return v;
+    }
+  }
+  return Shift(unit, offset);
+}
+
+DateValue Anchor::YearBefore() {
+  if (quarter_ > 0) {
+    derived_ = true;
+    DateValue v;
+    v.year = quarter_year_ - 1;
+    v.quarter = quarter_;
+    return v;
+  }
+  return Shift(Unit::kYear, -1);
+}
+
+void Anchor::Note(const std::string& value) {
+  if (!derived_) NoteQuarter(value);
+  derived_ = false;
+  NoteReference(value);
+}
+
+void Anchor::NoteQuarter(const std::string& value) {
+  if (value.size() == 7 && value[4] == '-' && value[5] == 'Q' && value[6] >= '1' &&
+      value[6] <= '4' && IsDigit(value[0])) {
+    quarter_year_ = std::atoi(value.c_str());
+    quarter_ = value[6] - '0';
+  }
+}
+
+void Anchor::NoteReference(const std::string& v) {
+  auto digits = [&](size_t from, size_t n) {
+    int x = 0;
+    for (size_t k = from; k < from + n; ++k) {
+      if (k >= v.size() || !IsDigit(v[k])) return -1;
+      x = x * 10 + (v[k] - '0');
+    }
+    return x;
+  };
+  const int y = digits(0, 4);
+  if (y < 0) return;
+  DateValue r;
+  r.year = y;
+  if (v.size() >= 7 && v[4] == '-') {
+    r.month = digits(5, 2);
+    if (r.month < 1 || r.month > 12) return;
+    if (v.size() >= 10 && v[7] == '-') {
+      r.day = digits(8, 2);
+      if (r.day < 1 || r.day > DaysIn(y, r.month)) r.day = 0;
+    }
+  } else if (v.size() != 4) {
+    return;
+  }
+  reference_ = r;
+}
+
+}  // namespace newsloom::timex

@@ -1,0 +1,70 @@
+// Resolution of relative expressions: against the anchor (the document creation time) with the
+// direction the clause gives, and against what the text itself named before ("the following year"
+// after "May 1995"; "a year earlier" after "the third quarter").
+#ifndef NEWSLOOM_TIMEX_ANCHOR_H_
+#define NEWSLOOM_TIMEX_ANCHOR_H_
+
+#include <optional>
+#include <string>
+
+#include "newsloom/date.h"
+#include "timex/lexicon.h"
+#include "timex/value.h"
+
+namespace newsloom::timex {
+
+// Directions (`dir`) are -1 back, +1 ahead and 0 for none known. Without an anchor, values keep
+// their unknown parts ("XXXX").
+class Anchor {
+ public:
+  explicit Anchor(std::optional<Date> anchor) : anchor_(anchor) {}
+
+  const std::optional<Date>& date() const { return anchor_; }
+
+  // The unit containing anchor + offset units: Shift(kWeek, 1) is next week.
+  DateValue Shift(Unit unit, long offset) const;
+
+  // Weekday 0..6 nearest the anchor in the direction given; the same day counts for both.
+  DateValue Weekday(int weekday, int dir) const;
+
+  // Month (and day, when > 0) without a year: the occurrence nearest the anchor, those on the
+  // wrong side of it costing a few months when the direction says which side.
+  DateValue MonthDay(int month, int day, int dir) const;
+
+  // A season ("SU") in the year its middle month resolves to.
+  DateValue Season(const char* season, int dir) const;
+
+  // Quarter q of the anchor's year, or of the year before when it lies ahead but dir is back.
+  DateValue Quarter(int q, int dir) const;
+
+  // The unit around the last date the text named, shifted by `offset`; the anchor's when the
+  // text named none or the unit does not fit the reference.
+  DateValue FromReference(Unit unit, long offset) const;
+  bool has_reference() const { return reference_.has_value(); }
+
+  // "a year ago": the quarter a year before the last one named (a report compares a quarter with
+  // the same one a year before), or the year before the anchor's.
+  DateValue YearBefore();
+
+  // Records the value of an expression just found: calendar dates become the reference; a
+  // quarter becomes the quarter under discussion unless its value was derived from it.
+  void Note(const std::string& value);
+
+  // The value being built was computed from the quarter under discussion.
+  void MarkDerived() { derived_ = true; }
+  bool has_quarter() const { return quarter_ > 0; }
+
+ private:
+  void NoteQuarter(const std::string& value);
+  void NoteReference(const std::string& value);
+
+  const std::optional<Date> anchor_;
+  std::optional<DateValue> reference_;  // the last calendar date the text named
+  int quarter_year_ = 0;                // the last quarter the text named
+  int quarter_ = 0;
+  bool derived_ = false;
+};
+
+}  // namespace newsloom::timex
+
+#endif  // NEWSLOOM_TIMEX_ANCHOR_H_

@@ -1,0 +1,384 @@
+// Calendar dates: numeric dates, month names with days and years, years, decades, seasons and
+// quarters written compactly, holidays.
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "timex/readers.h"
+#include "timex/rules.h"
+
+namespace newsloom::timex {
+namespace {
+
+// Year after "of": "of 1990", "of last year". Returns the end or -1.
+int OfYear(Scan& s, int j, DateValue* v, bool* relative) {
+  if (!s.W(j, "of")) return -1;
+  int y;
+  int off;
+  if ((y = YearAt(s, j + 1)) > 0) {
+    v->year = y;
+    return j + 2;
+  }
+  int end;
+  if ((y = SpelledYear(s, j + 1, &end)) > 0) {
+    v->year = y;
+    return end;
+  }
+  if (RelativeYear(s, j + 1, &off)) {
+    v->year = s.anchor_date() ? s.anchor_date()->year + off : -1;
+    *relative = true;
+    return j + 3;
+  }
+  return -1;
+}
+
+// The direction a preposition gives a date without a year, else the clause tense: "by
+// February", "until June 12" lie ahead; "since March" has begun.
+int DirectionBefore(Scan& s, int i) {
+  if (In(s.T(i - 1).low, {"by", "through", "until", "till"})) return 1;
+  if (s.W(i - 1, "since")) return -1;
+  return s.Tense();
+}
+
+// Whether the number at i reads as a year rather than an amount.
+bool IsYearContext(Scan& s, int i) {
+  // Numbers that read as amounts rather than years.
+  const Tok& prev = s.T(i - 1);
+  if (s.P(i - 1, "$") || s.P(i - 1, "#") || s.W(i - 1, "no") || s.W(i - 1, "number")) return false;
+  if ((s.P(i - 1, ",") || s.P(i - 1, ".")) && s.T(i - 2).kind == Kind::kNumber &&
+      s.Adjacent(i - 1)) {
+    return false;
+  }
+  if (prev.kind == Kind::kNumber) return false;
+  const Tok& next = s.T(i + 1);
+  if (s.P(i + 1, "%") || s.W(i + 1, "percent") || s.W(i + 1, "per")) return false;
+  if ((s.P(i + 1, ",") || s.P(i + 1, ".")) && s.T(i + 2).kind == Kind::kNumber &&
+      s.Adjacent(i + 2) && s.Adjacent(i + 1)) {
+    return false;
+  }
+  if (next.kind == Kind::kWord && !next.cap && next.lex == nullptr &&
+      In(next.low,
+         {"people",    "shares",   "troops",    "workers",    "miles",      "tons",     "jobs",
+          "cars",      "units",    "votes",     "members",    "soldiers",   "dollars",  "points",
+          "barrels",   "acres",    "employees", "students",   "deaths",     "homes",    "feet",
+          "meters",    "pounds",   "metres",    "kilometers", "kilometres", "yards",    "refugees",
+          "prisoners", "cases",    "children",  "women",      "men",        "hours",    "rooms",
+          "delegates", "seats",    "copies",    "households", "customers",  "stores",   "ships",
+          "planes",    "aircraft", "tanks",     "rounds",     "lives",      "patients", "pages",
+          "words"})) {
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+// "2024-06-19", "2024-06-19T15:57", "6/19/2024", "2024/06/19"
+bool NumericDate(Scan& s, int i, Cand* c) {
+  const Tok& a = s.T(i);
+  const bool dash = s.IsHyphen(i + 1) || s.P(i + 1, "/") || s.P(i + 1, ".");
+  if (!dash || !s.Adjacent(i + 1) || s.T(i + 2).kind != Kind::kNumber || !s.Adjacent(i + 2)) {
+    return false;
+  }
+  const std::string_view sep = s.T(i + 1).low;
+  if (!(s.P(i + 3, sep) && s.Adjacent(i + 3) && s.T(i + 4).kind == Kind::kNumber &&
+        s.Adjacent(i + 4))) {
+    return false;
+  }
+  const Tok& b = s.T(i + 2);
+  const Tok& d = s.T(i + 4);
+  Date date;
+  if (a.digits == 4) {
+    date = Date{static_cast<int>(a.num), static_cast<int>(b.num), static_cast<int>(d.num)};
+  } else if (sep == "/" && a.digits <= 2 && b.digits <= 2 && (d.digits == 4 || d.digits == 2)) {
+    int y = static_cast<int>(d.num);
+    if (d.digits == 2) y += y >= 50 ? 1900 : 2000;
+    date = Date{y, static_cast<int>(a.num), static_cast<int>(b.num)};
+  } else if (sep == "." && a.digits <= 2 && b.digits <= 2 && d.digits == 4) {
+    // "19.06.2024": day first, as written in most of Europe.
+    date = Date{static_cast<int>(d.num), static_cast<int>(b.num), static_cast<int>(a.num)};
+  } else {
+    return false;
+  }
+  if (sep == "." && a.digits == 4) return false;  // "2024.06.19" is rare; "1.5.2" is not a date
+  if (!date.Valid() || b.digits > 2 || d.digits > 4) return false;
+  DateValue v = DateValue::Of(date);
+  int end = i + 5;
+  // "T15:57" glued to the date, or "15:57" after it
+  if (s.T(end).kind == Kind::kNumber && s.T(end).digits <= 2 && s.T(end).num < 24 &&
+      s.P(end + 1, ":") && s.Adjacent(end + 1) && s.T(end + 2).kind == Kind::kNumber &&
+      s.T(end + 2).digits == 2 && s.Adjacent(end + 2) && s.T(end + 2).num < 60 && a.digits == 4) {
+    v.hour = static_cast<int>(s.T(end).num);
+    v.minute = static_cast<int>(s.T(end + 2).num);
+    end += 3;
+    if (s.P(end, ":") && s.T(end + 1).kind == Kind::kNumber && s.Adjacent(end + 1)) end += 2;
+  } else if (s.T(end).kind == Kind::kWord && s.Adjacent(end) && (LowIs(s.T(end), "t")) &&
+             s.T(end + 1).kind == Kind::kNumber && s.Adjacent(end + 1) && s.P(end + 2, ":") &&
+             s.T(end + 3).kind == Kind::kNumber && s.T(end + 1).num < 24 && s.T(end + 3).num < 60) {
+    v.hour = static_cast<int>(s.T(end + 1).num);
+    v.minute = static_cast<int>(s.T(end + 3).num);
+    end += 4;
+    if (s.P(end, ":") && s.T(end + 1).kind == Kind::kNumber && s.Adjacent(end + 1)) end += 2;
+  }
+  SetDate(c, end, v, false);
+  return true;
+}
+
+// "June 19, 2024", "June 19-20", "June 12", "April 2019", "September of last year", "May"
+bool MonthDate(Scan& s, int i, Cand* c) {
+  int j;
+  const int month = MonthAt(s, i, &j);
+  if (month == 0) return false;
+  DateValue v;
+  v.month = month;
+  bool relative = false;
+  int end = j;
+  const int day = DayAt(s, j);
+  const bool day_ok =
+      day > 0 && !(s.T(j).kind == Kind::kNumber && s.T(j).digits > 2) &&
+      !(s.P(j + 1, ":") && s.T(j + 2).kind == Kind::kNumber && s.Adjacent(j + 2));  // "May 5:30"
+  int y;
+  if (day_ok && day <= DaysIn(2024, month)) {
+    end = j + 1;
+    v.day = day;
+    // A range: "June 19-20": the start is the value, the extent covers the range.
+    if (s.IsHyphen(end) && DayAt(s, end + 1) > day && s.T(end + 1).kind == Kind::kNumber) end += 2;
+    const int e = TrailingYear(s, end, &y);
+    if (e > 0) {
+      v.year = y;
+      end = e;
+    } else {
+      const int e2 = OfYear(s, end, &v, &relative);
+      if (e2 > 0) {
+        end = e2;
+      } else {
+        v = s.anchor().MonthDay(month, day, DirectionBefore(s, i));
+        relative = true;
+      }
+    }
+    SetDate(c, end, v, relative);
+    return true;
+  }
+  int e = TrailingYear(s, j, &y);
+  if (e > 0) {
+    v.year = y;
+    SetDate(c, e, v, false);
+    return true;
+  }
+  e = OfYear(s, j, &v, &relative);
+  if (e > 0) {
+    SetDate(c, e, v, relative);
+    return true;
+  }
+  int off;
+  if (RelativeYear(s, j, &off)) {
+    v.year = s.anchor_date() ? s.anchor_date()->year + off : -1;
+    SetDate(c, j + 2, v, true);
+    return true;
+  }
+  v = s.anchor().MonthDay(month, 0, DirectionBefore(s, i));
+  SetDate(c, end, v, true);
+  return true;
+}
+
+// "19 June 2024", "19th of June", "the 19th of June"
+bool DayMonth(Scan& s, int i, Cand* c) {
+  int k = i;
+  if (s.W(k, "the")) ++k;
+  const int day = DayAt(s, k);
+  if (day == 0) return false;
+  int j = k + 1;
+  if (s.W(j, "of")) ++j;
+  int after;
+  const int month = MonthAt(s, j, &after);
+  if (month == 0 || day > DaysIn(2024, month)) return false;
+  if (k > i && !s.T(k).ordinal && !(s.T(k).lex && s.T(k).lex->ordinal)) return false;
+  DateValue v;
+  int y;
+  const int e = TrailingYear(s, after, &y);
+  bool relative = false;
+  int end = after;
+  if (e > 0) {
+    v.month = month;
+    v.day = day;
+    v.year = y;
+    end = e;
+  } else {
+    v = s.anchor().MonthDay(month, day, s.Tense());
+    relative = true;
+  }
+  SetDate(c, end, v, relative);
+  return true;
+}
+
+// "2000", "1990s", "the 1990s", "fiscal 1989" is FiscalYear's.
+bool Year(Scan& s, int i, Cand* c) {
+  const int y = YearAt(s, i);
+  if (y < 0) return false;
+  // Decades: "1990s"
+  if (s.T(i + 1).kind == Kind::kWord && s.Adjacent(i + 1) && LowIs(s.T(i + 1), "s") &&
+      y % 10 == 0) {
+    DateValue v;
+    v.decade = y / 10;
+    SetDate(c, i + 2, v, false);
+    return true;
+  }
+  if (!IsYearContext(s, i)) return false;
+  if (y < 1900 || y > 2100) {
+    // Outside the usual range only after a word that announces a year ("in 1848"), not as a
+    // number ("Room 1520", "Flight 1234").
+    if (!In(s.T(i - 1).low,
+            {"in", "since", "until", "by", "of", "from", "year", "before", "after", "during",
+             "circa", "around", "to", "and", "-", "early", "late", "mid", "the"})) {
+      return false;
+    }
+  }
+  DateValue v;
+  v.year = y;
+  SetDate(c, i + 1, v, false);
+  return true;
+}
+
+// "'90s", "'99"
+bool ApostropheDecade(Scan& s, int i, Cand* c) {
+  const Tok& n = s.T(i + 1);
+  if (n.kind != Kind::kNumber || n.digits != 2 || !s.Adjacent(i + 1)) return false;
+  const int yy = static_cast<int>(n.num);
+  const int full = yy + (yy >= 30 ? 1900 : 2000);
+  if (s.T(i + 2).kind == Kind::kWord && LowIs(s.T(i + 2), "s") && s.Adjacent(i + 2) &&
+      yy % 10 == 0) {
+    DateValue v;
+    v.decade = full / 10;
+    SetDate(c, i + 3, v, false);
+    return true;
+  }
+  return false;
+}
+
+// "Q1 2024", "Q3", "H1 2024", "summer 2023", "the summer of 2023" is DeterminedUnit's.
+bool CompactPeriod(Scan& s, int i, Cand* c) {
+  const Tok& t = s.T(i);
+  if ((LowIs(t, "q") || LowIs(t, "h")) && t.cap && s.T(i + 1).kind == Kind::kNumber &&
+      s.Adjacent(i + 1) && s.T(i + 1).digits == 1 && s.T(i + 1).num >= 1 &&
+      s.T(i + 1).num <= (LowIs(t, "q") ? 4 : 2)) {
+    const int n = static_cast<int>(s.T(i + 1).num);
+    int end = i + 2;
+    int y;
+    DateValue v;
+    bool relative = false;
+    const int e = TrailingYear(s, end, &y);
+    if (e > 0) {
+      v.year = y;
+      end = e;
+    } else if (LowIs(t, "q")) {
+      v = s.anchor().Quarter(n, s.Tense());
+      relative = true;
+    } else {
+      v = s.anchor().Shift(Unit::kYear, 0);
+      relative = true;
+    }
+    (LowIs(t, "q") ? v.quarter : v.half) = n;
+    SetDate(c, end, v, relative);
+    return true;
+  }
+  if (t.lex && t.lex->season) {
+    int y;
+    const int e = TrailingYear(s, i + 1, &y);
+    if (e > 0 && !s.P(i + 1, ",")) {
+      DateValue v;
+      v.year = y;
+      v.season = t.lex->season;
+      SetDate(c, e, v, false);
+      return true;
+    }
+  }
+  return false;
+}
+
+// "nineteen ninety-six", "the year two thousand", "the year 2000"
+bool WordYear(Scan& s, int i, Cand* c) {
+  int j = i;
+  if (s.W(j, "the") && s.W(j + 1, "year")) j += 2;
+  int end;
+  int y = SpelledYear(s, j, &end);
+  if (y < 0 && j > i && (y = YearAt(s, j)) > 0) end = j + 1;
+  if (y < 0) return false;
+  DateValue v;
+  v.year = y;
+  SetDate(c, end, v, false);
+  return true;
+}
+
+bool FiscalYear(Scan& s, int i, Cand* c) {
+  if (!s.W(i, "fiscal")) return false;
+  int j = i + 1;
+  if (s.W(j, "year")) ++j;
+  const int y = YearAt(s, j);
+  if (y > 0) {
+    DateValue v;
+    v.year = y;
+    SetDate(c, j + 1, v, false);
+    return true;
+  }
+  return false;
+}
+
+// Christmas, New Year's Day, Thanksgiving, ...
+bool Holiday(Scan& s, int i, Cand* c) {
+  if (!s.T(i).cap) return false;
+  const std::string_view w = s.T(i).low;
+  int month = 0, day = 0, end = i + 1;
+  if (w == "christmas") {
+    month = 12;
+    day = 25;
+    if (s.W(end, "eve")) {
+      day = 24;
+      ++end;
+    } else if (s.W(end, "day")) {
+      ++end;
+    }
+  } else if (w == "new" && s.W(i + 1, "year") && s.P(i + 2, "'") && s.W(i + 3, "s")) {
+    end = i + 4;
+    month = 1;
+    day = 1;
+    if (s.W(end, "eve")) {
+      month = 12;
+      day = 31;
+      ++end;
+    } else if (s.W(end, "day")) {
+      ++end;
+    }
+  } else if (w == "halloween") {
+    month = 10;
+    day = 31;
+  } else if (w == "thanksgiving" || (w == "independence" && s.W(i + 1, "day")) ||
+             (w == "labor" && s.W(i + 1, "day")) || (w == "memorial" && s.W(i + 1, "day"))) {
+    if (w != "thanksgiving") ++end;
+    if (s.W(end, "day")) ++end;
+    month = w == "thanksgiving" ? 11 : w == "independence" ? 7 : w == "labor" ? 9 : 5;
+    day = w == "independence" ? 4 : 0;
+  } else {
+    return false;
+  }
+  DateValue v = s.anchor().MonthDay(month, day > 0 ? day : 15, s.Tense());
+  if (day == 0 && v.year > 0) {
+    // Thanksgiving: fourth Thursday of November; Labor Day: first Monday of September;
+    // Memorial Day: last Monday of May.
+    if (month == 11) {
+      Date d{v.year, 11, 1};
+      day = 1 + (3 - d.Weekday() + 7) % 7 + 21;
+    } else if (month == 9) {
+      Date d{v.year, 9, 1};
+      day = 1 + (0 - d.Weekday() + 7) % 7;
+    } else {
+      Date d{v.year, 5, 31};
+      day = 31 - d.Weekday();
+    }
+  }
+  v.day = day;
+  if (day == 0) v.month = month;
+  SetDate(c, end, v, true);
+  return true;
+}
+
+}  // namespace newsloom::timex

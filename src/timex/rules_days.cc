@@ -1,0 +1,351 @@
+// Days and times of day: weekdays, "today" and its kin, days counted from a date named before,
+// clock times.
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "timex/readers.h"
+#include "timex/rules.h"
+
+namespace newsloom::timex {
+namespace {
+
+bool IsMeridiem(const TokenView& s, int j) {
+  const Tok& t = s.T(j);
+  if (t.kind != Kind::kWord) return false;
+  return LowIs(t, "a.m.") || LowIs(t, "p.m.") || LowIs(t, "am") || LowIs(t, "pm") ||
+         LowIs(t, "a.m") || LowIs(t, "p.m");
+}
+
+// Periods named outright: "the near future", "the weeks ahead", "year-end", "the nineties",
+// "the 20th century".
+bool NamedPeriod(Scan& s, int i, Cand* c) {
+  const std::string_view w = s.T(i).low;
+  // "the near future", "the short term", "the weeks ahead", "future quarters"
+  if (w == "the" && (s.W(i + 1, "near") || s.W(i + 1, "short") || s.W(i + 1, "long")) &&
+      (s.W(i + 2, "future") || s.W(i + 2, "term"))) {
+    SetRaw(c, i + 3, "DATE", "FUTURE_REF", true);
+    return true;
+  }
+  if (w == "the" && s.Lex(i + 1) && s.Lex(i + 1)->plural && s.UnitAt(i + 1) != Unit::kNone &&
+      s.W(i + 2, "ahead")) {
+    SetRaw(c, i + 3, "DURATION", Duration(-1, s.UnitAt(i + 1)), false);
+    return true;
+  }
+  if (w == "future" && s.Lex(i + 1) && s.Lex(i + 1)->plural && s.UnitAt(i + 1) != Unit::kNone) {
+    SetRaw(c, i + 2, "DATE", "FUTURE_REF", true);
+    return true;
+  }
+  // "the full year", "year-end", "year's end"
+  if (w == "the" && s.W(i + 1, "full") && s.W(i + 2, "year")) {
+    SetDate(c, i + 3, s.anchor().Shift(Unit::kYear, 0), true);
+    return true;
+  }
+  if (w == "year" && ((s.IsHyphen(i + 1) && s.W(i + 2, "end")) || s.W(i + 1, "end"))) {
+    SetDate(c, s.W(i + 1, "end") ? i + 2 : i + 3, s.anchor().Shift(Unit::kYear, 0), true);
+    return true;
+  }
+  if (w == "year" && s.P(i + 1, "'") && s.W(i + 2, "s") && s.W(i + 3, "end")) {
+    SetDate(c, i + 4, s.anchor().Shift(Unit::kYear, 0), true);
+    return true;
+  }
+  // "the nineties", "the eighties"
+  if (w == "the" && s.T(i + 1).kind == Kind::kWord) {
+    static constexpr std::pair<std::string_view, int> kDecades[] = {
+        {"twenties", 192}, {"thirties", 193},  {"forties", 194},  {"fifties", 195},
+        {"sixties", 196},  {"seventies", 197}, {"eighties", 198}, {"nineties", 199}};
+    for (const auto& [name, decade] : kDecades) {
+      if (s.T(i + 1).low == name) {
+        DateValue v;
+        v.decade = decade;
+        SetDate(c, i + 2, v, false);
+        return true;
+      }
+    }
+  }
+  // "the 20th century", "the twentieth century"
+  if (w == "the") {
+    const int n = s.T(i + 1).ordinal ? static_cast<int>(s.T(i + 1).num)
+                                     : (s.Lex(i + 1) ? s.Lex(i + 1)->ordinal : 0);
+    if (n > 0 && n < 100 && s.W(i + 2, "century")) {
+      DateValue v;
+      v.century = n - 1;
+      SetDate(c, i + 3, v, false);
+      return true;
+    }
+  }
+  if (s.T(i).kind == Kind::kNumber && s.T(i).ordinal && s.T(i).num < 100 && s.W(i + 1, "century")) {
+    DateValue v;
+    v.century = static_cast<int>(s.T(i).num) - 1;
+    SetDate(c, i + 2, v, false);
+    return true;
+  }
+  return false;
+}
+
+// "today", "yesterday", "tomorrow afternoon", "tonight", "this morning", "last night".
+bool DayWord(Scan& s, int i, Cand* c) {
+  const std::string_view w = s.T(i).low;
+  DateValue v;
+  long day_offset = 0;
+  bool day_word = true;
+  if (w == "today") {
+    day_offset = 0;
+  } else if (w == "yesterday") {
+    day_offset = -1;
+  } else if (w == "tomorrow") {
+    day_offset = 1;
+  } else if (w == "tonight") {
+    v = s.anchor().Shift(Unit::kDay, 0);
+    v.part = "NI";
+    SetDate(c, i + 1, v, true);
+    return true;
+  } else {
+    day_word = false;
+  }
+  if (day_word) {
+    v = s.anchor().Shift(Unit::kDay, day_offset);
+    const int end = PartAfter(s, i + 1, &v);
+    if (!s.anchor_date()) {
+      SetRaw(c, end, v.part ? "TIME" : "DATE",
+             std::string("XXXX-XX-XX") + (v.part ? std::string("T") + v.part : ""), true);
+      return true;
+    }
+    SetDate(c, end, v, true);
+    return true;
+  }
+  // "this morning", "last night"
+  if ((w == "this" || w == "last") && s.Lex(i + 1) && s.Lex(i + 1)->part && !s.Lex(i + 1)->plural) {
+    const bool last = w == "last";
+    if (last && !LowIs(s.T(i + 1), "night")) return false;
+    v = s.anchor().Shift(Unit::kDay, last ? -1 : 0);
+    v.part = s.Lex(i + 1)->part;
+    SetDate(c, i + 2, v, true);
+    return true;
+  }
+  return false;
+}
+
+// "now", "currently", "recently", "the future", "the coming months".
+bool ReferenceWord(Scan& s, int i, Cand* c) {
+  const std::string_view w = s.T(i).low;
+  if (w == "now" || w == "currently" || w == "presently" || w == "nowadays") {
+    SetRaw(c, i + 1, "DATE", "PRESENT_REF", true);
+    return true;
+  }
+  if (w == "current" && !s.W(i + 1, "account") && !s.W(i + 1, "accounts")) {
+    SetRaw(c, i + 1, "DATE", "PRESENT_REF", true);
+    return true;
+  }
+  if (w == "these" && s.W(i + 1, "days")) {
+    SetRaw(c, i + 2, "DATE", "PRESENT_REF", true);
+    return true;
+  }
+  if (w == "present" && s.W(i - 1, "at")) {
+    SetRaw(c, i + 1, "DATE", "PRESENT_REF", true);
+    return true;
+  }
+  if (w == "recently" || w == "lately") {
+    SetRaw(c, i + 1, "DATE", "PAST_REF", true);
+    return true;
+  }
+  if (w == "recent") {
+    const Unit u = s.UnitAt(i + 1);
+    if (u != Unit::kNone && s.T(i + 1).lex->plural) {
+      // TimeBank reads "recent months" as a vague duration more often than as PAST_REF.
+      SetRaw(c, i + 2, "DURATION", Duration(-1, u), false);
+      return true;
+    }
+    if (s.W(i + 1, "times")) {
+      SetRaw(c, i + 2, "DATE", "PAST_REF", true);
+      return true;
+    }
+    // Bare "recent" is mostly an adjective of no time ("recent events").
+    return false;
+  }
+  if (w == "the" && (s.W(i + 1, "future") || s.W(i + 1, "past") || s.W(i + 1, "present"))) {
+    if (s.Lex(i + 2) && s.Lex(i + 2)->unit != Unit::kNone) return false;  // "the past year"
+    if (s.T(i + 2).kind == Kind::kNumber || (s.Lex(i + 2) && s.Lex(i + 2)->number >= 0))
+      return false;
+    if (s.W(i + 2, "few") || s.W(i + 2, "several")) return false;
+    const char* ref = s.W(i + 1, "future") ? "FUTURE_REF"
+                      : s.W(i + 1, "past") ? "PAST_REF"
+                                           : "PRESENT_REF";
+    SetRaw(c, i + 2, "DATE", ref, true);
+    return true;
+  }
+  if ((w == "coming" || (w == "the" && s.W(i + 1, "coming")))) {
+    const int j = w == "the" ? i + 2 : i + 1;
+    const Unit u = s.UnitAt(j);
+    if (u != Unit::kNone && s.T(j).lex->plural) {
+      SetRaw(c, j + 1, "DURATION", Duration(-1, u), false);
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+// "Tuesday", "on Tuesday", "Wednesday, June 19, 2024", "Friday morning", "Mondays"
+bool Weekday(Scan& s, int i, Cand* c) {
+  const LexEntry* e = s.Lex(i);
+  if (e == nullptr || e->weekday < 0 || !s.T(i).cap) return false;
+  const std::string_view w = s.T(i).low;
+  const bool abbrev = w.size() <= 5 && w != "friday" && w != "monday" && w != "sunday";
+  int j = i + 1;
+  if (abbrev) {
+    if (s.P(j, ".") && s.Adjacent(j)) {
+      ++j;
+    } else if (!s.P(j, ",")) {
+      return false;
+    }
+  }
+  if (e->plural) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "XXXX-WXX-%d", e->weekday + 1);
+    SetRaw(c, j, "SET", buf, false);
+    return true;
+  }
+  // An explicit date after the weekday wins.
+  int k = s.P(j, ",") ? j + 1 : j;
+  Cand date;
+  if ((MonthDate(s, k, &date) || DayMonth(s, k, &date)) && date.value.size() >= 10) {
+    *c = date;
+    return true;
+  }
+  DateValue v = s.anchor().Weekday(e->weekday, s.Tense());
+  const int end = PartAfter(s, j, &v, false);
+  SetDate(c, end, v, true);
+  return true;
+}
+
+// today, now, yesterday, tonight, recently, the future, ...
+bool Deictic(Scan& s, int i, Cand* c) {
+  return NamedPeriod(s, i, c) || DayWord(s, i, c) || ReferenceWord(s, i, c);
+}
+
+// "the following year", "the next day", "the previous month", "that day", "that same year":
+// units counted from the last date the text named.
+bool Anaphoric(Scan& s, int i, Cand* c) {
+  int j = i + 1;
+  long offset;
+  if (s.W(i, "the") && In(s.T(j).low, {"following", "next", "previous", "preceding", "prior"})) {
+    offset = In(s.T(j).low, {"following", "next"}) ? 1 : -1;
+    ++j;
+    // "the next year" reads as the coming one unless the text is telling a story.
+    if (s.W(i + 1, "next") && !(s.W(j, "day") || (s.Lex(j) && s.Lex(j)->part))) return false;
+  } else if (s.W(i, "that")) {
+    offset = 0;
+    if (s.W(j, "same")) ++j;
+  } else {
+    return false;
+  }
+  const LexEntry* e = s.Lex(j);
+  if (e == nullptr || e->plural) return false;
+  Unit u = e->unit;
+  const char* part = e->part;
+  if (part != nullptr) u = Unit::kDay;
+  if (!In(s.T(j).low, {"day", "week", "month", "year", "quarter", "morning", "afternoon", "evening",
+                       "night"})) {
+    return false;
+  }
+  DateValue v = s.anchor().FromReference(u, offset);
+  if (part != nullptr && v.day > 0) v.part = part;
+  if (!s.anchor_date() && !s.anchor().has_reference()) {
+    SetRaw(c, j + 1, "DATE", "XXXX", true);
+    return true;
+  }
+  SetDate(c, j + 1, v, true);
+  return true;
+}
+
+// "15:57", "10:35 a.m.", "6 a.m. EDT", "noon", "midnight", "4 o'clock", optionally followed by
+// the day: "4 a.m. Thursday".
+bool ClockTime(Scan& s, int i, Cand* c) {
+  int hour = -1, minute = 0;
+  int j;
+  const Tok& t = s.T(i);
+  if (t.kind == Kind::kWord) {
+    if (LowIs(t, "noon") || LowIs(t, "midday")) {
+      hour = 12;
+    } else if (LowIs(t, "midnight")) {
+      hour = 24;
+    } else {
+      return false;
+    }
+    j = i + 1;
+  } else {
+    if (t.ordinal || t.digits > 2 || t.num > 24) return false;
+    hour = static_cast<int>(t.num);
+    j = i + 1;
+    bool has_minutes = false;
+    if ((s.P(j, ":") || (s.P(j, ".") && IsMeridiem(s, j + 2))) && s.Adjacent(j) &&
+        s.T(j + 1).kind == Kind::kNumber && s.T(j + 1).digits == 2 && s.Adjacent(j + 1) &&
+        s.T(j + 1).num < 60) {
+      minute = static_cast<int>(s.T(j + 1).num);
+      j += 2;
+      has_minutes = true;
+      if (s.P(j, ":") && s.Adjacent(j) && s.T(j + 1).kind == Kind::kNumber &&
+          s.T(j + 1).digits == 2) {
+        j += 2;
+      }
+    }
+    if (IsMeridiem(s, j)) {
+      if (hour > 12 || hour == 0) return false;
+      const bool pm = s.T(j).low[0] == 'p';
+      if (pm && hour < 12) hour += 12;
+      if (!pm && hour == 12) hour = 0;
+      ++j;
+      if (s.P(j, ".") && s.Adjacent(j) && (LowIs(s.T(j), ".") && s.T(j - 1).low.back() != '.')) ++j;
+    } else if (s.W(j, "o'clock")) {
+      ++j;
+    } else if (!has_minutes) {
+      return false;
+    } else if (hour > 24) {
+      return false;
+    }
+    // "14:30" in a score or a ratio is rare next to time words; accept it.
+  }
+  if (s.Lex(j) && s.Lex(j)->timezone) ++j;
+  DateValue v = s.anchor_date() ? DateValue::Of(*s.anchor_date()) : DateValue();
+  bool relative = true;
+  // The day after the time: "4 a.m. Thursday", "6 p.m. yesterday", "5 p.m. EST, Nov. 6",
+  // "10:35 a.m. (0735 GMT) Friday".
+  int k = j;
+  bool joined = true;  // the day joins the extent
+  if (s.P(k, "(")) {
+    int close = k + 1;
+    while (close < s.size() && close < k + 8 && !s.P(close, ")")) ++close;
+    if (s.P(close, ")")) k = close + 1;
+    joined = false;
+  }
+  if (s.P(k, ",")) ++k;
+  if (s.W(k, "on")) {
+    ++k;
+    joined = false;
+  }
+  Cand day;
+  if (Weekday(s, k, &day) || MonthDate(s, k, &day) || Deictic(s, k, &day)) {
+    if (day.value.size() >= 10 && day.value[4] == '-' && day.value[7] == '-') {
+      if (auto d = Date::FromIso(day.value)) {
+        v = DateValue::Of(*d);
+        relative = day.relative;
+        if (joined) j = day.end;
+      }
+    }
+  }
+  v.hour = hour;
+  v.minute = minute;
+  if (!s.anchor_date() && v.day == 0) {
+    std::string value = "XXXX-XX-XX";
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "T%02d:%02d", hour, minute);
+    SetRaw(c, j, "TIME", value + buf, relative);
+    return true;
+  }
+  SetDate(c, j, v, relative);
+  return true;
+}
+
+}  // namespace newsloom::timex

@@ -1,0 +1,185 @@
+// A rule grammar over a hand-written tokenizer: each token is looked up once in the word tables
+// (lexicon), then the rule families (rules_*.cc) try to match at each token and the longest match
+// wins. Relative expressions are resolved against the anchor with the tense of the clause
+// (HeidelTime's news mode). No regular expressions: they are far too slow for the volumes ingest
+// sees.
+#include "timex/timex.h"
+
+#include <cstdlib>
+#include <string>
+
+#include "timex/anchor.h"
+#include "timex/readers.h"
+#include "timex/rules.h"
+#include "timex/tense.h"
+#include "timex/tokens.h"
+
+namespace newsloom::timex {
+
+int Scan::Tense() {
+  if (!tense_known_) {
+    tense_ = ClauseTense(*this, start_);
+    tense_known_ = true;
+  }
+  return tense_;
+}
+
+bool MatchAt(Scan& s, int i, Cand* best) {
+  // Modifiers kept inside the extent, as TimeML does: "early 1991", "late May", "mid-1990s".
+  const std::string_view w = s.T(i).low;
+  if (s.T(i).kind == Kind::kWord) {
+    if (In(w, {"early", "late", "mid", "earlier", "later"})) {
+      int j = i + 1;
+      if (s.IsHyphen(j) && s.Adjacent(j)) ++j;
+      if (s.W(j, "in") && s.W(j + 1, "the") &&
+          (s.W(j + 2, "year") || s.W(j + 2, "week") || s.W(j + 2, "month") || s.W(j + 2, "day"))) {
+        const Unit u = s.UnitAt(j + 2);
+        SetDate(best, j + 3, s.anchor().Shift(u, 0), true);
+        return true;
+      }
+      // TimeBank leaves "earlier"/"later" out before a day or a week ("earlier Friday",
+      // "earlier this week") and keeps them before a month or a year ("earlier this year").
+      const bool day_or_week = (s.Lex(j) && s.Lex(j)->weekday >= 0) ||
+                               In(s.T(j).low, {"today", "yesterday", "tomorrow", "tonight"}) ||
+                               (s.W(j, "this") && (s.W(j + 1, "week") || s.W(j + 1, "weekend")));
+      Cand inner;
+      if (!((w == "earlier" || w == "later") && day_or_week) && MatchCore(s, j, &inner) &&
+          inner.type != "DURATION" && inner.type != "SET" &&
+          inner.value.find("_REF") == std::string::npos) {
+        *best = inner;
+        return true;
+      }
+    }
+    if (s.W(i, "the") &&
+        In(s.T(i + 1).low,
+           {"end", "beginning", "start", "middle", "turn", "rest", "remainder", "close"}) &&
+        s.W(i + 2, "of")) {
+      const int j = i + 3;
+      if (s.W(j, "the") &&
+          (s.UnitAt(j + 1) == Unit::kYear || s.UnitAt(j + 1) == Unit::kMonth ||
+           s.UnitAt(j + 1) == Unit::kWeek || s.UnitAt(j + 1) == Unit::kDecade ||
+           s.UnitAt(j + 1) == Unit::kCentury || s.UnitAt(j + 1) == Unit::kQuarter) &&
+          !s.T(j + 1).lex->plural) {
+        SetDate(best, j + 2, s.anchor().Shift(s.UnitAt(j + 1), 0), true);
+        return true;
+      }
+      Cand inner;
+      if (MatchCore(s, j, &inner) && inner.type != "DURATION" && inner.type != "SET") {
+        *best = inner;
+        return true;
+      }
+    }
+    // "the first half of 1990", "the second half"
+    if ((s.W(i, "the") || s.W(i, "first") || s.W(i, "second"))) {
+      int j = s.W(i, "the") ? i + 1 : i;
+      if ((s.W(j, "first") || s.W(j, "second")) && s.W(j + 1, "half")) {
+        DateValue v = s.anchor().Shift(Unit::kYear, 0);
+        int end = j + 2;
+        const int half = s.W(j, "first") ? 1 : 2;
+        if (s.W(end, "of")) {
+          Cand inner;
+          if (MatchCore(s, end + 1, &inner) && inner.type == "DATE" && inner.value.size() == 4) {
+            v.year = std::atoi(inner.value.c_str());
+            end = inner.end;
+          } else {
+            int off;
+            if (RelativeYear(s, end + 1, &off)) {
+              v = s.anchor().Shift(Unit::kYear, off);
+              end = end + 3;
+            }
+          }
+        }
+        v.half = half;
+        SetDate(best, end, v, true);
+        return true;
+      }
+    }
+    // TimeBank keeps "nearly", "more than", "at least" inside the extent but mostly leaves
+    // "about" and "almost" out.
+    if (In(w, {"around", "approximately", "nearly", "roughly", "some", "over"}) ||
+        ((w == "more" || w == "less" || w == "fewer") && s.W(i + 1, "than")) ||
+        (w == "at" && (s.W(i + 1, "least") || s.W(i + 1, "most"))) ||
+        (w == "up" && s.W(i + 1, "to"))) {
+      const int j =
+          (w == "more" || w == "less" || w == "fewer" || w == "at" || w == "up") ? i + 2 : i + 1;
+      Cand inner;
+      if (MatchCore(s, j, &inner) &&
+          (inner.type == "DURATION" || inner.type == "TIME" || s.W(inner.end - 1, "ago")) &&
+          w != "some" && w != "over") {
+        *best = inner;
+        return true;
+      }
+      if (w == "some" || w == "over") return false;
+    }
+  }
+  return MatchCore(s, i, best);
+}
+
+bool MatchCore(Scan& s, int i, Cand* best) {
+  Cand c;
+  auto consider = [&](bool ok) {
+    if (ok && c.end > best->end) *best = std::move(c);
+    // Reset field by field: the strings keep their buffers for the next rule.
+    c.end = -1;
+    c.type = {};
+    c.value.clear();
+    c.relative = false;
+  };
+  const Tok& t = s.T(i);
+  if (t.kind == Kind::kNumber) {
+    consider(NumericDate(s, i, &c));
+    consider(Deictic(s, i, &c));
+    consider(DayMonth(s, i, &c));
+    consider(Year(s, i, &c));
+    consider(ClockTime(s, i, &c));
+    consider(CountUnit(s, i, &c));
+    consider(QuarterPhrase(s, i, &c));
+  } else if (t.kind == Kind::kWord) {
+    consider(Anaphoric(s, i, &c));
+    consider(MonthDate(s, i, &c));
+    consider(Weekday(s, i, &c));
+    consider(Deictic(s, i, &c));
+    consider(DeterminedUnit(s, i, &c));
+    consider(QuarterPhrase(s, i, &c));
+    consider(CountUnit(s, i, &c));
+    consider(SetPhrase(s, i, &c));
+    consider(DayMonth(s, i, &c));
+    consider(Holiday(s, i, &c));
+    consider(ClockTime(s, i, &c));
+    consider(FiscalYear(s, i, &c));
+    consider(WordYear(s, i, &c));
+    consider(BarePlural(s, i, &c));
+    consider(CompactPeriod(s, i, &c));
+  } else if (s.P(i, "'")) {
+    consider(ApostropheDecade(s, i, &c));
+  }
+  return best->end > i;
+}
+
+std::vector<TemporalExpression> TagTemporalExpressions(std::string_view text,
+                                                       std::optional<Date> anchor) {
+  if (text.size() > (1u << 31)) return {};  // spans are 32-bit
+  const std::vector<Tok> toks = Tokenize(text);
+  Anchor resolver(anchor);
+  Scan s(toks, resolver);
+  std::vector<TemporalExpression> out;
+  for (int i = 0; i < s.size(); ++i) {
+    if (toks[i].kind == Kind::kPunct && !LowIs(toks[i], "'")) continue;
+    Cand c;
+    s.StartAt(i);
+    if (!MatchAt(s, i, &c) || c.end <= i) continue;
+    TemporalExpression e;
+    e.span = {toks[i].begin, toks[c.end - 1].end};
+    e.text.assign(text.substr(e.span.begin, e.span.end - e.span.begin));
+    e.type = std::string(c.type);
+    e.value = std::move(c.value);
+    e.relative = c.relative;
+    e.tense = s.Tense();
+    resolver.Note(e.value);
+    out.push_back(std::move(e));
+    i = c.end - 1;
+  }
+  return out;
+}
+
+}  // namespace newsloom::timex
