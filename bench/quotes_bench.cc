@@ -41,7 +41,7 @@ const std::vector<Prepared>& Articles() {
       p.body = a.text;
       p.published = newsloom::Date::FromIso(a.published);
       p.sentences = newsloom::eval::SplitSentencesRoughly(p.body);
-      p.dates = newsloom::timex::TagTemporalExpressions(p.body, p.published);
+      p.dates = newsloom::timex::TagTemporalExpressions(p.body, p.published, "en");
       out->push_back(std::move(p));
     }
     return out;

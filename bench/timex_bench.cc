@@ -60,7 +60,7 @@ void BM_TagSentences(benchmark::State& state) {
   size_t found = 0;
   for (auto _ : state) {
     for (const Sentence& s : sentences) {
-      auto tags = newsloom::timex::TagTemporalExpressions(s.text, s.anchor);
+      auto tags = newsloom::timex::TagTemporalExpressions(s.text, s.anchor, "en");
       found += tags.size();
       benchmark::DoNotOptimize(tags);
     }

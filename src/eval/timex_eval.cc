@@ -12,6 +12,7 @@
 
 #include "eval/eval.h"
 #include "eval/timex_tml.h"
+#include "extract/language.h"
 #include "timex/timex.h"
 
 namespace newsloom::eval {
@@ -156,7 +157,8 @@ Result<nlohmann::json> RunTimexEval(const EvalOptions& options) {
   std::map<std::string, Counts> subsets;
   Counts total;
   std::vector<ErrorRow> errors;
-  std::set<std::string> seen_texts;  // a file repeated in another folder is scored once
+  std::set<std::string> seen_texts;       // a file repeated in another folder is scored once
+  std::map<std::string, long> languages;  // documents by the language they were tagged in
   long skipped = 0, duplicates = 0;
   double seconds = 0;
   for (const fs::path& path : files) {
@@ -176,8 +178,12 @@ Result<nlohmann::json> RunTimexEval(const EvalOptions& options) {
       ++duplicates;
       continue;
     }
+    const std::string language =
+        options.lang.empty() ? extract::DetectLanguage(doc->text) : options.lang;
+    ++languages[language];
     const auto start = std::chrono::steady_clock::now();
-    const std::vector<TemporalExpression> tags = timex::TagTemporalExpressions(doc->text, doc->dct);
+    const std::vector<TemporalExpression> tags =
+        timex::TagTemporalExpressions(doc->text, doc->dct, language);
     seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     Counts c = Score(*doc, tags, path.filename().string(), &errors);
     c.documents = 1;
@@ -194,6 +200,7 @@ Result<nlohmann::json> RunTimexEval(const EvalOptions& options) {
   nlohmann::json result = Figures(total);
   result["skipped_files"] = skipped;
   result["duplicate_files"] = duplicates;
+  result["languages"] = languages;
   result["sentences_per_second"] = seconds > 0 ? std::round(total.sentences / seconds) : 0;
   for (const auto& [name, c] : subsets) result["subsets"][name] = Figures(c);
   // The most common value errors by kind: gold shape -> system shape.

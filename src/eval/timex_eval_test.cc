@@ -32,7 +32,7 @@ TEST(TimexEvalTest, TempEval3Floor) {
     buf << in.rdbuf();
     auto doc = ParseTimeml(buf.str());
     ASSERT_TRUE(doc.ok()) << path;
-    const auto tags = timex::TagTemporalExpressions(doc->text, doc->dct);
+    const auto tags = timex::TagTemporalExpressions(doc->text, doc->dct, "en");
     gold += static_cast<long>(doc->timexes.size());
     system += static_cast<long>(tags.size());
     uint32_t last_end = 0;

@@ -1,10 +1,18 @@
-// The word tables of the temporal-expression tagger: month and weekday names, number words,
-// calendar units, parts of the day, seasons. One lookup per word token.
+// The word tables of the temporal-expression tagger, one per language, read from the data files of
+// languages/ (embedded at build time): month and weekday names, number words, calendar units,
+// parts of the day, seasons, holidays, and the function words the rules name by concept.
 #ifndef NEWSLOOM_TIMEX_LEXICON_H_
 #define NEWSLOOM_TIMEX_LEXICON_H_
 
+#include <array>
 #include <cstdint>
+#include <deque>
+#include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "newsloom/status.h"
 
 namespace newsloom::timex {
 
@@ -23,22 +31,106 @@ enum class Unit : uint8_t {
   kCentury,
 };
 
-// What a (lower-cased) word can mean. Fields that do not apply are 0 / -1 / kNone.
+// What a (lower-cased) word means to the grammar. Fields that do not apply are 0 / -1 / kNone /
+// nullptr.
 struct LexEntry {
+  static constexpr int kMaxConcepts = 6;
+  static constexpr int8_t kNoDay = -128;
+
   int8_t month = 0;     // 1..12: "june", "jun", "sept"
   int8_t weekday = -1;  // 0 = Monday ... 6 = Sunday
-  int8_t number = -1;   // cardinal number word: "one" .. "ninety"; "a"/"an" are not here
-  int8_t ordinal = 0;   // ordinal word: "first" .. "thirty-first" parts, "1st" is read from digits
+  int8_t number = -1;   // cardinal number word: "one" .. "ninety"
+  int8_t ordinal = 0;   // ordinal word: "first" .. "twentieth"; "1st" is read from digits
   Unit unit = Unit::kNone;
-  bool plural = false;           // "years", "days"
-  bool month_abbrev = false;     // "jan", "sept": may be followed by a period
-  const char* part = nullptr;    // part of the day: "MO", "AF", "EV", "NI"
+  bool plural = false;           // "years", "days", "mondays"
+  bool abbrev = false;           // "jan", "sept", "tues": wants a period (or a day) after it
+  const char* part = nullptr;    // part of the day: "MO", "AF", "EV", "NI", "MI", "DT"
   const char* season = nullptr;  // "SP", "SU", "FA", "WI"
   bool timezone = false;         // "edt", "gmt", "utc"
+  int8_t day = kNoDay;           // days from the anchor: "today" 0, "yesterday" -1
+  const char* ref = nullptr;     // "PRESENT_REF", "PAST_REF", "FUTURE_REF": "now", "recently"
+  const char* set = nullptr;     // the period of a set adverb: "daily" P1D
+  int8_t decade = -1;            // a decade in words, of the 1900s: "nineties" 9
+  // A holiday: its month and day, or its month and the n-th (n < 0: from the end) weekday.
+  int8_t holiday_month = 0;
+  int8_t holiday_day = 0;
+  int8_t holiday_weekday = -1;
+  int8_t holiday_nth = 0;
+  // The concepts the rules name this word by ("the", "last", "ago"). They are English words by
+  // convention and the same for every language: German "letzten" and French "dernier" are "last".
+  std::array<std::string_view, kMaxConcepts> concepts{};
+  uint8_t concept_count = 0;
+
+  bool Is(std::string_view name) const {
+    for (int k = 0; k < concept_count; ++k) {
+      if (concepts[k] == name) return true;
+    }
+    return false;
+  }
 };
 
-// The entry of `lower` (ASCII lower case), or nullptr when the word is none of the above.
-const LexEntry* LookUp(std::string_view lower);
+// The tables of one language. An empty Lexicon knows no words: only the rules that need none
+// (ISO and numeric dates, years, clock times) apply.
+class Lexicon {
+ public:
+  Lexicon() = default;
+  Lexicon(Lexicon&&) = default;
+  Lexicon& operator=(Lexicon&&) = default;
+  Lexicon(const Lexicon&) = delete;  // entries point into strings_
+  Lexicon& operator=(const Lexicon&) = delete;
+
+  // Reads a table in the format of languages/README.md. Fails with kCorrupt naming the line
+  // when a line cannot be read.
+  static Result<Lexicon> Parse(std::string_view text);
+
+  // The entry of `lower` (lower case, as the tokenizer writes it), or nullptr.
+  const LexEntry* Find(std::string_view lower) const;
+
+  // Entries of several tokens ("il y a", "v. Chr."): the lower-cased pieces of each, longest
+  // first, by their first piece; nullptr when none starts with `first`.
+  struct Phrase {
+    std::vector<std::string> pieces;
+    std::string text;  // the pieces joined by spaces: the key of its entry
+  };
+  const std::vector<Phrase>* PhrasesStartingWith(std::string_view first) const;
+
+  // Word forms of the language (the @ lines of a table).
+  bool names_in_lower_case() const { return names_in_lower_case_; }  // "juin", "mardi"
+  bool ordinal_dot() const { return ordinal_dot_; }                  // "3. Oktober"
+  const std::vector<std::string>& ordinal_suffixes() const { return ordinal_suffixes_; }  // "th"
+  const std::vector<std::string>& elisions() const { return elisions_; }  // "l" of "l'année"
+  const std::vector<std::string>& past_suffixes() const { return past_suffixes_; }      // "ed"
+  const std::vector<std::string>& future_suffixes() const { return future_suffixes_; }  // "rá"
+  bool empty() const { return words_.empty(); }
+
+ private:
+  LexEntry* Add(const std::string& form);
+  Status AddConcept(std::string_view name, LexEntry* e);
+  // Applies the tags of a line to the entries of its words (forms[k] is entries[k]'s word).
+  Status ReadTags(std::string_view tags, const std::vector<std::string>& forms,
+                  const std::vector<LexEntry*>& entries);
+
+  std::unordered_map<std::string, LexEntry> words_;
+  std::unordered_map<std::string, std::vector<Phrase>> phrases_;
+  std::deque<std::string> strings_;  // concept names and set values the entries point into
+  bool names_in_lower_case_ = false;
+  bool ordinal_dot_ = false;
+  std::vector<std::string> ordinal_suffixes_;
+  std::vector<std::string> elisions_;
+  std::vector<std::string> past_suffixes_;
+  std::vector<std::string> future_suffixes_;
+};
+
+// The tables of a language by its ISO 639-1 code ("en", "de"); an empty Lexicon for a language
+// without tables. Thread-safe; the tables live as long as the process.
+const Lexicon& LexiconFor(std::string_view language);
+
+// The ISO 639-1 codes that have tables, sorted.
+std::vector<std::string> LanguagesWithTables();
+
+// Lower-cases ASCII and the Latin-1 letters of UTF-8 text ("Février" -> "février"), the way the
+// tokenizer and the tables compare words; other bytes are kept.
+std::string LowerCase(std::string_view s);
 
 }  // namespace newsloom::timex
 

@@ -20,16 +20,18 @@ int YearAt(const TokenView& v, int i) {
 
 int SpelledYear(const TokenView& v, int i, int* end) {
   bool half = false;
-  if (v.W(i, "nineteen") || v.W(i, "eighteen")) {
+  const LexEntry* e = v.Lex(i);
+  if (e == nullptr || v.T(i).kind != Kind::kWord) return -1;
+  if (e->number == 19 || e->number == 18) {
     long n;
     const int after = NumberAt(v, i + 1, &n, false, &half);
     if (after > 0 && n >= 10 && n <= 99 && v.T(i + 1).kind == Kind::kWord) {
       *end = after;
-      return (v.W(i, "nineteen") ? 1900 : 1800) + static_cast<int>(n);
+      return e->number * 100 + static_cast<int>(n);
     }
     return -1;
   }
-  if (v.W(i, "two") && v.W(i + 1, "thousand") && v.UnitAt(i + 2) == Unit::kNone) {
+  if (e->number == 2 && v.W(i + 1, "thousand") && v.UnitAt(i + 2) == Unit::kNone) {
     int j = i + 2;
     long n = 0;
     const int k = v.W(j, "and") ? j + 1 : j;
@@ -49,21 +51,22 @@ int MonthAt(const TokenView& v, int i, int* end) {
   const LexEntry* e = v.Lex(i);
   if (e == nullptr || e->month == 0 || v.T(i).kind != Kind::kWord) return 0;
   int j = i + 1;
-  if (e->month_abbrev) {
-    if (!v.T(i).cap) return 0;
+  if (e->abbrev) {
+    if (!v.Named(i)) return 0;
     if (v.P(j, ".") && v.Adjacent(j)) {
       ++j;
     } else if (!(v.T(j).kind == Kind::kNumber)) {
       return 0;
     }
-  } else if (LowIs(v.T(i), "may") || LowIs(v.T(i), "march")) {
+  } else if (v.W(i, "month-or-verb")) {
+    // "may", "march": a month only with a capital and a day after it or a date word before it.
     if (!v.T(i).cap) return 0;
     const bool date_next = v.T(j).kind == Kind::kNumber;
-    const std::string_view prev = v.T(i - 1).low;
-    const bool date_prev = In(
-        prev, {"in",      "early", "late", "mid",     "last", "next", "this",   "since", "until",
-               "of",      "by",    "from", "through", "to",   "-",    "before", "after", "during",
-               "between", "and",   "end",  "on",      "till", "each", "every"});
+    const bool date_prev =
+        v.P(i - 1, "-") ||
+        v.Any(i - 1, {"in",     "early",   "late", "mid",  "last",    "next", "this",   "since",
+                      "until",  "of",      "by",   "from", "through", "to",   "before", "after",
+                      "during", "between", "and",  "end",  "on",      "till", "each",   "every"});
     if (!date_next && !date_prev) return 0;
   }
   // Lower-case full month names are rare in edited text but occur in crawls; accepted.
@@ -128,11 +131,11 @@ int NumberAt(const TokenView& v, int i, long* value, bool allow_article, bool* h
     *value = n;
     return j;
   }
-  if (LowIs(t, "hundred") || LowIs(t, "dozen")) {
-    *value = LowIs(t, "hundred") ? 100 : 12;
+  if (Is(t, "hundred") || Is(t, "dozen")) {
+    *value = Is(t, "hundred") ? 100 : 12;
     return i + 1;
   }
-  if ((LowIs(t, "a") || LowIs(t, "an")) && allow_article) {
+  if (Is(t, "a") && allow_article) {
     if (v.W(i + 1, "few") || v.W(i + 1, "couple")) {
       *value = v.W(i + 1, "couple") ? 2 : -1;
       return v.W(i + 2, "of") ? i + 3 : i + 2;
@@ -144,8 +147,8 @@ int NumberAt(const TokenView& v, int i, long* value, bool allow_article, bool* h
     *value = 1;
     return i + 1;
   }
-  if (In(t.low, {"several", "few", "many", "some", "couple"})) {
-    *value = LowIs(t, "couple") ? 2 : -1;
+  if (v.Any(i, {"several", "few", "many", "some", "couple"})) {
+    *value = Is(t, "couple") ? 2 : -1;
     return v.W(i + 1, "of") ? i + 2 : i + 1;
   }
   return -1;

@@ -51,7 +51,8 @@ inline int PartAfter(const TokenView& s, int j, DateValue* v, bool keep = true) 
 // and the tense of the clause around the token where the current match starts.
 class Scan : public TokenView {
  public:
-  Scan(const std::vector<Tok>& toks, Anchor& anchor) : TokenView(toks), anchor_(anchor) {}
+  Scan(const std::vector<Tok>& toks, const Lexicon& lexicon, Anchor& anchor)
+      : TokenView(toks, lexicon), anchor_(anchor) {}
 
   Anchor& anchor() { return anchor_; }
   const std::optional<Date>& anchor_date() const { return anchor_.date(); }

@@ -35,7 +35,7 @@ int OfYear(Scan& s, int j, DateValue* v, bool* relative) {
 // The direction a preposition gives a date without a year, else the clause tense: "by
 // February", "until June 12" lie ahead; "since March" has begun.
 int DirectionBefore(Scan& s, int i) {
-  if (In(s.T(i - 1).low, {"by", "through", "until", "till"})) return 1;
+  if (s.Any(i - 1, {"by", "through", "until", "till"})) return 1;
   if (s.W(i - 1, "since")) return -1;
   return s.Tense();
 }
@@ -56,18 +56,8 @@ bool IsYearContext(Scan& s, int i) {
       s.Adjacent(i + 2) && s.Adjacent(i + 1)) {
     return false;
   }
-  if (next.kind == Kind::kWord && !next.cap && next.lex == nullptr &&
-      In(next.low,
-         {"people",    "shares",   "troops",    "workers",    "miles",      "tons",     "jobs",
-          "cars",      "units",    "votes",     "members",    "soldiers",   "dollars",  "points",
-          "barrels",   "acres",    "employees", "students",   "deaths",     "homes",    "feet",
-          "meters",    "pounds",   "metres",    "kilometers", "kilometres", "yards",    "refugees",
-          "prisoners", "cases",    "children",  "women",      "men",        "hours",    "rooms",
-          "delegates", "seats",    "copies",    "households", "customers",  "stores",   "ships",
-          "planes",    "aircraft", "tanks",     "rounds",     "lives",      "patients", "pages",
-          "words"})) {
-    return false;
-  }
+  // "2000 troops", "1500 tons"
+  if (!next.cap && Is(next, "counted")) return false;
   return true;
 }
 
@@ -216,7 +206,7 @@ bool Year(Scan& s, int i, Cand* c) {
   const int y = YearAt(s, i);
   if (y < 0) return false;
   // Decades: "1990s"
-  if (s.T(i + 1).kind == Kind::kWord && s.Adjacent(i + 1) && LowIs(s.T(i + 1), "s") &&
+  if (s.T(i + 1).kind == Kind::kWord && s.Adjacent(i + 1) && s.W(i + 1, "decade-suffix") &&
       y % 10 == 0) {
     DateValue v;
     v.decade = y / 10;
@@ -227,9 +217,9 @@ bool Year(Scan& s, int i, Cand* c) {
   if (y < 1900 || y > 2100) {
     // Outside the usual range only after a word that announces a year ("in 1848"), not as a
     // number ("Room 1520", "Flight 1234").
-    if (!In(s.T(i - 1).low,
-            {"in", "since", "until", "by", "of", "from", "year", "before", "after", "during",
-             "circa", "around", "to", "and", "-", "early", "late", "mid", "the"})) {
+    if (!s.P(i - 1, "-") &&
+        !s.Any(i - 1, {"in", "since", "until", "by", "of", "from", "year", "before", "after",
+                       "during", "circa", "around", "to", "and", "early", "late", "mid", "the"})) {
       return false;
     }
   }
@@ -245,8 +235,7 @@ bool ApostropheDecade(Scan& s, int i, Cand* c) {
   if (n.kind != Kind::kNumber || n.digits != 2 || !s.Adjacent(i + 1)) return false;
   const int yy = static_cast<int>(n.num);
   const int full = yy + (yy >= 30 ? 1900 : 2000);
-  if (s.T(i + 2).kind == Kind::kWord && LowIs(s.T(i + 2), "s") && s.Adjacent(i + 2) &&
-      yy % 10 == 0) {
+  if (s.W(i + 2, "decade-suffix") && s.Adjacent(i + 2) && yy % 10 == 0) {
     DateValue v;
     v.decade = full / 10;
     SetDate(c, i + 3, v, false);
@@ -323,56 +312,22 @@ bool FiscalYear(Scan& s, int i, Cand* c) {
   return false;
 }
 
-// Christmas, New Year's Day, Thanksgiving, ...
+// Christmas, New Year's Day, Thanksgiving, ...: a holiday of the tables, with "Day" after it.
 bool Holiday(Scan& s, int i, Cand* c) {
-  if (!s.T(i).cap) return false;
-  const std::string_view w = s.T(i).low;
-  int month = 0, day = 0, end = i + 1;
-  if (w == "christmas") {
-    month = 12;
-    day = 25;
-    if (s.W(end, "eve")) {
-      day = 24;
-      ++end;
-    } else if (s.W(end, "day")) {
-      ++end;
-    }
-  } else if (w == "new" && s.W(i + 1, "year") && s.P(i + 2, "'") && s.W(i + 3, "s")) {
-    end = i + 4;
-    month = 1;
-    day = 1;
-    if (s.W(end, "eve")) {
-      month = 12;
-      day = 31;
-      ++end;
-    } else if (s.W(end, "day")) {
-      ++end;
-    }
-  } else if (w == "halloween") {
-    month = 10;
-    day = 31;
-  } else if (w == "thanksgiving" || (w == "independence" && s.W(i + 1, "day")) ||
-             (w == "labor" && s.W(i + 1, "day")) || (w == "memorial" && s.W(i + 1, "day"))) {
-    if (w != "thanksgiving") ++end;
-    if (s.W(end, "day")) ++end;
-    month = w == "thanksgiving" ? 11 : w == "independence" ? 7 : w == "labor" ? 9 : 5;
-    day = w == "independence" ? 4 : 0;
-  } else {
-    return false;
-  }
+  const LexEntry* e = s.Lex(i);
+  if (e == nullptr || e->holiday_month == 0 || !s.Named(i)) return false;
+  const int end = s.W(i + 1, "day") ? i + 2 : i + 1;
+  const int month = e->holiday_month;
+  int day = e->holiday_day;
   DateValue v = s.anchor().MonthDay(month, day > 0 ? day : 15, s.Tense());
   if (day == 0 && v.year > 0) {
-    // Thanksgiving: fourth Thursday of November; Labor Day: first Monday of September;
-    // Memorial Day: last Monday of May.
-    if (month == 11) {
-      Date d{v.year, 11, 1};
-      day = 1 + (3 - d.Weekday() + 7) % 7 + 21;
-    } else if (month == 9) {
-      Date d{v.year, 9, 1};
-      day = 1 + (0 - d.Weekday() + 7) % 7;
+    // The n-th weekday of the month ("the fourth Thursday of November"), or the last one.
+    if (e->holiday_nth > 0) {
+      const Date first{v.year, month, 1};
+      day = 1 + (e->holiday_weekday - first.Weekday() + 7) % 7 + 7 * (e->holiday_nth - 1);
     } else {
-      Date d{v.year, 5, 31};
-      day = 31 - d.Weekday();
+      const Date last{v.year, month, DaysIn(v.year, month)};
+      day = last.day - (last.Weekday() - e->holiday_weekday + 7) % 7;
     }
   }
   v.day = day;

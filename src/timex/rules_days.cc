@@ -10,61 +10,49 @@
 namespace newsloom::timex {
 namespace {
 
-bool IsMeridiem(const TokenView& s, int j) {
-  const Tok& t = s.T(j);
-  if (t.kind != Kind::kWord) return false;
-  return LowIs(t, "a.m.") || LowIs(t, "p.m.") || LowIs(t, "am") || LowIs(t, "pm") ||
-         LowIs(t, "a.m") || LowIs(t, "p.m");
-}
+bool IsMeridiem(const TokenView& s, int j) { return s.W(j, "am") || s.W(j, "pm"); }
 
 // Periods named outright: "the near future", "the weeks ahead", "year-end", "the nineties",
 // "the 20th century".
 bool NamedPeriod(Scan& s, int i, Cand* c) {
-  const std::string_view w = s.T(i).low;
   // "the near future", "the short term", "the weeks ahead", "future quarters"
-  if (w == "the" && (s.W(i + 1, "near") || s.W(i + 1, "short") || s.W(i + 1, "long")) &&
+  if (s.W(i, "the") && (s.W(i + 1, "near") || s.W(i + 1, "short") || s.W(i + 1, "long")) &&
       (s.W(i + 2, "future") || s.W(i + 2, "term"))) {
     SetRaw(c, i + 3, "DATE", "FUTURE_REF", true);
     return true;
   }
-  if (w == "the" && s.Lex(i + 1) && s.Lex(i + 1)->plural && s.UnitAt(i + 1) != Unit::kNone &&
+  if (s.W(i, "the") && s.Lex(i + 1) && s.Lex(i + 1)->plural && s.UnitAt(i + 1) != Unit::kNone &&
       s.W(i + 2, "ahead")) {
     SetRaw(c, i + 3, "DURATION", Duration(-1, s.UnitAt(i + 1)), false);
     return true;
   }
-  if (w == "future" && s.Lex(i + 1) && s.Lex(i + 1)->plural && s.UnitAt(i + 1) != Unit::kNone) {
+  if (s.W(i, "future") && s.Lex(i + 1) && s.Lex(i + 1)->plural && s.UnitAt(i + 1) != Unit::kNone) {
     SetRaw(c, i + 2, "DATE", "FUTURE_REF", true);
     return true;
   }
   // "the full year", "year-end", "year's end"
-  if (w == "the" && s.W(i + 1, "full") && s.W(i + 2, "year")) {
+  if (s.W(i, "the") && s.W(i + 1, "full") && s.W(i + 2, "year")) {
     SetDate(c, i + 3, s.anchor().Shift(Unit::kYear, 0), true);
     return true;
   }
-  if (w == "year" && ((s.IsHyphen(i + 1) && s.W(i + 2, "end")) || s.W(i + 1, "end"))) {
+  if (s.W(i, "year") && ((s.IsHyphen(i + 1) && s.W(i + 2, "end")) || s.W(i + 1, "end"))) {
     SetDate(c, s.W(i + 1, "end") ? i + 2 : i + 3, s.anchor().Shift(Unit::kYear, 0), true);
     return true;
   }
-  if (w == "year" && s.P(i + 1, "'") && s.W(i + 2, "s") && s.W(i + 3, "end")) {
+  if (s.W(i, "year") && s.P(i + 1, "'") && s.W(i + 2, "s") && s.W(i + 3, "end")) {
     SetDate(c, i + 4, s.anchor().Shift(Unit::kYear, 0), true);
     return true;
   }
   // "the nineties", "the eighties"
-  if (w == "the" && s.T(i + 1).kind == Kind::kWord) {
-    static constexpr std::pair<std::string_view, int> kDecades[] = {
-        {"twenties", 192}, {"thirties", 193},  {"forties", 194},  {"fifties", 195},
-        {"sixties", 196},  {"seventies", 197}, {"eighties", 198}, {"nineties", 199}};
-    for (const auto& [name, decade] : kDecades) {
-      if (s.T(i + 1).low == name) {
-        DateValue v;
-        v.decade = decade;
-        SetDate(c, i + 2, v, false);
-        return true;
-      }
-    }
+  if (s.W(i, "the") && s.T(i + 1).kind == Kind::kWord && s.Lex(i + 1) &&
+      s.Lex(i + 1)->decade >= 0) {
+    DateValue v;
+    v.decade = 190 + s.Lex(i + 1)->decade;
+    SetDate(c, i + 2, v, false);
+    return true;
   }
   // "the 20th century", "the twentieth century"
-  if (w == "the") {
+  if (s.W(i, "the")) {
     const int n = s.T(i + 1).ordinal ? static_cast<int>(s.T(i + 1).num)
                                      : (s.Lex(i + 1) ? s.Lex(i + 1)->ordinal : 0);
     if (n > 0 && n < 100 && s.W(i + 2, "century")) {
@@ -85,26 +73,17 @@ bool NamedPeriod(Scan& s, int i, Cand* c) {
 
 // "today", "yesterday", "tomorrow afternoon", "tonight", "this morning", "last night".
 bool DayWord(Scan& s, int i, Cand* c) {
-  const std::string_view w = s.T(i).low;
+  const LexEntry* e = s.Lex(i);
+  if (e == nullptr || s.T(i).kind != Kind::kWord) return false;
   DateValue v;
-  long day_offset = 0;
-  bool day_word = true;
-  if (w == "today") {
-    day_offset = 0;
-  } else if (w == "yesterday") {
-    day_offset = -1;
-  } else if (w == "tomorrow") {
-    day_offset = 1;
-  } else if (w == "tonight") {
+  if (s.W(i, "tonight")) {
     v = s.anchor().Shift(Unit::kDay, 0);
     v.part = "NI";
     SetDate(c, i + 1, v, true);
     return true;
-  } else {
-    day_word = false;
   }
-  if (day_word) {
-    v = s.anchor().Shift(Unit::kDay, day_offset);
+  if (e->day != LexEntry::kNoDay) {
+    v = s.anchor().Shift(Unit::kDay, e->day);
     const int end = PartAfter(s, i + 1, &v);
     if (!s.anchor_date()) {
       SetRaw(c, end, v.part ? "TIME" : "DATE",
@@ -115,9 +94,10 @@ bool DayWord(Scan& s, int i, Cand* c) {
     return true;
   }
   // "this morning", "last night"
-  if ((w == "this" || w == "last") && s.Lex(i + 1) && s.Lex(i + 1)->part && !s.Lex(i + 1)->plural) {
-    const bool last = w == "last";
-    if (last && !LowIs(s.T(i + 1), "night")) return false;
+  if ((s.W(i, "this") || s.W(i, "last")) && s.Lex(i + 1) && s.Lex(i + 1)->part &&
+      !s.Lex(i + 1)->plural) {
+    const bool last = s.W(i, "last");
+    if (last && !s.W(i + 1, "night")) return false;
     v = s.anchor().Shift(Unit::kDay, last ? -1 : 0);
     v.part = s.Lex(i + 1)->part;
     SetDate(c, i + 2, v, true);
@@ -128,28 +108,23 @@ bool DayWord(Scan& s, int i, Cand* c) {
 
 // "now", "currently", "recently", "the future", "the coming months".
 bool ReferenceWord(Scan& s, int i, Cand* c) {
-  const std::string_view w = s.T(i).low;
-  if (w == "now" || w == "currently" || w == "presently" || w == "nowadays") {
+  if (const LexEntry* e = s.Lex(i); e && e->ref && s.T(i).kind == Kind::kWord) {
+    SetRaw(c, i + 1, "DATE", e->ref, true);
+    return true;
+  }
+  if (s.W(i, "current") && !s.W(i + 1, "account")) {
     SetRaw(c, i + 1, "DATE", "PRESENT_REF", true);
     return true;
   }
-  if (w == "current" && !s.W(i + 1, "account") && !s.W(i + 1, "accounts")) {
-    SetRaw(c, i + 1, "DATE", "PRESENT_REF", true);
-    return true;
-  }
-  if (w == "these" && s.W(i + 1, "days")) {
+  if (s.W(i, "these") && s.UnitAt(i + 1) == Unit::kDay && s.Lex(i + 1)->plural) {
     SetRaw(c, i + 2, "DATE", "PRESENT_REF", true);
     return true;
   }
-  if (w == "present" && s.W(i - 1, "at")) {
+  if (s.W(i, "present") && s.W(i - 1, "at")) {
     SetRaw(c, i + 1, "DATE", "PRESENT_REF", true);
     return true;
   }
-  if (w == "recently" || w == "lately") {
-    SetRaw(c, i + 1, "DATE", "PAST_REF", true);
-    return true;
-  }
-  if (w == "recent") {
+  if (s.W(i, "recent")) {
     const Unit u = s.UnitAt(i + 1);
     if (u != Unit::kNone && s.T(i + 1).lex->plural) {
       // TimeBank reads "recent months" as a vague duration more often than as PAST_REF.
@@ -163,7 +138,7 @@ bool ReferenceWord(Scan& s, int i, Cand* c) {
     // Bare "recent" is mostly an adjective of no time ("recent events").
     return false;
   }
-  if (w == "the" && (s.W(i + 1, "future") || s.W(i + 1, "past") || s.W(i + 1, "present"))) {
+  if (s.W(i, "the") && (s.W(i + 1, "future") || s.W(i + 1, "past") || s.W(i + 1, "present"))) {
     if (s.Lex(i + 2) && s.Lex(i + 2)->unit != Unit::kNone) return false;  // "the past year"
     if (s.T(i + 2).kind == Kind::kNumber || (s.Lex(i + 2) && s.Lex(i + 2)->number >= 0))
       return false;
@@ -174,8 +149,8 @@ bool ReferenceWord(Scan& s, int i, Cand* c) {
     SetRaw(c, i + 2, "DATE", ref, true);
     return true;
   }
-  if ((w == "coming" || (w == "the" && s.W(i + 1, "coming")))) {
-    const int j = w == "the" ? i + 2 : i + 1;
+  if (s.W(i, "coming") || (s.W(i, "the") && s.W(i + 1, "coming"))) {
+    const int j = s.W(i, "the") ? i + 2 : i + 1;
     const Unit u = s.UnitAt(j);
     if (u != Unit::kNone && s.T(j).lex->plural) {
       SetRaw(c, j + 1, "DURATION", Duration(-1, u), false);
@@ -190,11 +165,10 @@ bool ReferenceWord(Scan& s, int i, Cand* c) {
 // "Tuesday", "on Tuesday", "Wednesday, June 19, 2024", "Friday morning", "Mondays"
 bool Weekday(Scan& s, int i, Cand* c) {
   const LexEntry* e = s.Lex(i);
-  if (e == nullptr || e->weekday < 0 || !s.T(i).cap) return false;
-  const std::string_view w = s.T(i).low;
-  const bool abbrev = w.size() <= 5 && w != "friday" && w != "monday" && w != "sunday";
+  if (e == nullptr || e->weekday < 0) return false;
+  if (!s.Named(i)) return false;
   int j = i + 1;
-  if (abbrev) {
+  if (e->abbrev) {
     if (s.P(j, ".") && s.Adjacent(j)) {
       ++j;
     } else if (!s.P(j, ",")) {
@@ -230,8 +204,8 @@ bool Deictic(Scan& s, int i, Cand* c) {
 bool Anaphoric(Scan& s, int i, Cand* c) {
   int j = i + 1;
   long offset;
-  if (s.W(i, "the") && In(s.T(j).low, {"following", "next", "previous", "preceding", "prior"})) {
-    offset = In(s.T(j).low, {"following", "next"}) ? 1 : -1;
+  if (s.W(i, "the") && s.Any(j, {"following", "next", "previous", "preceding", "prior"})) {
+    offset = s.Any(j, {"following", "next"}) ? 1 : -1;
     ++j;
     // "the next year" reads as the coming one unless the text is telling a story.
     if (s.W(i + 1, "next") && !(s.W(j, "day") || (s.Lex(j) && s.Lex(j)->part))) return false;
@@ -246,8 +220,8 @@ bool Anaphoric(Scan& s, int i, Cand* c) {
   Unit u = e->unit;
   const char* part = e->part;
   if (part != nullptr) u = Unit::kDay;
-  if (!In(s.T(j).low, {"day", "week", "month", "year", "quarter", "morning", "afternoon", "evening",
-                       "night"})) {
+  if (!s.Any(j, {"day", "week", "month", "year", "quarter", "morning", "afternoon", "evening",
+                 "night"})) {
     return false;
   }
   DateValue v = s.anchor().FromReference(u, offset);
@@ -267,9 +241,9 @@ bool ClockTime(Scan& s, int i, Cand* c) {
   int j;
   const Tok& t = s.T(i);
   if (t.kind == Kind::kWord) {
-    if (LowIs(t, "noon") || LowIs(t, "midday")) {
+    if (Is(t, "noon") || Is(t, "midday")) {
       hour = 12;
-    } else if (LowIs(t, "midnight")) {
+    } else if (Is(t, "midnight")) {
       hour = 24;
     } else {
       return false;
@@ -293,7 +267,7 @@ bool ClockTime(Scan& s, int i, Cand* c) {
     }
     if (IsMeridiem(s, j)) {
       if (hour > 12 || hour == 0) return false;
-      const bool pm = s.T(j).low[0] == 'p';
+      const bool pm = s.W(j, "pm");
       if (pm && hour < 12) hour += 12;
       if (!pm && hour == 12) hour = 0;
       ++j;

@@ -13,7 +13,7 @@ namespace {
 // Half a unit: "half an hour", "a half hour", "half a year"; h is the token of "half".
 bool HalfUnit(Scan& s, int i, int h, Cand* c) {
   int u_at = h + 1;
-  if (h == i && (s.W(u_at, "a") || s.W(u_at, "an"))) ++u_at;
+  if (h == i && s.W(u_at, "a")) ++u_at;
   if (s.IsHyphen(u_at) && s.Adjacent(u_at)) ++u_at;
   const Unit u = s.UnitAt(u_at);
   const char* value = u == Unit::kYear     ? "P6M"
@@ -76,9 +76,8 @@ bool CountUnit(Scan& s, int i, Cand* c) {
     the = true;
     ++k;
   }
-  if (In(s.T(k).low, {"past", "last", "next", "previous", "coming", "first", "final", "remaining",
-                      "following", "latest"}) &&
-      s.T(k).kind == Kind::kWord) {
+  if (s.Any(k, {"past", "last", "next", "previous", "coming", "first", "final", "remaining",
+                "following", "latest"})) {
     span_back = true;
     ++k;
   } else if (the) {
@@ -93,8 +92,8 @@ bool CountUnit(Scan& s, int i, Cand* c) {
   if (hyphen) u_at = after + 1;
   // "trading days", "business days", "calendar years": adjectives the extent keeps.
   if (!hyphen &&
-      In(s.T(u_at).low, {"trading", "business", "working", "calendar", "fiscal", "more", "full",
-                         "straight", "consecutive", "long"}) &&
+      s.Any(u_at, {"trading", "business", "working", "calendar", "fiscal", "more", "full",
+                   "straight", "consecutive", "long"}) &&
       s.UnitAt(u_at + 1) != Unit::kNone) {
     ++u_at;
   }
@@ -107,32 +106,31 @@ bool CountUnit(Scan& s, int i, Cand* c) {
   if (s.T(k).kind == Kind::kNumber && s.T(k).digits >= 4 && !plural) return false;
   if (s.W(u_at, "second") && (s.W(u_at + 1, "quarter") || s.W(u_at + 1, "half"))) return false;
   // "a" only for one unit: "a year", "a year ago"
-  if ((s.W(k, "a") || s.W(k, "an")) && plural && n == 1) return false;
+  if ((s.W(k, "a")) && plural && n == 1) return false;
   int end = u_at + 1;
   // Ages are not durations in TimeML: "a 6-year-old", "52 years old".
   if (s.W(end, "old") || (s.IsHyphen(end) && s.W(end + 1, "old"))) return false;
-  const bool article = s.W(k, "a") || s.W(k, "an");
+  const bool article = s.W(k, "a");
   if (!span_back && !hyphen) {
     if (s.W(end, "ago") || s.W(end, "earlier") || s.W(end, "later") ||
         (s.W(end, "from") && s.W(end + 1, "now")) || s.W(end, "hence")) {
       return UnitsFromAnchor(s, end, n, u, c);
     }
     if (article) {
-      // Bare "a year": a duration after for/in/than/within; "twice a year" is a set.
-      const std::string_view prev = s.T(i - 1).low;
-      // A rate: "twice a year", "$1 billion a year", "interviews a day".
-      const bool amount = s.T(i - 1).kind == Kind::kNumber ||
-                          In(prev, {"million", "billion", "thousand", "hundred", "percent", "%",
-                                    "dollars", "cents", "miles"});
-      if (In(prev, {"once", "twice", "times", "thrice"}) || amount) {
+      // Bare "a year": a duration after for/in/than/within; "twice a year" is a set, and so is
+      // a rate: "$1 billion a year", "interviews a day".
+      const bool amount = s.T(i - 1).kind == Kind::kNumber || s.P(i - 1, "%") ||
+                          s.Any(i - 1, {"million", "billion", "thousand", "hundred", "percent",
+                                        "dollars", "cents", "miles"});
+      if (s.Any(i - 1, {"once", "twice", "times", "thrice"}) || amount) {
         if (u == Unit::kQuarter) return false;
         SetRaw(c, end, "SET", Duration(1, u), false);
         return true;
       }
-      if (!In(prev, {"for",    "in",    "than",   "within", "over",       "about",   "nearly",
-                     "almost", "after", "before", "least",  "only",       "just",    "half",
-                     "of",     "to",    "took",   "take",   "takes",      "lasted",  "last",
-                     "spent",  "spend", "barely", "as",     "additional", "another", "nearly"})) {
+      if (!s.Any(i - 1, {"for",    "in",    "than",   "within", "over",       "about",  "nearly",
+                         "almost", "after", "before", "least",  "only",       "just",   "half",
+                         "of",     "to",    "took",   "take",   "takes",      "lasted", "last",
+                         "spent",  "spend", "barely", "as",     "additional", "another"})) {
         return false;
       }
     }
@@ -165,31 +163,19 @@ bool BarePlural(Scan& s, int i, Cand* c) {
       e->unit == Unit::kQuarter || e->unit == Unit::kWeekend) {
     return false;
   }
-  if (!In(s.T(i - 1).low, {"for", "within", "over", "in"}) || s.W(i + 1, "of")) return false;
-  if (s.W(i - 1, "in") && !(s.W(i + 1, ".") || s.P(i + 1, ".") || s.P(i + 1, ","))) return false;
+  if (!s.Any(i - 1, {"for", "within", "over", "in"}) || s.W(i + 1, "of")) return false;
+  if (s.W(i - 1, "in") && !(s.P(i + 1, ".") || s.P(i + 1, ","))) return false;
   SetRaw(c, i + 1, "DURATION", Duration(-1, e->unit), false);
   return true;
 }
 
 // "every week", "each Thursday", "daily", "annually"
 bool SetPhrase(Scan& s, int i, Cand* c) {
-  const std::string_view w = s.T(i).low;
-  struct Adverb {
-    const char* word;
-    const char* value;
-  };
-  static constexpr Adverb kAdverbs[] = {
-      {"daily", "P1D"},    {"weekly", "P1W"},       {"monthly", "P1M"},
-      {"yearly", "P1Y"},   {"hourly", "PT1H"},      {"nightly", "P1D"},
-      {"biweekly", "P2W"}, {"semiannually", "P6M"}, {"annual", nullptr},
-  };
-  for (const Adverb& a : kAdverbs) {
-    if (w == a.word && a.value != nullptr) {
-      SetRaw(c, i + 1, "SET", a.value, false);
-      return true;
-    }
+  if (const LexEntry* adverb = s.Lex(i); adverb && adverb->set && s.T(i).kind == Kind::kWord) {
+    SetRaw(c, i + 1, "SET", adverb->set, false);
+    return true;
   }
-  if (w == "every" || w == "each" || w == "per") {
+  if (s.Any(i, {"every", "each", "per"})) {
     int j = i + 1;
     bool other = false;
     if (s.W(j, "other")) {
@@ -209,9 +195,9 @@ bool SetPhrase(Scan& s, int i, Cand* c) {
       SetRaw(c, j + 1, "SET", Duration(other ? 2 : 1, e->unit), false);
       return true;
     }
-    if (w == "per") return false;
+    if (s.W(i, "per")) return false;
     char buf[24];
-    if (e->weekday >= 0 && s.T(j).cap) {
+    if (e->weekday >= 0 && s.Named(j)) {
       std::snprintf(buf, sizeof buf, "XXXX-WXX-%d", e->weekday + 1);
       int end = j + 1;
       std::string value = buf;
@@ -223,7 +209,7 @@ bool SetPhrase(Scan& s, int i, Cand* c) {
       SetRaw(c, end, "SET", value, false);
       return true;
     }
-    if (e->month > 0 && s.T(j).cap) {
+    if (e->month > 0 && s.Named(j)) {
       std::snprintf(buf, sizeof buf, "XXXX-%02d", e->month);
       SetRaw(c, j + 1, "SET", buf, false);
       return true;

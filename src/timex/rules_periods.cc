@@ -19,31 +19,29 @@ struct Determiner {
 };
 
 bool ReadDeterminer(const Scan& s, int i, Determiner* d) {
-  const std::string_view w = s.T(i).low;
   int j = i + 1;
-  if (w == "the") {
+  if (s.W(i, "the")) {
     d->the = true;
-    const std::string_view next = s.T(j).low;
-    if (In(next, {"past", "last", "previous", "preceding", "prior"})) {
+    if (s.Any(j, {"past", "last", "previous", "preceding", "prior"})) {
       d->dir = -1;
       ++j;
-    } else if (In(next, {"next", "coming", "following", "upcoming"})) {
+    } else if (s.Any(j, {"next", "coming", "following", "upcoming"})) {
       d->dir = 1;
       ++j;
-    } else if (In(next, {"current", "present", "same"})) {
+    } else if (s.Any(j, {"current", "present", "same"})) {
       d->dir = 0;
       ++j;
     } else {
       d->dir = 2;
     }
-  } else if (In(w, {"last", "past", "previous"})) {
+  } else if (s.Any(i, {"last", "past", "previous"})) {
     d->dir = -1;
-  } else if (w == "this" && (s.W(j, "past") || s.W(j, "last"))) {
+  } else if (s.W(i, "this") && (s.W(j, "past") || s.W(j, "last"))) {
     d->dir = -1;  // "this past weekend"
     ++j;
-  } else if (In(w, {"this", "current"})) {
+  } else if (s.Any(i, {"this", "current"})) {
     d->dir = 0;
-  } else if (In(w, {"next", "coming", "upcoming"})) {
+  } else if (s.Any(i, {"next", "coming", "upcoming"})) {
     d->dir = 1;
   } else {
     return false;
@@ -54,10 +52,9 @@ bool ReadDeterminer(const Scan& s, int i, Determiner* d) {
 
 // The determiner of i and a calendar unit at j: "last week", "the past year", "the weekend".
 bool DeterminedCalendarUnit(Scan& s, int i, int j, const Determiner& det, Cand* c) {
-  const std::string_view w = s.T(i).low;
   const bool the = det.the;
   const int dir = det.dir;
-  const bool past_word = In(s.T(j - 1).low, {"past", "last"});
+  const bool past_word = s.Any(j - 1, {"past", "last"});
   const Unit u = s.Lex(j)->unit;
   if (u == Unit::kSecond || u == Unit::kMinute || u == Unit::kHour) {
     if (the && dir != 2) {
@@ -71,7 +68,7 @@ bool DeterminedCalendarUnit(Scan& s, int i, int j, const Determiner& det, Cand* 
     SetRaw(c, j + 1, "DURATION", Duration(1, u), false);
     return true;
   }
-  if (!the && w == "past" && LowIs(s.T(j - 1), "past") && j == i + 1) {
+  if (!the && s.W(i, "past") && s.W(j - 1, "past") && j == i + 1) {
     SetRaw(c, j + 1, "DURATION", Duration(1, u), false);
     return true;
   }
@@ -197,7 +194,7 @@ bool DeterminedSeason(Scan& s, int i, int j, const Determiner& det, Cand* c) {
   }
   // "the fall" is a season only where a time is expected: "in the fall".
   if (e->season[0] == 'F' && dir == 2 && y < 0 &&
-      !In(s.T(i - 1).low, {"in", "during", "by", "until", "since", "this", "that"})) {
+      !s.Any(i - 1, {"in", "during", "by", "until", "since", "this", "that"})) {
     return false;
   }
   DateValue v;
@@ -231,8 +228,8 @@ bool DeterminedUnit(Scan& s, int i, Cand* c) {
   if (e->unit != Unit::kNone && !e->plural && e->unit != Unit::kQuarter) {
     return DeterminedCalendarUnit(s, i, j, d, c);
   }
-  if (e->month > 0 && s.T(j).cap) return DeterminedMonth(s, j, d, c);
-  if (e->weekday >= 0 && s.T(j).cap && !e->plural && !d.the) return DeterminedWeekday(s, j, d, c);
+  if (e->month > 0 && s.Named(j)) return DeterminedMonth(s, j, d, c);
+  if (e->weekday >= 0 && s.Named(j) && !e->plural && !d.the) return DeterminedWeekday(s, j, d, c);
   if (e->season) return DeterminedSeason(s, i, j, d, c);
   return false;
 }

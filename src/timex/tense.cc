@@ -3,29 +3,13 @@
 namespace newsloom::timex {
 namespace {
 
-// Past-tense forms that do not end in -ed.
-bool IsIrregularPast(std::string_view w) {
-  return In(w,
-            {"was",      "were",   "had",   "did",    "said",    "told",   "made",     "took",
-             "went",     "came",   "gave",  "saw",    "got",     "held",   "left",     "began",
-             "sold",     "bought", "met",   "found",  "thought", "knew",   "became",   "brought",
-             "fell",     "rose",   "won",   "lost",   "paid",    "sent",   "spent",    "kept",
-             "led",      "wrote",  "spoke", "ran",    "stood",   "broke",  "chose",    "drove",
-             "flew",     "grew",   "hit",   "struck", "fought",  "caught", "taught",   "felt",
-             "heard",    "meant",  "built", "set",    "shot",    "split",  "cut",      "put",
-             "quit",     "hurt",   "ago",   "sought", "swore",   "threw",  "withdrew", "underwent",
-             "overtook", "froze",  "woke",  "signed", "agreed"});
-}
-
-bool IsFalseEd(std::string_view w) {
-  return In(
-      w, {"need",      "feed",       "speed",    "seed",       "bed",       "red",      "indeed",
-          "hundred",   "shed",       "breed",    "proceed",    "succeed",   "exceed",   "steed",
-          "weed",      "deed",       "greed",    "embed",      "united",    "limited",  "based",
-          "concerned", "interested", "related",  "expected",   "scheduled", "planned",  "supposed",
-          "required",  "prepared",   "pleased",  "determined", "committed", "designed", "intended",
-          "used",      "advanced",   "detailed", "reported",   "so-called", "alleged",  "armed",
-          "wanted"});
+// A suffix of the table's list ending `w`, with at least two letters before it ("-ed" of
+// "signed").
+bool EndsWithAny(std::string_view w, const std::vector<std::string>& suffixes) {
+  for (const std::string& x : suffixes) {
+    if (w.size() >= x.size() + 2 && w.compare(w.size() - x.size(), x.size(), x) == 0) return true;
+  }
+  return false;
 }
 
 // Whether token k ends the clause.
@@ -37,10 +21,8 @@ bool IsBoundary(const TokenView& v, int k) {
     // "Mr. Kim", "Sept. 30", "J. Smith": a period after an abbreviation goes on.
     const Tok& prev = v.T(k - 1);
     if (prev.kind == Kind::kWord && !t.space_before &&
-        (prev.low.size() == 1 || (prev.lex && prev.lex->month_abbrev) ||
-         In(prev.low, {"mr",  "mrs",  "ms",  "dr",   "st",  "gen", "sen", "rep",   "gov", "lt",
-                       "col", "jr",   "sr",  "prof", "no",  "vs",  "inc", "corp",  "co",  "ltd",
-                       "sgt", "capt", "adm", "maj",  "rev", "mt",  "ft",  "messrs"}))) {
+        (prev.low.size() == 1 || (prev.lex && prev.lex->abbrev && prev.lex->month > 0) ||
+         Is(prev, "abbreviation"))) {
       return false;
     }
     return true;
@@ -52,33 +34,21 @@ bool IsBoundary(const TokenView& v, int k) {
 int CueAt(const TokenView& v, int k) {
   const Tok& t = v.T(k);
   if (t.kind != Kind::kWord) return 0;
-  const std::string_view w = t.low;
-  if (w == "will" || w == "shall" || (w == "ll" && v.P(k - 1, "'"))) return 1;
-  if (v.W(k + 1, "to") &&
-      In(w, {"going", "expected", "expects", "expect", "plans", "plan", "planning", "scheduled",
-             "set", "intends", "intend", "aims", "hopes", "wants"})) {
-    return 1;
-  }
-  if (w == "would") return 1;
-  if (w == "tomorrow") return 1;
-  if (w == "soon" && v.W(k - 1, "as")) return 1;  // "as soon as Tuesday"
-  const bool past_form = IsIrregularPast(w) ||
-                         (w.size() >= 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !IsFalseEd(w));
+  const Lexicon& lexicon = v.lexicon();
+  // "will", "would", "shall", "'ll"; "going to", "plans to"; "as soon as Tuesday".
+  if (Is(t, "future-verb") || (Is(t, "ll") && v.P(k - 1, "'"))) return 1;
+  if (Is(t, "intends") && v.W(k + 1, "to")) return 1;
+  if (Is(t, "soon") && v.W(k - 1, "as")) return 1;
+  if (EndsWithAny(t.low, lexicon.future_suffixes())) return 1;
+  const bool past_form = Is(t, "past-tense") ||
+                         (EndsWithAny(t.low, lexicon.past_suffixes()) && !Is(t, "not-past-tense"));
   if (!past_form) return 0;
   // A participle after a present form of "be" is a present passive: "is scheduled".
   int p = k - 1;
-  while (p >= 0 && v.T(p).kind == Kind::kWord &&
-         In(v.T(p).low, {"not", "also", "already", "being", "now", "still", "t"}))
-    --p;
-  if (p >= 0 && v.T(p).kind == Kind::kWord && In(v.T(p).low, {"is", "are", "am", "be", "s"})) {
-    return 0;
-  }
+  while (p >= 0 && v.W(p, "aside-of-verb")) --p;
+  if (v.W(p, "is")) return 0;
   // After a determiner the participle is an adjective: "an unspecified date".
-  if (p >= 0 && v.T(p).kind == Kind::kWord &&
-      In(v.T(p).low, {"a", "an", "the", "its", "his", "her", "their", "this", "that", "newly", "so",
-                      "recently", "previously", "already"})) {
-    return 0;
-  }
+  if (v.W(p, "adjective-before")) return 0;
   return -1;
 }
 

@@ -26,9 +26,9 @@ int Scan::Tense() {
 
 bool MatchAt(Scan& s, int i, Cand* best) {
   // Modifiers kept inside the extent, as TimeML does: "early 1991", "late May", "mid-1990s".
-  const std::string_view w = s.T(i).low;
   if (s.T(i).kind == Kind::kWord) {
-    if (In(w, {"early", "late", "mid", "earlier", "later"})) {
+    const bool earlier = s.Any(i, {"earlier", "later"});
+    if (earlier || s.Any(i, {"early", "late", "mid"})) {
       int j = i + 1;
       if (s.IsHyphen(j) && s.Adjacent(j)) ++j;
       if (s.W(j, "in") && s.W(j + 1, "the") &&
@@ -39,20 +39,19 @@ bool MatchAt(Scan& s, int i, Cand* best) {
       }
       // TimeBank leaves "earlier"/"later" out before a day or a week ("earlier Friday",
       // "earlier this week") and keeps them before a month or a year ("earlier this year").
-      const bool day_or_week = (s.Lex(j) && s.Lex(j)->weekday >= 0) ||
-                               In(s.T(j).low, {"today", "yesterday", "tomorrow", "tonight"}) ||
-                               (s.W(j, "this") && (s.W(j + 1, "week") || s.W(j + 1, "weekend")));
+      const bool day_or_week =
+          (s.Lex(j) && s.Lex(j)->weekday >= 0) || (s.Lex(j) && s.Lex(j)->day != LexEntry::kNoDay) ||
+          s.W(j, "tonight") || (s.W(j, "this") && (s.W(j + 1, "week") || s.W(j + 1, "weekend")));
       Cand inner;
-      if (!((w == "earlier" || w == "later") && day_or_week) && MatchCore(s, j, &inner) &&
-          inner.type != "DURATION" && inner.type != "SET" &&
-          inner.value.find("_REF") == std::string::npos) {
+      if (!(earlier && day_or_week) && MatchCore(s, j, &inner) && inner.type != "DURATION" &&
+          inner.type != "SET" && inner.value.find("_REF") == std::string::npos) {
         *best = inner;
         return true;
       }
     }
     if (s.W(i, "the") &&
-        In(s.T(i + 1).low,
-           {"end", "beginning", "start", "middle", "turn", "rest", "remainder", "close"}) &&
+        s.Any(i + 1,
+              {"end", "beginning", "start", "middle", "turn", "rest", "remainder", "close"}) &&
         s.W(i + 2, "of")) {
       const int j = i + 3;
       if (s.W(j, "the") &&
@@ -96,20 +95,19 @@ bool MatchAt(Scan& s, int i, Cand* best) {
     }
     // TimeBank keeps "nearly", "more than", "at least" inside the extent but mostly leaves
     // "about" and "almost" out.
-    if (In(w, {"around", "approximately", "nearly", "roughly", "some", "over"}) ||
-        ((w == "more" || w == "less" || w == "fewer") && s.W(i + 1, "than")) ||
-        (w == "at" && (s.W(i + 1, "least") || s.W(i + 1, "most"))) ||
-        (w == "up" && s.W(i + 1, "to"))) {
-      const int j =
-          (w == "more" || w == "less" || w == "fewer" || w == "at" || w == "up") ? i + 2 : i + 1;
+    const bool two_words = (s.Any(i, {"more", "less", "fewer"}) && s.W(i + 1, "than")) ||
+                           (s.W(i, "at") && s.Any(i + 1, {"least", "most"})) ||
+                           (s.W(i, "up") && s.W(i + 1, "to"));
+    const bool loose = s.Any(i, {"some", "over"});  // "some two years", "over two years": outside
+    if (two_words || loose || s.Any(i, {"around", "approximately", "nearly", "roughly"})) {
       Cand inner;
-      if (MatchCore(s, j, &inner) &&
+      if (MatchCore(s, two_words ? i + 2 : i + 1, &inner) &&
           (inner.type == "DURATION" || inner.type == "TIME" || s.W(inner.end - 1, "ago")) &&
-          w != "some" && w != "over") {
+          !loose) {
         *best = inner;
         return true;
       }
-      if (w == "some" || w == "over") return false;
+      if (loose) return false;
     }
   }
   return MatchCore(s, i, best);
@@ -157,11 +155,13 @@ bool MatchCore(Scan& s, int i, Cand* best) {
 }
 
 std::vector<TemporalExpression> TagTemporalExpressions(std::string_view text,
-                                                       std::optional<Date> anchor) {
+                                                       std::optional<Date> anchor,
+                                                       std::string_view language) {
   if (text.size() > (1u << 31)) return {};  // spans are 32-bit
-  const std::vector<Tok> toks = Tokenize(text);
+  const Lexicon& lexicon = LexiconFor(language);
+  const std::vector<Tok> toks = Tokenize(text, lexicon);
   Anchor resolver(anchor);
-  Scan s(toks, resolver);
+  Scan s(toks, lexicon, resolver);
   std::vector<TemporalExpression> out;
   for (int i = 0; i < s.size(); ++i) {
     if (toks[i].kind == Kind::kPunct && !LowIs(toks[i], "'")) continue;

@@ -1,4 +1,4 @@
-// Temporal expressions in English text, TimeML style: dates, times, durations and sets.
+// Temporal expressions in text, TimeML style: dates, times, durations and sets.
 #ifndef NEWSLOOM_TIMEX_TIMEX_H_
 #define NEWSLOOM_TIMEX_TIMEX_H_
 
@@ -11,7 +11,10 @@
 
 namespace newsloom::timex {
 
-// Finds the temporal expressions of `text`, in order, with byte spans into `text`.
+// Finds the temporal expressions of `text`, written in `language` (ISO 639-1: "en", "de", "fr",
+// "es"), in order, with byte spans into `text`. The words of each language come from its table
+// (languages/*.txt); a language without one gets only the rules that need no words: ISO and
+// numeric dates, years, clock times.
 // Relative expressions ("on Tuesday", "last September", "next week") resolve against `anchor`,
 // the document creation time, with the tense of their clause deciding the direction. Without an
 // anchor their value keeps the unknown parts as TimeML does ("XXXX-06-12"). Never fails; text it
@@ -28,7 +31,8 @@ namespace newsloom::timex {
 //   needed the anchor or an earlier date of the text ("the following year").
 // - A weekday with a part of the day ("Friday night") keeps the plain date as its value.
 std::vector<TemporalExpression> TagTemporalExpressions(std::string_view text,
-                                                       std::optional<Date> anchor);
+                                                       std::optional<Date> anchor,
+                                                       std::string_view language);
 
 }  // namespace newsloom::timex
 
