@@ -106,6 +106,61 @@ DateValue Anchor::MonthDay(int month, int day, int dir) const {
   return v;
 }
 
+DateValue Anchor::WeekdayTowards(int wd, int dir) const {
+  DateValue v;
+  if (!anchor_) {
+    v.weekday = wd;
+    return v;
+  }
+  const int aw = anchor_->Weekday();
+  long off;
+  if (dir == -1) {
+    off = -((aw - wd + 7) % 7);
+    if (off == 0) off = -7;
+  } else if (dir == 1) {
+    off = (wd - aw + 7) % 7;
+    if (off == 0) off = 7;
+  } else {
+    off = wd - aw;
+  }
+  return DateValue::Of(anchor_->AddDays(off));
+}
+
+DateValue Anchor::MonthDayTowards(int month, int day, int dir) const {
+  DateValue v;
+  v.month = month;
+  v.day = day;
+  if (!anchor_) return v;
+  const int a = anchor_->month * 100 + anchor_->day;
+  const int m = month * 100 + day;
+  if (dir == -1) {
+    // Without a day, the anchor's own month is not yet past.
+    v.year = (day > 0 ? m < a : month < anchor_->month) ? anchor_->year : anchor_->year - 1;
+  } else if (dir == 1) {
+    v.year = m > a ? anchor_->year : anchor_->year + 1;
+  } else {
+    v.year = anchor_->year;
+  }
+  return v;
+}
+
+DateValue Anchor::DayOfMonth(int day, int dir) const {
+  DateValue v;
+  v.day = day;
+  if (reference_ && reference_->day > 0) {
+    v.year = reference_->year;
+    v.month = reference_->month;
+  } else if (anchor_) {
+    const Date& a = *anchor_;
+    v.year = a.year;
+    v.month = a.month;
+    if (dir < 0 && day > a.day) AddMonths(&v.year, &v.month, -1);
+    if (dir > 0 && day < a.day) AddMonths(&v.year, &v.month, 1);
+  }
+  if (v.month > 0 && day > DaysIn(v.year, v.month)) v.day = DaysIn(v.year, v.month);
+  return v;
+}
+
 DateValue Anchor::Season(const char* season, int dir) const {
   DateValue v;
   v.season = season;

@@ -31,6 +31,18 @@ class Anchor {
   // wrong side of it costing a few months when the direction says which side.
   DateValue MonthDay(int month, int day, int dir) const;
 
+  // The weekday `dir` names: the last one before the anchor (-1; a week back on the same weekday),
+  // the next one after it (+1), or the one of the anchor's week (0): "last Tuesday".
+  DateValue WeekdayTowards(int weekday, int dir) const;
+
+  // Month (and day, when > 0) in the year `dir` names: the last occurrence before the anchor
+  // (-1), the next after it (+1), or in the anchor's year (0): "last September", "next May 3".
+  DateValue MonthDayTowards(int month, int day, int dir) const;
+
+  // A day of the month without the month ("el día 8"): in the month of the last full date the
+  // text named, else of the anchor, moved a month when `dir` says the day lies the other way.
+  DateValue DayOfMonth(int day, int dir) const;
+
   // A season ("SU") in the year its middle month resolves to.
   DateValue Season(const char* season, int dir) const;
 

@@ -246,6 +246,12 @@ Result<Lexicon> Lexicon::Parse(std::string_view text) {
         lex.names_in_lower_case_ = true;
       } else if (directive == "@ordinal-dot") {
         lex.ordinal_dot_ = true;
+      } else if (directive == "@time-dot") {
+        lex.time_dot_ = true;
+      } else if (directive == "@weekday-parts-in-value") {
+        lex.weekday_parts_in_value_ = true;
+      } else if (directive == "@parts-of-day-with-article") {
+        lex.parts_of_day_with_article_ = true;
       } else if (directive == "@ordinal-suffixes") {
         lex.ordinal_suffixes_ = std::move(args);
       } else if (directive == "@elisions") {

@@ -97,6 +97,12 @@ class Lexicon {
   // Word forms of the language (the @ lines of a table).
   bool names_in_lower_case() const { return names_in_lower_case_; }  // "juin", "mardi"
   bool ordinal_dot() const { return ordinal_dot_; }                  // "3. Oktober"
+  bool time_dot() const { return time_dot_; }                        // "20.00 Uhr"
+  // The part of the day after a weekday goes into the value: "mardi soir" is ...-18TEV, where
+  // TimeBank gives English "Friday night" the plain date.
+  bool weekday_parts_in_value() const { return weekday_parts_in_value_; }
+  // A part of the day with its article names a time: "la tarde", "la nuit", "am Abend".
+  bool parts_of_day_with_article() const { return parts_of_day_with_article_; }
   const std::vector<std::string>& ordinal_suffixes() const { return ordinal_suffixes_; }  // "th"
   const std::vector<std::string>& elisions() const { return elisions_; }  // "l" of "l'année"
   const std::vector<std::string>& past_suffixes() const { return past_suffixes_; }      // "ed"
@@ -115,6 +121,9 @@ class Lexicon {
   std::deque<std::string> strings_;  // concept names and set values the entries point into
   bool names_in_lower_case_ = false;
   bool ordinal_dot_ = false;
+  bool time_dot_ = false;
+  bool weekday_parts_in_value_ = false;
+  bool parts_of_day_with_article_ = false;
   std::vector<std::string> ordinal_suffixes_;
   std::vector<std::string> elisions_;
   std::vector<std::string> past_suffixes_;

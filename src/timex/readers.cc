@@ -1,5 +1,7 @@
 #include "timex/readers.h"
 
+#include <algorithm>
+
 namespace newsloom::timex {
 
 int DayAt(const TokenView& v, int i) {
@@ -48,6 +50,7 @@ int SpelledYear(const TokenView& v, int i, int* end) {
 }
 
 int MonthAt(const TokenView& v, int i, int* end) {
+  if (v.W(i, "month-of")) ++i;  // "el mes de mayo", "le mois de mai"
   const LexEntry* e = v.Lex(i);
   if (e == nullptr || e->month == 0 || v.T(i).kind != Kind::kWord) return 0;
   int j = i + 1;
@@ -152,6 +155,27 @@ int NumberAt(const TokenView& v, int i, long* value, bool allow_article, bool* h
     return v.W(i + 1, "of") ? i + 2 : i + 1;
   }
   return -1;
+}
+
+int RomanAt(const TokenView& v, int i) {
+  const Tok& t = v.T(i);
+  if (t.kind != Kind::kWord || !t.cap || t.low.empty()) return 0;
+  std::string_view w = t.low;
+  for (const std::string& suffix : v.lexicon().ordinal_suffixes()) {
+    if (w.size() > suffix.size() &&
+        w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      w.remove_suffix(suffix.size());
+      break;
+    }
+  }
+  int value = 0, last = 0;
+  for (auto it = w.rbegin(); it != w.rend(); ++it) {
+    const int d = *it == 'i' ? 1 : *it == 'v' ? 5 : *it == 'x' ? 10 : *it == 'l' ? 50 : 0;
+    if (d == 0) return 0;
+    value += d < last ? -d : d;
+    last = std::max(last, d);
+  }
+  return value <= 39 ? value : 0;
 }
 
 int TrailingYear(const TokenView& v, int j, int* year) {

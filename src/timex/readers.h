@@ -18,7 +18,8 @@ int YearAt(const TokenView& v, int i);
 int SpelledYear(const TokenView& v, int i, int* end);
 
 // A month name at i with the conditions that keep "may" and "march" verbs out: its number, with
-// *end after it (and after the period of "Sept."), or 0.
+// *end after it (and after the period of "Sept."), or 0. "Month of" before it is taken in ("el
+// mes de mayo").
 int MonthAt(const TokenView& v, int i, int* end);
 
 // "last year", "this year", "next year" at i: sets the year's offset from the anchor's.
@@ -28,6 +29,10 @@ bool RelativeYear(const TokenView& v, int i, int* offset);
 // `allow_article`), or a vague amount ("several", "a few") as -1. Returns the token after it, or
 // -1. Sets *half when the count carries a half: "2 1/2", "one and a half" before a unit.
 int NumberAt(const TokenView& v, int i, long* value, bool allow_article, bool* half);
+
+// A century in Roman numerals at i ("XIX", "XIXe" with the language's ordinal suffix): its
+// number, or 0.
+int RomanAt(const TokenView& v, int i);
 
 // A year after a month or a day at j: ", 2024", " 2024", "nineteen ninety-six", "'99". Sets
 // *year and returns the end, or -1.

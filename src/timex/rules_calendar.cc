@@ -32,14 +32,6 @@ int OfYear(Scan& s, int j, DateValue* v, bool* relative) {
   return -1;
 }
 
-// The direction a preposition gives a date without a year, else the clause tense: "by
-// February", "until June 12" lie ahead; "since March" has begun.
-int DirectionBefore(Scan& s, int i) {
-  if (s.Any(i - 1, {"by", "through", "until", "till"})) return 1;
-  if (s.W(i - 1, "since")) return -1;
-  return s.Tense();
-}
-
 // Whether the number at i reads as a year rather than an amount.
 bool IsYearContext(Scan& s, int i) {
   // Numbers that read as amounts rather than years.
@@ -62,6 +54,13 @@ bool IsYearContext(Scan& s, int i) {
 }
 
 }  // namespace
+
+int DirectionBefore(Scan& s, int i) {
+  const int p = s.W(i - 1, "the") ? i - 2 : i - 1;  // "hasta el jueves"
+  if (s.Any(p, {"by", "through", "until", "till"})) return 1;
+  if (s.W(p, "since")) return -1;
+  return s.Tense();
+}
 
 // "2024-06-19", "2024-06-19T15:57", "6/19/2024", "2024/06/19"
 bool NumericDate(Scan& s, int i, Cand* c) {
@@ -141,6 +140,10 @@ bool MonthDate(Scan& s, int i, Cand* c) {
       const int e2 = OfYear(s, end, &v, &relative);
       if (e2 > 0) {
         end = e2;
+      } else if (const int dir = DirectionAfter(s, end); dir != kNoDirection) {
+        v = s.anchor().MonthDayTowards(month, day, dir);
+        relative = true;
+        ++end;
       } else {
         v = s.anchor().MonthDay(month, day, DirectionBefore(s, i));
         relative = true;
@@ -166,33 +169,55 @@ bool MonthDate(Scan& s, int i, Cand* c) {
     SetDate(c, j + 2, v, true);
     return true;
   }
+  if (const int dir = DirectionAfter(s, end); dir != kNoDirection) {
+    SetDate(c, end + 1, s.anchor().MonthDayTowards(month, 0, dir), true);  // "octubre pasado"
+    return true;
+  }
   v = s.anchor().MonthDay(month, 0, DirectionBefore(s, i));
   SetDate(c, end, v, true);
   return true;
 }
 
 // "19 June 2024", "19th of June", "the 19th of June"
+int DayMonthAt(const Scan& s, int k, int* day, int* month) {
+  *day = DayAt(s, k);
+  // A number word before a month: "el uno de agosto".
+  if (*day == 0 && s.T(k).kind == Kind::kWord && s.Lex(k) && s.Lex(k)->number >= 1 &&
+      s.Lex(k)->number <= 31 && s.W(k + 1, "of")) {
+    *day = s.Lex(k)->number;
+  }
+  if (*day == 0) return -1;
+  int j = k + 1;
+  if (s.lexicon().ordinal_dot() && s.P(j, ".") && s.Adjacent(j)) ++j;
+  if (s.W(j, "of")) ++j;
+  int after;
+  *month = MonthAt(s, j, &after);
+  if (*month == 0 || *day > DaysIn(2024, *month)) return -1;
+  return after;
+}
+
 bool DayMonth(Scan& s, int i, Cand* c) {
   int k = i;
   if (s.W(k, "the")) ++k;
-  const int day = DayAt(s, k);
-  if (day == 0) return false;
-  int j = k + 1;
-  if (s.W(j, "of")) ++j;
-  int after;
-  const int month = MonthAt(s, j, &after);
-  if (month == 0 || day > DaysIn(2024, month)) return false;
+  int day, month;
+  const int after = DayMonthAt(s, k, &day, &month);
+  if (after < 0) return false;
   if (k > i && !s.T(k).ordinal && !(s.T(k).lex && s.T(k).lex->ordinal)) return false;
   DateValue v;
+  v.month = month;
+  v.day = day;
   int y;
-  const int e = TrailingYear(s, after, &y);
   bool relative = false;
   int end = after;
-  if (e > 0) {
-    v.month = month;
-    v.day = day;
+  if (const int e = TrailingYear(s, after, &y); e > 0) {
     v.year = y;
     end = e;
+  } else if (const int e2 = OfYear(s, after, &v, &relative); e2 > 0) {
+    end = e2;  // "3 de octubre de 2024"
+  } else if (const int dir = DirectionAfter(s, after); dir != kNoDirection) {
+    v = s.anchor().MonthDayTowards(month, day, dir);  // "le 8 mars dernier"
+    relative = true;
+    end = after + 1;
   } else {
     v = s.anchor().MonthDay(month, day, s.Tense());
     relative = true;
@@ -280,6 +305,10 @@ bool CompactPeriod(Scan& s, int i, Cand* c) {
       SetDate(c, e, v, false);
       return true;
     }
+    if (s.W(i - 1, "in")) {  // "en otoño"
+      SetDate(c, i + 1, s.anchor().Season(t.lex->season, s.Tense()), true);
+      return true;
+    }
   }
   return false;
 }
@@ -333,6 +362,72 @@ bool Holiday(Scan& s, int i, Cand* c) {
   v.day = day;
   if (day == 0) v.month = month;
   SetDate(c, end, v, true);
+  return true;
+}
+
+bool DayOfMonth(Scan& s, int i, Cand* c) {
+  if (!s.W(i, "the") || !s.W(i + 1, "day")) return false;
+  const int k = i + 2;
+  const Tok& t = s.T(k);
+  if (t.kind != Kind::kNumber || t.digits > 2 || t.num < 1 || t.num > 31) return false;
+  int day, month;
+  if (DayMonthAt(s, k, &day, &month) >= 0) return false;  // "el día 8 de mayo" is DayMonth's
+  SetDate(c, k + 1, s.anchor().DayOfMonth(static_cast<int>(t.num), DirectionBefore(s, i)), true);
+  return true;
+}
+
+bool DecadeNumber(Scan& s, int i, Cand* c) {
+  int j = i;
+  if (s.W(j, "the")) ++j;
+  bool named = false;
+  if (s.UnitAt(j) == Unit::kDecade) {  // "la década de los noventa"
+    named = true;
+    ++j;
+    if (s.W(j, "of")) ++j;
+    if (s.W(j, "the")) ++j;
+  }
+  if (s.W(j, "decade-of")) {  // "los años 30", "les années 60"
+    named = true;
+    ++j;
+  }
+  if (!named) return false;
+  const Tok& t = s.T(j);
+  int decade = -1;
+  if (t.kind == Kind::kNumber && !t.ordinal && t.digits == 2 && t.num % 10 == 0) {
+    decade = 190 + static_cast<int>(t.num) / 10;
+  } else if (t.kind == Kind::kNumber && !t.ordinal && t.digits == 4 && t.num % 10 == 0) {
+    decade = static_cast<int>(t.num) / 10;
+  } else if (t.kind == Kind::kWord && t.lex && t.lex->number >= 20 && t.lex->number % 10 == 0) {
+    decade = 190 + t.lex->number / 10;
+  } else if (t.kind == Kind::kWord && t.lex && t.lex->decade >= 0) {
+    decade = 190 + t.lex->decade;
+  }
+  if (decade < 0) return false;
+  DateValue v;
+  v.decade = decade;
+  SetDate(c, j + 1, v, false);
+  return true;
+}
+
+bool Century(Scan& s, int i, Cand* c) {
+  int j = i;
+  if (s.W(j, "the")) ++j;
+  int n;
+  if (s.W(j, "century") && (n = RomanAt(s, j + 1)) > 0) {  // "el siglo XIX"
+    j += 2;
+  } else if ((n = RomanAt(s, j)) > 0 && s.W(j + 1, "century")) {  // "le XIXe siècle"
+    j += 2;
+  } else if (s.lexicon().ordinal_dot() && s.T(j).kind == Kind::kNumber && s.T(j).digits <= 2 &&
+             s.P(j + 1, ".") && s.Adjacent(j + 1) && s.W(j + 2, "century")) {  // "6. Jahrhundert"
+    n = static_cast<int>(s.T(j).num);
+    j += 3;
+  } else {
+    return false;
+  }
+  if (n < 1) return false;
+  DateValue v;
+  v.century = n - 1;
+  SetDate(c, j, v, false);
   return true;
 }
 

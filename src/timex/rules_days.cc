@@ -84,7 +84,13 @@ bool DayWord(Scan& s, int i, Cand* c) {
   }
   if (e->day != LexEntry::kNoDay) {
     v = s.anchor().Shift(Unit::kDay, e->day);
-    const int end = PartAfter(s, i + 1, &v);
+    v.part = e->part;  // "anoche": last night
+    int end = PartAfter(s, i + 1, &v);
+    // "hoy, jueves", "ayer miércoles": the weekday names the same day.
+    const int k = s.P(end, ",") ? end + 1 : end;
+    if (const LexEntry* wd = s.Lex(k); wd && wd->weekday >= 0 && !wd->plural && s.Named(k)) {
+      end = k + 1;
+    }
     if (!s.anchor_date()) {
       SetRaw(c, end, v.part ? "TIME" : "DATE",
              std::string("XXXX-XX-XX") + (v.part ? std::string("T") + v.part : ""), true);
@@ -188,8 +194,14 @@ bool Weekday(Scan& s, int i, Cand* c) {
     *c = date;
     return true;
   }
-  DateValue v = s.anchor().Weekday(e->weekday, s.Tense());
-  const int end = PartAfter(s, j, &v, false);
+  DateValue v;
+  if (const int dir = DirectionAfter(s, j); dir != kNoDirection) {
+    v = s.anchor().WeekdayTowards(e->weekday, dir);  // "mardi dernier", "el lunes pasado"
+    ++j;
+  } else {
+    v = s.anchor().Weekday(e->weekday, s.Tense());
+  }
+  const int end = PartAfter(s, j, &v, s.lexicon().weekday_parts_in_value());
   SetDate(c, end, v, true);
   return true;
 }
@@ -234,55 +246,87 @@ bool Anaphoric(Scan& s, int i, Cand* c) {
   return true;
 }
 
+namespace {
+
+// A time of day from i: "15:57", "10:35 a.m.", "noon", "4 o'clock", "18 h 30", "14.00 Uhr", "las
+// seis de la mañana". Sets the hour (24 for midnight) and minute and returns the token after
+// it, or -1.
+int ReadClock(const Scan& s, int i, int* hour, int* minute) {
+  const Tok& t = s.T(i);
+  *minute = 0;
+  int j = i + 1;
+  if (t.kind == Kind::kWord) {
+    if (Is(t, "noon") || Is(t, "midday")) {
+      *hour = 12;
+      return j;
+    }
+    if (Is(t, "midnight")) {
+      *hour = 24;
+      return j;
+    }
+    // A number word before "o'clock", "a.m." or an hour: "four o'clock", "la una de la tarde".
+    if (t.lex == nullptr || t.lex->number < 0 || t.lex->number > 24) return -1;
+    if (!IsMeridiem(s, j) && !s.W(j, "o'clock") && !s.W(j, "hour-word")) return -1;
+    *hour = t.lex->number;
+  } else {
+    if (t.ordinal || t.digits > 2 || t.num > 24) return -1;
+    *hour = static_cast<int>(t.num);
+  }
+  bool has_minutes = false;
+  const bool dot = s.P(j, ".") && (IsMeridiem(s, j + 2) || s.lexicon().time_dot());
+  if ((s.P(j, ":") || dot) && s.Adjacent(j) && s.T(j + 1).kind == Kind::kNumber &&
+      s.T(j + 1).digits == 2 && s.Adjacent(j + 1) && s.T(j + 1).num < 60) {
+    *minute = static_cast<int>(s.T(j + 1).num);
+    j += 2;
+    has_minutes = true;
+    if (s.P(j, ":") && s.Adjacent(j) && s.T(j + 1).kind == Kind::kNumber &&
+        s.T(j + 1).digits == 2) {
+      j += 2;
+    }
+  } else if (s.W(j, "hour-word") && s.T(j + 1).kind == Kind::kNumber && s.T(j + 1).digits <= 2 &&
+             s.T(j + 1).num < 60 && !s.T(j + 1).ordinal) {
+    *minute = static_cast<int>(s.T(j + 1).num);  // "14 h 30"
+    j += 2;
+    has_minutes = true;
+  }
+  if (IsMeridiem(s, j)) {
+    if (*hour > 12 || *hour == 0) return -1;
+    const bool pm = s.W(j, "pm");
+    if (pm && *hour < 12) *hour += 12;
+    if (!pm && *hour == 12) *hour = 0;
+    ++j;
+    if (s.P(j, ".") && s.Adjacent(j) && (LowIs(s.T(j), ".") && s.T(j - 1).low.back() != '.')) ++j;
+  } else if (s.W(j, "o'clock") || s.W(j, "hour-word")) {
+    ++j;
+  } else if (!has_minutes) {
+    return -1;
+  } else if (dot && !s.P(j - 2, ":") &&
+             (s.P(j, "%") || s.UnitAt(j) != Unit::kNone || s.W(j, "counted"))) {
+    return -1;  // "20.50 %": a decimal, not a time
+  }
+  // "14:30" in a score or a ratio is rare next to time words; accept it.
+  if (s.W(j, "local-time")) ++j;
+  return j;
+}
+
+}  // namespace
+
 // "15:57", "10:35 a.m.", "6 a.m. EDT", "noon", "midnight", "4 o'clock", optionally followed by
 // the day: "4 a.m. Thursday".
 bool ClockTime(Scan& s, int i, Cand* c) {
-  int hour = -1, minute = 0;
-  int j;
-  const Tok& t = s.T(i);
-  if (t.kind == Kind::kWord) {
-    if (Is(t, "noon") || Is(t, "midday")) {
-      hour = 12;
-    } else if (Is(t, "midnight")) {
-      hour = 24;
-    } else {
-      return false;
-    }
-    j = i + 1;
-  } else {
-    if (t.ordinal || t.digits > 2 || t.num > 24) return false;
-    hour = static_cast<int>(t.num);
-    j = i + 1;
-    bool has_minutes = false;
-    if ((s.P(j, ":") || (s.P(j, ".") && IsMeridiem(s, j + 2))) && s.Adjacent(j) &&
-        s.T(j + 1).kind == Kind::kNumber && s.T(j + 1).digits == 2 && s.Adjacent(j + 1) &&
-        s.T(j + 1).num < 60) {
-      minute = static_cast<int>(s.T(j + 1).num);
-      j += 2;
-      has_minutes = true;
-      if (s.P(j, ":") && s.Adjacent(j) && s.T(j + 1).kind == Kind::kNumber &&
-          s.T(j + 1).digits == 2) {
-        j += 2;
-      }
-    }
-    if (IsMeridiem(s, j)) {
-      if (hour > 12 || hour == 0) return false;
-      const bool pm = s.W(j, "pm");
-      if (pm && hour < 12) hour += 12;
-      if (!pm && hour == 12) hour = 0;
-      ++j;
-      if (s.P(j, ".") && s.Adjacent(j) && (LowIs(s.T(j), ".") && s.T(j - 1).low.back() != '.')) ++j;
-    } else if (s.W(j, "o'clock")) {
-      ++j;
-    } else if (!has_minutes) {
-      return false;
-    } else if (hour > 24) {
-      return false;
-    }
-    // "14:30" in a score or a ratio is rare next to time words; accept it.
+  int hour, minute;
+  int j = ReadClock(s, i, &hour, &minute);
+  if (j < 0) return false;
+  bool utc = false;
+  if (s.Lex(j) && s.Lex(j)->timezone) {
+    utc = s.W(j, "utc");
+    ++j;
   }
-  if (s.Lex(j) && s.Lex(j)->timezone) ++j;
-  DateValue v = s.anchor_date() ? DateValue::Of(*s.anchor_date()) : DateValue();
+
+  // The day is the last one the text named ("ayer ... a las 11.45 horas"), else the anchor's.
+  DateValue v = s.anchor().has_reference() || s.anchor_date()
+                    ? s.anchor().FromReference(Unit::kDay, 0)
+                    : DateValue();
   bool relative = true;
   // The day after the time: "4 a.m. Thursday", "6 p.m. yesterday", "5 p.m. EST, Nov. 6",
   // "10:35 a.m. (0735 GMT) Friday".
@@ -311,14 +355,44 @@ bool ClockTime(Scan& s, int i, Cand* c) {
   }
   v.hour = hour;
   v.minute = minute;
+  v.utc = utc;
   if (!s.anchor_date() && v.day == 0) {
     std::string value = "XXXX-XX-XX";
     char buf[16];
-    std::snprintf(buf, sizeof buf, "T%02d:%02d", hour, minute);
+    std::snprintf(buf, sizeof buf, "T%02d:%02d%s", hour, minute, utc ? "Z" : "");
     SetRaw(c, j, "TIME", value + buf, relative);
     return true;
   }
   SetDate(c, j, v, relative);
+  return true;
+}
+
+bool PartOfDay(Scan& s, int i, Cand* c) {
+  if (!s.lexicon().parts_of_day_with_article()) return false;
+  int k;  // the part of the day
+  if (s.Lex(i) && s.Lex(i)->part && s.W(i, "the")) {
+    k = i;  // one word with its article: "la mañana"
+  } else if (s.W(i, "the") && s.Lex(i + 1) && s.Lex(i + 1)->part) {
+    k = i + 1;
+  } else {
+    return false;
+  }
+  if (s.Lex(k)->plural || s.Lex(k)->unit != Unit::kNone) return false;
+  DateValue v = s.anchor().FromReference(Unit::kDay, 0);
+  int end = k + 1;
+  // "la mañana del miércoles", "la noche del viernes pasado": of the day named after it.
+  if (s.W(end, "of")) {
+    const int d = s.W(end, "the") ? end + 1 : s.W(end + 1, "the") ? end + 2 : end + 1;
+    Cand day;
+    if ((Weekday(s, d, &day) || Deictic(s, d, &day)) && day.value.size() == 10) {
+      if (const auto date = Date::FromIso(day.value)) {
+        v = DateValue::Of(*date);
+        end = day.end;
+      }
+    }
+  }
+  v.part = s.Lex(k)->part;
+  SetDate(c, end, v, true);
   return true;
 }
 

@@ -30,12 +30,10 @@ bool HalfUnit(Scan& s, int i, int h, Cand* c) {
   return false;
 }
 
-// n units (n < 0: some) before or after the anchor, the words after the unit starting at `end`:
-// "five years ago", "two days later", "a year earlier" (the quarter under discussion, a year
-// before), "three weeks from now".
-bool UnitsFromAnchor(Scan& s, int end, long n, Unit u, Cand* c) {
-  const int sign = s.W(end, "ago") || s.W(end, "earlier") ? -1 : 1;
-  const int stop = s.W(end, "from") ? end + 2 : end + 1;
+// n units (n < 0: some) before (sign -1) or after the anchor, the expression ending before
+// `stop`: "five years ago", "two days later", "a year earlier" (the quarter under discussion, a
+// year before), "three weeks from now".
+bool UnitsFromAnchor(Scan& s, int stop, int sign, long n, Unit u, Cand* c) {
   if (n < 0) {
     SetRaw(c, stop, "DATE", sign < 0 ? "PAST_REF" : "FUTURE_REF", true);
     return true;
@@ -72,7 +70,7 @@ bool CountUnit(Scan& s, int i, Cand* c) {
   int k = i;
   bool the = false;
   bool span_back = false;  // "the past/last N units": a duration
-  if (s.W(k, "the")) {
+  if (s.Any(k, {"the", "these"})) {
     the = true;
     ++k;
   }
@@ -85,8 +83,16 @@ bool CountUnit(Scan& s, int i, Cand* c) {
   }
   long n;
   bool half = false;
-  const int after = NumberAt(s, k, &n, !span_back, &half);
-  if (after < 0) return false;
+  int after = NumberAt(s, k, &n, !span_back, &half);
+  if (after < 0) {
+    // "los últimos meses", "ces derniers jours": some units.
+    if (!the || !s.Any(k - 1, {"past", "last", "next", "previous", "coming", "following"}) ||
+        s.UnitAt(k) == Unit::kNone || !s.Lex(k)->plural) {
+      return false;
+    }
+    n = -1;
+    after = k;
+  }
   int u_at = after;
   const bool hyphen = s.IsHyphen(after) && s.Adjacent(after) && s.Adjacent(after + 1);
   if (hyphen) u_at = after + 1;
@@ -114,7 +120,8 @@ bool CountUnit(Scan& s, int i, Cand* c) {
   if (!span_back && !hyphen) {
     if (s.W(end, "ago") || s.W(end, "earlier") || s.W(end, "later") ||
         (s.W(end, "from") && s.W(end + 1, "now")) || s.W(end, "hence")) {
-      return UnitsFromAnchor(s, end, n, u, c);
+      const int sign = s.W(end, "ago") || s.W(end, "earlier") ? -1 : 1;
+      return UnitsFromAnchor(s, s.W(end, "from") ? end + 2 : end + 1, sign, n, u, c);
     }
     if (article) {
       // Bare "a year": a duration after for/in/than/within; "twice a year" is a set, and so is
@@ -139,21 +146,60 @@ bool CountUnit(Scan& s, int i, Cand* c) {
   if (!hyphen && s.W(end, "and") && s.W(end + 1, "a") && s.W(end + 2, "half")) {
     half_after = true;  // "a year and a half"
     end += 3;
+  } else if (!hyphen && s.W(end, "and") && s.W(end + 1, "half")) {
+    half_after = true;  // "dos semanas y media"
+    end += 2;
   }
   if (n == 1 && plural && !article && !half) return false;
   if (n < 0 && !plural && !hyphen) return false;
   if (half_after) half = true;
   std::string value = Duration(n, u);
   if (half && n >= 0) {
-    // Half a unit in the next smaller one: P2Y6M, PT5H30M, P3DT12H.
-    if (u == Unit::kYear) value += "6M";
-    if (u == Unit::kMonth) value += "15D";
-    if (u == Unit::kDay) value += "T12H";
-    if (u == Unit::kHour) value += "30M";
-    if (u == Unit::kMinute) value += "30S";
+    value = WithHalf(value, u);
+  } else if (long n2; n > 0 && !hyphen && s.W(end, "and")) {
+    // "two years and three months": one duration.
+    bool half2 = false;
+    const int after2 = NumberAt(s, end + 1, &n2, false, &half2);
+    const Unit u2 = after2 > 0 ? s.UnitAt(after2) : Unit::kNone;
+    if (n2 > 0 && !half2 && u2 != Unit::kNone && u2 < u && u2 != Unit::kWeekend &&
+        u != Unit::kWeekend && !s.W(after2 + 1, "old")) {
+      value = CompoundDuration(n, u, n2, u2);
+      end = after2 + 1;
+    }
   }
   SetRaw(c, end, "DURATION", value, false);
   return true;
+}
+
+// n units before the anchor with the word for "ago" in front ("hace dos años", "vor drei
+// Jahren", "il y a deux jours"), or after it with "in" ("dentro de dos semanas", "dans trois
+// jours"). An approximation between stays inside: "hace más de 30 años". Some units before are a
+// vague duration: "hace unos días".
+bool CountedFromAnchor(Scan& s, int i, Cand* c) {
+  int sign;
+  if (s.W(i, "ago-before")) {
+    sign = -1;
+  } else if (s.W(i, "in-time")) {
+    sign = 1;
+  } else {
+    return false;
+  }
+  int k = i + 1;
+  long n;
+  bool half = false;
+  int after = NumberAt(s, k, &n, true, &half);
+  while (after < 0 && k < i + 3 && s.Any(k, {"nearly", "around", "just", "only"})) {
+    ++k;
+    after = NumberAt(s, k, &n, true, &half);
+  }
+  if (after < 0) return false;
+  const Unit u = s.UnitAt(after);
+  if (u == Unit::kNone || u == Unit::kWeekend) return false;
+  if (n < 0 && sign < 0) {
+    SetRaw(c, after + 1, "DURATION", Duration(-1, u), false);
+    return true;
+  }
+  return UnitsFromAnchor(s, after + 1, sign, n, u, c);
 }
 
 // "for years", "within hours": a vague duration.

@@ -13,9 +13,10 @@ namespace {
 // A determiner that places a period: "the", "last", "the past", "this", "this past", "next",
 // "the coming", "current".
 struct Determiner {
-  int end = 0;       // the token after it
-  int dir = 0;       // -1 previous, 0 this, +1 next, 2 bare "the" ("the year", "the weekend")
-  bool the = false;  // it starts with "the"
+  int end = 0;        // the token after it
+  int dir = 0;        // -1 previous, 0 this, +1 next, 2 bare "the" ("the year", "the weekend")
+  bool the = false;   // it starts with "the"
+  bool same = false;  // "the same": the period of the last date named
 };
 
 bool ReadDeterminer(const Scan& s, int i, Determiner* d) {
@@ -30,6 +31,7 @@ bool ReadDeterminer(const Scan& s, int i, Determiner* d) {
       ++j;
     } else if (s.Any(j, {"current", "present", "same"})) {
       d->dir = 0;
+      d->same = s.W(j, "same");
       ++j;
     } else {
       d->dir = 2;
@@ -50,26 +52,27 @@ bool ReadDeterminer(const Scan& s, int i, Determiner* d) {
   return true;
 }
 
-// The determiner of i and a calendar unit at j: "last week", "the past year", "the weekend".
-bool DeterminedCalendarUnit(Scan& s, int i, int j, const Determiner& det, Cand* c) {
+// The determiner of i and a calendar unit at j, the expression ending before `end`: "last week",
+// "the past year", "the weekend", "el año pasado".
+bool DeterminedCalendarUnit(Scan& s, int i, int j, int end, const Determiner& det, Cand* c) {
   const bool the = det.the;
   const int dir = det.dir;
   const bool past_word = s.Any(j - 1, {"past", "last"});
   const Unit u = s.Lex(j)->unit;
   if (u == Unit::kSecond || u == Unit::kMinute || u == Unit::kHour) {
     if (the && dir != 2) {
-      SetRaw(c, j + 1, "DURATION", Duration(1, u), false);
+      SetRaw(c, end, "DURATION", Duration(1, u), false);
       return true;
     }
     return false;
   }
   if (the && dir == -1 && past_word) {
     // "the past year": TimeBank reads it as a duration.
-    SetRaw(c, j + 1, "DURATION", Duration(1, u), false);
+    SetRaw(c, end, "DURATION", Duration(1, u), false);
     return true;
   }
   if (!the && s.W(i, "past") && s.W(j - 1, "past") && j == i + 1) {
-    SetRaw(c, j + 1, "DURATION", Duration(1, u), false);
+    SetRaw(c, end, "DURATION", Duration(1, u), false);
     return true;
   }
   if (dir == 2) {
@@ -95,17 +98,17 @@ bool DeterminedCalendarUnit(Scan& s, int i, int j, const Determiner& det, Cand* 
       const int aw = s.anchor_date() ? s.anchor_date()->Weekday() : 0;
       long off = 0;
       if (s.anchor_date() && aw < 5 && t < 0) off = -1;
-      SetDate(c, j + 1, s.anchor().Shift(Unit::kWeekend, off), true);
+      SetDate(c, end, s.anchor().Shift(Unit::kWeekend, off), true);
       return true;
     }
     if (u == Unit::kYear && the && (s.W(i - 1, "for") || s.W(i - 1, "throughout"))) {
-      SetRaw(c, j + 1, "DURATION", "P1Y", false);
+      SetRaw(c, end, "DURATION", "P1Y", false);
       return true;
     }
-    SetDate(c, j + 1, s.anchor().Shift(u, 0), true);
+    SetDate(c, end, s.anchor().Shift(u, 0), true);
     return true;
   }
-  SetDate(c, j + 1, s.anchor().Shift(u, dir), true);
+  SetDate(c, end, det.same ? s.anchor().FromReference(u, 0) : s.anchor().Shift(u, dir), true);
   if (!s.anchor_date()) {
     // TimeML keeps the unknown parts: "next week" = XXXX-WXX.
     c->value = u == Unit::kWeek || u == Unit::kWeekend ? "XXXX-WXX"
@@ -118,59 +121,41 @@ bool DeterminedCalendarUnit(Scan& s, int i, int j, const Determiner& det, Cand* 
 
 // The determiner of i and a month name at j: "last September", "this May", "last Oct. 23".
 bool DeterminedMonth(Scan& s, int j, const Determiner& det, Cand* c) {
-  const LexEntry* e = s.Lex(j);
-  const bool the = det.the;
-  const int dir = det.dir;
   int after;
-  if (MonthAt(s, j, &after) == 0) return false;
-  DateValue v;
-  v.month = e->month;
+  const int month = MonthAt(s, j, &after);
+  if (month == 0) return false;
   // "last Oct. 23": the day goes with the month.
-  if (const int day = DayAt(s, after);
-      day > 0 && s.T(after).kind == Kind::kNumber && day <= DaysIn(2024, e->month)) {
-    v.day = day;
+  int day = 0;
+  if (const int d = DayAt(s, after);
+      d > 0 && s.T(after).kind == Kind::kNumber && d <= DaysIn(2024, month)) {
+    day = d;
     ++after;
   }
-  if (s.anchor_date()) {
-    const int a = s.anchor_date()->month * 100 + s.anchor_date()->day;
-    const int m = e->month * 100 + (v.day > 0 ? v.day : 0);
-    if (dir == -1) {
-      v.year = m < a ? s.anchor_date()->year : s.anchor_date()->year - 1;
-    } else if (dir == 1) {
-      v.year = m > a ? s.anchor_date()->year : s.anchor_date()->year + 1;
-    } else {
-      v.year = s.anchor_date()->year;
-    }
-    if (v.day == 0 && dir == -1)
-      v.year =
-          e->month < s.anchor_date()->month ? s.anchor_date()->year : s.anchor_date()->year - 1;
+  if (det.the && det.dir != 0) return false;
+  SetDate(c, after, s.anchor().MonthDayTowards(month, day, det.dir), true);
+  return true;
+}
+
+// The determiner of i and a day of a month at j: "el pasado 5 de octubre", "el próximo 25 de
+// julio".
+bool DeterminedDate(Scan& s, int j, const Determiner& det, Cand* c) {
+  int day, month;
+  const int after = DayMonthAt(s, j, &day, &month);
+  if (after < 0) {
+    const Tok& t = s.T(j);
+    if (!s.W(j - 1, "day") || t.digits > 2 || t.num < 1 || t.num > 31) return false;
+    SetDate(c, j + 1, s.anchor().DayOfMonth(static_cast<int>(t.num), det.dir), true);
+    return true;
   }
-  if (the && dir != 0) return false;
-  SetDate(c, after, v, true);
+  int y;
+  if (TrailingYear(s, after, &y) > 0 || s.W(after, "of")) return false;  // a year of its own
+  SetDate(c, after, s.anchor().MonthDayTowards(month, day, det.dir), true);
   return true;
 }
 
 // The determiner of i and a weekday at j: "last Tuesday", "next Friday morning".
 bool DeterminedWeekday(Scan& s, int j, const Determiner& det, Cand* c) {
-  const LexEntry* e = s.Lex(j);
-  const int dir = det.dir;
-  DateValue v;
-  if (s.anchor_date()) {
-    const int aw = s.anchor_date()->Weekday();
-    long off;
-    if (dir == -1) {
-      off = -((aw - e->weekday + 7) % 7);
-      if (off == 0) off = -7;
-    } else if (dir == 1) {
-      off = (e->weekday - aw + 7) % 7;
-      if (off == 0) off = 7;
-    } else {
-      off = e->weekday - aw;
-    }
-    v = DateValue::Of(s.anchor_date()->AddDays(off));
-  } else {
-    v.weekday = e->weekday;
-  }
+  DateValue v = s.anchor().WeekdayTowards(s.Lex(j)->weekday, det.dir);
   const int end = PartAfter(s, j + 1, &v, false);
   SetDate(c, end, v, true);
   return true;
@@ -223,12 +208,21 @@ bool DeterminedUnit(Scan& s, int i, Cand* c) {
   if (!ReadDeterminer(s, i, &d)) return false;
   int j = d.end;
   if (s.W(j, "fiscal") && s.W(j + 1, "year")) ++j;
+  if (d.dir != 2 && s.T(j).kind == Kind::kNumber) return DeterminedDate(s, j, d, c);
   const LexEntry* e = s.Lex(j);
   if (e == nullptr) return false;
-  if (e->unit != Unit::kNone && !e->plural && e->unit != Unit::kQuarter) {
-    return DeterminedCalendarUnit(s, i, j, d, c);
+  if (e->unit == Unit::kDay && !e->plural && d.dir != 2 && s.T(j + 1).kind == Kind::kNumber) {
+    return DeterminedDate(s, j + 1, d, c);  // "el próximo día 9 de julio", "del pasado día 3"
   }
-  if (e->month > 0 && s.Named(j)) return DeterminedMonth(s, j, d, c);
+  if (e->unit != Unit::kNone && !e->plural && e->unit != Unit::kQuarter) {
+    int end = j + 1;
+    if (const int dir = DirectionAfter(s, end); d.dir == 2 && dir != kNoDirection) {
+      d.dir = dir;  // "el año pasado", "la semaine prochaine"
+      ++end;
+    }
+    return DeterminedCalendarUnit(s, i, j, end, d, c);
+  }
+  if ((e->month > 0 || s.W(j, "month-of")) && s.Named(j)) return DeterminedMonth(s, j, d, c);
   if (e->weekday >= 0 && s.Named(j) && !e->plural && !d.the) return DeterminedWeekday(s, j, d, c);
   if (e->season) return DeterminedSeason(s, i, j, d, c);
   return false;

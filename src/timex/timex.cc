@@ -140,7 +140,12 @@ bool MatchCore(Scan& s, int i, Cand* best) {
     consider(DeterminedUnit(s, i, &c));
     consider(QuarterPhrase(s, i, &c));
     consider(CountUnit(s, i, &c));
+    consider(CountedFromAnchor(s, i, &c));
     consider(SetPhrase(s, i, &c));
+    consider(DayOfMonth(s, i, &c));
+    consider(DecadeNumber(s, i, &c));
+    consider(Century(s, i, &c));
+    consider(PartOfDay(s, i, &c));
     consider(DayMonth(s, i, &c));
     consider(Holiday(s, i, &c));
     consider(ClockTime(s, i, &c));

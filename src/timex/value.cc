@@ -69,6 +69,7 @@ std::string Format(const DateValue& v) {
     if (v.hour >= 0) {
       std::snprintf(buf, sizeof buf, "T%02d:%02d", v.hour, std::max(v.minute, 0));
       out += buf;
+      if (v.utc) out += 'Z';
     } else {
       out += 'T';
       out += v.part;
@@ -122,6 +123,33 @@ std::string Duration(long n, Unit unit) {
   std::string out = time ? "PT" : "P";
   out += n < 0 ? std::string("X") : std::to_string(n);
   out += code;
+  return out;
+}
+
+std::string WithHalf(const std::string& duration, Unit unit) {
+  switch (unit) {
+    case Unit::kYear:
+      return duration + "6M";
+    case Unit::kMonth:
+      return duration + "15D";
+    case Unit::kDay:
+      return duration + "T12H";
+    case Unit::kHour:
+      return duration + "30M";
+    case Unit::kMinute:
+      return duration + "30S";
+    default:
+      return duration;
+  }
+}
+
+std::string CompoundDuration(long n1, Unit u1, long n2, Unit u2) {
+  std::string out = Duration(n1, u1);
+  std::string second = Duration(n2, u2);  // "P3M", "PT30M"
+  const bool time1 = out.compare(0, 2, "PT") == 0;
+  const bool time2 = second.compare(0, 2, "PT") == 0;
+  // Date parts and time parts meet at "T": P1D + PT12H is P1DT12H; PT2H + PT30M is PT2H30M.
+  out += second.substr(time1 && time2 ? 2 : 1);
   return out;
 }
 

@@ -47,6 +47,7 @@ struct DateValue {
   const char* part = nullptr;
   int hour = -1;
   int minute = -1;
+  bool utc = false;  // the time is in UTC: "T13:30Z"
 
   static DateValue Of(const Date& d) {
     DateValue v;
@@ -65,6 +66,13 @@ std::string Format(const DateValue& v);
 
 // A TIMEX3 duration: n units ("P3Y", "PT2H", "P10Y" for a decade); n < 0 is vague ("PXY").
 std::string Duration(long n, Unit unit);
+
+// `duration` (of n units `unit`) and half a unit more, in the next smaller unit: P2Y6M, PT5H30M,
+// P3DT12H; unchanged for units without a smaller one.
+std::string WithHalf(const std::string& duration, Unit unit);
+
+// n1 units u1 and n2 smaller units u2 as one duration: P2Y3M, PT2H30M, P1DT12H.
+std::string CompoundDuration(long n1, Unit u1, long n2, Unit u2);
 
 }  // namespace newsloom::timex
 
