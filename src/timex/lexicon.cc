@@ -55,8 +55,9 @@ bool IsAsciiAlnum(char c) {
 }
 
 // The pieces a phrase is matched by, as the tokenizer cuts text: runs of letters (any non-ASCII
-// byte joins a word), runs of digits, and single punctuation bytes; spaces only separate.
-std::vector<std::string> Pieces(std::string_view lower) {
+// byte joins a word), runs of digits, and single punctuation bytes; an elided word keeps its
+// apostrophe ("l'"); spaces only separate.
+std::vector<std::string> Pieces(std::string_view lower, const std::vector<std::string>& elisions) {
   std::vector<std::string> out;
   size_t i = 0;
   while (i < lower.size()) {
@@ -75,7 +76,13 @@ std::vector<std::string> Pieces(std::string_view lower) {
         ++j;
       }
     }
-    out.emplace_back(lower.substr(i, j - i));
+    std::string piece(lower.substr(i, j - i));
+    if (j < lower.size() && lower[j] == '\'' &&
+        std::find(elisions.begin(), elisions.end(), piece) != elisions.end()) {
+      piece += '\'';
+      ++j;
+    }
+    out.push_back(std::move(piece));
     i = j;
   }
   return out;
@@ -172,6 +179,8 @@ Status Lexicon::ReadTags(std::string_view tags, const std::vector<std::string>& 
           e->abbrev = true;
         } else if (key == "+timezone") {
           e->timezone = true;
+        } else if (key == "+same-plural") {
+          e->same_plural = true;
         } else {
           ok = false;
         }
@@ -252,6 +261,8 @@ Result<Lexicon> Lexicon::Parse(std::string_view text) {
         lex.weekday_parts_in_value_ = true;
       } else if (directive == "@parts-of-day-with-article") {
         lex.parts_of_day_with_article_ = true;
+      } else if (directive == "@ages-are-not-durations") {
+        lex.ages_are_not_durations_ = true;
       } else if (directive == "@ordinal-suffixes") {
         lex.ordinal_suffixes_ = std::move(args);
       } else if (directive == "@elisions") {
@@ -271,14 +282,17 @@ Result<Lexicon> Lexicon::Parse(std::string_view text) {
     std::vector<std::string> forms;
     for (std::string_view form : Split(line.substr(0, colon), ',')) {
       const std::string lower = LowerCase(form);
-      std::vector<std::string> pieces = Pieces(lower);
+      std::vector<std::string> pieces = Pieces(lower, lex.elisions_);
       if (pieces.empty()) return error("empty word");
       std::string key = pieces[0];
       for (size_t k = 1; k < pieces.size(); ++k) key += " " + pieces[k];
-      // Several pieces make a phrase ("il y a", "après-midi", "v. Chr."), except forms the
-      // tokenizer reads as one word: "o'clock", "aujourd'hui", "a.m.".
-      const bool one_word =
-          lower.find(' ') == std::string::npos && lower.find_first_of("'.") != std::string::npos;
+      // Several pieces make a phrase ("il y a", "après-midi", "v. Chr.", "jusqu'à"), except forms
+      // the tokenizer reads as one word: "o'clock", "aujourd'hui", "a.m.", "l'".
+      const bool elided = std::any_of(pieces.begin(), pieces.end() - 1, [](const std::string& p) {
+        return p.size() > 1 && p.back() == '\'';
+      });
+      const bool one_word = lower.find(' ') == std::string::npos &&
+                            lower.find_first_of("'.") != std::string::npos && !elided;
       if (pieces.size() > 1 && !one_word) {
         auto& list = phrases[pieces[0]];
         if (std::none_of(list.begin(), list.end(),

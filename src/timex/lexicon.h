@@ -43,6 +43,7 @@ struct LexEntry {
   int8_t ordinal = 0;   // ordinal word: "first" .. "twentieth"; "1st" is read from digits
   Unit unit = Unit::kNone;
   bool plural = false;           // "years", "days", "mondays"
+  bool same_plural = false;      // the plural is written the same: French "mois"
   bool abbrev = false;           // "jan", "sept", "tues": wants a period (or a day) after it
   const char* part = nullptr;    // part of the day: "MO", "AF", "EV", "NI", "MI", "DT"
   const char* season = nullptr;  // "SP", "SU", "FA", "WI"
@@ -103,6 +104,8 @@ class Lexicon {
   bool weekday_parts_in_value() const { return weekday_parts_in_value_; }
   // A part of the day with its article names a time: "la tarde", "la nuit", "am Abend".
   bool parts_of_day_with_article() const { return parts_of_day_with_article_; }
+  // Ages are no durations: "un jeune de 15 ans", "Elvis Weiss, 20 ans,".
+  bool ages_are_not_durations() const { return ages_are_not_durations_; }
   const std::vector<std::string>& ordinal_suffixes() const { return ordinal_suffixes_; }  // "th"
   const std::vector<std::string>& elisions() const { return elisions_; }  // "l" of "l'année"
   const std::vector<std::string>& past_suffixes() const { return past_suffixes_; }      // "ed"
@@ -124,6 +127,7 @@ class Lexicon {
   bool time_dot_ = false;
   bool weekday_parts_in_value_ = false;
   bool parts_of_day_with_article_ = false;
+  bool ages_are_not_durations_ = false;
   std::vector<std::string> ordinal_suffixes_;
   std::vector<std::string> elisions_;
   std::vector<std::string> past_suffixes_;

@@ -229,7 +229,19 @@ bool DayMonth(Scan& s, int i, Cand* c) {
 // "2000", "1990s", "the 1990s", "fiscal 1989" is FiscalYear's.
 bool Year(Scan& s, int i, Cand* c) {
   const int y = YearAt(s, i);
-  if (y < 0) return false;
+  if (y < 0) {
+    // "en 97": two digits after "in", with nothing counted after them.
+    const Tok& t = s.T(i);
+    if (t.kind != Kind::kNumber || t.digits != 2 || t.ordinal || !s.W(i - 1, "in") ||
+        !(s.P(i + 1, ",") || s.P(i + 1, ".") || s.P(i + 1, ")") || s.P(i + 1, "(") ||
+          i + 1 >= s.size())) {
+      return false;
+    }
+    DateValue v;
+    v.year = static_cast<int>(t.num) + (t.num >= 30 ? 1900 : 2000);
+    SetDate(c, i + 1, v, false);
+    return true;
+  }
   // Decades: "1990s"
   if (s.T(i + 1).kind == Kind::kWord && s.Adjacent(i + 1) && s.W(i + 1, "decade-suffix") &&
       y % 10 == 0) {

@@ -12,6 +12,67 @@ namespace {
 
 bool IsMeridiem(const TokenView& s, int j) { return s.W(j, "am") || s.W(j, "pm"); }
 
+// A time of day from i: "15:57", "10:35 a.m.", "noon", "4 o'clock", "18 h 30", "14.00 Uhr", "las
+// seis de la mañana". Sets the hour (24 for midnight) and minute and returns the token after
+// it, or -1.
+int ReadClock(const Scan& s, int i, int* hour, int* minute) {
+  const Tok& t = s.T(i);
+  *minute = 0;
+  int j = i + 1;
+  if (t.kind == Kind::kWord) {
+    if (Is(t, "noon") || Is(t, "midday")) {
+      *hour = 12;
+      return j;
+    }
+    if (Is(t, "midnight")) {
+      *hour = 24;
+      return j;
+    }
+    // A number word before "o'clock", "a.m." or an hour: "four o'clock", "la una de la tarde".
+    if (t.lex == nullptr || t.lex->number < 0 || t.lex->number > 24) return -1;
+    if (!IsMeridiem(s, j) && !s.W(j, "o'clock") && !s.W(j, "hour-word")) return -1;
+    *hour = t.lex->number;
+  } else {
+    if (t.ordinal || t.digits > 2 || t.num > 24) return -1;
+    *hour = static_cast<int>(t.num);
+  }
+  bool has_minutes = false;
+  const bool dot = s.P(j, ".") && (IsMeridiem(s, j + 2) || s.lexicon().time_dot());
+  if ((s.P(j, ":") || dot) && s.Adjacent(j) && s.T(j + 1).kind == Kind::kNumber &&
+      s.T(j + 1).digits == 2 && s.Adjacent(j + 1) && s.T(j + 1).num < 60) {
+    *minute = static_cast<int>(s.T(j + 1).num);
+    j += 2;
+    has_minutes = true;
+    if (s.P(j, ":") && s.Adjacent(j) && s.T(j + 1).kind == Kind::kNumber &&
+        s.T(j + 1).digits == 2) {
+      j += 2;
+    }
+  } else if (s.W(j, "hour-word") && s.T(j + 1).kind == Kind::kNumber && s.T(j + 1).digits <= 2 &&
+             s.T(j + 1).num < 60 && !s.T(j + 1).ordinal) {
+    *minute = static_cast<int>(s.T(j + 1).num);  // "14 h 30"
+    j += 2;
+    has_minutes = true;
+  }
+  if (IsMeridiem(s, j)) {
+    if (*hour > 12 || *hour == 0) return -1;
+    const bool pm = s.W(j, "pm");
+    if (pm && *hour < 12) *hour += 12;
+    if (!pm && *hour == 12) *hour = 0;
+    ++j;
+    if (s.P(j, ".") && s.Adjacent(j) && (LowIs(s.T(j), ".") && s.T(j - 1).low.back() != '.')) ++j;
+  } else if (s.W(j, "o'clock") || s.W(j, "hour-word")) {
+    ++j;
+  } else if (!has_minutes) {
+    return -1;
+  } else if (dot && !s.P(j - 2, ":") &&
+             (s.P(j, "%") || s.UnitAt(j) != Unit::kNone || s.W(j, "counted"))) {
+    return -1;  // "20.50 %": a decimal, not a time
+  }
+  // "14:30" in a score or a ratio is rare next to time words; accept it.
+  if (s.W(j, "local-time")) ++j;
+  return j;
+}
+
 // Periods named outright: "the near future", "the weeks ahead", "year-end", "the nineties",
 // "the 20th century".
 bool NamedPeriod(Scan& s, int i, Cand* c) {
@@ -86,14 +147,21 @@ bool DayWord(Scan& s, int i, Cand* c) {
     v = s.anchor().Shift(Unit::kDay, e->day);
     v.part = e->part;  // "anoche": last night
     int end = PartAfter(s, i + 1, &v);
+    // "hier à 10 h": the day with its time.
+    if (int hour, minute, after;
+        s.W(end, "at") && (after = ReadClock(s, end + 1, &hour, &minute)) > 0) {
+      v.hour = hour;
+      v.minute = minute;
+      end = after;
+    }
     // "hoy, jueves", "ayer miércoles": the weekday names the same day.
     const int k = s.P(end, ",") ? end + 1 : end;
     if (const LexEntry* wd = s.Lex(k); wd && wd->weekday >= 0 && !wd->plural && s.Named(k)) {
       end = k + 1;
     }
     if (!s.anchor_date()) {
-      SetRaw(c, end, v.part ? "TIME" : "DATE",
-             std::string("XXXX-XX-XX") + (v.part ? std::string("T") + v.part : ""), true);
+      // Without an anchor the day stays unknown: XXXX-XX-XX, XXXX-XX-XXTNI.
+      SetRaw(c, end, v.HasTime() ? "TIME" : "DATE", v.HasTime() ? Format(v) : "XXXX-XX-XX", true);
       return true;
     }
     SetDate(c, end, v, true);
@@ -245,71 +313,6 @@ bool Anaphoric(Scan& s, int i, Cand* c) {
   SetDate(c, j + 1, v, true);
   return true;
 }
-
-namespace {
-
-// A time of day from i: "15:57", "10:35 a.m.", "noon", "4 o'clock", "18 h 30", "14.00 Uhr", "las
-// seis de la mañana". Sets the hour (24 for midnight) and minute and returns the token after
-// it, or -1.
-int ReadClock(const Scan& s, int i, int* hour, int* minute) {
-  const Tok& t = s.T(i);
-  *minute = 0;
-  int j = i + 1;
-  if (t.kind == Kind::kWord) {
-    if (Is(t, "noon") || Is(t, "midday")) {
-      *hour = 12;
-      return j;
-    }
-    if (Is(t, "midnight")) {
-      *hour = 24;
-      return j;
-    }
-    // A number word before "o'clock", "a.m." or an hour: "four o'clock", "la una de la tarde".
-    if (t.lex == nullptr || t.lex->number < 0 || t.lex->number > 24) return -1;
-    if (!IsMeridiem(s, j) && !s.W(j, "o'clock") && !s.W(j, "hour-word")) return -1;
-    *hour = t.lex->number;
-  } else {
-    if (t.ordinal || t.digits > 2 || t.num > 24) return -1;
-    *hour = static_cast<int>(t.num);
-  }
-  bool has_minutes = false;
-  const bool dot = s.P(j, ".") && (IsMeridiem(s, j + 2) || s.lexicon().time_dot());
-  if ((s.P(j, ":") || dot) && s.Adjacent(j) && s.T(j + 1).kind == Kind::kNumber &&
-      s.T(j + 1).digits == 2 && s.Adjacent(j + 1) && s.T(j + 1).num < 60) {
-    *minute = static_cast<int>(s.T(j + 1).num);
-    j += 2;
-    has_minutes = true;
-    if (s.P(j, ":") && s.Adjacent(j) && s.T(j + 1).kind == Kind::kNumber &&
-        s.T(j + 1).digits == 2) {
-      j += 2;
-    }
-  } else if (s.W(j, "hour-word") && s.T(j + 1).kind == Kind::kNumber && s.T(j + 1).digits <= 2 &&
-             s.T(j + 1).num < 60 && !s.T(j + 1).ordinal) {
-    *minute = static_cast<int>(s.T(j + 1).num);  // "14 h 30"
-    j += 2;
-    has_minutes = true;
-  }
-  if (IsMeridiem(s, j)) {
-    if (*hour > 12 || *hour == 0) return -1;
-    const bool pm = s.W(j, "pm");
-    if (pm && *hour < 12) *hour += 12;
-    if (!pm && *hour == 12) *hour = 0;
-    ++j;
-    if (s.P(j, ".") && s.Adjacent(j) && (LowIs(s.T(j), ".") && s.T(j - 1).low.back() != '.')) ++j;
-  } else if (s.W(j, "o'clock") || s.W(j, "hour-word")) {
-    ++j;
-  } else if (!has_minutes) {
-    return -1;
-  } else if (dot && !s.P(j - 2, ":") &&
-             (s.P(j, "%") || s.UnitAt(j) != Unit::kNone || s.W(j, "counted"))) {
-    return -1;  // "20.50 %": a decimal, not a time
-  }
-  // "14:30" in a score or a ratio is rare next to time words; accept it.
-  if (s.W(j, "local-time")) ++j;
-  return j;
-}
-
-}  // namespace
 
 // "15:57", "10:35 a.m.", "6 a.m. EDT", "noon", "midnight", "4 o'clock", optionally followed by
 // the day: "4 a.m. Thursday".

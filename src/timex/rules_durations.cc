@@ -10,6 +10,15 @@
 namespace newsloom::timex {
 namespace {
 
+// An age where the language's corpus annotates none: after "aged" ("âgé de 54 ans"), after a
+// noun and "of" ("un jeune de 15 ans"), or between commas after a name ("Elvis Weiss, 20 ans,").
+bool IsAge(const Scan& s, int i, int end) {
+  if (!s.lexicon().ages_are_not_durations()) return false;
+  if (s.W(i - 1, "aged")) return true;
+  if (s.P(i - 1, ",") && (s.P(end, ",") || s.P(end, ".") || s.P(end, ")"))) return true;
+  return s.W(i - 1, "of") && s.T(i - 2).kind == Kind::kWord && s.T(i - 2).lex == nullptr;
+}
+
 // Half a unit: "half an hour", "a half hour", "half a year"; h is the token of "half".
 bool HalfUnit(Scan& s, int i, int h, Cand* c) {
   int u_at = h + 1;
@@ -116,6 +125,7 @@ bool CountUnit(Scan& s, int i, Cand* c) {
   int end = u_at + 1;
   // Ages are not durations in TimeML: "a 6-year-old", "52 years old".
   if (s.W(end, "old") || (s.IsHyphen(end) && s.W(end + 1, "old"))) return false;
+  if (u == Unit::kYear && plural && IsAge(s, i, end)) return false;
   const bool article = s.W(k, "a");
   if (!span_back && !hyphen) {
     if (s.W(end, "ago") || s.W(end, "earlier") || s.W(end, "later") ||
@@ -151,7 +161,7 @@ bool CountUnit(Scan& s, int i, Cand* c) {
     end += 2;
   }
   if (n == 1 && plural && !article && !half) return false;
-  if (n < 0 && !plural && !hyphen) return false;
+  if (n < 0 && !plural && !hyphen && !s.Lex(u_at)->same_plural) return false;
   if (half_after) half = true;
   std::string value = Duration(n, u);
   if (half && n >= 0) {

@@ -59,7 +59,10 @@ bool MatchAt(Scan& s, int i, Cand* best) {
            s.UnitAt(j + 1) == Unit::kWeek || s.UnitAt(j + 1) == Unit::kDecade ||
            s.UnitAt(j + 1) == Unit::kCentury || s.UnitAt(j + 1) == Unit::kQuarter) &&
           !s.T(j + 1).lex->plural) {
-        SetDate(best, j + 2, s.anchor().Shift(s.UnitAt(j + 1), 0), true);
+        // "la fin de l'année dernière": a direction after the unit.
+        const int dir = DirectionAfter(s, j + 2);
+        SetDate(best, dir == kNoDirection ? j + 2 : j + 3,
+                s.anchor().Shift(s.UnitAt(j + 1), dir == kNoDirection ? 0 : dir), true);
         return true;
       }
       Cand inner;
