@@ -7,7 +7,14 @@
 
 namespace newsloom::timex {
 
+std::optional<Date> Anchor::BaseDay() const {
+  if (!narrative_) return anchor_;
+  if (!reference_ || reference_->day == 0) return std::nullopt;
+  return Date{reference_->year, reference_->month, reference_->day};
+}
+
 DateValue Anchor::Shift(Unit unit, long offset) const {
+  if (narrative_) return FromReference(unit, offset);
   DateValue v;
   if (!anchor_) return v;  // "XXXX"
   const Date& a = *anchor_;
@@ -54,11 +61,12 @@ DateValue Anchor::Shift(Unit unit, long offset) const {
 
 DateValue Anchor::Weekday(int wd, int dir) const {
   DateValue v;
-  if (!anchor_) {
+  const std::optional<Date> base = BaseDay();
+  if (!base) {
     v.weekday = wd;
     return v;
   }
-  const int aw = anchor_->Weekday();
+  const int aw = base->Weekday();
   const int back = (aw - wd + 7) % 7;   // days back to the last such day (0 = today)
   const int ahead = (wd - aw + 7) % 7;  // days ahead to the next one
   long offset;
@@ -71,13 +79,18 @@ DateValue Anchor::Weekday(int wd, int dir) const {
     // much nearer (measured on TimeBank/AQUAINT).
     offset = back <= ahead + 3 ? -back : ahead;
   }
-  return DateValue::Of(anchor_->AddDays(offset));
+  return DateValue::Of(base->AddDays(offset));
 }
 
 DateValue Anchor::MonthDay(int month, int day, int dir) const {
   DateValue v;
   v.month = month;
   v.day = day;
+  if (narrative_) {
+    // A narrative goes on in the year it last named.
+    if (reference_) v.year = reference_->year, v.bc = reference_->bc;
+    return v;
+  }
   if (!anchor_) return v;
   int best_year = anchor_->year;
   long best_cost = 1L << 40;
@@ -108,11 +121,12 @@ DateValue Anchor::MonthDay(int month, int day, int dir) const {
 
 DateValue Anchor::WeekdayTowards(int wd, int dir) const {
   DateValue v;
-  if (!anchor_) {
+  const std::optional<Date> base = BaseDay();
+  if (!base) {
     v.weekday = wd;
     return v;
   }
-  const int aw = anchor_->Weekday();
+  const int aw = base->Weekday();
   long off;
   if (dir == -1) {
     off = -((aw - wd + 7) % 7);
@@ -123,23 +137,31 @@ DateValue Anchor::WeekdayTowards(int wd, int dir) const {
   } else {
     off = wd - aw;
   }
-  return DateValue::Of(anchor_->AddDays(off));
+  return DateValue::Of(base->AddDays(off));
 }
 
 DateValue Anchor::MonthDayTowards(int month, int day, int dir) const {
   DateValue v;
   v.month = month;
   v.day = day;
-  if (!anchor_) return v;
-  const int a = anchor_->month * 100 + anchor_->day;
+  // The base: the anchor, or in a narrative the last date named (its month and day may be 0).
+  int base_year, base_month, base_day;
+  if (narrative_ && reference_) {
+    base_year = reference_->year, base_month = reference_->month, base_day = reference_->day;
+  } else if (!narrative_ && anchor_) {
+    base_year = anchor_->year, base_month = anchor_->month, base_day = anchor_->day;
+  } else {
+    return v;
+  }
+  const int a = base_month * 100 + base_day;
   const int m = month * 100 + day;
   if (dir == -1) {
-    // Without a day, the anchor's own month is not yet past.
-    v.year = (day > 0 ? m < a : month < anchor_->month) ? anchor_->year : anchor_->year - 1;
+    // Without a day, the base's own month is not yet past.
+    v.year = (day > 0 ? m < a : month < base_month) ? base_year : base_year - 1;
   } else if (dir == 1) {
-    v.year = m > a ? anchor_->year : anchor_->year + 1;
+    v.year = m > a ? base_year : base_year + 1;
   } else {
-    v.year = anchor_->year;
+    v.year = base_year;
   }
   return v;
 }
@@ -150,7 +172,7 @@ DateValue Anchor::DayOfMonth(int day, int dir) const {
   if (reference_ && reference_->day > 0) {
     v.year = reference_->year;
     v.month = reference_->month;
-  } else if (anchor_) {
+  } else if (anchor_ && !narrative_) {
     const Date& a = *anchor_;
     v.year = a.year;
     v.month = a.month;
@@ -164,6 +186,10 @@ DateValue Anchor::DayOfMonth(int day, int dir) const {
 DateValue Anchor::Season(const char* season, int dir) const {
   DateValue v;
   v.season = season;
+  if (narrative_) {
+    if (reference_) v.year = reference_->year, v.bc = reference_->bc;
+    return v;
+  }
   if (!anchor_) return v;
   v.year = MonthDay(SeasonMiddleMonth(season), 0, dir).year;
   return v;
@@ -172,6 +198,10 @@ DateValue Anchor::Season(const char* season, int dir) const {
 DateValue Anchor::Quarter(int q, int dir) const {
   DateValue v;
   v.quarter = q;
+  if (narrative_) {
+    if (reference_) v.year = reference_->year, v.bc = reference_->bc;
+    return v;
+  }
   if (!anchor_) return v;
   const int aq = QuarterOf(anchor_->month);
   v.year = anchor_->year;
@@ -180,11 +210,19 @@ DateValue Anchor::Quarter(int q, int dir) const {
 }
 
 DateValue Anchor::FromReference(Unit unit, long offset) const {
-  if (!reference_) return Shift(unit, offset);
+  if (!reference_) return narrative_ ? DateValue() : Shift(unit, offset);
   const DateValue& r = *reference_;
   DateValue v;
+  v.bc = r.bc;
   if (unit == Unit::kYear) {
-    v.year = r.year + static_cast<int>(offset);
+    // Years before Christ count down: "the following year" after 480 BC is 479 BC.
+    v.year = r.year + static_cast<int>(r.bc ? -offset : offset);
+    return v;
+  }
+  if (narrative_ && (unit == Unit::kDecade || unit == Unit::kCentury)) {
+    const int years = static_cast<int>(unit == Unit::kDecade ? 10 * offset : 100 * offset);
+    (unit == Unit::kDecade ? v.decade : v.century) =
+        (r.year + years) / (unit == Unit::kDecade ? 10 : 100);
     return v;
   }
   if (unit == Unit::kMonth && r.month > 0) {
@@ -209,6 +247,15 @@ DateValue Anchor::FromReference(Unit unit, long offset) const {
       v.week = yw.week;
       return v;
     }
+    if (narrative_ && (unit == Unit::kHour || unit == Unit::kMinute || unit == Unit::kSecond)) {
+      return r;
+    }
+  }
+  if (narrative_) {
+    // The reference is coarser than the unit: its year (and month) are what is known.
+    v.year = r.year;
+    if (unit < Unit::kMonth) v.month = r.month;
+    return v;
   }
   return Shift(unit, offset);
 }
@@ -224,9 +271,16 @@ DateValue Anchor::YearBefore() {
   return Shift(Unit::kYear, -1);
 }
 
-void Anchor::Note(const std::string& value) {
+void Anchor::Note(const std::string& value, bool relative, bool as_reference) {
   if (!derived_) NoteQuarter(value);
   derived_ = false;
+  if (!as_reference) return;
+  if (narrative_ && relative && reference_) {
+    const std::optional<DateValue> before = reference_;
+    NoteReference(value);
+    if (reference_->year != before->year || reference_->bc != before->bc) reference_ = before;
+    return;
+  }
   NoteReference(value);
 }
 
@@ -238,7 +292,9 @@ void Anchor::NoteQuarter(const std::string& value) {
   }
 }
 
-void Anchor::NoteReference(const std::string& v) {
+void Anchor::NoteReference(const std::string& value) {
+  const bool bc = value.compare(0, 2, "BC") == 0;
+  const std::string_view v = std::string_view(value).substr(bc ? 2 : 0);
   auto digits = [&](size_t from, size_t n) {
     int x = 0;
     for (size_t k = from; k < from + n; ++k) {
@@ -251,6 +307,7 @@ void Anchor::NoteReference(const std::string& v) {
   if (y < 0) return;
   DateValue r;
   r.year = y;
+  r.bc = bc;
   if (v.size() >= 7 && v[4] == '-') {
     r.month = digits(5, 2);
     if (r.month < 1 || r.month > 12) return;

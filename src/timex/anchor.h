@@ -21,6 +21,12 @@ class Anchor {
 
   const std::optional<Date>& date() const { return anchor_; }
 
+  // A narrative (a history, not news) resolves relative expressions against the last date it
+  // named rather than the anchor, as HeidelTime's narrative documents: "im Oktober" after "1862"
+  // is 1862-10. "Today" in a narrative is the present of its writing (PRESENT_REF).
+  void set_narrative(bool narrative) { narrative_ = narrative; }
+  bool narrative() const { return narrative_; }
+
   // The unit containing anchor + offset units: Shift(kWeek, 1) is next week.
   DateValue Shift(Unit unit, long offset) const;
 
@@ -58,15 +64,20 @@ class Anchor {
   // the same one a year before), or the year before the anchor's.
   DateValue YearBefore();
 
-  // Records the value of an expression just found: calendar dates become the reference; a
-  // quarter becomes the quarter under discussion unless its value was derived from it.
-  void Note(const std::string& value);
+  // Records the value of an expression just found: calendar dates become the reference (when
+  // `as_reference`); a quarter becomes the quarter under discussion unless its value was derived
+  // from it. In a narrative a `relative` value only narrows the reference down within its year:
+  // "the year before" recalls, it does not move the story.
+  void Note(const std::string& value, bool relative, bool as_reference);
 
   // The value being built was computed from the quarter under discussion.
   void MarkDerived() { derived_ = true; }
   bool has_quarter() const { return quarter_ > 0; }
 
  private:
+  // The day to count days and weekdays from: the anchor, or in a narrative the last full date
+  // named.
+  std::optional<Date> BaseDay() const;
   void NoteQuarter(const std::string& value);
   void NoteReference(const std::string& value);
 
@@ -75,6 +86,7 @@ class Anchor {
   int quarter_year_ = 0;                // the last quarter the text named
   int quarter_ = 0;
   bool derived_ = false;
+  bool narrative_ = false;
 };
 
 }  // namespace newsloom::timex

@@ -271,6 +271,15 @@ Result<Lexicon> Lexicon::Parse(std::string_view text) {
         lex.past_suffixes_ = std::move(args);
       } else if (directive == "@future-suffixes") {
         lex.future_suffixes_ = std::move(args);
+      } else if (directive == "@duration-compounds") {
+        for (const std::string& arg : args) {
+          const size_t eq = arg.find('=');
+          Unit unit;
+          if (eq == std::string::npos || eq == 0 || !ParseUnit(arg.substr(eq + 1), &unit)) {
+            return error("cannot read \"" + arg + "\"");
+          }
+          lex.duration_compounds_.emplace_back(arg.substr(0, eq), unit);
+        }
       } else {
         return error("unknown directive " + std::string(directive));
       }

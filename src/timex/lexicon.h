@@ -106,6 +106,10 @@ class Lexicon {
   bool parts_of_day_with_article() const { return parts_of_day_with_article_; }
   // Ages are no durations: "un jeune de 15 ans", "Elvis Weiss, 20 ans,".
   bool ages_are_not_durations() const { return ages_are_not_durations_; }
+  // Unit adjectives that make one word with a number: "jährig" of "achtjährigen".
+  const std::vector<std::pair<std::string, Unit>>& duration_compounds() const {
+    return duration_compounds_;
+  }
   const std::vector<std::string>& ordinal_suffixes() const { return ordinal_suffixes_; }  // "th"
   const std::vector<std::string>& elisions() const { return elisions_; }  // "l" of "l'année"
   const std::vector<std::string>& past_suffixes() const { return past_suffixes_; }      // "ed"
@@ -132,6 +136,7 @@ class Lexicon {
   std::vector<std::string> elisions_;
   std::vector<std::string> past_suffixes_;
   std::vector<std::string> future_suffixes_;
+  std::vector<std::pair<std::string, Unit>> duration_compounds_;
 };
 
 // The tables of a language by its ISO 639-1 code ("en", "de"); an empty Lexicon for a language

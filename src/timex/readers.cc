@@ -178,7 +178,20 @@ int RomanAt(const TokenView& v, int i) {
   return value <= 39 ? value : 0;
 }
 
-int TrailingYear(const TokenView& v, int j, int* year) {
+int YearBcAt(const TokenView& v, int i, int* end) {
+  const Tok& t = v.T(i);
+  if (t.kind != Kind::kNumber || t.ordinal || t.digits > 4 || t.num < 1 || !v.W(i + 1, "bc")) {
+    return 0;
+  }
+  *end = i + 2;
+  return static_cast<int>(t.num);
+}
+
+int TrailingYear(const TokenView& v, int j, int* year, bool* bc) {
+  if (int end; bc != nullptr && (*year = YearBcAt(v, j, &end)) > 0) {
+    *bc = true;
+    return end;
+  }
   if (v.P(j, ",") && YearAt(v, j + 1) > 0) {
     *year = YearAt(v, j + 1);
     return j + 2;

@@ -34,9 +34,12 @@ int NumberAt(const TokenView& v, int i, long* value, bool allow_article, bool* h
 // number, or 0.
 int RomanAt(const TokenView& v, int i);
 
-// A year after a month or a day at j: ", 2024", " 2024", "nineteen ninety-six", "'99". Sets
-// *year and returns the end, or -1.
-int TrailingYear(const TokenView& v, int j, int* year);
+// A year before Christ at i: "490 v. Chr."; its number, with *end after the era, or 0.
+int YearBcAt(const TokenView& v, int i, int* end);
+
+// A year after a month or a day at j: ", 2024", " 2024", "nineteen ninety-six", "'99", "479 v.
+// Chr." (then *bc is set, when given). Sets *year and returns the end, or -1.
+int TrailingYear(const TokenView& v, int j, int* year, bool* bc = nullptr);
 
 }  // namespace newsloom::timex
 

@@ -106,7 +106,7 @@ bool WordYear(Scan& s, int i, Cand* c);          // "nineteen ninety-six", "the 
 bool FiscalYear(Scan& s, int i, Cand* c);        // "fiscal 1989"
 bool Holiday(Scan& s, int i, Cand* c);           // "Christmas", "Thanksgiving"
 bool DayOfMonth(Scan& s, int i, Cand* c);        // "el día 8": a day of the month under way
-bool DecadeNumber(Scan& s, int i, Cand* c);      // "los años 30", "la década de los noventa"
+bool DecadeNumber(Scan& s, int i, Cand* c);      // "los años 30", "der achtziger Jahre"
 bool Century(Scan& s, int i, Cand* c);           // "el siglo XIX", "le XIXe siècle"
 
 // Days and times of day (rules_days.cc).
@@ -121,10 +121,11 @@ bool DeterminedUnit(Scan& s, int i, Cand* c);  // "last week", "this September",
 bool QuarterPhrase(Scan& s, int i, Cand* c);   // "the third quarter", "the year-ago period"
 
 // Durations and sets (rules_durations.cc).
-bool CountUnit(Scan& s, int i, Cand* c);          // "three years", "five years ago", "a year"
-bool BarePlural(Scan& s, int i, Cand* c);         // "for years"
-bool SetPhrase(Scan& s, int i, Cand* c);          // "every week", "each Thursday", "daily"
-bool CountedFromAnchor(Scan& s, int i, Cand* c);  // "hace dos años", "vor drei Jahren"
+bool CountUnit(Scan& s, int i, Cand* c);             // "three years", "five years ago", "a year"
+bool BarePlural(Scan& s, int i, Cand* c);            // "for years"
+bool SetPhrase(Scan& s, int i, Cand* c);             // "every week", "each Thursday", "daily"
+bool CountedFromAnchor(Scan& s, int i, Cand* c);     // "hace dos años", "vor drei Jahren"
+bool CompoundWordDuration(Scan& s, int i, Cand* c);  // "achtjährigen": P8Y
 
 }  // namespace newsloom::timex
 

@@ -25,7 +25,7 @@ int OfYear(Scan& s, int j, DateValue* v, bool* relative) {
     return end;
   }
   if (RelativeYear(s, j + 1, &off)) {
-    v->year = s.anchor_date() ? s.anchor_date()->year + off : -1;
+    v->year = s.anchor().Shift(Unit::kYear, off).year;
     *relative = true;
     return j + 3;
   }
@@ -48,8 +48,8 @@ bool IsYearContext(Scan& s, int i) {
       s.Adjacent(i + 2) && s.Adjacent(i + 1)) {
     return false;
   }
-  // "2000 troops", "1500 tons"
-  if (!next.cap && Is(next, "counted")) return false;
+  // "2000 troops", "1500 tons", "1700 Menschen"
+  if (Is(next, "counted")) return false;
   return true;
 }
 
@@ -132,7 +132,7 @@ bool MonthDate(Scan& s, int i, Cand* c) {
     v.day = day;
     // A range: "June 19-20": the start is the value, the extent covers the range.
     if (s.IsHyphen(end) && DayAt(s, end + 1) > day && s.T(end + 1).kind == Kind::kNumber) end += 2;
-    const int e = TrailingYear(s, end, &y);
+    const int e = TrailingYear(s, end, &y, &v.bc);
     if (e > 0) {
       v.year = y;
       end = e;
@@ -152,7 +152,7 @@ bool MonthDate(Scan& s, int i, Cand* c) {
     SetDate(c, end, v, relative);
     return true;
   }
-  int e = TrailingYear(s, j, &y);
+  int e = TrailingYear(s, j, &y, &v.bc);
   if (e > 0) {
     v.year = y;
     SetDate(c, e, v, false);
@@ -165,7 +165,7 @@ bool MonthDate(Scan& s, int i, Cand* c) {
   }
   int off;
   if (RelativeYear(s, j, &off)) {
-    v.year = s.anchor_date() ? s.anchor_date()->year + off : -1;
+    v.year = s.anchor().Shift(Unit::kYear, off).year;
     SetDate(c, j + 2, v, true);
     return true;
   }
@@ -196,12 +196,52 @@ int DayMonthAt(const Scan& s, int k, int* day, int* month) {
   return after;
 }
 
+// The first day of a range whose month comes after its last day ("vom 8. bis 9. Mai", "del 3 al
+// 5 de junio", "du 3 au 5 juin"): the day and that month, and the token after the first day; -1
+// when there is none. *last is where the range's last day starts.
+int RangeStartAt(const Scan& s, int k, int* day, int* month, int* last) {
+  *day = DayAt(s, k);
+  if (*day == 0 || s.T(k).kind != Kind::kNumber) return -1;
+  int end = k + 1;
+  if (s.lexicon().ordinal_dot() && s.P(end, ".") && s.Adjacent(end)) ++end;
+  if (!s.Any(end, {"until", "to", "and"}) && !s.IsHyphen(end)) return -1;
+  *last = s.W(end + 1, "the") && !s.W(end, "the") ? end + 2 : end + 1;
+  int last_day;
+  if (DayMonthAt(s, *last, &last_day, month) < 0 || last_day <= *day) return -1;
+  if (*day > DaysIn(2024, *month)) return -1;
+  return end;
+}
+
 bool DayMonth(Scan& s, int i, Cand* c) {
   int k = i;
   if (s.W(k, "the")) ++k;
   int day, month;
-  const int after = DayMonthAt(s, k, &day, &month);
-  if (after < 0) return false;
+  int after = DayMonthAt(s, k, &day, &month);
+  int year_at = after;  // where a year after the month would be
+  if (after < 0) {
+    int last;
+    after = RangeStartAt(s, k, &day, &month, &last);
+    if (after < 0) return false;
+    int last_day, last_month;
+    year_at = DayMonthAt(s, last, &last_day, &last_month);
+    if (int y; TrailingYear(s, year_at, &y) > 0 || s.W(year_at, "of")) {
+      // The year of the range's end is the first day's too.
+      DateValue v;
+      v.month = month;
+      v.day = day;
+      bool relative = false;
+      if (TrailingYear(s, year_at, &y, &v.bc) > 0) {
+        v.year = y;
+      } else if (OfYear(s, year_at, &v, &relative) < 0) {
+        v = s.anchor().MonthDay(month, day, s.Tense());
+        relative = true;
+      }
+      SetDate(c, after, v, relative);
+      return true;
+    }
+    SetDate(c, after, s.anchor().MonthDay(month, day, s.Tense()), true);
+    return true;
+  }
   if (k > i && !s.T(k).ordinal && !(s.T(k).lex && s.T(k).lex->ordinal)) return false;
   DateValue v;
   v.month = month;
@@ -209,7 +249,7 @@ bool DayMonth(Scan& s, int i, Cand* c) {
   int y;
   bool relative = false;
   int end = after;
-  if (const int e = TrailingYear(s, after, &y); e > 0) {
+  if (const int e = TrailingYear(s, after, &y, &v.bc); e > 0) {
     v.year = y;
     end = e;
   } else if (const int e2 = OfYear(s, after, &v, &relative); e2 > 0) {
@@ -228,6 +268,13 @@ bool DayMonth(Scan& s, int i, Cand* c) {
 
 // "2000", "1990s", "the 1990s", "fiscal 1989" is FiscalYear's.
 bool Year(Scan& s, int i, Cand* c) {
+  if (int end; const int bc = YearBcAt(s, i, &end)) {  // "490 v. Chr."
+    DateValue v;
+    v.year = bc;
+    v.bc = true;
+    SetDate(c, end, v, false);
+    return true;
+  }
   const int y = YearAt(s, i);
   if (y < 0) {
     // "en 97": two digits after "in", with nothing counted after them.
@@ -247,13 +294,13 @@ bool Year(Scan& s, int i, Cand* c) {
       y % 10 == 0) {
     DateValue v;
     v.decade = y / 10;
-    SetDate(c, i + 2, v, false);
+    SetDate(c, s.W(i + 2, "decade-of") ? i + 3 : i + 2, v, false);  // "1920er Jahre"
     return true;
   }
   if (!IsYearContext(s, i)) return false;
-  if (y < 1900 || y > 2100) {
-    // Outside the usual range only after a word that announces a year ("in 1848"), not as a
-    // number ("Room 1520", "Flight 1234").
+  if ((y < 1900 || y > 2100) && !s.anchor().narrative()) {
+    // Outside the usual range (but in a history) only after a word that announces a year ("in
+    // 1848"), not as a number ("Room 1520", "Flight 1234").
     if (!s.P(i - 1, "-") &&
         !s.Any(i - 1, {"in", "since", "until", "by", "of", "from", "year", "before", "after",
                        "during", "circa", "around", "to", "and", "early", "late", "mid", "the"})) {
@@ -309,9 +356,9 @@ bool CompactPeriod(Scan& s, int i, Cand* c) {
   }
   if (t.lex && t.lex->season) {
     int y;
-    const int e = TrailingYear(s, i + 1, &y);
+    DateValue v;
+    const int e = TrailingYear(s, i + 1, &y, &v.bc);
     if (e > 0 && !s.P(i + 1, ",")) {
-      DateValue v;
       v.year = y;
       v.season = t.lex->season;
       SetDate(c, e, v, false);
@@ -332,8 +379,9 @@ bool WordYear(Scan& s, int i, Cand* c) {
   int end;
   int y = SpelledYear(s, j, &end);
   if (y < 0 && j > i && (y = YearAt(s, j)) > 0) end = j + 1;
-  if (y < 0) return false;
   DateValue v;
+  if (y < 0 && j > i && (y = YearBcAt(s, j, &end)) > 0) v.bc = true;  // "the year 500 BC"
+  if (y <= 0) return false;
   v.year = y;
   SetDate(c, end, v, false);
   return true;
@@ -402,7 +450,14 @@ bool DecadeNumber(Scan& s, int i, Cand* c) {
     named = true;
     ++j;
   }
-  if (!named) return false;
+  if (!named) {
+    // "der achtziger Jahre": a decade word before the word for years.
+    if (s.Lex(j) == nullptr || s.Lex(j)->decade < 0 || !s.W(j + 1, "decade-of")) return false;
+    DateValue v;
+    v.decade = 190 + s.Lex(j)->decade;
+    SetDate(c, j + 2, v, false);
+    return true;
+  }
   const Tok& t = s.T(j);
   int decade = -1;
   if (t.kind == Kind::kNumber && !t.ordinal && t.digits == 2 && t.num % 10 == 0) {
@@ -437,8 +492,13 @@ bool Century(Scan& s, int i, Cand* c) {
     return false;
   }
   if (n < 1) return false;
+  if (s.P(j, ".") && s.Adjacent(j) && s.Lex(j - 1) && s.Lex(j - 1)->abbrev) ++j;  // "4. Jh."
   DateValue v;
   v.century = n - 1;
+  if (s.W(j, "bc")) {
+    v.bc = true;
+    ++j;
+  }
   SetDate(c, j, v, false);
   return true;
 }

@@ -91,6 +91,22 @@ bool NamedPeriod(Scan& s, int i, Cand* c) {
     SetRaw(c, i + 2, "DATE", "FUTURE_REF", true);
     return true;
   }
+  // One word for a year: "Jahresende 1980", "Vorjahr".
+  if (s.W(i, "year-end")) {
+    DateValue v;
+    int y;
+    if (const int e = TrailingYear(s, i + 1, &y, &v.bc); e > 0) {
+      v.year = y;
+      SetDate(c, e, v, false);
+    } else {
+      SetDate(c, i + 1, s.anchor().Shift(Unit::kYear, 0), true);
+    }
+    return true;
+  }
+  if (s.W(i, "previous-year")) {
+    SetDate(c, i + 1, s.anchor().Shift(Unit::kYear, -1), true);
+    return true;
+  }
   // "the full year", "year-end", "year's end"
   if (s.W(i, "the") && s.W(i + 1, "full") && s.W(i + 2, "year")) {
     SetDate(c, i + 3, s.anchor().Shift(Unit::kYear, 0), true);
@@ -144,6 +160,10 @@ bool DayWord(Scan& s, int i, Cand* c) {
     return true;
   }
   if (e->day != LexEntry::kNoDay) {
+    if (e->day == 0 && s.anchor().narrative()) {
+      SetRaw(c, i + 1, "DATE", "PRESENT_REF", true);  // "heute" in a history
+      return true;
+    }
     v = s.anchor().Shift(Unit::kDay, e->day);
     v.part = e->part;  // "anoche": last night
     int end = PartAfter(s, i + 1, &v);

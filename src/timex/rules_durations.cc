@@ -189,7 +189,7 @@ bool CountedFromAnchor(Scan& s, int i, Cand* c) {
   int sign;
   if (s.W(i, "ago-before")) {
     sign = -1;
-  } else if (s.W(i, "in-time")) {
+  } else if (s.W(i, "in-time") || s.W(i, "after-time")) {
     sign = 1;
   } else {
     return false;
@@ -209,7 +209,28 @@ bool CountedFromAnchor(Scan& s, int i, Cand* c) {
     SetRaw(c, after + 1, "DURATION", Duration(-1, u), false);
     return true;
   }
+  if (s.W(i, "after-time")) {
+    // "nach drei Tagen": counted from the last date named, not from the anchor.
+    if (n < 0) return false;
+    SetDate(c, after + 1, s.anchor().FromReference(u, n), true);
+    return true;
+  }
   return UnitsFromAnchor(s, after + 1, sign, n, u, c);
+}
+
+bool CompoundWordDuration(Scan& s, int i, Cand* c) {
+  const Tok& t = s.T(i);
+  if (t.kind != Kind::kWord) return false;
+  for (const auto& [suffix, unit] : s.lexicon().duration_compounds()) {
+    const size_t at = t.low.find(suffix);
+    // The number first, the unit adjective after it with an ending of at most two letters.
+    if (at == std::string::npos || at == 0 || t.low.size() - (at + suffix.size()) > 2) continue;
+    const LexEntry* number = s.lexicon().Find(std::string_view(t.low).substr(0, at));
+    if (number == nullptr || number->number < 1) continue;
+    SetRaw(c, i + 1, "DURATION", Duration(number->number, unit), false);
+    return true;
+  }
+  return false;
 }
 
 // "for years", "within hours": a vague duration.

@@ -243,7 +243,7 @@ bool OrdinalQuarter(Scan& s, int i, Cand* c) {
     prefix_year = YearAt(s, j);
     j += s.P(j + 1, "'") && s.W(j + 2, "s") ? 3 : 1;
   } else if (int off; RelativeYear(s, j, &off) && s.P(j + 2, "'") && s.W(j + 3, "s")) {
-    prefix_year = s.anchor_date() ? s.anchor_date()->year + off : -1;
+    prefix_year = s.anchor().Shift(Unit::kYear, off).year;
     prefix_relative = true;
     j += 4;
   }

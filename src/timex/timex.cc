@@ -24,6 +24,17 @@ int Scan::Tense() {
   return tense_;
 }
 
+namespace {
+
+// After "in the" or "of the" at j ("in the", "des", "de l'"): the token after the article, or 0.
+int ArticleAfter(const Scan& s, int j) {
+  if (!s.W(j, "in") && !s.W(j, "of")) return 0;
+  if (s.W(j, "the")) return j + 1;  // one word: "des", "im", "del"
+  return s.W(j + 1, "the") ? j + 2 : 0;
+}
+
+}  // namespace
+
 bool MatchAt(Scan& s, int i, Cand* best) {
   // Modifiers kept inside the extent, as TimeML does: "early 1991", "late May", "mid-1990s".
   if (s.T(i).kind == Kind::kWord) {
@@ -31,11 +42,16 @@ bool MatchAt(Scan& s, int i, Cand* best) {
     if (earlier || s.Any(i, {"early", "late", "mid"})) {
       int j = i + 1;
       if (s.IsHyphen(j) && s.Adjacent(j)) ++j;
-      if (s.W(j, "in") && s.W(j + 1, "the") &&
-          (s.W(j + 2, "year") || s.W(j + 2, "week") || s.W(j + 2, "month") || s.W(j + 2, "day"))) {
-        const Unit u = s.UnitAt(j + 2);
-        SetDate(best, j + 3, s.anchor().Shift(u, 0), true);
-        return true;
+      // "early in the year", "Ende des Jahres", "fin de l'année", "Ende des vorigen Jahres".
+      if (const int k = ArticleAfter(s, j); k > 0) {
+        int dir = 0;
+        int u_at = k;
+        if (s.Any(k, {"previous", "last"})) dir = -1, ++u_at;
+        if (s.Any(k, {"next", "following", "coming"})) dir = 1, ++u_at;
+        if (s.Any(u_at, {"year", "week", "month", "day"})) {
+          SetDate(best, u_at + 1, s.anchor().Shift(s.UnitAt(u_at), dir), true);
+          return true;
+        }
       }
       // TimeBank leaves "earlier"/"later" out before a day or a week ("earlier Friday",
       // "earlier this week") and keeps them before a month or a year ("earlier this year").
@@ -144,6 +160,7 @@ bool MatchCore(Scan& s, int i, Cand* best) {
     consider(QuarterPhrase(s, i, &c));
     consider(CountUnit(s, i, &c));
     consider(CountedFromAnchor(s, i, &c));
+    consider(CompoundWordDuration(s, i, &c));
     consider(SetPhrase(s, i, &c));
     consider(DayOfMonth(s, i, &c));
     consider(DecadeNumber(s, i, &c));
@@ -162,6 +179,27 @@ bool MatchCore(Scan& s, int i, Cand* best) {
   return best->end > i;
 }
 
+namespace {
+
+// A history rather than news: it names ten years or more, and nearly all of them lie more than
+// ten years before its anchor (or before Christ). Its relative expressions follow the narrative.
+bool IsNarrative(const TokenView& v, const std::optional<Date>& anchor) {
+  if (!anchor) return false;
+  int named = 0, old = 0;
+  for (int i = 0; i < v.size(); ++i) {
+    if (v.T(i).kind != Kind::kNumber) continue;
+    if (v.W(i + 1, "bc")) {
+      ++named, ++old;
+    } else if (const int y = YearAt(v, i); y > 0 && !v.P(i + 1, "%") && !v.P(i - 1, "$")) {
+      ++named;
+      if (y < anchor->year - 10) ++old;
+    }
+  }
+  return named >= 10 && old * 100 >= named * 85;
+}
+
+}  // namespace
+
 std::vector<TemporalExpression> TagTemporalExpressions(std::string_view text,
                                                        std::optional<Date> anchor,
                                                        std::string_view language) {
@@ -170,6 +208,7 @@ std::vector<TemporalExpression> TagTemporalExpressions(std::string_view text,
   const std::vector<Tok> toks = Tokenize(text, lexicon);
   Anchor resolver(anchor);
   Scan s(toks, lexicon, resolver);
+  resolver.set_narrative(IsNarrative(s, anchor));
   std::vector<TemporalExpression> out;
   for (int i = 0; i < s.size(); ++i) {
     if (toks[i].kind == Kind::kPunct && !LowIs(toks[i], "'")) continue;
@@ -183,7 +222,8 @@ std::vector<TemporalExpression> TagTemporalExpressions(std::string_view text,
     e.value = std::move(c.value);
     e.relative = c.relative;
     e.tense = s.Tense();
-    resolver.Note(e.value);
+    // In a history "until 1881" names an end, not the time being told.
+    resolver.Note(e.value, e.relative, !resolver.narrative() || !s.Any(i - 1, {"until", "since"}));
     out.push_back(std::move(e));
     i = c.end - 1;
   }

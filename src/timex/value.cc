@@ -25,17 +25,18 @@ YearWeek IsoWeek(const Date& d) {
 
 std::string Format(const DateValue& v) {
   char buf[64];
+  const char* era = v.bc ? "BC" : "";
   if (v.century >= 0) {
-    std::snprintf(buf, sizeof buf, "%02d", v.century);
+    std::snprintf(buf, sizeof buf, "%s%02d", era, v.century);
     return buf;
   }
   if (v.decade >= 0) {
-    std::snprintf(buf, sizeof buf, "%03d", v.decade);
+    std::snprintf(buf, sizeof buf, "%s%03d", era, v.decade);
     return buf;
   }
   std::string out;
   if (v.year >= 0) {
-    std::snprintf(buf, sizeof buf, "%04d", v.year);
+    std::snprintf(buf, sizeof buf, "%s%04d", era, v.year);
     out = buf;
   } else {
     out = "XXXX";

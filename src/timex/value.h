@@ -48,6 +48,7 @@ struct DateValue {
   int hour = -1;
   int minute = -1;
   bool utc = false;  // the time is in UTC: "T13:30Z"
+  bool bc = false;   // the year, decade or century is before Christ: "BC0490", "BC05"
 
   static DateValue Of(const Date& d) {
     DateValue v;
@@ -59,7 +60,8 @@ struct DateValue {
   bool HasTime() const { return part != nullptr || hour >= 0; }
 };
 
-// The TIMEX3 value of v: the century or decade when set; else the year ("XXXX" when unknown)
+// The TIMEX3 value of v ("BC" before a year, decade or century before Christ): the century or
+// decade when set; else the year ("XXXX" when unknown)
 // with the first of week, weekday alone, quarter, half, season or month (and day) that is set;
 // then the time of day ("T15:57", "TMO") when there is one.
 std::string Format(const DateValue& v);
