@@ -215,8 +215,14 @@ std::vector<TemporalExpression> TagTemporalExpressions(std::string_view text,
     Cand c;
     s.StartAt(i);
     if (!MatchAt(s, i, &c) || c.end <= i) continue;
+    // A preposition with its article in one word ("im", "vom", "du", "al") stays out of the
+    // extent, as prepositions do.
+    const int first =
+        c.end > i + 1 && Is(toks[i], "the") && s.Any(i, {"in", "on", "at", "of", "from", "to"})
+            ? i + 1
+            : i;
     TemporalExpression e;
-    e.span = {toks[i].begin, toks[c.end - 1].end};
+    e.span = {toks[first].begin, toks[c.end - 1].end};
     e.text.assign(text.substr(e.span.begin, e.span.end - e.span.begin));
     e.type = std::string(c.type);
     e.value = std::move(c.value);
