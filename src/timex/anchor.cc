@@ -260,6 +260,15 @@ DateValue Anchor::FromReference(Unit unit, long offset) const {
   return Shift(unit, offset);
 }
 
+DateValue Anchor::DayInView() const {
+  if (narrative_ || !anchor_) return FromReference(Unit::kDay, 0);
+  if (reference_ && reference_->day > 0 && !reference_->bc) {
+    const Date r{reference_->year, reference_->month, reference_->day};
+    if (std::labs(r.DaysSinceEpoch() - anchor_->DaysSinceEpoch()) <= 7) return DateValue::Of(r);
+  }
+  return DateValue::Of(*anchor_);
+}
+
 DateValue Anchor::YearBefore() {
   if (quarter_ > 0) {
     derived_ = true;

@@ -55,6 +55,10 @@ class Anchor {
   // Quarter q of the anchor's year, or of the year before when it lies ahead but dir is back.
   DateValue Quarter(int q, int dir) const;
 
+  // The day being told about, for a time of day: the last full date the text named when it lies
+  // within a week of the anchor (or in a narrative), else the anchor's.
+  DateValue DayInView() const;
+
   // The unit around the last date the text named, shifted by `offset`; the anchor's when the
   // text named none or the unit does not fit the reference.
   DateValue FromReference(Unit unit, long offset) const;

@@ -152,13 +152,17 @@ std::string LowerCase(std::string_view s) {
   return out;
 }
 
-LexEntry* Lexicon::Add(const std::string& form) { return &words_[form]; }
+LexEntry* Lexicon::Add(const std::string& form) {
+  Word& w = words_[form];
+  w.known = true;
+  return &w.entry;
+}
 
 Status Lexicon::AddConcept(std::string_view name, LexEntry* e) {
-  if (e->Is(name)) return Status::Ok();
+  const Concept c = Concept::Named(name);
+  if (e->Is(c)) return Status::Ok();
   if (e->concept_count == LexEntry::kMaxConcepts) return Status::Corrupt("too many concepts");
-  strings_.emplace_back(name);
-  e->concepts[e->concept_count++] = strings_.back();
+  e->concepts[e->concept_count++] = c;
   return Status::Ok();
 }
 
@@ -221,6 +225,80 @@ Status Lexicon::ReadTags(std::string_view tags, const std::vector<std::string>& 
   return Status::Ok();
 }
 
+Status Lexicon::ReadDirective(std::string_view line) {
+  const std::vector<std::string_view> words = Words(line);
+  const std::string_view directive = words[0];
+  std::vector<std::string> args;
+  for (size_t k = 1; k < words.size(); ++k) args.push_back(LowerCase(words[k]));
+  if (directive == "@names-in-lower-case") {
+    names_in_lower_case_ = true;
+  } else if (directive == "@ordinal-dot") {
+    ordinal_dot_ = true;
+  } else if (directive == "@time-dot") {
+    time_dot_ = true;
+  } else if (directive == "@weekday-parts-in-value") {
+    weekday_parts_in_value_ = true;
+  } else if (directive == "@parts-of-day-with-article") {
+    parts_of_day_with_article_ = true;
+  } else if (directive == "@ages-are-not-durations") {
+    ages_are_not_durations_ = true;
+  } else if (directive == "@ordinal-suffixes") {
+    ordinal_suffixes_ = std::move(args);
+  } else if (directive == "@elisions") {
+    elisions_ = std::move(args);
+  } else if (directive == "@past-suffixes") {
+    past_suffixes_ = std::move(args);
+  } else if (directive == "@future-suffixes") {
+    future_suffixes_ = std::move(args);
+  } else if (directive == "@duration-compounds") {
+    for (const std::string& arg : args) {
+      const size_t eq = arg.find('=');
+      Unit unit;
+      if (eq == std::string::npos || eq == 0 || !ParseUnit(arg.substr(eq + 1), &unit)) {
+        return Status::Corrupt("cannot read \"" + arg + "\"");
+      }
+      duration_compounds_.emplace_back(arg.substr(0, eq), unit);
+    }
+  } else {
+    return Status::Corrupt("unknown directive " + std::string(directive));
+  }
+  return Status::Ok();
+}
+
+Status Lexicon::ReadEntry(std::string_view line,
+                          std::map<std::string, std::vector<Phrase>>* phrases) {
+  const size_t colon = line.find(" : ");
+  if (colon == std::string_view::npos) return Status::Corrupt("no \" : \" between words and tags");
+  std::vector<LexEntry*> entries;
+  std::vector<std::string> forms;
+  for (std::string_view form : Split(line.substr(0, colon), ',')) {
+    const std::string lower = LowerCase(form);
+    std::vector<std::string> pieces = Pieces(lower, elisions_);
+    if (pieces.empty()) return Status::Corrupt("empty word");
+    std::string key = pieces[0];
+    for (size_t k = 1; k < pieces.size(); ++k) key += " " + pieces[k];
+    // Several pieces make a phrase ("il y a", "après-midi", "v. Chr.", "jusqu'à"), except forms
+    // the tokenizer reads as one word: "o'clock", "aujourd'hui", "a.m.", "l'".
+    const bool elided = std::any_of(pieces.begin(), pieces.end() - 1, [](const std::string& p) {
+      return p.size() > 1 && p.back() == '\'';
+    });
+    const bool one_word = lower.find(' ') == std::string::npos &&
+                          lower.find_first_of("'.") != std::string::npos && !elided;
+    if (pieces.size() > 1 && !one_word) {
+      auto& list = (*phrases)[pieces[0]];
+      if (std::none_of(list.begin(), list.end(), [&](const Phrase& p) { return p.text == key; })) {
+        list.push_back({pieces, key});
+      }
+      entries.push_back(Add(key));
+      forms.push_back(key);
+    } else {
+      entries.push_back(Add(lower));
+      forms.push_back(lower);
+    }
+  }
+  return ReadTags(line.substr(colon + 3), forms, entries);
+}
+
 Result<Lexicon> Lexicon::Parse(std::string_view text) {
   Lexicon lex;
   std::map<std::string, std::vector<Phrase>> phrases;
@@ -243,102 +321,33 @@ Result<Lexicon> Lexicon::Parse(std::string_view text) {
     }
     line = Trim(line);
     if (line.empty()) continue;
-    auto error = [&](const std::string& why) {
-      return Status::Corrupt("line " + std::to_string(line_number) + ": " + why);
-    };
-    if (line[0] == '@') {
-      const std::vector<std::string_view> words = Words(line);
-      const std::string_view directive = words[0];
-      std::vector<std::string> args;
-      for (size_t k = 1; k < words.size(); ++k) args.push_back(LowerCase(words[k]));
-      if (directive == "@names-in-lower-case") {
-        lex.names_in_lower_case_ = true;
-      } else if (directive == "@ordinal-dot") {
-        lex.ordinal_dot_ = true;
-      } else if (directive == "@time-dot") {
-        lex.time_dot_ = true;
-      } else if (directive == "@weekday-parts-in-value") {
-        lex.weekday_parts_in_value_ = true;
-      } else if (directive == "@parts-of-day-with-article") {
-        lex.parts_of_day_with_article_ = true;
-      } else if (directive == "@ages-are-not-durations") {
-        lex.ages_are_not_durations_ = true;
-      } else if (directive == "@ordinal-suffixes") {
-        lex.ordinal_suffixes_ = std::move(args);
-      } else if (directive == "@elisions") {
-        lex.elisions_ = std::move(args);
-      } else if (directive == "@past-suffixes") {
-        lex.past_suffixes_ = std::move(args);
-      } else if (directive == "@future-suffixes") {
-        lex.future_suffixes_ = std::move(args);
-      } else if (directive == "@duration-compounds") {
-        for (const std::string& arg : args) {
-          const size_t eq = arg.find('=');
-          Unit unit;
-          if (eq == std::string::npos || eq == 0 || !ParseUnit(arg.substr(eq + 1), &unit)) {
-            return error("cannot read \"" + arg + "\"");
-          }
-          lex.duration_compounds_.emplace_back(arg.substr(0, eq), unit);
-        }
-      } else {
-        return error("unknown directive " + std::string(directive));
-      }
-      continue;
-    }
-    const size_t colon = line.find(" : ");
-    if (colon == std::string_view::npos) return error("no \" : \" between words and tags");
-    std::vector<LexEntry*> entries;
-    std::vector<std::string> forms;
-    for (std::string_view form : Split(line.substr(0, colon), ',')) {
-      const std::string lower = LowerCase(form);
-      std::vector<std::string> pieces = Pieces(lower, lex.elisions_);
-      if (pieces.empty()) return error("empty word");
-      std::string key = pieces[0];
-      for (size_t k = 1; k < pieces.size(); ++k) key += " " + pieces[k];
-      // Several pieces make a phrase ("il y a", "après-midi", "v. Chr.", "jusqu'à"), except forms
-      // the tokenizer reads as one word: "o'clock", "aujourd'hui", "a.m.", "l'".
-      const bool elided = std::any_of(pieces.begin(), pieces.end() - 1, [](const std::string& p) {
-        return p.size() > 1 && p.back() == '\'';
-      });
-      const bool one_word = lower.find(' ') == std::string::npos &&
-                            lower.find_first_of("'.") != std::string::npos && !elided;
-      if (pieces.size() > 1 && !one_word) {
-        auto& list = phrases[pieces[0]];
-        if (std::none_of(list.begin(), list.end(),
-                         [&](const Phrase& p) { return p.text == key; })) {
-          list.push_back({pieces, key});
-        }
-        entries.push_back(lex.Add(key));
-        forms.push_back(key);
-      } else {
-        entries.push_back(lex.Add(lower));
-        forms.push_back(lower);
-      }
-    }
-    if (Status s = lex.ReadTags(line.substr(colon + 3), forms, entries); !s.ok()) {
-      return error(s.message());
-    }
+    const Status s = line[0] == '@' ? lex.ReadDirective(line) : lex.ReadEntry(line, &phrases);
+    if (!s.ok()) return Status::Corrupt("line " + std::to_string(line_number) + ": " + s.message());
   }
   for (auto& [first, list] : phrases) {
     std::sort(list.begin(), list.end(), [](const Phrase& a, const Phrase& b) {
       return a.pieces.size() != b.pieces.size() ? a.pieces.size() > b.pieces.size()
                                                 : a.text < b.text;
     });
-    lex.phrases_.emplace(first, std::move(list));
+    lex.words_[first].phrases = std::move(list);
   }
   return lex;
 }
 
 const LexEntry* Lexicon::Find(std::string_view lower) const {
-  if (words_.empty()) return nullptr;
-  auto it = words_.find(std::string(lower));
-  return it == words_.end() ? nullptr : &it->second;
+  const Word* w = Lookup(lower);
+  return w != nullptr && w->known ? &w->entry : nullptr;
 }
 
 const std::vector<Lexicon::Phrase>* Lexicon::PhrasesStartingWith(std::string_view first) const {
-  if (phrases_.empty()) return nullptr;
-  auto it = phrases_.find(std::string(first));
-  return it == phrases_.end() ? nullptr : &it->second;
+  const Word* w = Lookup(first);
+  return w != nullptr && !w->phrases.empty() ? &w->phrases : nullptr;
+}
+
+const Lexicon::Word* Lexicon::Lookup(std::string_view lower) const {
+  if (words_.empty()) return nullptr;
+  auto it = words_.find(lower);
+  return it == words_.end() ? nullptr : &it->second;
 }
 
 namespace {

@@ -7,9 +7,11 @@
 #include <array>
 #include <cstdint>
 #include <deque>
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "newsloom/status.h"
@@ -29,6 +31,34 @@ enum class Unit : uint8_t {
   kYear,
   kDecade,
   kCentury,
+};
+
+// A concept the rules name words by ("the", "last", "ago"): English words by convention, the same
+// for every language, so German "letzten" and French "dernier" are both "last". A name in the
+// code is hashed when the program is compiled, so that comparing concepts costs one integer
+// comparison.
+class Concept {
+ public:
+  consteval Concept(const char* name)  // NOLINT: implicit, rules write W(i, "the")
+      : hash_(Hash(name)) {}
+  static Concept Named(std::string_view name) { return Concept(Hash(name), 0); }
+
+  uint64_t hash() const { return hash_; }
+  bool operator==(const Concept& other) const = default;
+
+  // FNV-1a, 64 bits: no two of the few hundred names collide.
+  static constexpr uint64_t Hash(std::string_view name) {
+    uint64_t h = 14695981039346656037ull;
+    for (char c : name) {
+      h ^= static_cast<unsigned char>(c);
+      h *= 1099511628211ull;
+    }
+    return h;
+  }
+
+ private:
+  constexpr Concept(uint64_t hash, int) : hash_(hash) {}
+  uint64_t hash_;
 };
 
 // What a (lower-cased) word means to the grammar. Fields that do not apply are 0 / -1 / kNone /
@@ -57,14 +87,15 @@ struct LexEntry {
   int8_t holiday_day = 0;
   int8_t holiday_weekday = -1;
   int8_t holiday_nth = 0;
-  // The concepts the rules name this word by ("the", "last", "ago"). They are English words by
-  // convention and the same for every language: German "letzten" and French "dernier" are "last".
-  std::array<std::string_view, kMaxConcepts> concepts{};
+  // The concepts the rules name this word by.
+  std::array<Concept, kMaxConcepts> concepts{Concept::Named(""), Concept::Named(""),
+                                             Concept::Named(""), Concept::Named(""),
+                                             Concept::Named(""), Concept::Named("")};
   uint8_t concept_count = 0;
 
-  bool Is(std::string_view name) const {
+  bool Is(Concept c) const {
     for (int k = 0; k < concept_count; ++k) {
-      if (concepts[k] == name) return true;
+      if (concepts[k] == c) return true;
     }
     return false;
   }
@@ -95,6 +126,14 @@ class Lexicon {
   };
   const std::vector<Phrase>* PhrasesStartingWith(std::string_view first) const;
 
+  // Both at once, for the tokenizer: one lookup per word.
+  struct Word {
+    LexEntry entry;
+    bool known = false;           // entry holds a meaning
+    std::vector<Phrase> phrases;  // phrases starting with the word, longest first
+  };
+  const Word* Lookup(std::string_view lower) const;
+
   // Word forms of the language (the @ lines of a table).
   bool names_in_lower_case() const { return names_in_lower_case_; }  // "juin", "mardi"
   bool ordinal_dot() const { return ordinal_dot_; }                  // "3. Oktober"
@@ -117,15 +156,21 @@ class Lexicon {
   bool empty() const { return words_.empty(); }
 
  private:
+  Status ReadDirective(std::string_view line);
+  Status ReadEntry(std::string_view line, std::map<std::string, std::vector<Phrase>>* phrases);
   LexEntry* Add(const std::string& form);
   Status AddConcept(std::string_view name, LexEntry* e);
   // Applies the tags of a line to the entries of its words (forms[k] is entries[k]'s word).
   Status ReadTags(std::string_view tags, const std::vector<std::string>& forms,
                   const std::vector<LexEntry*>& entries);
 
-  std::unordered_map<std::string, LexEntry> words_;
-  std::unordered_map<std::string, std::vector<Phrase>> phrases_;
-  std::deque<std::string> strings_;  // concept names and set values the entries point into
+  // Looked up by string_view without a copy.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, Word, Hash, std::equal_to<>> words_;
+  std::deque<std::string> strings_;  // set values the entries point into
   bool names_in_lower_case_ = false;
   bool ordinal_dot_ = false;
   bool time_dot_ = false;

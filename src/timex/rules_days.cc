@@ -346,10 +346,9 @@ bool ClockTime(Scan& s, int i, Cand* c) {
     ++j;
   }
 
-  // The day is the last one the text named ("ayer ... a las 11.45 horas"), else the anchor's.
-  DateValue v = s.anchor().has_reference() || s.anchor_date()
-                    ? s.anchor().FromReference(Unit::kDay, 0)
-                    : DateValue();
+  // The day is the one being told about ("ayer ... a las 11.45 horas"), else the anchor's.
+  DateValue v =
+      s.anchor().has_reference() || s.anchor_date() ? s.anchor().DayInView() : DateValue();
   bool relative = true;
   // The day after the time: "4 a.m. Thursday", "6 p.m. yesterday", "5 p.m. EST, Nov. 6",
   // "10:35 a.m. (0735 GMT) Friday".
@@ -401,7 +400,7 @@ bool PartOfDay(Scan& s, int i, Cand* c) {
     return false;
   }
   if (s.Lex(k)->plural || s.Lex(k)->unit != Unit::kNone) return false;
-  DateValue v = s.anchor().FromReference(Unit::kDay, 0);
+  DateValue v = s.anchor().DayInView();
   int end = k + 1;
   // "la mañana del miércoles", "la noche del viernes pasado": of the day named after it.
   if (s.W(end, "of")) {

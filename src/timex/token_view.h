@@ -19,7 +19,7 @@ namespace newsloom::timex {
 inline bool LowIs(const Tok& t, std::string_view w) { return std::string_view(t.low) == w; }
 
 // Whether token t is a word with concept `c`.
-inline bool Is(const Tok& t, std::string_view c) {
+inline bool Is(const Tok& t, Concept c) {
   return t.kind == Kind::kWord && t.lex != nullptr && t.lex->Is(c);
 }
 
@@ -36,11 +36,11 @@ class TokenView {
     return i >= 0 && i < n_ ? toks_[i] : kEnd;
   }
   // A word with concept `c` at i.
-  bool W(int i, std::string_view c) const { return i >= 0 && i < n_ && Is(toks_[i], c); }
+  bool W(int i, Concept c) const { return i >= 0 && i < n_ && Is(toks_[i], c); }
   // A word with any of the concepts at i.
-  bool Any(int i, std::initializer_list<std::string_view> concepts) const {
+  bool Any(int i, std::initializer_list<Concept> concepts) const {
     if (i < 0 || i >= n_ || toks_[i].kind != Kind::kWord || toks_[i].lex == nullptr) return false;
-    for (std::string_view c : concepts) {
+    for (Concept c : concepts) {
       if (toks_[i].lex->Is(c)) return true;
     }
     return false;

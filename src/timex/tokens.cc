@@ -113,8 +113,7 @@ void JoinPhrases(const Lexicon& lexicon, std::vector<Tok>* toks) {
   std::vector<Tok>& in = *toks;
   size_t out = 0;
   for (size_t i = 0; i < in.size();) {
-    const std::vector<Lexicon::Phrase>* phrases =
-        in[i].kind == Kind::kWord ? lexicon.PhrasesStartingWith(in[i].low) : nullptr;
+    const std::vector<Lexicon::Phrase>* phrases = in[i].phrases;
     const Lexicon::Phrase* found = nullptr;
     if (phrases != nullptr) {
       for (const Lexicon::Phrase& p : *phrases) {
@@ -179,7 +178,10 @@ std::vector<Tok> Tokenize(std::string_view s, const Lexicon& lexicon) {
       j = ReadNumber(s, i, lexicon, &t);
     } else if (IsWordByte(s, i)) {
       j = ReadWord(s, i, lexicon, &t);
-      t.lex = lexicon.Find(t.low);
+      if (const Lexicon::Word* w = lexicon.Lookup(t.low)) {
+        if (w->known) t.lex = &w->entry;
+        if (!w->phrases.empty()) t.phrases = &w->phrases;
+      }
     } else {
       j = i + std::min(SeqLen(c), s.size() - i);
       t.kind = Kind::kPunct;

@@ -26,6 +26,7 @@ struct Tok {
   long num = -1;  // value of a digit run, -1 when too long
   std::string low;
   const LexEntry* lex = nullptr;
+  const std::vector<Lexicon::Phrase>* phrases = nullptr;  // phrases of the tables starting here
 };
 
 inline bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
