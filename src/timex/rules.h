@@ -57,11 +57,6 @@ inline int DirectionAfter(const TokenView& s, int j) {
   return kNoDirection;
 }
 
-class Scan;
-// The direction a preposition gives a date without a year, else the clause tense: "by
-// February", "until June 12" lie ahead; "since March" has begun.
-int DirectionBefore(Scan& s, int i);
-
 // One pass of the grammar over a text: its tokens, the anchor that resolves relative expressions,
 // and the tense of the clause around the token where the current match starts.
 class Scan : public TokenView {
@@ -85,6 +80,10 @@ class Scan : public TokenView {
   bool tense_known_ = false;
   int tense_ = 0;
 };
+
+// The direction a preposition gives a date without a year, else the clause tense: "by
+// February", "until June 12" lie ahead; "since March" has begun.
+int DirectionBefore(Scan& s, int i);
 
 // The grammar: modifiers kept inside the extent ("early 1991", "the end of the year", "nearly
 // two years") around MatchCore, which tries every rule at i. Both keep the longest candidate in
