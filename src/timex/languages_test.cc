@@ -149,7 +149,8 @@ TEST(LanguagesTest, HistoriesFollowTheNarrative) {
   EXPECT_EQ(news[0].value, "1863-10");
 }
 
-// A language without a table gets the rules that need no words, and no English words.
+// A language without a table gets the rules that need no words, and no English words; none given
+// is English.
 TEST(LanguagesTest, WithoutATableOnlyNumbers) {
   const Row rows[] = {
       {"Podpisano 2024-06-19 w Warszawie.", "2024-06-20", "pl", "2024-06-19", "DATE", "2024-06-19"},
@@ -158,12 +159,14 @@ TEST(LanguagesTest, WithoutATableOnlyNumbers) {
       {"W roku 2024 wybory.", nullptr, "pl", "2024", "DATE", "2024"},
   };
   for (const Row& row : rows) ExpectTagged(row);
-  for (const char* lang : {"pl", "un", ""}) {
+  for (const char* lang : {"pl", "un"}) {
     const auto found =
         TagTemporalExpressions("He left yesterday and will return next week, on Tuesday.",
                                Date::FromIso("2024-06-19"), lang);
     EXPECT_TRUE(found.empty()) << lang << ": " << Found(found);
   }
+  EXPECT_EQ(TagTemporalExpressions("He left yesterday.", Date::FromIso("2024-06-19"), "").size(),
+            1u);
 }
 
 }  // namespace

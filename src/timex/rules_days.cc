@@ -168,8 +168,8 @@ bool DayWord(Scan& s, int i, Cand* c) {
     v.part = e->part;  // "anoche": last night
     int end = PartAfter(s, i + 1, &v);
     // "hier à 10 h": the day with its time.
-    if (int hour, minute, after;
-        s.W(end, "at") && (after = ReadClock(s, end + 1, &hour, &minute)) > 0) {
+    int hour, minute;
+    if (const int after = s.W(end, "at") ? ReadClock(s, end + 1, &hour, &minute) : -1; after > 0) {
       v.hour = hour;
       v.minute = minute;
       end = after;

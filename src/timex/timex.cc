@@ -1,8 +1,8 @@
 // A rule grammar over a hand-written tokenizer: each token is looked up once in the word tables
-// (lexicon), then the rule families (rules_*.cc) try to match at each token and the longest match
-// wins. Relative expressions are resolved against the anchor with the tense of the clause
-// (HeidelTime's news mode). No regular expressions: they are far too slow for the volumes ingest
-// sees.
+// of its language (lexicon), then the rule families (rules_*.cc) try to match at each token and
+// the longest match wins. Relative expressions are resolved against the anchor with the tense of
+// the clause, or in a history against the last date it named (HeidelTime's news and narrative
+// documents). No regular expressions: they are far too slow for the volumes ingest sees.
 #include "timex/timex.h"
 
 #include <cstdlib>
@@ -46,8 +46,15 @@ bool MatchAt(Scan& s, int i, Cand* best) {
       if (const int k = ArticleAfter(s, j); k > 0) {
         int dir = 0;
         int u_at = k;
-        if (s.Any(k, {"previous", "last"})) dir = -1, ++u_at;
-        if (s.Any(k, {"next", "following", "coming"})) dir = 1, ++u_at;
+        if (s.Any(k, {"previous", "last"})) {
+          dir = -1;
+          ++u_at;
+        } else if (s.Any(k, {"next", "following", "coming"})) {
+          dir = 1;
+          ++u_at;
+        } else if (s.Any(k, {"this", "same"})) {
+          ++u_at;
+        }
         if (s.Any(u_at, {"year", "week", "month", "day"})) {
           SetDate(best, u_at + 1, s.anchor().Shift(s.UnitAt(u_at), dir), true);
           return true;
@@ -189,7 +196,8 @@ bool IsNarrative(const TokenView& v, const std::optional<Date>& anchor) {
   for (int i = 0; i < v.size(); ++i) {
     if (v.T(i).kind != Kind::kNumber) continue;
     if (v.W(i + 1, "bc")) {
-      ++named, ++old;
+      ++named;
+      ++old;
     } else if (const int y = YearAt(v, i); y > 0 && !v.P(i + 1, "%") && !v.P(i - 1, "$")) {
       ++named;
       if (y < anchor->year - 10) ++old;
@@ -204,7 +212,9 @@ std::vector<TemporalExpression> TagTemporalExpressions(std::string_view text,
                                                        std::optional<Date> anchor,
                                                        std::string_view language) {
   if (text.size() > (1u << 31)) return {};  // spans are 32-bit
-  const Lexicon& lexicon = LexiconFor(language);
+  // No language at all is English, as it was before the tagger took one: articles built by hand,
+  // without the extraction that detects it. A detected unknown language ("un") has no table.
+  const Lexicon& lexicon = LexiconFor(language.empty() ? "en" : language);
   const std::vector<Tok> toks = Tokenize(text, lexicon);
   Anchor resolver(anchor);
   Scan s(toks, lexicon, resolver);

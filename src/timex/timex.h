@@ -13,8 +13,8 @@ namespace newsloom::timex {
 
 // Finds the temporal expressions of `text`, written in `language` (ISO 639-1: "en", "de", "fr",
 // "es"), in order, with byte spans into `text`. The words of each language come from its table
-// (languages/*.txt); a language without one gets only the rules that need no words: ISO and
-// numeric dates, years, clock times.
+// (languages/*.txt); a language without one, and "un" (unknown), get only the rules that need no
+// words: ISO and numeric dates, years, clock times. An empty `language` (none given) is English.
 // Relative expressions ("on Tuesday", "last September", "next week") resolve against `anchor`,
 // the document creation time, with the tense of their clause deciding the direction. A history
 // (a text whose years lie decades before its anchor) is read as a narrative instead: they resolve

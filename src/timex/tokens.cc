@@ -135,6 +135,7 @@ void JoinPhrases(const Lexicon& lexicon, std::vector<Tok>* toks) {
       joined.low = found->text;
       joined.kind = Kind::kWord;
       joined.lex = lexicon.Find(found->text);
+      joined.phrases = nullptr;
       in[out++] = std::move(joined);
       i += found->pieces.size();
     } else {
