@@ -14,7 +14,7 @@
 namespace newsloom::timex {
 
 // Directions (`dir`) are -1 back, +1 ahead and 0 for none known. Without an anchor, values keep
-// their unknown parts ("XXXX").
+// their unknown parts ("XXXX"). In a narrative "the anchor" below is the last date the text named.
 class Anchor {
  public:
   explicit Anchor(std::optional<Date> anchor) : anchor_(anchor) {}

@@ -175,7 +175,7 @@ int RomanAt(const TokenView& v, int i) {
     value += d < last ? -d : d;
     last = std::max(last, d);
   }
-  return value <= 39 ? value : 0;
+  return value >= 1 && value <= 39 ? value : 0;
 }
 
 int YearBcAt(const TokenView& v, int i, int* end) {
