@@ -12,7 +12,7 @@
 #include "analyze/quotes.h"
 #include "text/hash.h"
 #include "text/segment.h"
-#include "text/timex.h"
+#include "timex/timex.h"
 
 namespace newsloom::analyze {
 namespace {
@@ -256,7 +256,7 @@ Result<AnalyzedArticle> Analyze(Article article, const AnalyzeOptions& options) 
             [](const Term& a, const Term& b) { return a.term < b.term; });
 
   // Relative dates resolve against the publication date; without one they stay partly unknown.
-  out.dates = text::TagTemporalExpressions(body, out.article.published);
+  out.dates = timex::TagTemporalExpressions(body, out.article.published, out.article.language);
 
   // Entities: the committed tagger, loaded once per process. Without a readable model analysis
   // still succeeds and leaves the entities empty (see DefaultTagger).

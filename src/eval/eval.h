@@ -13,6 +13,7 @@ namespace newsloom::eval {
 struct EvalOptions {
   std::string data;    // --data: the set's folder or file
   std::string output;  // --output: where to write predictions, when the task supports it
+  std::string lang;    // --lang: the language of the set (ISO 639-1), for tasks that read it
 };
 
 // One function per task, each in its own <task>_eval.cc.
@@ -26,7 +27,8 @@ Result<nlohmann::json> RunExtractionEval(const EvalOptions& options);
 Result<nlohmann::json> RunExtractionTextEval(const EvalOptions& options);
 // Publication dates estimated from article text (Timeline17 articles.jsonl with `published`).
 Result<nlohmann::json> RunPubdateEval(const EvalOptions& options);
-// TimeML files (TempEval-3): extent, type and value scores of the temporal-expression tagger.
+// TimeML files (TempEval-3): extent, type and value scores of the temporal-expression tagger. The
+// language is options.lang, or else detected from each document's text as ingest does.
 Result<nlohmann::json> RunTimexEval(const EvalOptions& options);
 
 // Timeline summarisation on topic folders (articles.jsonl of {id, published, text};

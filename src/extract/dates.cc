@@ -5,7 +5,7 @@
 #include <set>
 
 #include "text/normalize.h"
-#include "text/timex.h"
+#include "timex/timex.h"
 
 namespace newsloom::extract {
 namespace {
@@ -120,7 +120,7 @@ std::optional<Date> MonthNameDate(std::string_view s) {
 
 std::vector<DateMention> FindDateMentions(std::string_view text) {
   std::vector<DateMention> out;
-  for (const TemporalExpression& e : text::TagTemporalExpressions(text, std::nullopt)) {
+  for (const TemporalExpression& e : timex::TagTemporalExpressions(text, std::nullopt, "en")) {
     if (e.type != "DATE" && e.type != "TIME") continue;
     const std::string& v = e.value;
     DateMention m;

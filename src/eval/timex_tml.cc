@@ -1,8 +1,8 @@
-#include "text/timex_tml.h"
+#include "eval/timex_tml.h"
 
 #include <algorithm>
 
-namespace newsloom::text {
+namespace newsloom::eval {
 namespace {
 
 // The value of attribute `name` in the tag text `tag` ("TIMEX3 tid=... value=..."), or "".
@@ -160,4 +160,4 @@ std::vector<Span> SplitSentencesRoughly(std::string_view text) {
   return out;
 }
 
-}  // namespace newsloom::text
+}  // namespace newsloom::eval

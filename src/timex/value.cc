@@ -1,9 +1,9 @@
-#include "text/timex_value.h"
+#include "timex/value.h"
 
 #include <algorithm>
 #include <cstdio>
 
-namespace newsloom::text::timex {
+namespace newsloom::timex {
 
 int DaysIn(int y, int m) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -25,17 +25,18 @@ YearWeek IsoWeek(const Date& d) {
 
 std::string Format(const DateValue& v) {
   char buf[64];
+  const char* era = v.bc ? "BC" : "";
   if (v.century >= 0) {
-    std::snprintf(buf, sizeof buf, "%02d", v.century);
+    std::snprintf(buf, sizeof buf, "%s%02d", era, v.century);
     return buf;
   }
   if (v.decade >= 0) {
-    std::snprintf(buf, sizeof buf, "%03d", v.decade);
+    std::snprintf(buf, sizeof buf, "%s%03d", era, v.decade);
     return buf;
   }
   std::string out;
   if (v.year >= 0) {
-    std::snprintf(buf, sizeof buf, "%04d", v.year);
+    std::snprintf(buf, sizeof buf, "%s%04d", era, v.year);
     out = buf;
   } else {
     out = "XXXX";
@@ -69,6 +70,7 @@ std::string Format(const DateValue& v) {
     if (v.hour >= 0) {
       std::snprintf(buf, sizeof buf, "T%02d:%02d", v.hour, std::max(v.minute, 0));
       out += buf;
+      if (v.utc) out += 'Z';
     } else {
       out += 'T';
       out += v.part;
@@ -125,4 +127,31 @@ std::string Duration(long n, Unit unit) {
   return out;
 }
 
-}  // namespace newsloom::text::timex
+std::string WithHalf(const std::string& duration, Unit unit) {
+  switch (unit) {
+    case Unit::kYear:
+      return duration + "6M";
+    case Unit::kMonth:
+      return duration + "15D";
+    case Unit::kDay:
+      return duration + "T12H";
+    case Unit::kHour:
+      return duration + "30M";
+    case Unit::kMinute:
+      return duration + "30S";
+    default:
+      return duration;
+  }
+}
+
+std::string CompoundDuration(long n1, Unit u1, long n2, Unit u2) {
+  std::string out = Duration(n1, u1);
+  std::string second = Duration(n2, u2);  // "P3M", "PT30M"
+  const bool time1 = out.compare(0, 2, "PT") == 0;
+  const bool time2 = second.compare(0, 2, "PT") == 0;
+  // Date parts and time parts meet at "T": P1D + PT12H is P1DT12H; PT2H + PT30M is PT2H30M.
+  out += second.substr(time1 && time2 ? 2 : 1);
+  return out;
+}
+
+}  // namespace newsloom::timex

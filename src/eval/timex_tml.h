@@ -1,7 +1,7 @@
 // Reading and writing TimeML (.tml) files, for scoring the tagger on TempEval-3 data and for its
 // benchmark: the TEXT part with its TIMEX3 tags taken out, and the document creation time.
-#ifndef NEWSLOOM_TEXT_TIMEX_TML_H_
-#define NEWSLOOM_TEXT_TIMEX_TML_H_
+#ifndef NEWSLOOM_EVAL_TIMEX_TML_H_
+#define NEWSLOOM_EVAL_TIMEX_TML_H_
 
 #include <optional>
 #include <string>
@@ -12,7 +12,7 @@
 #include "newsloom/date.h"
 #include "newsloom/status.h"
 
-namespace newsloom::text {
+namespace newsloom::eval {
 
 struct TimemlExpression {
   Span span;  // bytes into TimemlDocument::text
@@ -43,6 +43,6 @@ std::string WriteTimeml(const TimemlDocument& doc, const std::vector<TemporalExp
 // a quote, and at blank lines. Enough to count sentences and to cut benchmark inputs.
 std::vector<Span> SplitSentencesRoughly(std::string_view text);
 
-}  // namespace newsloom::text
+}  // namespace newsloom::eval
 
-#endif  // NEWSLOOM_TEXT_TIMEX_TML_H_
+#endif  // NEWSLOOM_EVAL_TIMEX_TML_H_
