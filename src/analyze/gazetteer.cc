@@ -1,9 +1,6 @@
 #include "analyze/gazetteer.h"
 
 #include <algorithm>
-#include <fstream>
-#include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "analyze/ner_io.h"
 #include "text/hash.h"
@@ -37,71 +34,6 @@ void Gazetteer::Add(const std::vector<std::string>& tokens, List list, int count
   }
   uint16_t& c = entries_[index].counts[list];
   c = static_cast<uint16_t>(std::min(65535, c + count));
-}
-
-void Gazetteer::AddName(std::string_view name, List list) {
-  std::vector<std::string> tokens;
-  std::string cur;
-  auto flush = [&] {
-    if (!cur.empty()) tokens.push_back(std::move(cur));
-    cur.clear();
-  };
-  for (char c : name) {
-    if (c == ' ' || c == '_' || c == '\t') {
-      flush();
-    } else if (c == ',' || c == '(' || c == ')') {
-      flush();
-      tokens.emplace_back(1, c);
-    } else {
-      cur += c;
-    }
-  }
-  flush();
-  Add(tokens, list);
-}
-
-Status Gazetteer::AddIsoCodes(const std::string& json_dir) {
-  struct Source {
-    const char* file;
-    const char* key;
-    List list;
-  };
-  const Source sources[] = {{"iso_3166-1.json", "3166-1", kCountry},
-                            {"iso_3166-2.json", "3166-2", kSubdivision},
-                            {"iso_4217.json", "4217", kCurrency}};
-  for (const Source& s : sources) {
-    std::string path = json_dir + "/" + s.file;
-    std::ifstream in(path);
-    if (!in) return Status::NotFound("cannot open " + path + " (Debian package iso-codes)");
-    nlohmann::json doc = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
-    if (doc.is_discarded() || !doc.contains(s.key) || !doc[s.key].is_array()) {
-      return Status::Corrupt("unexpected content in " + path);
-    }
-    for (const auto& item : doc[s.key]) {
-      for (const char* field : {"name", "common_name", "official_name"}) {
-        if (item.contains(field) && item[field].is_string()) {
-          AddName(item[field].get<std::string>(), s.list);
-        }
-      }
-    }
-  }
-  return Status::Ok();
-}
-
-Status Gazetteer::AddZoneTab(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return Status::NotFound("cannot open " + path + " (Debian package tzdata)");
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    std::istringstream cols(line);
-    std::string codes, coords, zone;
-    if (!(cols >> codes >> coords >> zone)) continue;
-    size_t slash = zone.rfind('/');
-    if (slash == std::string::npos) continue;
-    AddName(zone.substr(slash + 1), kCity);
-  }
-  return Status::Ok();
 }
 
 void Gazetteer::Match(const std::vector<uint64_t>& token_keys,

@@ -1,6 +1,7 @@
 // Name lists for the entity tagger: phrases (token sequences) with the lists they belong to. Lists
 // come from the training data (one per entity type, with document counts so that training can leave
-// the current document out) and from name lists Debian ships (iso-codes, tzdata).
+// the current document out) and from name lists Debian ships (iso-codes, tzdata); the trainer
+// builds them (train/gazetteer_builder.h), the tagger looks phrases up.
 #ifndef NEWSLOOM_ANALYZE_GAZETTEER_H_
 #define NEWSLOOM_ANALYZE_GAZETTEER_H_
 
@@ -37,18 +38,9 @@ class Gazetteer {
   // Key of a phrase from its token keys.
   static uint64_t PhraseKey(const uint64_t* token_keys, int n);
 
-  // Adds one occurrence (one document) of `tokens` to `list`. Phrases longer than kMaxPhraseTokens
-  // or empty are ignored.
+  // Adds `count` occurrences (documents) of `tokens` to `list`. Phrases longer than
+  // kMaxPhraseTokens or empty, or with an empty token, are ignored.
   void Add(const std::vector<std::string>& tokens, List list, int count = 1);
-  // Splits `name` into tokens the way news text is tokenised (spaces; ',', '(', ')' apart) and adds
-  // it.
-  void AddName(std::string_view name, List list);
-
-  // Adds countries (iso_3166-1.json), subdivisions (iso_3166-2.json) and currencies (iso_4217.json)
-  // from an iso-codes JSON folder. Fails with kNotFound naming the file when one is missing.
-  Status AddIsoCodes(const std::string& json_dir);
-  // Adds the city names of tzdata's zone1970.tab ("Europe/Paris" -> "Paris").
-  Status AddZoneTab(const std::string& path);
 
   // Per-token match bits for a sentence: bit (list * 4 + part) is set when a phrase of `list`
   // covers the token, part 0 = first of several, 1 = inside, 2 = last, 3 = the phrase is one token.

@@ -8,21 +8,10 @@
 #include <fstream>
 #include <sstream>
 
+#include "train/ner_trainer.h"
+
 namespace newsloom::analyze {
 namespace {
-
-const std::string kConllDir = std::string(NEWSLOOM_SHARED_DIR) + "/data/ner/conll2003";
-
-std::vector<ConllDocument> ReadOrFail(const std::string& file, size_t max_docs) {
-  auto docs = ReadConll(kConllDir + "/" + file);
-  if (!docs.ok()) {
-    ADD_FAILURE() << "CoNLL-2003 data is required for this test and is absent: "
-                  << docs.status().ToString();
-    return {};
-  }
-  if (docs->size() > max_docs) docs->resize(max_docs);
-  return std::move(*docs);
-}
 
 std::string FileBytes(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -61,8 +50,8 @@ std::vector<ConllDocument> ToyDocs() {
   return docs;
 }
 
-NerTrainOptions ToyOptions() {
-  NerTrainOptions options;
+train::NerTrainOptions ToyOptions() {
+  train::NerTrainOptions options;
   options.epochs = 5;
   options.hash_bits = 16;
   options.iso_codes_dir.clear();
@@ -71,7 +60,7 @@ NerTrainOptions ToyOptions() {
 }
 
 TEST(NerTaggerTest, LearnsToyDataAndTagsTokensWithByteSpans) {
-  auto tagger = NerTagger::Train(ToyDocs(), ToyOptions());
+  auto tagger = train::TrainNerTagger(ToyDocs(), ToyOptions());
   ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
 
   // Pipeline-style input: tokens with byte spans into a body, two sentences.
@@ -130,7 +119,7 @@ TEST(NerTaggerTest, LearnsToyDataAndTagsTokensWithByteSpans) {
 }
 
 TEST(NerTaggerTest, DecodingProducesWellFormedBilou) {
-  auto tagger = NerTagger::Train(ToyDocs(), ToyOptions());
+  auto tagger = train::TrainNerTagger(ToyDocs(), ToyOptions());
   ASSERT_TRUE(tagger.ok());
   std::vector<std::vector<std::string_view>> doc = {{"President", "Peter", "Brandt", "in", "Hanoi"},
                                                     {"Anna"},
@@ -159,7 +148,7 @@ TEST(NerTaggerTest, DecodingProducesWellFormedBilou) {
 }
 
 TEST(NerTaggerTest, SaveLoadKeepsPredictionsAndRejectsBadFiles) {
-  auto tagger = NerTagger::Train(ToyDocs(), ToyOptions());
+  auto tagger = train::TrainNerTagger(ToyDocs(), ToyOptions());
   ASSERT_TRUE(tagger.ok());
   std::string path = ::testing::TempDir() + "/ner_toy.bin";
   ASSERT_TRUE(tagger->Save(path).ok());
@@ -178,20 +167,9 @@ TEST(NerTaggerTest, SaveLoadKeepsPredictionsAndRejectsBadFiles) {
   EXPECT_EQ(NerTagger::Load(garbage).status().code(), Status::Code::kCorrupt);
 }
 
-TEST(NerTaggerTest, FeatureGroupNamesParse) {
-  auto groups = ParseDisabledNerGroups("gazetteer,clusters");
-  ASSERT_TRUE(groups.ok());
-  EXPECT_FALSE(groups->gazetteer);
-  EXPECT_FALSE(groups->clusters);
-  EXPECT_TRUE(groups->shape);
-  EXPECT_EQ(NerFeatureGroups::FromBits(groups->Bits()).Bits(), groups->Bits());
-  EXPECT_FALSE(ParseDisabledNerGroups("colour").ok());
-  EXPECT_TRUE(ParseDisabledNerGroups("").ok());
-}
-
 // Bad input is routine: random bytes, random spans, unordered and overlapping tokens.
 TEST(NerTaggerTest, ArbitraryTokensNeverBreakSpans) {
-  auto tagger = NerTagger::Train(ToyDocs(), ToyOptions());
+  auto tagger = train::TrainNerTagger(ToyDocs(), ToyOptions());
   ASSERT_TRUE(tagger.ok());
   uint64_t state = 12345;
   auto next = [&] {
@@ -220,39 +198,6 @@ TEST(NerTaggerTest, ArbitraryTokensNeverBreakSpans) {
       EXPECT_GE(NerTypeIndex(e.type), 0);
     }
   }
-}
-
-// Training on a slice of eng.train twice with the same seed gives byte-identical model files.
-TEST(NerTaggerTest, TrainingIsDeterministic) {
-  std::vector<ConllDocument> docs = ReadOrFail("eng.train", 40);
-  ASSERT_FALSE(docs.empty());
-  NerTrainOptions options;
-  options.epochs = 2;
-  options.hash_bits = 18;
-  options.seed = 7;
-  std::string a = ::testing::TempDir() + "/ner_det_a.bin",
-              b = ::testing::TempDir() + "/ner_det_b.bin";
-  auto first = NerTagger::Train(docs, options);
-  ASSERT_TRUE(first.ok()) << first.status().ToString();
-  ASSERT_TRUE(first->Save(a).ok());
-  auto second = NerTagger::Train(docs, options);
-  ASSERT_TRUE(second.ok());
-  ASSERT_TRUE(second->Save(b).ok());
-  std::string bytes_a = FileBytes(a);
-  EXPECT_GT(bytes_a.size(), 1000u);
-  EXPECT_EQ(bytes_a, FileBytes(b));
-}
-
-// The committed model scores above a floor on the first documents of eng.testa.
-TEST(NerTaggerTest, CommittedModelScoresAboveFloorOnTestaSlice) {
-  std::vector<ConllDocument> docs = ReadOrFail("eng.testa", 60);
-  ASSERT_FALSE(docs.empty());
-  auto tagger = NerTagger::Load(DefaultNerModelPath());
-  ASSERT_TRUE(tagger.ok()) << "committed model missing: " << tagger.status().ToString();
-  NerEvaluation eval = EvaluateNer(*tagger, docs);
-  EXPECT_GT(eval.score.overall.gold, 500);
-  EXPECT_GE(eval.score.overall.F1(), 88.0);
-  for (const char* type : kNerTypes) EXPECT_GE(eval.score.by_type[type].F1(), 75.0) << type;
 }
 
 }  // namespace

@@ -5,11 +5,12 @@
 
 #include "analyze/ner.h"
 #include "eval/eval.h"
+#include "eval/ner_score.h"
 
 namespace newsloom::eval {
 namespace {
 
-nlohmann::json CountsJson(const analyze::ChunkCounts& c) {
+nlohmann::json CountsJson(const ChunkCounts& c) {
   return {{"precision", c.Precision()}, {"recall", c.Recall()}, {"f1", c.F1()}, {"gold", c.gold},
           {"predicted", c.predicted},   {"correct", c.correct}};
 }
@@ -34,14 +35,13 @@ Result<nlohmann::json> RunNerEval(const EvalOptions& options) {
     out.open(options.output, std::ios::trunc);
     if (!out) return Status::IoError("cannot write " + options.output);
   }
-  analyze::NerEvaluation eval =
-      analyze::EvaluateNer(*tagger, *docs, out.is_open() ? &out : nullptr);
+  NerEvaluation eval = EvaluateNer(*tagger, *docs, out.is_open() ? &out : nullptr);
   if (out.is_open()) {
     out.close();
     if (!out) return Status::IoError("error writing " + options.output);
   }
 
-  const analyze::NerScore& score = eval.score;
+  const NerScore& score = eval.score;
   nlohmann::json by_type = nlohmann::json::object();
   for (const auto& [type, counts] : score.by_type) by_type[type] = CountsJson(counts);
   nlohmann::json result = CountsJson(score.overall);

@@ -1,0 +1,47 @@
+// Decoding for the entity tagger: the best legal BILOU labels of each sentence under the weights,
+// sentence by sentence through a document, with the label history (what the same capitalised word
+// was tagged earlier in the document) as features of later sentences.
+#ifndef NEWSLOOM_ANALYZE_NER_DECODER_H_
+#define NEWSLOOM_ANALYZE_NER_DECODER_H_
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "analyze/ner_features.h"
+#include "analyze/ner_model.h"
+
+namespace newsloom::analyze {
+
+// The weight table as decoding reads it: dense (training) or through a row -> slot index.
+struct WeightView {
+  const float* w;
+  const uint32_t* slot;  // null: dense
+  const float* Row(uint32_t r) const {
+    return w + static_cast<size_t>(slot ? slot[r] : r) * kNumNerLabels;
+  }
+};
+
+// Rows of the features that join the previous label `prev` (-1 = sentence start) to token i.
+inline void TransitionRows(const SentenceFeatures& sf, int i, int prev, uint64_t mask,
+                           uint32_t out[3]) {
+  out[0] = static_cast<uint32_t>(NerFeatureKey(kTag1, prev + 2) & mask);
+  out[1] = static_cast<uint32_t>(NerFeatureKey(kTagWord, prev + 2, sf.norm_hash[i]) & mask);
+  out[2] = static_cast<uint32_t>(NerFeatureKey(kTagShape, prev + 2, sf.sshape_hash[i]) & mask);
+}
+
+// Called after each sentence is decoded, before its labels enter the label history, with the
+// sentence's index, every token's label-independent rows (history rows included) and the labels.
+// Training updates the weights here.
+using SentenceDecoded =
+    std::function<void(size_t sentence, const std::vector<std::vector<uint32_t>>& rows,
+                       const std::vector<int>& labels)>;
+
+// Labels of every sentence of `doc`. `after` may be null.
+std::vector<std::vector<int>> DecodeDocument(WeightView w, uint64_t mask,
+                                             const NerFeatureGroups& groups, const DocFeatures& doc,
+                                             const SentenceDecoded* after);
+
+}  // namespace newsloom::analyze
+
+#endif  // NEWSLOOM_ANALYZE_NER_DECODER_H_
