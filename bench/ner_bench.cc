@@ -1,5 +1,6 @@
-// Entity tagging speed: the committed model over CoNLL-2003 eng.testa, tokens per second on one
-// core. Needs ../shared/data and models/ner-en.bin; fails with a message when either is absent.
+// Entity tagging speed: the English model (as LoadNerModel finds it) over CoNLL-2003 eng.testa,
+// tokens per second on one core. Needs ../shared/data and the model; fails with a message when
+// either is absent.
 #include <benchmark/benchmark.h>
 
 #include <chrono>
@@ -45,7 +46,7 @@ const Fixture& Data() {
 
 const NerTagger* Tagger(std::string* error) {
   static newsloom::Result<NerTagger>* tagger =
-      new newsloom::Result<NerTagger>(NerTagger::Load(newsloom::analyze::DefaultNerModelPath()));
+      new newsloom::Result<NerTagger>(newsloom::analyze::LoadNerModel("en"));
   if (!tagger->ok()) {
     *error = "entity model absent: " + tagger->status().ToString();
     return nullptr;
@@ -71,7 +72,7 @@ BENCHMARK(BM_NerTagTesta)->Unit(benchmark::kMillisecond);
 
 void BM_NerLoadModel(benchmark::State& state) {
   for (auto _ : state) {
-    auto tagger = NerTagger::Load(newsloom::analyze::DefaultNerModelPath());
+    auto tagger = newsloom::analyze::LoadNerModel("en");
     if (!tagger.ok()) {
       state.SkipWithError(tagger.status().ToString().c_str());
       return;

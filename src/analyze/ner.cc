@@ -1,17 +1,17 @@
 #include "analyze/ner.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <deque>
+#include <filesystem>
 #include <fstream>
+#include <map>
+#include <mutex>
 
 #include "analyze/ner_decoder.h"
 #include "analyze/ner_features.h"
 #include "analyze/ner_io.h"
 #include "analyze/ner_model.h"
-
-#ifndef NEWSLOOM_NER_MODEL_DIR
-#define NEWSLOOM_NER_MODEL_DIR "models"
-#endif
 
 namespace newsloom::analyze {
 namespace {
@@ -34,6 +34,18 @@ std::string_view AsciiQuotes(std::string_view word, std::deque<std::string>* sto
   }
   storage->push_back(std::move(out));
   return storage->back();
+}
+
+bool IsLanguageCode(std::string_view language) {
+  return (language.size() == 2 || language.size() == 3) &&
+         std::all_of(language.begin(), language.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// The directory of the running binary, or "" where /proc does not say.
+std::filesystem::path ExecutableDir() {
+  std::error_code ec;
+  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? std::filesystem::path() : exe.parent_path();
 }
 
 }  // namespace
@@ -130,6 +142,63 @@ std::vector<EntityMention> NerTagger::Tag(std::string_view body, const std::vect
   return out;
 }
 
-std::string DefaultNerModelPath() { return std::string(NEWSLOOM_NER_MODEL_DIR) + "/ner-en.bin"; }
+std::vector<std::string> NerModelCandidates(std::string_view language) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> out;
+  if (!IsLanguageCode(language)) return out;
+  const std::string file = "ner-" + std::string(language) + ".bin";
+  if (const char* dir = std::getenv("NEWSLOOM_MODEL_DIR"); dir && *dir) {
+    out.push_back((fs::path(dir) / file).string());
+    return out;
+  }
+  std::vector<fs::path> dirs;
+  if (fs::path exe_dir = ExecutableDir(); !exe_dir.empty()) {
+    dirs.push_back(exe_dir.parent_path() / "share" / "newsloom");
+    dirs.push_back(exe_dir / "models");
+  }
+  dirs.push_back(NEWSLOOM_INSTALL_MODEL_DIR);
+  dirs.push_back(NEWSLOOM_SOURCE_MODEL_DIR);
+  for (const fs::path& dir : dirs) {
+    std::string path = (dir / file).lexically_normal().string();
+    if (std::find(out.begin(), out.end(), path) == out.end()) out.push_back(std::move(path));
+  }
+  return out;
+}
+
+Result<std::string> FindNerModel(std::string_view language) {
+  if (!IsLanguageCode(language)) {
+    return Status::InvalidArgument("bad language code '" + std::string(language) +
+                                   "' for an entity model");
+  }
+  std::vector<std::string> candidates = NerModelCandidates(language);
+  std::string tried;
+  for (const std::string& path : candidates) {
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(path, ec)) return path;
+    tried += (tried.empty() ? "" : ", ") + path;
+  }
+  return Status::NotFound("no entity model for language '" + std::string(language) + "'; tried " +
+                          tried + " (NEWSLOOM_MODEL_DIR names the folder to look in)");
+}
+
+Result<NerTagger> LoadNerModel(std::string_view language) {
+  Result<std::string> path = FindNerModel(language);
+  if (!path.ok()) return path.status();
+  return NerTagger::Load(*path);
+}
+
+Result<const NerTagger*> SharedNerTagger(std::string_view language) {
+  static std::mutex mu;
+  static auto* taggers = new std::map<std::string, Result<NerTagger>, std::less<>>();
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = taggers->find(language);
+  if (it == taggers->end()) it = taggers->emplace(language, LoadNerModel(language)).first;
+  if (!it->second.ok()) return it->second.status();
+  return &it->second.value();
+}
+
+std::string DefaultNerModelPath() {
+  return (std::filesystem::path(NEWSLOOM_SOURCE_MODEL_DIR) / "ner-en.bin").string();
+}
 
 }  // namespace newsloom::analyze

@@ -4,7 +4,7 @@
 // non-local features from the rest of the document (how the same word is cased elsewhere, what it
 // was tagged earlier).
 //
-//   Result<NerTagger> tagger = NerTagger::Load(DefaultNerModelPath());
+//   Result<NerTagger> tagger = LoadNerModel("en");   // or NerTagger::Load(path)
 //   std::vector<EntityMention> entities = tagger->Tag(body, tokens, sentences);
 //
 // A loaded tagger is immutable; Tag and TagDocument are thread-safe.
@@ -64,7 +64,29 @@ class NerTagger {
   std::unique_ptr<NerModel> model_;
 };
 
-// Where the committed English model lives in the source tree (models/ner-en.bin).
+// Where the model of `language` (ISO 639 code, "en" -> ner-en.bin) is looked for, in order:
+//   1. $NEWSLOOM_MODEL_DIR, when set; then nowhere else;
+//   2. <directory of the running binary>/../share/newsloom (an installed binary);
+//   3. <directory of the running binary>/models (a binary shipped beside its models);
+//   4. <install prefix>/share/newsloom;
+//   5. the source tree's models/ (a binary run from its build tree).
+// Empty when `language` is not two or three lower-case letters.
+std::vector<std::string> NerModelCandidates(std::string_view language);
+
+// The first candidate that exists. kNotFound naming every path tried when there is none,
+// kInvalidArgument for a malformed language code.
+Result<std::string> FindNerModel(std::string_view language);
+
+// Finds and loads the model of `language`: FindNerModel's error, or NerTagger::Load's for a file
+// that exists but is not a readable model (kCorrupt / kIoError naming it).
+Result<NerTagger> LoadNerModel(std::string_view language);
+
+// The tagger of `language` shared by the whole process: loaded by LoadNerModel on first use and
+// kept (thread-safe). A failure is kept too: every later call for the language returns it.
+Result<const NerTagger*> SharedNerTagger(std::string_view language);
+
+// The source tree's models/ner-en.bin: where `newsloom train ner` writes by default, and the last
+// place LoadNerModel("en") looks.
 std::string DefaultNerModelPath();
 
 }  // namespace newsloom::analyze

@@ -4,8 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "train/ner_trainer.h"
@@ -198,6 +200,80 @@ TEST(NerTaggerTest, ArbitraryTokensNeverBreakSpans) {
       EXPECT_GE(NerTypeIndex(e.type), 0);
     }
   }
+}
+
+// Sets an environment variable for the life of the object, then restores it.
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const char* value) : name_(name) {
+    if (const char* old = std::getenv(name)) old_ = old;
+    if (value) {
+      setenv(name, value, 1);
+    } else {
+      unsetenv(name);
+    }
+  }
+  ~ScopedEnv() {
+    if (old_) {
+      setenv(name_, old_->c_str(), 1);
+    } else {
+      unsetenv(name_);
+    }
+  }
+
+ private:
+  const char* name_;
+  std::optional<std::string> old_;
+};
+
+TEST(NerModelFilesTest, ModelDirFromTheEnvironmentIsTheOnlyPlaceLooked) {
+  const std::string dir = ::testing::TempDir() + "/ner_model_dir";
+  std::filesystem::create_directories(dir);
+  const std::string path = dir + "/ner-en.bin";
+  std::filesystem::remove(path);
+  ScopedEnv env("NEWSLOOM_MODEL_DIR", dir.c_str());
+  EXPECT_EQ(NerModelCandidates("en"), std::vector<std::string>{path});
+
+  Result<NerTagger> missing = LoadNerModel("en");
+  EXPECT_EQ(missing.status().code(), Status::Code::kNotFound);
+  EXPECT_THAT(missing.status().message(), ::testing::HasSubstr(path));
+
+  std::ofstream(path, std::ios::binary) << "not a model at all";
+  Result<NerTagger> garbage = LoadNerModel("en");
+  EXPECT_EQ(garbage.status().code(), Status::Code::kCorrupt);
+  EXPECT_THAT(garbage.status().message(), ::testing::HasSubstr(path));
+
+  auto tagger = train::TrainNerTagger(ToyDocs(), ToyOptions());
+  ASSERT_TRUE(tagger.ok());
+  ASSERT_TRUE(tagger->Save(path).ok());
+  EXPECT_TRUE(LoadNerModel("en").ok());
+  std::string bytes = FileBytes(path);
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes.substr(0, bytes.size() - 10);
+  Result<NerTagger> truncated = LoadNerModel("en");
+  EXPECT_EQ(truncated.status().code(), Status::Code::kCorrupt);
+  EXPECT_THAT(truncated.status().message(), ::testing::HasSubstr(path));
+}
+
+TEST(NerModelFilesTest, BuildTreeBinaryFindsTheSourceModelLast) {
+  ScopedEnv env("NEWSLOOM_MODEL_DIR", nullptr);
+  std::vector<std::string> candidates = NerModelCandidates("en");
+  ASSERT_GE(candidates.size(), 3u);
+  EXPECT_EQ(candidates.back(), DefaultNerModelPath());
+  // The first two are beside the running binary (this test's own).
+  const std::string exe_dir =
+      std::filesystem::read_symlink("/proc/self/exe").parent_path().string();
+  EXPECT_THAT(candidates[1], ::testing::StartsWith(exe_dir));
+  Result<std::string> found = FindNerModel("en");
+  ASSERT_TRUE(found.ok()) << found.status().ToString();
+
+  // A language without a model: every place tried is named.
+  Result<std::string> none = FindNerModel("xx");
+  EXPECT_EQ(none.status().code(), Status::Code::kNotFound);
+  for (const std::string& path : NerModelCandidates("xx"))
+    EXPECT_THAT(none.status().message(), ::testing::HasSubstr(path));
+  EXPECT_TRUE(NerModelCandidates("../en").empty());
+  EXPECT_EQ(FindNerModel("../en").status().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(SharedNerTagger("xx").status().code(), Status::Code::kNotFound);
 }
 
 }  // namespace
