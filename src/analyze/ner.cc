@@ -12,6 +12,7 @@
 #include "analyze/ner_features.h"
 #include "analyze/ner_io.h"
 #include "analyze/ner_model.h"
+#include "analyze/ner_word_cache.h"
 
 namespace newsloom::analyze {
 namespace {
@@ -55,7 +56,9 @@ NerTagger::~NerTagger() = default;
 NerTagger::NerTagger(NerTagger&&) noexcept = default;
 NerTagger& NerTagger::operator=(NerTagger&&) noexcept = default;
 
-NerTagger::NerTagger(NerModel model) : model_(std::make_unique<NerModel>(std::move(model))) {}
+NerTagger::NerTagger(NerModel model)
+    : model_(std::make_unique<NerModel>(std::move(model))),
+      cache_(std::make_unique<NerWordCache>()) {}
 
 const NerFeatureGroups& NerTagger::groups() const { return model_->groups; }
 size_t NerTagger::weight_rows() const { return model_->nonzero_rows; }
@@ -83,7 +86,7 @@ Result<NerTagger> NerTagger::Load(const std::string& path) {
 std::vector<std::vector<int>> NerTagger::TagDocument(
     const std::vector<std::vector<std::string_view>>& sentences) const {
   const NerModel& m = *model_;
-  DocFeatures doc = Featurize(m, sentences, nullptr);
+  DocFeatures doc = Featurize(m, sentences, nullptr, cache_.get());
   return DecodeDocument(WeightView{m.weights.data(), m.slot.data()}, m.mask, m.groups, doc,
                         nullptr);
 }

@@ -7,7 +7,8 @@
 //   Result<NerTagger> tagger = LoadNerModel("en");   // or NerTagger::Load(path)
 //   std::vector<EntityMention> entities = tagger->Tag(body, tokens, sentences);
 //
-// A loaded tagger is immutable; Tag and TagDocument are thread-safe.
+// A loaded tagger's model is immutable; Tag and TagDocument are thread-safe. Each tagger keeps a
+// bounded cache of its words' own features (about 10 MB when full), shared by its threads.
 #ifndef NEWSLOOM_ANALYZE_NER_H_
 #define NEWSLOOM_ANALYZE_NER_H_
 
@@ -25,6 +26,7 @@ namespace newsloom::analyze {
 
 struct NerModel;
 struct NerFeatureGroups;
+class NerWordCache;
 
 class NerTagger {
  public:
@@ -62,6 +64,7 @@ class NerTagger {
 
  private:
   std::unique_ptr<NerModel> model_;
+  std::unique_ptr<NerWordCache> cache_;
 };
 
 // Where the model of `language` (ISO 639 code, "en" -> ner-en.bin) is looked for, in order:

@@ -57,24 +57,48 @@ void RecordHistory(const SentenceFeatures& sf, const std::vector<int>& labels, H
 // the kBeam best labels of each token (the label-conjoined features make every extension cost
 // memory reads; a narrow beam loses nothing measurable).
 constexpr int kBeam = 4;
-// `rows[i]` are token i's label-independent feature rows; `w` the weight table.
-// acc += row over the L labels. The first 16 in a fixed-count loop, which compilers vectorise
-// even at -O2; this sum is most of the tagging time.
-inline void AddRow(float* __restrict acc, const float* __restrict row) {
-  static_assert(L == 17);
-  for (int l = 0; l < 16; ++l) acc[l] += row[l];
-  acc[16] += row[16];
+
+constexpr float kNone = -1e30f;
+
+// Candidate previous labels for token i > 0, given the scores of token i - 1: the kBeam best, plus
+// the best label that closes a chunk, so that a beam full of open chunks cannot force the token
+// into one. Returns how many.
+int BeamCandidates(const float* row, int prevs[kBeam + 1]) {
+  int num_prevs = 0;
+  for (int l = 0; l < L; ++l) {
+    if (row[l] <= kNone) continue;
+    int k = num_prevs < kBeam ? num_prevs++ : kBeam;
+    if (k == kBeam) {
+      if (row[l] <= row[prevs[kBeam - 1]]) continue;
+      k = kBeam - 1;
+    }
+    while (k > 0 && row[prevs[k - 1]] < row[l]) {
+      prevs[k] = prevs[k - 1];
+      --k;
+    }
+    prevs[k] = l;
+  }
+  int closed = -1;
+  for (int l = 0; l < L; ++l) {
+    if (row[l] <= kNone ||
+        (l > 0 && (NerLabelPart(l) == BilouPart::kB || NerLabelPart(l) == BilouPart::kI)))
+      continue;
+    if (closed < 0 || row[l] > row[closed]) closed = l;
+  }
+  if (closed >= 0 && std::find(prevs, prevs + num_prevs, closed) == prevs + num_prevs) {
+    prevs[num_prevs++] = closed;
+  }
+  return num_prevs;
 }
 
+// `local_scores` holds each token's label-independent scores (n * L); `w` is the weight table.
 std::vector<int> Viterbi(WeightView w, uint64_t mask, bool tags, const SentenceFeatures& sf,
-                         const std::vector<std::vector<uint32_t>>& rows) {
+                         const float* local_scores) {
   const int n = sf.n;
   std::vector<int> out(n, 0);
   if (n == 0) return out;
-  constexpr float kNone = -1e30f;
   std::vector<float> best(static_cast<size_t>(n) * L, kNone);
   std::vector<int8_t> back(static_cast<size_t>(n) * L, -1);
-  float local[L];
   uint32_t trans[3];
   // Weights of the previous-label feature alone, the same for every token.
   float prev_weights[L + 1][L];
@@ -85,65 +109,34 @@ std::vector<int> Viterbi(WeightView w, uint64_t mask, bool tags, const SentenceF
     }
   }
   for (int i = 0; i < n; ++i) {
-    std::fill(local, local + L, 0.0f);
-    for (uint32_t r : rows[i]) {
-      const float* wr = w.Row(r);
-      AddRow(local, wr);
-    }
+    const float* local = local_scores + static_cast<size_t>(i) * L;
     const bool last = i + 1 == n;
-    // Candidate previous labels: the sentence start for the first token, else the kBeam best, plus
-    // the best label that closes a chunk, so that a beam full of open chunks cannot force the
-    // token into one.
-    int prevs[kBeam + 1];
-    int num_prevs = 0;
-    if (i == 0) {
-      prevs[num_prevs++] = -1;
-    } else {
-      const float* row = &best[static_cast<size_t>(i - 1) * L];
-      for (int l = 0; l < L; ++l) {
-        if (row[l] <= kNone) continue;
-        int k = num_prevs < kBeam ? num_prevs++ : kBeam;
-        if (k == kBeam) {
-          if (row[l] <= row[prevs[kBeam - 1]]) continue;
-          k = kBeam - 1;
-        }
-        while (k > 0 && row[prevs[k - 1]] < row[l]) {
-          prevs[k] = prevs[k - 1];
-          --k;
-        }
-        prevs[k] = l;
-      }
-      int closed = -1;
-      for (int l = 0; l < L; ++l) {
-        if (row[l] <= kNone ||
-            (l > 0 && (NerLabelPart(l) == BilouPart::kB || NerLabelPart(l) == BilouPart::kI)))
-          continue;
-        if (closed < 0 || row[l] > row[closed]) closed = l;
-      }
-      if (closed >= 0 && std::find(prevs, prevs + num_prevs, closed) == prevs + num_prevs) {
-        prevs[num_prevs++] = closed;
-      }
-    }
+    int prevs[kBeam + 1] = {-1};
+    const int num_prevs = i == 0 ? 1 : BeamCandidates(&best[static_cast<size_t>(i - 1) * L], prevs);
+    float* cur = &best[static_cast<size_t>(i) * L];
+    int8_t* bp = &back[static_cast<size_t>(i) * L];
     for (int p = 0; p < num_prevs; ++p) {
       const int prev = prevs[p];
       const float base = prev >= 0 ? best[static_cast<size_t>(i - 1) * L + prev] : 0.0f;
-      float score[L];
-      for (int l = 0; l < L; ++l) score[l] = base + local[l];
+      const float *w0 = nullptr, *w1 = nullptr, *w2 = nullptr;
       if (tags) {
         TransitionRows(sf, i, prev, mask, trans);
-        const float* w0 = prev_weights[prev + 1];
-        const float* w1 = w.Row(trans[1]);
-        const float* w2 = w.Row(trans[2]);
-        AddRow(score, w0);
-        AddRow(score, w1);
-        AddRow(score, w2);
+        w0 = prev_weights[prev + 1];
+        w1 = w.Row(trans[1]);
+        w2 = w.Row(trans[2]);
       }
-      uint32_t allowed = AllowedAfter(prev, last);
-      float* cur = &best[static_cast<size_t>(i) * L];
-      int8_t* bp = &back[static_cast<size_t>(i) * L];
-      for (int l = 0; l < L; ++l) {
-        if (((allowed >> l) & 1) && score[l] > cur[l]) {
-          cur[l] = score[l];
+      // Only the labels that may follow `prev` (2 after an open chunk, 9 otherwise) are scored;
+      // each label's sum is taken in the same order as for all of them.
+      for (uint32_t allowed = AllowedAfter(prev, last); allowed; allowed &= allowed - 1) {
+        const int l = __builtin_ctz(allowed);
+        float score = base + local[l];
+        if (tags) {
+          score += w0[l];
+          score += w1[l];
+          score += w2[l];
+        }
+        if (score > cur[l]) {
+          cur[l] = score;
           bp[l] = static_cast<int8_t>(prev);
         }
       }
@@ -167,16 +160,34 @@ std::vector<int> Viterbi(WeightView w, uint64_t mask, bool tags, const SentenceF
 std::vector<std::vector<int>> DecodeDocument(WeightView w, uint64_t mask, const NerFeatureGroups& g,
                                              const DocFeatures& doc, const SentenceDecoded* after) {
   History history;
-  std::vector<std::vector<uint32_t>> rows;
+  std::vector<std::vector<uint32_t>> rows;  // for `after` only
+  std::vector<uint32_t> history_rows;
+  std::vector<float> local;
   std::vector<std::vector<int>> labels(doc.sentences.size());
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
     const SentenceFeatures& sf = doc.sentences[s];
-    rows.resize(sf.n);
-    for (int i = 0; i < sf.n; ++i) {
-      rows[i].assign(sf.rows.begin() + sf.offsets[i], sf.rows.begin() + sf.offsets[i + 1]);
-      if (g.nonlocal) AddHistoryRows(history, sf, i, mask, &rows[i]);
+    // Each token's scores: its word's own features, its other static rows, its history rows, added
+    // in that order (the order training summed them in).
+    if (sf.word_scores.empty()) {
+      local.assign(static_cast<size_t>(sf.n) * L, 0.0f);
+    } else {
+      local.assign(sf.word_scores.begin(), sf.word_scores.end());
     }
-    labels[s] = Viterbi(w, mask, g.tags, sf, rows);
+    if (after) rows.resize(sf.n);
+    for (int i = 0; i < sf.n; ++i) {
+      float* acc = &local[static_cast<size_t>(i) * L];
+      const uint32_t* begin = sf.rows.data() + sf.offsets[i];
+      const uint32_t* end = sf.rows.data() + sf.offsets[i + 1];
+      for (const uint32_t* r = begin; r != end; ++r) AddWeightRow(acc, w.Row(*r));
+      history_rows.clear();
+      if (g.nonlocal) AddHistoryRows(history, sf, i, mask, &history_rows);
+      for (uint32_t r : history_rows) AddWeightRow(acc, w.Row(r));
+      if (after) {
+        rows[i].assign(begin, end);
+        rows[i].insert(rows[i].end(), history_rows.begin(), history_rows.end());
+      }
+    }
+    labels[s] = Viterbi(w, mask, g.tags, sf, local.data());
     if (after) (*after)(s, rows, labels[s]);
     if (g.nonlocal) RecordHistory(sf, labels[s], &history);
   }

@@ -186,6 +186,9 @@ struct Occurrence {
 struct DocContext {
   std::vector<std::vector<TokenInfo>> tokens;
   std::vector<bool> headline;  // all-caps sentences
+  // With a word cache: each sentence's word scores (kNumNerLabels per token), and the tokens'
+  // WordFeatures list no rows.
+  std::vector<std::vector<float>> word_scores;
   // Bits of how each word (by norm) is cased elsewhere: 1 lower case inside a sentence, 2 initial
   // capital inside a sentence (not a headline), 4 all caps outside headlines.
   std::unordered_map<uint64_t, uint32_t> casing_elsewhere;
@@ -200,7 +203,50 @@ struct DocContext {
   }
 };
 
-DocContext ReadDocument(const NerModel& m, const std::vector<std::vector<std::string_view>>& doc) {
+// Where a word stands, as far as its own features care: first in its sentence (1), in an all-caps
+// headline (2).
+uint8_t WordContext(size_t i, bool headline) { return (i == 0 ? 1 : 0) | (headline ? 2 : 0); }
+
+// The word features of every token through the cache: cached words are copied, the others
+// described, summed and stored.
+void DescribeWordsCached(const NerModel& m, const std::vector<std::vector<std::string_view>>& doc,
+                         NerWordCache* cache, DocContext* ctx) {
+  std::vector<NerWordCache::Key> keys;
+  for (size_t s = 0; s < doc.size(); ++s) {
+    for (size_t i = 0; i < doc[s].size(); ++i)
+      keys.push_back(NerWordCache::MakeKey(doc[s][i], WordContext(i, ctx->headline[s])));
+  }
+  std::vector<CachedWord> values;
+  std::vector<size_t> missing;
+  cache->Lookup(keys, &values, &missing);
+  for (size_t k : missing) {
+    const NerWordCache::Key& key = keys[k];
+    const WordFeatures f =
+        DescribeWord(m, key.word, NerCasingOf(key.word), key.context & 1, key.context & 2);
+    CachedWord& v = values[k];
+    v = CachedWord{f.norm_h, f.sshape_h, f.gaz_key, f.cluster, {}};
+    for (int r = 0; r < f.num_rows; ++r) AddWeightRow(v.scores, m.Row(f.rows[r]));
+  }
+  cache->Insert(keys, missing, values);
+  ctx->word_scores.resize(doc.size());
+  size_t k = 0;
+  for (size_t s = 0; s < doc.size(); ++s) {
+    std::vector<float>& scores = ctx->word_scores[s];
+    scores.resize(doc[s].size() * kNumNerLabels);
+    for (size_t i = 0; i < doc[s].size(); ++i, ++k) {
+      const CachedWord& v = values[k];
+      WordFeatures& f = ctx->tokens[s][i].word;
+      f.norm_h = v.norm_h;
+      f.sshape_h = v.sshape_h;
+      f.gaz_key = v.gaz_key;
+      f.cluster = v.cluster;
+      std::copy(v.scores, v.scores + kNumNerLabels, &scores[i * kNumNerLabels]);
+    }
+  }
+}
+
+DocContext ReadDocument(const NerModel& m, const std::vector<std::vector<std::string_view>>& doc,
+                        NerWordCache* cache) {
   DocContext ctx;
   ctx.tokens.resize(doc.size());
   ctx.headline.assign(doc.size(), false);
@@ -215,10 +261,12 @@ DocContext ReadDocument(const NerModel& m, const std::vector<std::vector<std::st
       any_upper |= c == NerCasing::kAllCaps;
     }
     ctx.headline[s] = any_upper && !any_lower;
+    if (cache) continue;
     for (size_t i = 0; i < doc[s].size(); ++i) {
       tokens[i].word = DescribeWord(m, doc[s][i], tokens[i].casing, i == 0, ctx.headline[s]);
     }
   }
+  if (cache) DescribeWordsCached(m, doc, cache, &ctx);
   if (!m.groups.nonlocal) return ctx;
   for (size_t s = 0; s < doc.size(); ++s) {
     for (size_t i = 0; i < ctx.tokens[s].size(); ++i) {
@@ -325,8 +373,8 @@ void AddContextRows(const NerModel& m, const DocContext& ctx, size_t s, int i,
 }  // namespace
 
 DocFeatures Featurize(const NerModel& m, const std::vector<std::vector<std::string_view>>& doc,
-                      const GazetteerExclusions* gaz_excluded) {
-  const DocContext ctx = ReadDocument(m, doc);
+                      const GazetteerExclusions* gaz_excluded, NerWordCache* cache) {
+  DocContext ctx = ReadDocument(m, doc, cache);
   DocFeatures out;
   out.sentences.resize(doc.size());
   std::vector<uint64_t> gaz_keys;
@@ -336,6 +384,7 @@ DocFeatures Featurize(const NerModel& m, const std::vector<std::vector<std::stri
     const int n = static_cast<int>(tokens.size());
     SentenceFeatures& sf = out.sentences[s];
     sf.n = n;
+    if (cache) sf.word_scores = std::move(ctx.word_scores[s]);
     sf.offsets.assign(1, 0);
     sf.offsets.reserve(static_cast<size_t>(n) + 1);
     sf.rows.reserve(static_cast<size_t>(n) * 40);  // about what a token of running text takes

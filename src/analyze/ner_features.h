@@ -11,6 +11,7 @@
 
 #include "analyze/ner_io.h"
 #include "analyze/ner_model.h"
+#include "analyze/ner_word_cache.h"
 
 namespace newsloom::analyze {
 
@@ -85,6 +86,9 @@ using GazetteerExclusions = std::unordered_map<uint64_t, uint32_t>;
 // What a sentence's tokens contribute before any label is chosen.
 struct SentenceFeatures {
   int n = 0;
+  // n * kNumNerLabels: each token's own word features (bias, word, shape, affixes) already summed,
+  // when they came through a word cache; else empty and those rows are in `rows`.
+  std::vector<float> word_scores;
   std::vector<uint32_t> offsets;    // n + 1 offsets into rows
   std::vector<uint32_t> rows;       // static feature rows
   std::vector<uint64_t> norm_hash;  // for label-conjoined features
@@ -98,9 +102,11 @@ struct DocFeatures {
 
 // The label-independent features of a document given as sentences of tokens: the word, its shape
 // and affixes, its neighbours, name-list matches, word clusters, and how the same word appears
-// elsewhere in the document. `excluded` (may be null) is passed to Gazetteer::Match.
+// elsewhere in the document. `excluded` (may be null) is passed to Gazetteer::Match. With `cache`
+// (tagging; the model's weights are final), each word's own features come summed in word_scores;
+// without (training), every row is listed.
 DocFeatures Featurize(const NerModel& model, const std::vector<std::vector<std::string_view>>& doc,
-                      const GazetteerExclusions* excluded);
+                      const GazetteerExclusions* excluded, NerWordCache* cache);
 
 }  // namespace newsloom::analyze
 

@@ -42,7 +42,19 @@ struct NerModel {
 
   // Keeps the non-zero rows of a dense table of 2^hash_bits rows.
   void SetWeights(const std::vector<float>& dense);
+  // The kNumNerLabels weights of row r (< 2^hash_bits).
+  const float* Row(uint32_t r) const {
+    return weights.data() + static_cast<size_t>(slot[r]) * kNumNerLabels;
+  }
 };
+
+// acc[l] += row[l] for every label. Sums of rows are always taken in feature order, one row at a
+// time, so that a sum computed ahead (NerWordCache) equals the one it stands for to the last bit.
+inline void AddWeightRow(float* __restrict acc, const float* __restrict row) {
+  static_assert(kNumNerLabels == 17);
+  for (int l = 0; l < 16; ++l) acc[l] += row[l];
+  acc[16] += row[16];
+}
 
 // The model's bytes: a header, the gazetteer, the clusters, then the non-zero rows in row order.
 // Equal models give equal bytes.

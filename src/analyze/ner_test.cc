@@ -4,16 +4,35 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <optional>
 #include <sstream>
+#include <thread>
 
+#include "analyze/ner_decoder.h"
+#include "analyze/ner_features.h"
+#include "analyze/ner_io.h"
+#include "analyze/ner_model.h"
 #include "train/ner_trainer.h"
 
 namespace newsloom::analyze {
 namespace {
+
+const std::string kConllDir = std::string(NEWSLOOM_SHARED_DIR) + "/data/ner/conll2003";
+
+std::vector<ConllDocument> ReadOrFail(const std::string& file, size_t max_docs) {
+  auto docs = ReadConll(kConllDir + "/" + file);
+  if (!docs.ok()) {
+    ADD_FAILURE() << "CoNLL-2003 data is required for this test and is absent: "
+                  << docs.status().ToString();
+    return {};
+  }
+  if (docs->size() > max_docs) docs->resize(max_docs);
+  return std::move(*docs);
+}
 
 std::string FileBytes(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -200,6 +219,51 @@ TEST(NerTaggerTest, ArbitraryTokensNeverBreakSpans) {
       EXPECT_GE(NerTypeIndex(e.type), 0);
     }
   }
+}
+
+// The fast path against the exact one: tagging through the word cache (empty, filled, and so small
+// that it keeps emptying) gives the labels of summing every feature row one by one, and so do
+// threads sharing one tagger.
+TEST(NerTaggerTest, WordCacheAndThreadsChangeNoLabel) {
+  std::vector<ConllDocument> docs = ReadOrFail("eng.testa", 40);
+  ASSERT_FALSE(docs.empty());
+  std::string bytes;
+  ASSERT_TRUE(ReadFileBytes(DefaultNerModelPath(), &bytes).ok());
+  Result<NerModel> model = ParseNerModel(bytes, DefaultNerModelPath());
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  const NerModel& m = *model;
+  const WeightView weights{m.weights.data(), m.slot.data()};
+  std::vector<std::vector<std::vector<int>>> exact;
+  for (const ConllDocument& doc : docs) {
+    DocFeatures features = Featurize(m, SentenceWords(doc), nullptr, nullptr);
+    EXPECT_TRUE(features.sentences.empty() || features.sentences[0].word_scores.empty());
+    exact.push_back(DecodeDocument(weights, m.mask, m.groups, features, nullptr));
+  }
+  for (size_t capacity : {NerWordCache::kDefaultCapacity, size_t{50}}) {
+    NerWordCache cache(capacity);
+    for (int pass = 0; pass < 2; ++pass) {
+      for (size_t d = 0; d < docs.size(); ++d) {
+        DocFeatures features = Featurize(m, SentenceWords(docs[d]), nullptr, &cache);
+        ASSERT_EQ(DecodeDocument(weights, m.mask, m.groups, features, nullptr), exact[d])
+            << "document " << d << ", pass " << pass << ", cache of " << capacity;
+      }
+    }
+  }
+
+  auto tagger = NerTagger::Load(DefaultNerModelPath());
+  ASSERT_TRUE(tagger.ok());
+  std::vector<std::thread> threads;
+  std::atomic<int> wrong{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (size_t d = t; d < docs.size() + t; ++d) {
+        const size_t k = d % docs.size();
+        if (tagger->TagDocument(SentenceWords(docs[k])) != exact[k]) ++wrong;
+      }
+    });
+  }
+  for (std::thread& th : threads) th.join();
+  EXPECT_EQ(wrong, 0);
 }
 
 // Sets an environment variable for the life of the object, then restores it.

@@ -158,7 +158,8 @@ Result<analyze::NerTagger> TrainNerTagger(const std::vector<ConllDocument>& docs
   features.reserve(docs.size());
   std::vector<std::vector<std::vector<int>>> gold_labels(docs.size());
   for (size_t d = 0; d < docs.size(); ++d) {
-    features.push_back(analyze::Featurize(m, analyze::SentenceWords(docs[d]), &(*excluded)[d]));
+    features.push_back(
+        analyze::Featurize(m, analyze::SentenceWords(docs[d]), &(*excluded)[d], nullptr));
     for (const ConllSentence& s : docs[d].sentences) {
       gold_labels[d].push_back(analyze::BilouFromChunks(analyze::ChunksFromTags(s.tags),
                                                         static_cast<int>(s.words.size())));

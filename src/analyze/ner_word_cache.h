@@ -1,0 +1,69 @@
+// What each word contributes to the entity tagger on its own (its hashes, its name-list key, its
+// cluster and the summed weights of its own features), kept so that a word's features are computed
+// once and not at every occurrence. An entry is a function of the word, its context and the model
+// only, so the cache never changes a result.
+#ifndef NEWSLOOM_ANALYZE_NER_WORD_CACHE_H_
+#define NEWSLOOM_ANALYZE_NER_WORD_CACHE_H_
+
+#include <cstdint>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyze/ner_conll.h"
+
+namespace newsloom::analyze {
+
+struct CachedWord {
+  uint64_t norm_h = 0;
+  uint64_t sshape_h = 0;
+  uint64_t gaz_key = 0;
+  int32_t cluster = -1;
+  float scores[kNumNerLabels] = {};  // the word's own feature rows summed in order
+};
+
+// Bounded and thread-safe: lookups share a lock, insertions take it alone. When full, the cache
+// is emptied and fills again with the words that follow.
+class NerWordCache {
+ public:
+  static constexpr size_t kDefaultCapacity = size_t{1} << 16;  // ~10 MB when full
+  explicit NerWordCache(size_t capacity = kDefaultCapacity);
+
+  // A word in a context (a small number: where the word stands, see Featurize).
+  struct Key {
+    std::string_view word;
+    uint8_t context = 0;
+    uint64_t hash = 0;
+  };
+  static Key MakeKey(std::string_view word, uint8_t context);
+
+  // Copies the entry of keys[i] into (*values)[i] for every key found and lists the indices of
+  // those not found in *missing. `values` is resized to keys.size().
+  void Lookup(const std::vector<Key>& keys, std::vector<CachedWord>* values,
+              std::vector<size_t>* missing) const;
+  // Stores values[i] for keys[i], for each i in `which` (keys already present are left alone).
+  void Insert(const std::vector<Key>& keys, const std::vector<size_t>& which,
+              const std::vector<CachedWord>& values);
+
+  size_t size() const;
+
+ private:
+  struct Entry {
+    std::string word;
+    uint8_t context;
+    uint64_t hash;
+    CachedWord value;
+  };
+  // The slot holding `key` or the empty slot where it would go.
+  size_t Probe(const Key& key) const;
+
+  const size_t capacity_;
+  mutable std::shared_mutex mu_;
+  std::vector<Entry> entries_;
+  std::vector<uint32_t> slots_;  // open addressing over entries_: 0 = empty, else index + 1
+};
+
+}  // namespace newsloom::analyze
+
+#endif  // NEWSLOOM_ANALYZE_NER_WORD_CACHE_H_
