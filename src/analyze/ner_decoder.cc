@@ -60,12 +60,22 @@ constexpr int kBeam = 4;
 
 constexpr float kNone = -1e30f;
 
-// Candidate previous labels for token i > 0, given the scores of token i - 1: the kBeam best, plus
-// the best label that closes a chunk, so that a beam full of open chunks cannot force the token
-// into one. Returns how many.
-int BeamCandidates(const float* row, int prevs[kBeam + 1]) {
+// Labels that close a chunk (O, L-*, U-*): after them any label may follow.
+constexpr uint32_t kClosedLabels = [] {
+  uint32_t mask = 1;
+  for (int t = 0; t < kNumNerTypes; ++t)
+    mask |= 1u << (1 + 4 * t + static_cast<int>(BilouPart::kL)) |
+            1u << (1 + 4 * t + static_cast<int>(BilouPart::kU));
+  return mask;
+}();
+
+// Candidate previous labels for token i > 0, given the scores of token i - 1 (labels in `scored`
+// have one): the kBeam best, plus the best label that closes a chunk, so that a beam full of
+// open chunks cannot force the token into one. Returns how many.
+int BeamCandidates(const float* row, uint32_t scored, int prevs[kBeam + 1]) {
   int num_prevs = 0;
-  for (int l = 0; l < L; ++l) {
+  for (uint32_t bits = scored; bits; bits &= bits - 1) {
+    const int l = __builtin_ctz(bits);
     if (row[l] <= kNone) continue;
     int k = num_prevs < kBeam ? num_prevs++ : kBeam;
     if (k == kBeam) {
@@ -79,16 +89,36 @@ int BeamCandidates(const float* row, int prevs[kBeam + 1]) {
     prevs[k] = l;
   }
   int closed = -1;
-  for (int l = 0; l < L; ++l) {
-    if (row[l] <= kNone ||
-        (l > 0 && (NerLabelPart(l) == BilouPart::kB || NerLabelPart(l) == BilouPart::kI)))
-      continue;
+  for (uint32_t bits = scored & kClosedLabels; bits; bits &= bits - 1) {
+    const int l = __builtin_ctz(bits);
+    if (row[l] <= kNone) continue;
     if (closed < 0 || row[l] > row[closed]) closed = l;
   }
   if (closed >= 0 && std::find(prevs, prevs + num_prevs, closed) == prevs + num_prevs) {
     prevs[num_prevs++] = closed;
   }
   return num_prevs;
+}
+
+// The label-conjoined features' keys as far as they do not depend on the token, for each previous
+// label p (index p + 1): NerFeatureKey(t, p + 2, v) is MixHash(seed[p + 1], v).
+struct TransitionSeeds {
+  uint64_t tag1[L + 1];  // whole keys: the previous label alone
+  uint64_t word[L + 1];
+  uint64_t shape[L + 1];
+};
+
+const TransitionSeeds& Seeds() {
+  static const TransitionSeeds seeds = [] {
+    TransitionSeeds s;
+    for (int prev = -1; prev < L; ++prev) {
+      s.tag1[prev + 1] = NerFeatureKey(kTag1, prev + 2);
+      s.word[prev + 1] = MixHash(kTagWord * 0x100000001b3ULL, prev + 2);
+      s.shape[prev + 1] = MixHash(kTagShape * 0x100000001b3ULL, prev + 2);
+    }
+    return s;
+  }();
+  return seeds;
 }
 
 // `local_scores` holds each token's label-independent scores (n * L); `w` is the weight table.
@@ -99,36 +129,38 @@ std::vector<int> Viterbi(WeightView w, uint64_t mask, bool tags, const SentenceF
   if (n == 0) return out;
   std::vector<float> best(static_cast<size_t>(n) * L, kNone);
   std::vector<int8_t> back(static_cast<size_t>(n) * L, -1);
-  uint32_t trans[3];
+  const TransitionSeeds& seeds = Seeds();
   // Weights of the previous-label feature alone, the same for every token.
-  float prev_weights[L + 1][L];
+  const float* prev_weights[L + 1];
   if (tags) {
-    for (int prev = -1; prev < L; ++prev) {
-      const float* wr = w.Row(static_cast<uint32_t>(NerFeatureKey(kTag1, prev + 2) & mask));
-      std::copy(wr, wr + L, prev_weights[prev + 1]);
-    }
+    for (int prev = -1; prev < L; ++prev)
+      prev_weights[prev + 1] = w.Row(static_cast<uint32_t>(seeds.tag1[prev + 1] & mask));
   }
+  uint32_t scored = 0;  // labels of the previous token that have a score
   for (int i = 0; i < n; ++i) {
     const float* local = local_scores + static_cast<size_t>(i) * L;
     const bool last = i + 1 == n;
     int prevs[kBeam + 1] = {-1};
-    const int num_prevs = i == 0 ? 1 : BeamCandidates(&best[static_cast<size_t>(i - 1) * L], prevs);
+    const int num_prevs =
+        i == 0 ? 1 : BeamCandidates(&best[static_cast<size_t>(i - 1) * L], scored, prevs);
     float* cur = &best[static_cast<size_t>(i) * L];
     int8_t* bp = &back[static_cast<size_t>(i) * L];
+    scored = 0;
     for (int p = 0; p < num_prevs; ++p) {
       const int prev = prevs[p];
       const float base = prev >= 0 ? best[static_cast<size_t>(i - 1) * L + prev] : 0.0f;
       const float *w0 = nullptr, *w1 = nullptr, *w2 = nullptr;
       if (tags) {
-        TransitionRows(sf, i, prev, mask, trans);
         w0 = prev_weights[prev + 1];
-        w1 = w.Row(trans[1]);
-        w2 = w.Row(trans[2]);
+        w1 = w.Row(static_cast<uint32_t>(MixHash(seeds.word[prev + 1], sf.norm_hash[i]) & mask));
+        w2 = w.Row(static_cast<uint32_t>(MixHash(seeds.shape[prev + 1], sf.sshape_hash[i]) & mask));
       }
       // Only the labels that may follow `prev` (2 after an open chunk, 9 otherwise) are scored;
       // each label's sum is taken in the same order as for all of them.
-      for (uint32_t allowed = AllowedAfter(prev, last); allowed; allowed &= allowed - 1) {
-        const int l = __builtin_ctz(allowed);
+      const uint32_t allowed = AllowedAfter(prev, last);
+      scored |= allowed;
+      for (uint32_t bits = allowed; bits; bits &= bits - 1) {
+        const int l = __builtin_ctz(bits);
         float score = base + local[l];
         if (tags) {
           score += w0[l];

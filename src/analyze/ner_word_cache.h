@@ -1,7 +1,7 @@
-// What each word contributes to the entity tagger on its own (its hashes, its name-list key, its
-// cluster and the summed weights of its own features), kept so that a word's features are computed
-// once and not at every occurrence. An entry is a function of the word, its context and the model
-// only, so the cache never changes a result.
+// What each word contributes to the entity tagger (its hashes, name-list key and cluster, the rows
+// it gives its neighbours' features, and the summed weights of its own features), kept so that a
+// word's features are computed once and not at every occurrence. An entry is a function of the
+// word, its context and the model only, so the cache never changes a result.
 #ifndef NEWSLOOM_ANALYZE_NER_WORD_CACHE_H_
 #define NEWSLOOM_ANALYZE_NER_WORD_CACHE_H_
 
@@ -15,11 +15,24 @@
 
 namespace newsloom::analyze {
 
+// What a word is to the features of its own token and of its neighbours (see Featurize).
+struct NerWordInfo {
+  uint64_t norm_h = 0;    // hash of its norm (NerNorm)
+  uint64_t sshape_h = 0;  // hash of its short shape
+  uint64_t gaz_key = 0;   // Gazetteer::TokenKey of the word as looked up
+  int32_t cluster = -1;   // word-cluster path, -1 for none
+  uint8_t casing = 0;     // NerCasing
+  uint32_t cluster_rows[3] = {};  // rows of its cluster path prefixes, when it has a cluster
+  // Rows of the features of other tokens that read this word: as the word before them, two before,
+  // after, two after; beside another occurrence of a capitalised word (before, after); its cluster
+  // as the word before and after.
+  uint32_t as_prev1 = 0, as_prev2 = 0, as_next1 = 0, as_next2 = 0;
+  uint32_t as_agg_prev = 0, as_agg_next = 0;
+  uint32_t as_cluster_prev = 0, as_cluster_next = 0;
+};
+
 struct CachedWord {
-  uint64_t norm_h = 0;
-  uint64_t sshape_h = 0;
-  uint64_t gaz_key = 0;
-  int32_t cluster = -1;
+  NerWordInfo info;
   float scores[kNumNerLabels] = {};  // the word's own feature rows summed in order
 };
 

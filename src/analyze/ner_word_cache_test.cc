@@ -13,8 +13,8 @@ namespace {
 
 CachedWord Value(int v) {
   CachedWord w;
-  w.norm_h = static_cast<uint64_t>(v);
-  w.cluster = v;
+  w.info.norm_h = static_cast<uint64_t>(v);
+  w.info.cluster = v;
   w.scores[0] = static_cast<float>(v);
   return w;
 }
@@ -34,13 +34,13 @@ TEST(NerWordCacheTest, FindsWhatWasStoredByWordAndContext) {
   std::vector<CachedWord> found;
   cache.Lookup(keys, &found, &missing);
   EXPECT_EQ(missing, (std::vector<size_t>{1}));
-  EXPECT_EQ(found[0].norm_h, 1u);
-  EXPECT_EQ(found[2].norm_h, 3u);
+  EXPECT_EQ(found[0].info.norm_h, 1u);
+  EXPECT_EQ(found[2].info.norm_h, 3u);
   EXPECT_EQ(found[2].scores[0], 3.0f);
   // A key already present keeps its first value.
   cache.Insert(keys, {0}, {Value(9), Value(9), Value(9)});
   cache.Lookup(keys, &found, &missing);
-  EXPECT_EQ(found[0].norm_h, 1u);
+  EXPECT_EQ(found[0].info.norm_h, 1u);
 }
 
 TEST(NerWordCacheTest, StaysWithinItsCapacity) {
@@ -79,8 +79,8 @@ TEST(NerWordCacheTest, ThreadsShareOneCache) {
         cache.Lookup(keys, &values, &missing);
         for (size_t k = 0; k < keys.size(); ++k) {
           bool was_missing = std::find(missing.begin(), missing.end(), k) != missing.end();
-          if (!was_missing) ASSERT_EQ(values[k].norm_h, std::hash<std::string>()(words[k]));
-          values[k].norm_h = std::hash<std::string>()(words[k]);
+          if (!was_missing) ASSERT_EQ(values[k].info.norm_h, std::hash<std::string>()(words[k]));
+          values[k].info.norm_h = std::hash<std::string>()(words[k]);
         }
         cache.Insert(keys, missing, values);
       }
