@@ -31,6 +31,8 @@ void Gazetteer::Add(const std::vector<std::string>& tokens, List list, int count
   if (!found) {
     index_.Set(key, index);
     entries_.push_back({phrase, {}});
+    for (size_t len = 1; len < keys.size(); ++len)
+      prefixes_.Set(PhraseKey(keys.data(), static_cast<int>(len)), 1);
   }
   uint16_t& c = entries_[index].counts[list];
   c = static_cast<uint16_t>(std::min(65535, c + count));
@@ -46,22 +48,24 @@ void Gazetteer::Match(const std::vector<uint64_t>& token_keys,
     uint64_t h = 0x9e3779b97f4a7c15ULL;
     for (int len = 1; len <= kMaxPhraseTokens && i + len <= n; ++len) {
       h = MixHash(h, token_keys[i + len - 1]);
-      const uint32_t* found = index_.Get(h);
-      if (!found) continue;
-      const Entry& e = entries_[*found];
-      uint32_t minus = 0;
-      if (excluded) {
-        auto ex = excluded->find(h);
-        if (ex != excluded->end()) minus = ex->second;
-      }
-      for (int list = 0; list < kNumLists; ++list) {
-        int count = e.counts[list] - ((minus >> list) & 1);
-        if (count <= 0) continue;
-        for (int k = i; k < i + len; ++k) {
-          int part = len == 1 ? 3 : k == i ? 0 : k == i + len - 1 ? 2 : 1;
-          (*bits)[k] |= 1u << (list * 4 + part);
+      if (const uint32_t* found = index_.Get(h)) {
+        const Entry& e = entries_[*found];
+        uint32_t minus = 0;
+        if (excluded) {
+          auto ex = excluded->find(h);
+          if (ex != excluded->end()) minus = ex->second;
+        }
+        for (int list = 0; list < kNumLists; ++list) {
+          int count = e.counts[list] - ((minus >> list) & 1);
+          if (count <= 0) continue;
+          for (int k = i; k < i + len; ++k) {
+            int part = len == 1 ? 3 : k == i ? 0 : k == i + len - 1 ? 2 : 1;
+            (*bits)[k] |= 1u << (list * 4 + part);
+          }
         }
       }
+      // Most tokens start no phrase: stop where no phrase goes on.
+      if (!prefixes_.Get(h)) break;
     }
   }
 }
@@ -81,6 +85,7 @@ void Gazetteer::Serialize(std::string* out) const {
 Status Gazetteer::Deserialize(std::string_view in, size_t* pos) {
   entries_.clear();
   index_.clear();
+  prefixes_.clear();
   uint32_t n = 0;
   if (!GetU32(in, pos, &n)) return Status::Corrupt("gazetteer: truncated");
   for (uint32_t i = 0; i < n; ++i) {

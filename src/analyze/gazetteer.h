@@ -63,7 +63,8 @@ class Gazetteer {
     std::array<uint16_t, kNumLists> counts{};
   };
   std::vector<Entry> entries_;
-  FlatHashMap index_;  // phrase key -> entries_ index
+  FlatHashMap index_;     // phrase key -> entries_ index
+  FlatHashMap prefixes_;  // keys of the phrases' shorter beginnings ("New York" of "New York City")
 };
 
 }  // namespace newsloom::analyze

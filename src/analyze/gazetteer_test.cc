@@ -36,6 +36,12 @@ TEST(GazetteerTest, MarksPhrasePositionsAndLeavesExcludedOut) {
   EXPECT_EQ(bits[0], 0u);
   EXPECT_EQ(bits[1], bit(Gazetteer::kCity, 3));
 
+  // A phrase whose beginnings are no phrases is found whole, and only whole.
+  gaz.Add({"Bank", "of", "England"}, Gazetteer::kTrainOrg);
+  gaz.Match(Keys({"Bank", "of", "England", "Bank", "of", "France"}), nullptr, &bits);
+  EXPECT_EQ(bits, (std::vector<uint32_t>{bit(Gazetteer::kTrainOrg, 0), bit(Gazetteer::kTrainOrg, 1),
+                                         bit(Gazetteer::kTrainOrg, 2), 0, 0, 0}));
+
   std::string bytes;
   gaz.Serialize(&bytes);
   Gazetteer copy;

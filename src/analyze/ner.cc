@@ -87,8 +87,7 @@ std::vector<std::vector<int>> NerTagger::TagDocument(
     const std::vector<std::vector<std::string_view>>& sentences) const {
   const NerModel& m = *model_;
   DocFeatures doc = Featurize(m, sentences, nullptr, cache_.get());
-  return DecodeDocument(WeightView{m.weights.data(), m.slot.data()}, m.mask, m.groups, doc,
-                        nullptr);
+  return DecodeDocument(m, doc);
 }
 
 std::vector<EntityMention> NerTagger::Tag(std::string_view body, const std::vector<Token>& tokens,

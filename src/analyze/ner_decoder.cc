@@ -121,8 +121,10 @@ const TransitionSeeds& Seeds() {
   return seeds;
 }
 
-// `local_scores` holds each token's label-independent scores (n * L); `w` is the weight table.
-std::vector<int> Viterbi(WeightView w, uint64_t mask, bool tags, const SentenceFeatures& sf,
+// `local_scores` holds each token's label-independent scores (n * L); `w` is the weight table
+// (NerModel or DenseWeights).
+template <typename Weights>
+std::vector<int> Viterbi(const Weights& w, uint64_t mask, bool tags, const SentenceFeatures& sf,
                          const float* local_scores) {
   const int n = sf.n;
   std::vector<int> out(n, 0);
@@ -143,29 +145,29 @@ std::vector<int> Viterbi(WeightView w, uint64_t mask, bool tags, const SentenceF
     int prevs[kBeam + 1] = {-1};
     const int num_prevs =
         i == 0 ? 1 : BeamCandidates(&best[static_cast<size_t>(i - 1) * L], scored, prevs);
-    float* cur = &best[static_cast<size_t>(i) * L];
-    int8_t* bp = &back[static_cast<size_t>(i) * L];
     scored = 0;
     for (int p = 0; p < num_prevs; ++p) {
       const int prev = prevs[p];
       const float base = prev >= 0 ? best[static_cast<size_t>(i - 1) * L + prev] : 0.0f;
-      const float *w0 = nullptr, *w1 = nullptr, *w2 = nullptr;
+      const float* rows[3] = {nullptr, nullptr, nullptr};
       if (tags) {
-        w0 = prev_weights[prev + 1];
-        w1 = w.Row(static_cast<uint32_t>(MixHash(seeds.word[prev + 1], sf.norm_hash[i]) & mask));
-        w2 = w.Row(static_cast<uint32_t>(MixHash(seeds.shape[prev + 1], sf.sshape_hash[i]) & mask));
+        rows[0] = prev_weights[prev + 1];
+        rows[1] =
+            w.Row(static_cast<uint32_t>(MixHash(seeds.word[prev + 1], sf.norm_hash[i]) & mask));
+        rows[2] =
+            w.Row(static_cast<uint32_t>(MixHash(seeds.shape[prev + 1], sf.sshape_hash[i]) & mask));
       }
-      // Only the labels that may follow `prev` (2 after an open chunk, 9 otherwise) are scored;
-      // each label's sum is taken in the same order as for all of them.
       const uint32_t allowed = AllowedAfter(prev, last);
       scored |= allowed;
+      float* cur = &best[static_cast<size_t>(i) * L];
+      int8_t* bp = &back[static_cast<size_t>(i) * L];
       for (uint32_t bits = allowed; bits; bits &= bits - 1) {
         const int l = __builtin_ctz(bits);
         float score = base + local[l];
         if (tags) {
-          score += w0[l];
-          score += w1[l];
-          score += w2[l];
+          score += rows[0][l];
+          score += rows[1][l];
+          score += rows[2][l];
         }
         if (score > cur[l]) {
           cur[l] = score;
@@ -187,10 +189,9 @@ std::vector<int> Viterbi(WeightView w, uint64_t mask, bool tags, const SentenceF
   return out;
 }
 
-}  // namespace
-
-std::vector<std::vector<int>> DecodeDocument(WeightView w, uint64_t mask, const NerFeatureGroups& g,
-                                             const DocFeatures& doc, const SentenceDecoded* after) {
+template <typename Weights>
+std::vector<std::vector<int>> Decode(const Weights& w, uint64_t mask, const NerFeatureGroups& g,
+                                     const DocFeatures& doc, const SentenceDecoded* after) {
   History history;
   std::vector<std::vector<uint32_t>> rows;  // for `after` only
   std::vector<uint32_t> history_rows;
@@ -207,13 +208,15 @@ std::vector<std::vector<int>> DecodeDocument(WeightView w, uint64_t mask, const 
     }
     if (after) rows.resize(sf.n);
     for (int i = 0; i < sf.n; ++i) {
-      float* acc = &local[static_cast<size_t>(i) * L];
+      float* scores = &local[static_cast<size_t>(i) * L];
       const uint32_t* begin = sf.rows.data() + sf.offsets[i];
       const uint32_t* end = sf.rows.data() + sf.offsets[i + 1];
-      for (const uint32_t* r = begin; r != end; ++r) AddWeightRow(acc, w.Row(*r));
+      RowSum sum(scores);
+      for (const uint32_t* r = begin; r != end; ++r) sum.Add(w.Row(*r));
       history_rows.clear();
       if (g.nonlocal) AddHistoryRows(history, sf, i, mask, &history_rows);
-      for (uint32_t r : history_rows) AddWeightRow(acc, w.Row(r));
+      for (uint32_t r : history_rows) sum.Add(w.Row(r));
+      sum.Store(scores);
       if (after) {
         rows[i].assign(begin, end);
         rows[i].insert(rows[i].end(), history_rows.begin(), history_rows.end());
@@ -224,6 +227,17 @@ std::vector<std::vector<int>> DecodeDocument(WeightView w, uint64_t mask, const 
     if (g.nonlocal) RecordHistory(sf, labels[s], &history);
   }
   return labels;
+}
+
+}  // namespace
+
+std::vector<std::vector<int>> DecodeDocument(const NerModel& model, const DocFeatures& doc) {
+  return Decode(model, model.mask, model.groups, doc, nullptr);
+}
+
+std::vector<std::vector<int>> DecodeDocument(const DenseWeights& weights, const NerModel& model,
+                                             const DocFeatures& doc, const SentenceDecoded* after) {
+  return Decode(weights, model.mask, model.groups, doc, after);
 }
 
 }  // namespace newsloom::analyze

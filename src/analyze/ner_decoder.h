@@ -13,13 +13,10 @@
 
 namespace newsloom::analyze {
 
-// The weight table as decoding reads it: dense (training) or through a row -> slot index.
-struct WeightView {
+// A dense table of 2^hash_bits rows of kNumNerLabels weights (training).
+struct DenseWeights {
   const float* w;
-  const uint32_t* slot;  // null: dense
-  const float* Row(uint32_t r) const {
-    return w + static_cast<size_t>(slot ? slot[r] : r) * kNumNerLabels;
-  }
+  const float* Row(uint32_t r) const { return w + static_cast<size_t>(r) * kNumNerLabels; }
 };
 
 // Rows of the features that join the previous label `prev` (-1 = sentence start) to token i.
@@ -37,10 +34,11 @@ using SentenceDecoded =
     std::function<void(size_t sentence, const std::vector<std::vector<uint32_t>>& rows,
                        const std::vector<int>& labels)>;
 
-// Labels of every sentence of `doc`. `after` may be null.
-std::vector<std::vector<int>> DecodeDocument(WeightView w, uint64_t mask,
-                                             const NerFeatureGroups& groups, const DocFeatures& doc,
-                                             const SentenceDecoded* after);
+// Labels of every sentence of `doc` under the model's weights (tagging), or under `weights` with
+// the model's feature groups and mask (training). `after` may be null.
+std::vector<std::vector<int>> DecodeDocument(const NerModel& model, const DocFeatures& doc);
+std::vector<std::vector<int>> DecodeDocument(const DenseWeights& weights, const NerModel& model,
+                                             const DocFeatures& doc, const SentenceDecoded* after);
 
 }  // namespace newsloom::analyze
 

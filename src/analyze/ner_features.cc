@@ -312,7 +312,9 @@ void DescribeWordsCached(const NerModel& m, const std::vector<std::vector<std::s
         DescribeWord(m, key.word, NerCasingOf(key.word), key.context & 1, key.context & 2);
     CachedWord& v = values[k];
     v = CachedWord{f.info, {}};
-    for (int r = 0; r < f.num_rows; ++r) AddWeightRow(v.scores, m.Row(f.rows[r]));
+    RowSum sum;
+    for (int r = 0; r < f.num_rows; ++r) sum.Add(m.Row(f.rows[r]));
+    sum.Store(v.scores);
   }
   cache->Insert(keys, missing, values);
   ctx->word_scores.resize(doc.size());

@@ -4,6 +4,7 @@
 #define NEWSLOOM_ANALYZE_NER_MODEL_H_
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,13 +49,46 @@ struct NerModel {
   }
 };
 
-// acc[l] += row[l] for every label. Sums of rows are always taken in feature order, one row at a
-// time, so that a sum computed ahead (NerWordCache) equals the one it stands for to the last bit.
-inline void AddWeightRow(float* __restrict acc, const float* __restrict row) {
-  static_assert(kNumNerLabels == 17);
-  for (int l = 0; l < 16; ++l) acc[l] += row[l];
-  acc[16] += row[16];
-}
+// A sum of weight rows, label by label, kept in registers (four 4-float vectors and one float).
+// Rows are always added in feature order, one at a time, so that a sum computed ahead
+// (NerWordCache) equals the one it stands for to the last bit.
+class RowSum {
+ public:
+  // Starts from `start` (kNumNerLabels scores) or from zeros.
+  explicit RowSum(const float* start = nullptr) {
+    static_assert(kNumNerLabels == 17);
+    if (!start) return;
+    a_ = Load(start);
+    b_ = Load(start + 4);
+    c_ = Load(start + 8);
+    d_ = Load(start + 12);
+    last_ = start[16];
+  }
+  void Add(const float* row) {
+    a_ += Load(row);
+    b_ += Load(row + 4);
+    c_ += Load(row + 8);
+    d_ += Load(row + 12);
+    last_ += row[16];
+  }
+  void Store(float* out) const {
+    std::memcpy(out, &a_, sizeof(a_));
+    std::memcpy(out + 4, &b_, sizeof(b_));
+    std::memcpy(out + 8, &c_, sizeof(c_));
+    std::memcpy(out + 12, &d_, sizeof(d_));
+    out[16] = last_;
+  }
+
+ private:
+  typedef float V4 __attribute__((vector_size(16)));
+  static V4 Load(const float* p) {
+    V4 v;
+    std::memcpy(&v, p, sizeof(v));
+    return v;
+  }
+  V4 a_ = {}, b_ = {}, c_ = {}, d_ = {};
+  float last_ = 0;
+};
 
 // The model's bytes: a header, the gazetteer, the clusters, then the non-zero rows in row order.
 // Equal models give equal bytes.

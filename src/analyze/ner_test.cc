@@ -232,19 +232,18 @@ TEST(NerTaggerTest, WordCacheAndThreadsChangeNoLabel) {
   Result<NerModel> model = ParseNerModel(bytes, DefaultNerModelPath());
   ASSERT_TRUE(model.ok()) << model.status().ToString();
   const NerModel& m = *model;
-  const WeightView weights{m.weights.data(), m.slot.data()};
   std::vector<std::vector<std::vector<int>>> exact;
   for (const ConllDocument& doc : docs) {
     DocFeatures features = Featurize(m, SentenceWords(doc), nullptr, nullptr);
     EXPECT_TRUE(features.sentences.empty() || features.sentences[0].word_scores.empty());
-    exact.push_back(DecodeDocument(weights, m.mask, m.groups, features, nullptr));
+    exact.push_back(DecodeDocument(m, features));
   }
   for (size_t capacity : {NerWordCache::kDefaultCapacity, size_t{50}}) {
     NerWordCache cache(capacity);
     for (int pass = 0; pass < 2; ++pass) {
       for (size_t d = 0; d < docs.size(); ++d) {
         DocFeatures features = Featurize(m, SentenceWords(docs[d]), nullptr, &cache);
-        ASSERT_EQ(DecodeDocument(weights, m.mask, m.groups, features, nullptr), exact[d])
+        ASSERT_EQ(DecodeDocument(m, features), exact[d])
             << "document " << d << ", pass " << pass << ", cache of " << capacity;
       }
     }

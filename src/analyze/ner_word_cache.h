@@ -17,11 +17,11 @@ namespace newsloom::analyze {
 
 // What a word is to the features of its own token and of its neighbours (see Featurize).
 struct NerWordInfo {
-  uint64_t norm_h = 0;    // hash of its norm (NerNorm)
-  uint64_t sshape_h = 0;  // hash of its short shape
-  uint64_t gaz_key = 0;   // Gazetteer::TokenKey of the word as looked up
-  int32_t cluster = -1;   // word-cluster path, -1 for none
-  uint8_t casing = 0;     // NerCasing
+  uint64_t norm_h = 0;            // hash of its norm (NerNorm)
+  uint64_t sshape_h = 0;          // hash of its short shape
+  uint64_t gaz_key = 0;           // Gazetteer::TokenKey of the word as looked up
+  int32_t cluster = -1;           // word-cluster path, -1 for none
+  uint8_t casing = 0;             // NerCasing
   uint32_t cluster_rows[3] = {};  // rows of its cluster path prefixes, when it has a cluster
   // Rows of the features of other tokens that read this word: as the word before them, two before,
   // after, two after; beside another occurrence of a capitalised word (before, after); its cluster

@@ -101,8 +101,7 @@ std::vector<float> TrainWeights(const analyze::NerModel& m,
         }
         step += 1;
       };
-      analyze::DecodeDocument(analyze::WeightView{w.data(), nullptr}, m.mask, m.groups, features[d],
-                              &update);
+      analyze::DecodeDocument(analyze::DenseWeights{w.data()}, m, features[d], &update);
     }
     if (options.progress)
       options.progress(epoch, tokens ? static_cast<double>(correct) / tokens : 0);
