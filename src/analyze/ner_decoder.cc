@@ -26,6 +26,16 @@ uint32_t AllowedAfter(int prev, bool last) {
   return mask;
 }
 
+// AllowedAfter(prev, last) at [2 * (prev + 1) + last], for the decoder's inner loop.
+const std::array<uint32_t, 2 * (L + 1)> kAllowedAfter = [] {
+  std::array<uint32_t, 2 * (L + 1)> table;
+  for (int prev = -1; prev < L; ++prev) {
+    table[2 * (prev + 1)] = AllowedAfter(prev, false);
+    table[2 * (prev + 1) + 1] = AllowedAfter(prev, true);
+  }
+  return table;
+}();
+
 // Label-history features of a sentence's tokens: the labels given earlier in the document to the
 // same capitalised word (O and each type), as Ratinov & Roth's extended prediction history.
 using History = std::unordered_map<uint64_t, std::array<uint16_t, kNumNerTypes + 1>>;
@@ -73,26 +83,33 @@ constexpr uint32_t kClosedLabels = [] {
 // have one): the kBeam best, plus the best label that closes a chunk, so that a beam full of
 // open chunks cannot force the token into one. Returns how many.
 int BeamCandidates(const float* row, uint32_t scored, int prevs[kBeam + 1]) {
+  float top[kBeam];  // row[prevs[k]], best first
   int num_prevs = 0;
+  int closed = -1;
+  float closed_score = kNone;
   for (uint32_t bits = scored; bits; bits &= bits - 1) {
     const int l = __builtin_ctz(bits);
-    if (row[l] <= kNone) continue;
-    int k = num_prevs < kBeam ? num_prevs++ : kBeam;
-    if (k == kBeam) {
-      if (row[l] <= row[prevs[kBeam - 1]]) continue;
+    const float v = row[l];
+    if (v <= kNone) continue;
+    if (((kClosedLabels >> l) & 1) && (closed < 0 || v > closed_score)) {
+      closed = l;
+      closed_score = v;
+    }
+    int k;
+    if (num_prevs < kBeam) {
+      k = num_prevs++;
+    } else {
+      if (v <= top[kBeam - 1]) continue;
       k = kBeam - 1;
     }
-    while (k > 0 && row[prevs[k - 1]] < row[l]) {
+    // Ties keep the lower label first.
+    while (k > 0 && top[k - 1] < v) {
+      top[k] = top[k - 1];
       prevs[k] = prevs[k - 1];
       --k;
     }
+    top[k] = v;
     prevs[k] = l;
-  }
-  int closed = -1;
-  for (uint32_t bits = scored & kClosedLabels; bits; bits &= bits - 1) {
-    const int l = __builtin_ctz(bits);
-    if (row[l] <= kNone) continue;
-    if (closed < 0 || row[l] > row[closed]) closed = l;
   }
   if (closed >= 0 && std::find(prevs, prevs + num_prevs, closed) == prevs + num_prevs) {
     prevs[num_prevs++] = closed;
@@ -123,14 +140,23 @@ const TransitionSeeds& Seeds() {
 
 // `local_scores` holds each token's label-independent scores (n * L); `w` is the weight table
 // (NerModel or DenseWeights).
+// The best score of each label at each token and the previous label it came from, kept from
+// sentence to sentence.
+struct Lattice {
+  std::vector<float> best;
+  std::vector<int8_t> back;
+};
+
 template <typename Weights>
 std::vector<int> Viterbi(const Weights& w, uint64_t mask, bool tags, const SentenceFeatures& sf,
-                         const float* local_scores) {
+                         const float* local_scores, Lattice* lattice) {
   const int n = sf.n;
   std::vector<int> out(n, 0);
   if (n == 0) return out;
-  std::vector<float> best(static_cast<size_t>(n) * L, kNone);
-  std::vector<int8_t> back(static_cast<size_t>(n) * L, -1);
+  std::vector<float>& best = lattice->best;
+  std::vector<int8_t>& back = lattice->back;
+  best.assign(static_cast<size_t>(n) * L, kNone);
+  back.assign(static_cast<size_t>(n) * L, -1);
   const TransitionSeeds& seeds = Seeds();
   // Weights of the previous-label feature alone, the same for every token.
   const float* prev_weights[L + 1];
@@ -157,7 +183,7 @@ std::vector<int> Viterbi(const Weights& w, uint64_t mask, bool tags, const Sente
         rows[2] =
             w.Row(static_cast<uint32_t>(MixHash(seeds.shape[prev + 1], sf.sshape_hash[i]) & mask));
       }
-      const uint32_t allowed = AllowedAfter(prev, last);
+      const uint32_t allowed = kAllowedAfter[2 * (prev + 1) + last];
       scored |= allowed;
       float* cur = &best[static_cast<size_t>(i) * L];
       int8_t* bp = &back[static_cast<size_t>(i) * L];
@@ -196,6 +222,8 @@ std::vector<std::vector<int>> Decode(const Weights& w, uint64_t mask, const NerF
   std::vector<std::vector<uint32_t>> rows;  // for `after` only
   std::vector<uint32_t> history_rows;
   std::vector<float> local;
+  Lattice lattice;
+  std::vector<const float*> row_ptrs;
   std::vector<std::vector<int>> labels(doc.sentences.size());
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
     const SentenceFeatures& sf = doc.sentences[s];
@@ -207,12 +235,19 @@ std::vector<std::vector<int>> Decode(const Weights& w, uint64_t mask, const NerF
       local.assign(sf.word_scores.begin(), sf.word_scores.end());
     }
     if (after) rows.resize(sf.n);
+    // The sentence's rows looked up ahead of the sums, so that their memory reads overlap.
+    row_ptrs.resize(sf.rows.size());
+    for (size_t j = 0; j < sf.rows.size(); ++j) {
+      row_ptrs[j] = w.Row(sf.rows[j]);
+      __builtin_prefetch(row_ptrs[j]);
+      __builtin_prefetch(row_ptrs[j] + 16);
+    }
     for (int i = 0; i < sf.n; ++i) {
       float* scores = &local[static_cast<size_t>(i) * L];
       const uint32_t* begin = sf.rows.data() + sf.offsets[i];
       const uint32_t* end = sf.rows.data() + sf.offsets[i + 1];
       RowSum sum(scores);
-      for (const uint32_t* r = begin; r != end; ++r) sum.Add(w.Row(*r));
+      for (uint32_t j = sf.offsets[i]; j < sf.offsets[i + 1]; ++j) sum.Add(row_ptrs[j]);
       history_rows.clear();
       if (g.nonlocal) AddHistoryRows(history, sf, i, mask, &history_rows);
       for (uint32_t r : history_rows) sum.Add(w.Row(r));
@@ -222,7 +257,7 @@ std::vector<std::vector<int>> Decode(const Weights& w, uint64_t mask, const NerF
         rows[i].insert(rows[i].end(), history_rows.begin(), history_rows.end());
       }
     }
-    labels[s] = Viterbi(w, mask, g.tags, sf, local.data());
+    labels[s] = Viterbi(w, mask, g.tags, sf, local.data(), &lattice);
     if (after) (*after)(s, rows, labels[s]);
     if (g.nonlocal) RecordHistory(sf, labels[s], &history);
   }
