@@ -38,13 +38,19 @@ void Gazetteer::Add(const std::vector<std::string>& tokens, List list, int count
   c = static_cast<uint16_t>(std::min(65535, c + count));
 }
 
+bool Gazetteer::StartsPhrase(uint64_t token_key) const {
+  const uint64_t h = PhraseKey(&token_key, 1);
+  return index_.Get(h) || prefixes_.Get(h);
+}
+
 void Gazetteer::Match(const std::vector<uint64_t>& token_keys,
                       const std::unordered_map<uint64_t, uint32_t>* excluded,
-                      std::vector<uint32_t>* bits) const {
+                      std::vector<uint32_t>* bits, const std::vector<uint8_t>* starts) const {
   const int n = static_cast<int>(token_keys.size());
   bits->assign(n, 0);
   if (index_.size() == 0) return;
   for (int i = 0; i < n; ++i) {
+    if (starts && !(*starts)[i]) continue;
     uint64_t h = 0x9e3779b97f4a7c15ULL;
     for (int len = 1; len <= kMaxPhraseTokens && i + len <= n; ++len) {
       h = MixHash(h, token_keys[i + len - 1]);

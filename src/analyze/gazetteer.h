@@ -45,10 +45,14 @@ class Gazetteer {
   // Per-token match bits for a sentence: bit (list * 4 + part) is set when a phrase of `list`
   // covers the token, part 0 = first of several, 1 = inside, 2 = last, 3 = the phrase is one token.
   // `excluded` (may be null) maps phrase keys to a bitmask of lists whose count is lowered by one:
-  // training uses it to leave the current document's own entities out.
+  // training uses it to leave the current document's own entities out. `starts` (may be null)
+  // says for each token whether a phrase may begin there (StartsPhrase of its key): tokens where
+  // none can are not looked up from.
   void Match(const std::vector<uint64_t>& token_keys,
-             const std::unordered_map<uint64_t, uint32_t>* excluded,
-             std::vector<uint32_t>* bits) const;
+             const std::unordered_map<uint64_t, uint32_t>* excluded, std::vector<uint32_t>* bits,
+             const std::vector<uint8_t>* starts = nullptr) const;
+  // Whether some phrase begins with the token of this key.
+  bool StartsPhrase(uint64_t token_key) const;
 
   size_t size() const { return entries_.size(); }
 

@@ -42,6 +42,16 @@ TEST(GazetteerTest, MarksPhrasePositionsAndLeavesExcludedOut) {
   EXPECT_EQ(bits, (std::vector<uint32_t>{bit(Gazetteer::kTrainOrg, 0), bit(Gazetteer::kTrainOrg, 1),
                                          bit(Gazetteer::kTrainOrg, 2), 0, 0, 0}));
 
+  // Lookups only from the tokens a phrase may start with find the same.
+  std::vector<uint64_t> keys = Keys({"in", "New", "York", "City", "of", "Buenos", "Aires", "Bank"});
+  std::vector<uint8_t> starts;
+  for (uint64_t k : keys) starts.push_back(gaz.StartsPhrase(k));
+  EXPECT_EQ(starts, (std::vector<uint8_t>{0, 1, 1, 0, 0, 1, 0, 1}));
+  std::vector<uint32_t> from_starts;
+  gaz.Match(keys, nullptr, &bits);
+  gaz.Match(keys, nullptr, &from_starts, &starts);
+  EXPECT_EQ(from_starts, bits);
+
   std::string bytes;
   gaz.Serialize(&bytes);
   Gazetteer copy;

@@ -166,7 +166,10 @@ WordFeatures DescribeWord(const NerModel& m, std::string_view w, NerCasing casin
   std::string title_case;
   if (title) title_case = NerTitleCase(w);
   const std::string_view lookup = title ? std::string_view(title_case) : w;
-  if (g.gazetteer) info.gaz_key = Gazetteer::TokenKey(lookup);
+  if (g.gazetteer) {
+    info.gaz_key = Gazetteer::TokenKey(lookup);
+    info.starts_phrase = m.gazetteer.StartsPhrase(info.gaz_key);
+  }
   if (g.clusters) {
     info.cluster = m.clusters.Lookup(lookup);
     if (info.cluster < 0 && casing != NerCasing::kLower)
@@ -478,6 +481,7 @@ DocFeatures Featurize(const NerModel& m, const std::vector<std::vector<std::stri
   DocFeatures out;
   out.sentences.resize(doc.size());
   std::vector<uint64_t> gaz_keys;
+  std::vector<uint8_t> gaz_starts;
   std::vector<uint32_t> gaz_bits;
   for (size_t s = 0; s < doc.size(); ++s) {
     const std::vector<NerWordInfo>& words = ctx.words[s];
@@ -492,16 +496,18 @@ DocFeatures Featurize(const NerModel& m, const std::vector<std::vector<std::stri
     sf.sshape_hash.resize(n);
     sf.hist_key.assign(n, 0);
     gaz_keys.resize(n);
+    gaz_starts.resize(n);
     for (int i = 0; i < n; ++i) {
       const NerWordInfo& w = words[i];
       sf.norm_hash[i] = w.norm_h;
       sf.sshape_hash[i] = w.sshape_h;
       gaz_keys[i] = w.gaz_key;
+      gaz_starts[i] = w.starts_phrase;
       const NerCasing c = CasingOf(w);
       if (m.groups.nonlocal && (c == NerCasing::kInitCap || c == NerCasing::kAllCaps))
         sf.hist_key[i] = w.norm_h;
     }
-    if (m.groups.gazetteer) m.gazetteer.Match(gaz_keys, gaz_excluded, &gaz_bits);
+    if (m.groups.gazetteer) m.gazetteer.Match(gaz_keys, gaz_excluded, &gaz_bits, &gaz_starts);
     for (int i = 0; i < n; ++i) {
       if (!cache) {
         const WordFeatures& own = ctx.own[s][i];

@@ -22,6 +22,7 @@ struct NerWordInfo {
   uint64_t gaz_key = 0;           // Gazetteer::TokenKey of the word as looked up
   int32_t cluster = -1;           // word-cluster path, -1 for none
   uint8_t casing = 0;             // NerCasing
+  bool starts_phrase = false;     // Gazetteer::StartsPhrase(gaz_key)
   uint32_t cluster_rows[3] = {};  // rows of its cluster path prefixes, when it has a cluster
   // Rows of the features of other tokens that read this word: as the word before them, two before,
   // after, two after; beside another occurrence of a capitalised word (before, after); its cluster
