@@ -8,7 +8,7 @@
 //   std::vector<EntityMention> entities = tagger->Tag(body, tokens, sentences);
 //
 // A loaded tagger's model is immutable; Tag and TagDocument are thread-safe. Each tagger keeps a
-// bounded cache of its words' own features (about 10 MB when full), shared by its threads.
+// bounded cache of its words' own features (about 7 MB when full), shared by its threads.
 #ifndef NEWSLOOM_ANALYZE_NER_H_
 #define NEWSLOOM_ANALYZE_NER_H_
 

@@ -41,7 +41,7 @@ struct CachedWord {
 // is emptied and fills again with the words that follow.
 class NerWordCache {
  public:
-  static constexpr size_t kDefaultCapacity = size_t{1} << 16;  // ~10 MB when full
+  static constexpr size_t kDefaultCapacity = size_t{1} << 15;  // ~7 MB when full
   explicit NerWordCache(size_t capacity = kDefaultCapacity);
 
   // A word in a context (a small number: where the word stands, see Featurize).
