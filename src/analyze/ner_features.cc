@@ -141,8 +141,9 @@ const SmallKeys& Keys() {
   return keys;
 }
 
-// What a token contributes whatever its neighbours: a function of the word, its casing class and
-// its place (first in the sentence, in an all-caps headline) only.
+// Everything about a token that depends only on its word, its casing class and its place (first
+// in the sentence, in an all-caps headline): what it is to its own and its neighbours' features,
+// and the rows of its own features.
 struct WordFeatures {
   NerWordInfo info;
   // Rows of the word's own features (bias, word, norm, shape, casing, flags, affixes), in order.
@@ -309,8 +310,14 @@ void DescribeWordsCached(const NerModel& m, const std::vector<std::vector<std::s
     first += n;
   }
   std::sort(missing.begin(), missing.end());
+  FlatHashMap described;  // key hash -> a missing token with that key, described already
   for (size_t k : missing) {
     const NerWordCache::Key& key = keys[k];
+    const uint32_t* same = described.Get(key.hash);
+    if (same && keys[*same].word == key.word && keys[*same].context == key.context) {
+      values[k] = values[*same];
+      continue;
+    }
     const WordFeatures f =
         DescribeWord(m, key.word, NerCasingOf(key.word), key.context & 1, key.context & 2);
     CachedWord& v = values[k];
@@ -318,6 +325,7 @@ void DescribeWordsCached(const NerModel& m, const std::vector<std::vector<std::s
     RowSum sum;
     for (int r = 0; r < f.num_rows; ++r) sum.Add(m.Row(f.rows[r]));
     sum.Store(v.scores);
+    described.Set(key.hash, static_cast<uint32_t>(k));
   }
   cache->Insert(keys, missing, values);
   ctx->word_scores.resize(doc.size());
