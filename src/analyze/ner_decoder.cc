@@ -138,6 +138,17 @@ const TransitionSeeds& Seeds() {
   return seeds;
 }
 
+}  // namespace
+
+void TransitionRows(const SentenceFeatures& sf, int i, int prev, uint64_t mask, uint32_t out[3]) {
+  const TransitionSeeds& seeds = Seeds();
+  out[0] = static_cast<uint32_t>(seeds.tag1[prev + 1] & mask);
+  out[1] = static_cast<uint32_t>(MixHash(seeds.word[prev + 1], sf.norm_hash[i]) & mask);
+  out[2] = static_cast<uint32_t>(MixHash(seeds.shape[prev + 1], sf.sshape_hash[i]) & mask);
+}
+
+namespace {
+
 // `local_scores` holds each token's label-independent scores (n * L); `w` is the weight table
 // (NerModel or DenseWeights).
 // The best score of each label at each token and the previous label it came from, kept from
@@ -176,7 +187,7 @@ std::vector<int> Viterbi(const Weights& w, uint64_t mask, bool tags, const Sente
       const int prev = prevs[p];
       const float base = prev >= 0 ? best[static_cast<size_t>(i - 1) * L + prev] : 0.0f;
       const float* rows[3] = {nullptr, nullptr, nullptr};
-      if (tags) {
+      if (tags) {  // as TransitionRows, without the previous label alone (in prev_weights)
         rows[0] = prev_weights[prev + 1];
         rows[1] =
             w.Row(static_cast<uint32_t>(MixHash(seeds.word[prev + 1], sf.norm_hash[i]) & mask));

@@ -19,13 +19,9 @@ struct DenseWeights {
   const float* Row(uint32_t r) const { return w + static_cast<size_t>(r) * kNumNerLabels; }
 };
 
-// Rows of the features that join the previous label `prev` (-1 = sentence start) to token i.
-inline void TransitionRows(const SentenceFeatures& sf, int i, int prev, uint64_t mask,
-                           uint32_t out[3]) {
-  out[0] = static_cast<uint32_t>(NerFeatureKey(kTag1, prev + 2) & mask);
-  out[1] = static_cast<uint32_t>(NerFeatureKey(kTagWord, prev + 2, sf.norm_hash[i]) & mask);
-  out[2] = static_cast<uint32_t>(NerFeatureKey(kTagShape, prev + 2, sf.sshape_hash[i]) & mask);
-}
+// Rows of the features that join the previous label `prev` (-1 = sentence start) to token i: the
+// previous label alone, with the word's norm, with its short shape.
+void TransitionRows(const SentenceFeatures& sf, int i, int prev, uint64_t mask, uint32_t out[3]);
 
 // Called after each sentence is decoded, before its labels enter the label history, with the
 // sentence's index, every token's label-independent rows (history rows included) and the labels.
