@@ -94,6 +94,9 @@ Status Gazetteer::Deserialize(std::string_view in, size_t* pos) {
   prefixes_.clear();
   uint32_t n = 0;
   if (!GetU32(in, pos, &n)) return Status::Corrupt("gazetteer: truncated");
+  // An entry takes at least its phrase's length and its counts.
+  if (n > (in.size() - *pos) / (4 * (kNumLists + 1)))
+    return Status::Corrupt("gazetteer: truncated");
   for (uint32_t i = 0; i < n; ++i) {
     std::string phrase;
     if (!GetString(in, pos, &phrase)) return Status::Corrupt("gazetteer: truncated entry");
@@ -111,6 +114,7 @@ Status Gazetteer::Deserialize(std::string_view in, size_t* pos) {
     for (int list = 0; list < kNumLists; ++list) {
       uint32_t c = 0;
       if (!GetU32(in, pos, &c)) return Status::Corrupt("gazetteer: truncated counts");
+      if (c > 65535) return Status::Corrupt("gazetteer: bad count");
       if (c) Add(tokens, static_cast<List>(list), static_cast<int>(c));
     }
   }

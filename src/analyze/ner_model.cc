@@ -89,6 +89,9 @@ Result<NerModel> ParseNerModel(std::string_view data, const std::string& path) {
   if (!GetU32(data, &pos, &count)) return corrupt("truncated weights");
   const size_t rows = size_t{1} << hash_bits;
   if (count >= rows) return corrupt("bad weight count");
+  // Each row takes its number and L weights: a count the bytes cannot hold is a truncated file,
+  // found before allocating for it.
+  if (count > (data.size() - pos) / (4 * (L + 1))) return corrupt("truncated weights");
   m.slot.assign(rows, 0);
   m.weights.assign(static_cast<size_t>(count + 1) * L, 0.0f);
   for (uint32_t k = 0; k < count; ++k) {

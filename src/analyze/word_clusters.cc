@@ -33,6 +33,9 @@ Status WordClusters::Deserialize(std::string_view in, size_t* pos) {
   codes_.clear();
   uint32_t n = 0;
   if (!GetU32(in, pos, &n)) return Status::Corrupt("word clusters: truncated");
+  // An entry takes at least 8 bytes: a count the input cannot hold is damage, not a reason to
+  // allocate for it.
+  if (n > (in.size() - *pos) / 8) return Status::Corrupt("word clusters: truncated");
   words_.reserve(n);
   for (uint32_t i = 0; i < n; ++i) {
     std::string word;
