@@ -10,6 +10,8 @@
 
 #include "analyze/ner.h"
 #include "commands.h"
+#include "eval/ner_score.h"
+#include "train/ner_trainer.h"
 
 namespace newsloom::cli {
 namespace {
@@ -22,8 +24,8 @@ struct TrainFlags {
   std::string disable;
   std::vector<std::string> unlabelled;
   uint64_t seed = 1;
-  int epochs = analyze::NerTrainOptions{}.epochs;
-  int hash_bits = analyze::NerTrainOptions{}.hash_bits;
+  int epochs = train::NerTrainOptions{}.epochs;
+  int hash_bits = train::NerTrainOptions{}.hash_bits;
 };
 
 // Unlabelled news text that sits beside CoNLL-2003 in the shared data folder
@@ -40,7 +42,7 @@ std::vector<std::string> DefaultUnlabelled(const std::string& train_file) {
   return out;
 }
 
-nlohmann::json CountsJson(const analyze::ChunkCounts& c) {
+nlohmann::json CountsJson(const eval::ChunkCounts& c) {
   return {{"precision", c.Precision()}, {"recall", c.Recall()}, {"f1", c.F1()}};
 }
 
@@ -49,7 +51,7 @@ int RunTrain(const TrainFlags& flags) {
     std::fprintf(stderr, "newsloom train: unknown model '%s' (only 'ner')\n", flags.task.c_str());
     return 2;
   }
-  Result<analyze::NerFeatureGroups> groups = analyze::ParseDisabledNerGroups(flags.disable);
+  Result<analyze::NerFeatureGroups> groups = train::ParseDisabledNerGroups(flags.disable);
   if (!groups.ok()) {
     std::fprintf(stderr, "newsloom train ner: %s\n", groups.status().ToString().c_str());
     return 2;
@@ -60,7 +62,7 @@ int RunTrain(const TrainFlags& flags) {
     std::fprintf(stderr, "newsloom train ner: %s\n", docs.status().ToString().c_str());
     return 1;
   }
-  analyze::NerTrainOptions options;
+  train::NerTrainOptions options;
   options.epochs = flags.epochs;
   options.seed = flags.seed;
   options.hash_bits = flags.hash_bits;
@@ -72,7 +74,7 @@ int RunTrain(const TrainFlags& flags) {
     std::fprintf(stderr, "epoch %d: training label accuracy %.4f\n", epoch, accuracy);
   };
   auto start = std::chrono::steady_clock::now();
-  Result<analyze::NerTagger> tagger = analyze::NerTagger::Train(*docs, options);
+  Result<analyze::NerTagger> tagger = train::TrainNerTagger(*docs, options);
   if (!tagger.ok()) {
     std::fprintf(stderr, "newsloom train ner: %s\n", tagger.status().ToString().c_str());
     return 1;
@@ -107,9 +109,9 @@ int RunTrain(const TrainFlags& flags) {
       std::fprintf(stderr, "newsloom train ner: %s\n", dev.status().ToString().c_str());
       return 1;
     }
-    analyze::NerEvaluation eval = analyze::EvaluateNer(*tagger, *dev);
-    nlohmann::json dev_json = CountsJson(eval.score.overall);
-    for (const auto& [type, counts] : eval.score.by_type)
+    eval::NerEvaluation scores = eval::EvaluateNer(*tagger, *dev);
+    nlohmann::json dev_json = CountsJson(scores.score.overall);
+    for (const auto& [type, counts] : scores.score.by_type)
       dev_json["by_type"][type] = CountsJson(counts);
     dev_json["data"] = flags.dev;
     summary["dev"] = dev_json;

@@ -130,17 +130,6 @@ uint64_t SimHash(const std::vector<Term>& terms) {
   return out;
 }
 
-// The default entity model, loaded on first use (thread-safe static initialisation); null when it
-// cannot be read, so that analysis works without a model.
-const NerTagger* DefaultTagger() {
-  static const NerTagger* tagger = []() -> const NerTagger* {
-    Result<NerTagger> loaded = NerTagger::Load(DefaultNerModelPath());
-    if (!loaded.ok()) return nullptr;
-    return new NerTagger(std::move(loaded).value());
-  }();
-  return tagger;
-}
-
 }  // namespace
 
 bool IsStopword(std::string_view norm) { return Stopwords().count(norm) > 0; }
@@ -258,11 +247,11 @@ Result<AnalyzedArticle> Analyze(Article article, const AnalyzeOptions& options) 
   // Relative dates resolve against the publication date; without one they stay partly unknown.
   out.dates = timex::TagTemporalExpressions(body, out.article.published, out.article.language);
 
-  // Entities: the committed tagger, loaded once per process. Without a readable model analysis
-  // still succeeds and leaves the entities empty (see DefaultTagger).
-  if (const NerTagger* tagger = DefaultTagger()) {
-    out.entities = tagger->Tag(body, out.tokens, out.sentences);
-  }
+  // Entities: the English tagger, loaded once per process. A missing or unreadable model is an
+  // error, not an article without entities.
+  Result<const NerTagger*> tagger = SharedNerTagger("en");
+  if (!tagger.ok()) return tagger.status();
+  out.entities = (*tagger)->Tag(body, out.tokens, out.sentences);
 
   out.quotes = FindQuotes(body);
   out.figures = FindFigures(body, out.sentences, out.dates, out.article.published);

@@ -18,13 +18,13 @@ struct AnalyzeOptions {
   int minhash_size = 128;  // signature length
 };
 
-// Thread-safe. Fails only on internal errors (ICU could not be initialised).
+// Thread-safe. Fails when the entity model cannot be loaded (the error names the paths tried, see
+// SharedNerTagger in ner.h) and on internal errors (ICU could not be initialised).
 //
 // Term vector: the raw frequency of every content word (stop words dropped), plus name terms
 // "n:<words>" for runs of capitalised words that are not just the first word of a sentence, sorted
 // by term. Dates are tagged against article.published (unanchored when it is null). Entities come
-// from the committed tagger (DefaultNerModelPath in ner.h), loaded once per process on first use;
-// when that model cannot be read, entities stay empty and analysis still succeeds.
+// from the English tagger (SharedNerTagger("en") in ner.h), loaded once per process on first use.
 Result<AnalyzedArticle> Analyze(Article article, const AnalyzeOptions& options = {});
 
 // The fingerprint building blocks, public so dedup and tests can use the same definitions.
