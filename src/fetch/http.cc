@@ -111,6 +111,7 @@ struct Fetcher::Impl {
     std::string robots_origin;  // for robots jobs: whose rules these will be
     FetchRequest request;
     std::string url;                 // the current hop
+    std::string origin;              // of the current hop
     std::vector<std::string> chain;  // the hops before it
     int attempts = 0;                // of the current hop
     Clock::time_point not_before{};
@@ -206,7 +207,7 @@ struct Fetcher::Impl {
   // Starts the robots.txt fetch of the origin when its rules are unknown or stale (returns the
   // entry, not ready).
   Robots* RobotsVerdict(Job& job, Host& host, Clock::time_point now) {
-    const std::string origin = OriginOf(job.url);
+    const std::string& origin = job.origin;
     Robots& entry = robots[origin];
     if (entry.ready && entry.expires <= now) entry = Robots();
     if (!entry.ready) {
@@ -215,6 +216,7 @@ struct Fetcher::Impl {
       fetch->robots = true;
       fetch->robots_origin = origin;
       fetch->url = origin + "/robots.txt";
+      fetch->origin = origin;
       fetch->not_before = now;
       host.queue.push_front(std::move(fetch));
       return &entry;
@@ -384,6 +386,7 @@ struct Fetcher::Impl {
       return false;
     }
     job.url = *next;
+    job.origin = OriginOf(job.url);
     job.attempts = 0;
     job.not_before = Clock::now();
     Enqueue(std::move(t.job), /*front=*/true);
@@ -490,7 +493,13 @@ struct Fetcher::Impl {
       if (host.busy || host.queue.empty()) continue;
       Clock::time_point when = host.next_start;
       Clock::time_point earliest = Clock::time_point::max();
-      for (const auto& job : host.queue) earliest = std::min(earliest, job->not_before);
+      for (const auto& job : host.queue) {
+        // A job waiting for a robots.txt that is being fetched (after a redirect, on another
+        // host) cannot start before that fetch ends, which wakes the loop anyway.
+        if (!job->robots && fetching_robots.count(job->origin) > 0) continue;
+        earliest = std::min(earliest, job->not_before);
+      }
+      if (earliest == Clock::time_point::max()) continue;
       when = std::max(when, earliest);
       const auto until = std::chrono::duration_cast<milliseconds>(when - now);
       wait = std::min(wait, std::max(until, milliseconds(0)));
@@ -562,6 +571,7 @@ Status Fetcher::FetchAll(const std::vector<FetchRequest>& requests,
       continue;
     }
     job->url = *url;
+    job->origin = OriginOf(job->url);
     ++impl_->pending;
     impl_->Enqueue(std::move(job), /*front=*/false);
   }

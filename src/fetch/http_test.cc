@@ -304,6 +304,21 @@ TEST_F(FetcherTest, RobotsRulesAndTheirCache) {
   EXPECT_EQ(site_.Count(kNews, "/robots.txt"), 1u);  // cached per origin across batches
 }
 
+TEST_F(FetcherTest, RobotsTxtRedirectsAreFollowed) {
+  site_.Set(kNews, "/robots.txt", Redirect(301, site_.Url(kOther, "/shared-robots.txt")));
+  site_.Set(kOther, "/shared-robots.txt",
+            Page("User-agent: *\nDisallow: /blocked\n", "text/plain"));
+  site_.Set(kNews, "/blocked", Page("no"));
+  site_.Set(kNews, "/open", Page("yes"));
+  Fetcher fetcher(Options());
+  const std::vector<FetchResult> r =
+      Fetch(fetcher, {{site_.Url(kNews, "/blocked"), "", ""}, {site_.Url(kNews, "/open"), "", ""}});
+  EXPECT_EQ(r[0].outcome, FetchOutcome::kDisallowed);
+  EXPECT_EQ(r[1].outcome, FetchOutcome::kOk);
+  EXPECT_EQ(site_.Count(kNews, "/blocked"), 0u);
+  EXPECT_EQ(site_.Count(kOther, "/shared-robots.txt"), 1u);
+}
+
 TEST_F(FetcherTest, UnreachableRobotsDisallowsEverything) {
   site_.Set(kNews, "/robots.txt", WithStatus(503));
   site_.Set(kNews, "/a", Page("a"));
