@@ -84,7 +84,8 @@ std::string NormalizePercentEncoding(std::string_view s) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c == '%' && i + 2 < s.size() && HexValue(s[i + 1]) >= 0 && HexValue(s[i + 2]) >= 0) {
       const auto decoded = static_cast<unsigned char>(HexValue(s[i + 1]) * 16 + HexValue(s[i + 2]));
-      if (IsUnreserved(decoded)) {
+      // "%2E" stays: decoded, it could form a dot segment that a later parse would remove.
+      if (IsUnreserved(decoded) && decoded != '.') {
         out += static_cast<char>(decoded);
       } else {
         out += '%';

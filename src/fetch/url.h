@@ -22,8 +22,9 @@ Result<std::string> ResolveUrl(std::string_view base, std::string_view reference
 // parameters sorted. InvalidArgument unless `url` is an absolute http or https URL.
 Result<std::string> CanonicalUrl(std::string_view url);
 
-// Unreserved characters decoded, other escapes with upper-case hex digits, bytes that may not
-// appear in a URL (controls, space, non-ASCII, a lone '%') escaped: one spelling for each URL.
+// Unreserved characters decoded (but for '.'), other escapes with upper-case hex digits, bytes
+// that may not appear in a URL (controls, space, non-ASCII, a lone '%') escaped: one spelling for
+// each URL.
 std::string NormalizePercentEncoding(std::string_view s);
 
 // True for query parameters that only say where a reader came from.
