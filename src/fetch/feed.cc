@@ -8,6 +8,7 @@
 #include <string>
 
 #include "extract/charset.h"
+#include "fetch/ascii.h"
 #include "fetch/feed_date.h"
 #include "fetch/html_links.h"
 #include "fetch/markup.h"
@@ -23,14 +24,6 @@ using markup::NodeText;
 using nlohmann::json;
 
 constexpr size_t kMaxTitleBytes = 500;
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 bool IsGzip(std::string_view bytes) {
   return bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f &&
@@ -72,7 +65,7 @@ std::string FirstElementName(std::string_view body) {
       continue;
     }
     if (!rest.empty() && (rest[0] == '?' || rest[0] == '!')) {
-      if (Lower(rest.substr(0, 13)) == "!doctype html") return "html";
+      if (AsciiLower(rest.substr(0, 13)) == "!doctype html") return "html";
       ++pos;
       continue;
     }
@@ -81,7 +74,7 @@ std::string FirstElementName(std::string_view body) {
            rest[end] != '\t' && rest[end] != '\n' && rest[end] != '\r') {
       ++end;
     }
-    std::string name = Lower(rest.substr(0, end));
+    std::string name = AsciiLower(rest.substr(0, end));
     const size_t colon = name.find(':');
     return colon == std::string::npos ? name : name.substr(colon + 1);
   }
@@ -147,7 +140,7 @@ FeedItem ReadRssItem(const xmlNode* item, const ParseOptions& options) {
   }
   if (const xmlNode* guid = Child(item, "guid");
       out.url.empty() && guid != nullptr &&
-      Lower(markup::Attribute(guid, "isPermaLink")) != "false") {
+      AsciiLower(markup::Attribute(guid, "isPermaLink")) != "false") {
     out.url = markup::ResolveHref(guid, NodeText(guid, 4096));
   }
   if (out.url.empty()) {
@@ -168,8 +161,8 @@ FeedItem ReadAtomEntry(const xmlNode* entry, const ParseOptions& options) {
   int best = -1;
   for (const xmlNode* c = entry->children; c != nullptr; c = c->next) {
     if (!IsElement(c, "link")) continue;
-    const std::string rel = Lower(markup::Attribute(c, "rel"));
-    const std::string type = Lower(markup::Attribute(c, "type"));
+    const std::string rel = AsciiLower(markup::Attribute(c, "rel"));
+    const std::string type = AsciiLower(markup::Attribute(c, "type"));
     if (!rel.empty() && rel != "alternate") continue;
     const int score = type.empty() || type.find("html") != std::string::npos ? 1 : 0;
     const std::string href = markup::ResolveHref(c, markup::Attribute(c, "href"));
@@ -181,7 +174,7 @@ FeedItem ReadAtomEntry(const xmlNode* entry, const ParseOptions& options) {
   if (out.url.empty()) {
     if (const xmlNode* id = Child(entry, "id"))
       out.url = markup::ResolveHref(id, NodeText(id, 4096));
-    if (!out.url.empty() && Lower(out.url).rfind("http", 0) != 0) out.url.clear();
+    if (!out.url.empty() && AsciiLower(out.url).rfind("http", 0) != 0) out.url.clear();
   }
   out.title = markup::PlainText(ChildText(entry, "title", kMaxTitleBytes * 4), kMaxTitleBytes);
   out.published = FirstDate(entry, {"published", "issued", "updated", "modified", "date"});
@@ -293,7 +286,7 @@ Result<ParsedDocument> ReadJsonFeed(std::string_view body, std::string_view base
       const std::string value = JsonString(item, key);
       if (value.empty()) continue;
       Result<std::string> url = ResolveUrl(base_url, value);
-      if (url.ok() && (std::string_view(key) != "id" || Lower(value).rfind("http", 0) == 0)) {
+      if (url.ok() && (std::string_view(key) != "id" || AsciiLower(value).rfind("http", 0) == 0)) {
         out.url = *url;
         break;
       }
@@ -360,7 +353,7 @@ bool ListsArticles(DocumentKind kind) {
 }
 
 std::string CharsetOf(std::string_view content_type) {
-  const std::string lower = Lower(content_type);
+  const std::string lower = AsciiLower(content_type);
   const size_t at = lower.find("charset=");
   if (at == std::string::npos) return "";
   std::string value = lower.substr(at + 8);
@@ -403,7 +396,7 @@ Result<ParsedDocument> ParseDocument(std::string_view bytes, std::string_view co
     if (first.empty()) return Status::Corrupt("neither markup nor JSON");
     return Status::Corrupt("unreadable XML");
   }
-  const std::string name = Lower(markup::LocalName(root));
+  const std::string name = AsciiLower(markup::LocalName(root));
   if (name == "rss") return ReadXml(root, DocumentKind::kRss, options);
   if (name == "rdf") return ReadXml(root, DocumentKind::kRdf, options);
   if (name == "feed") return ReadXml(root, DocumentKind::kAtom, options);

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "fetch/ascii.h"
+
 namespace newsloom::fetch {
 namespace {
 
@@ -18,14 +20,6 @@ struct DateParts {
 };
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string LowerString(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = Lower(c);
-  return out;
-}
 
 // Reads exactly `n` digits at `*pos`.
 bool Digits(std::string_view s, size_t* pos, size_t n, int* out) {
@@ -106,7 +100,7 @@ int MonthNumber(std::string_view word) {
   static constexpr std::array<std::string_view, 12> kMonths = {
       "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
   if (word.size() < 3) return 0;
-  const std::string lower = LowerString(word);
+  const std::string lower = AsciiLower(word);
   for (size_t i = 0; i < kMonths.size(); ++i) {
     if (lower.compare(0, 3, kMonths[i]) == 0) return static_cast<int>(i) + 1;
   }
@@ -125,7 +119,7 @@ std::optional<int> NamedZone(std::string_view word) {
       {"pst", -8 * 60}, {"pdt", -7 * 60}, {"cet", 60},      {"cest", 2 * 60}, {"bst", 60},
       {"eet", 2 * 60},  {"eest", 3 * 60}, {"wet", 0},       {"west", 60},     {"jst", 9 * 60},
   };
-  const std::string lower = LowerString(word);
+  const std::string lower = AsciiLower(word);
   for (const Zone& zone : kZones) {
     if (zone.name == lower) return zone.minutes;
   }
@@ -232,12 +226,6 @@ std::string Format(const DateParts& d) {
   return out + buffer;
 }
 
-std::string_view TrimSpace(std::string_view s) {
-  while (!s.empty() && static_cast<unsigned char>(s.front()) <= ' ') s.remove_prefix(1);
-  while (!s.empty() && static_cast<unsigned char>(s.back()) <= ' ') s.remove_suffix(1);
-  return s;
-}
-
 }  // namespace
 
 std::string FormatUtc(TimePoint t) {
@@ -256,7 +244,7 @@ std::string FormatUtc(TimePoint t) {
 
 std::optional<TimePoint> ParseTimestamp(std::string_view s) {
   using namespace std::chrono;
-  const std::optional<DateParts> d = ParseIso(TrimSpace(s));
+  const std::optional<DateParts> d = ParseIso(TrimAscii(s));
   if (!d) return std::nullopt;
   const sys_days days{year{d->year} / month{static_cast<unsigned>(d->month)} /
                       day{static_cast<unsigned>(d->day)}};
@@ -265,7 +253,7 @@ std::optional<TimePoint> ParseTimestamp(std::string_view s) {
 }
 
 std::optional<std::string> NormalizeFeedDate(std::string_view s) {
-  s = TrimSpace(s);
+  s = TrimAscii(s);
   if (s.empty() || s.size() > 100) return std::nullopt;
   std::optional<DateParts> d = ParseIso(s);
   if (!d) d = ParseRfc822(s);

@@ -5,24 +5,17 @@
 #include <set>
 #include <string>
 
+#include "fetch/ascii.h"
 #include "fetch/markup.h"
 #include "fetch/url.h"
 
 namespace newsloom::fetch {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 bool HasToken(std::string_view list, std::string_view token) {
-  const std::string lower = Lower(list);
+  const std::string lower = AsciiLower(list);
   size_t start = 0;
   while (start < lower.size()) {
     size_t end = lower.find_first_of(" \t\n\r\f", start);
@@ -34,7 +27,7 @@ bool HasToken(std::string_view list, std::string_view token) {
 }
 
 bool IsFeedType(std::string_view type) {
-  std::string t = Lower(type.substr(0, type.find(';')));
+  std::string t = AsciiLower(type.substr(0, type.find(';')));
   while (!t.empty() && t.back() == ' ') t.pop_back();
   return t == "application/rss+xml" || t == "application/atom+xml" || t == "application/rdf+xml" ||
          t == "application/feed+json" || t == "application/json" || t == "text/xml" ||
@@ -49,7 +42,7 @@ std::vector<std::string> PathSegments(std::string_view url) {
   while (start <= path.size()) {
     size_t end = path.find('/', start);
     if (end == std::string::npos) end = path.size();
-    if (end > start) segments.push_back(Lower(path.substr(start, end - start)));
+    if (end > start) segments.push_back(AsciiLower(path.substr(start, end - start)));
     start = end + 1;
   }
   return segments;
@@ -183,7 +176,7 @@ FrontPage ReadFrontPage(std::string_view html, std::string_view page_url, size_t
       if (HasToken(rel, "canonical") && out.canonical.empty()) {
         out.canonical = href;
       } else if (HasToken(rel, "alternate") && IsFeedType(markup::Attribute(n, "type")) &&
-                 Lower(markup::Attribute(n, "title")).find("comment") == std::string::npos &&
+                 AsciiLower(markup::Attribute(n, "title")).find("comment") == std::string::npos &&
                  feeds_seen.insert(href).second) {
         out.feeds.push_back(href);
       }

@@ -7,6 +7,7 @@
 #include <climits>
 #include <string>
 
+#include "fetch/ascii.h"
 #include "fetch/url.h"
 
 namespace newsloom::fetch::markup {
@@ -21,17 +22,6 @@ void InitOnce() {
 }
 
 const char* Chars(const xmlChar* s) { return reinterpret_cast<const char*>(s); }
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
 
 void AppendUtf8(unsigned int code_point, std::string* out) {
   if (code_point < 0x80) {

@@ -4,6 +4,7 @@
 #include <set>
 #include <sstream>
 
+#include "fetch/ascii.h"
 #include "fetch/feed.h"
 #include "fetch/url.h"
 
@@ -11,12 +12,6 @@ namespace newsloom::fetch {
 namespace {
 
 constexpr size_t kMaxListBytes = 16u << 20;
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && static_cast<unsigned char>(s.front()) <= ' ') s.remove_prefix(1);
-  while (!s.empty() && static_cast<unsigned char>(s.back()) <= ' ') s.remove_suffix(1);
-  return s;
-}
 
 bool HasScheme(std::string_view s) {
   const size_t colon = s.find("://");
@@ -47,7 +42,7 @@ SourceList ParseSourceList(std::string_view text, std::string_view name) {
   SourceList out;
   Collector collector(&out);
   if (text.substr(0, 3) == "\xef\xbb\xbf") text.remove_prefix(3);
-  const std::string_view head = Trim(text.substr(0, 1024));
+  const std::string_view head = TrimAscii(text.substr(0, 1024));
   if (!head.empty() && head.front() == '<') {
     Result<ParsedDocument> doc = ParseDocument(
         text, "text/xml", "",
@@ -69,7 +64,7 @@ SourceList ParseSourceList(std::string_view text, std::string_view name) {
     start = end + 1;
     ++line_number;
     // '#' starts a comment at the start of a line or after a space: URLs may hold '#'.
-    line = Trim(line.substr(0, line.find('#') == 0 ? 0 : line.find(" #")));
+    line = TrimAscii(line.substr(0, line.find('#') == 0 ? 0 : line.find(" #")));
     if (line.empty()) continue;
     const std::string reason = collector.Add(line);
     if (!reason.empty()) {

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "fetch/ascii.h"
+
 namespace newsloom::fetch {
 namespace {
 
@@ -23,14 +25,6 @@ bool GetPart(CURLU* h, CURLUPart part, unsigned flags, std::string* out) {
   out->assign(value);
   curl_free(value);
   return true;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 // Drops surrounding whitespace and any tab, newline or carriage return inside (WHATWG URL rules).
@@ -55,7 +49,7 @@ UrlHandle ParseHttpUrl(std::string_view url) {
   }
   std::string scheme;
   if (!GetPart(h.get(), CURLUPART_SCHEME, 0, &scheme)) return nullptr;
-  scheme = Lower(scheme);
+  scheme = AsciiLower(scheme);
   if (scheme != "http" && scheme != "https") return nullptr;
   std::string host;
   if (!GetPart(h.get(), CURLUPART_HOST, 0, &host) || host.empty()) return nullptr;
@@ -154,7 +148,7 @@ Result<std::string> ResolveUrl(std::string_view base, std::string_view reference
   std::string scheme;
   std::string host;
   if (!GetPart(h.get(), CURLUPART_SCHEME, 0, &scheme) ||
-      (Lower(scheme) != "http" && Lower(scheme) != "https") ||
+      (AsciiLower(scheme) != "http" && AsciiLower(scheme) != "https") ||
       !GetPart(h.get(), CURLUPART_HOST, 0, &host) || host.empty()) {
     return Status::InvalidArgument("not an http(s) link: " + ref);
   }
@@ -172,7 +166,7 @@ Result<std::string> CanonicalUrl(std::string_view url) {
   std::string scheme, host, port, path, query;
   GetPart(h.get(), CURLUPART_SCHEME, 0, &scheme);
   GetPart(h.get(), CURLUPART_HOST, 0, &host);
-  host = Lower(host);
+  host = AsciiLower(host);
   while (!host.empty() && host.back() == '.') host.pop_back();
   if (host.empty()) return Status::InvalidArgument("no host in URL: " + std::string(url));
   const bool has_port = GetPart(h.get(), CURLUPART_PORT, CURLU_NO_DEFAULT_PORT, &port);
@@ -182,7 +176,7 @@ Result<std::string> CanonicalUrl(std::string_view url) {
   path = NormalizePercentEncoding(path);
   if (path.empty() || path[0] != '/') path.insert(path.begin(), '/');
   while (path.size() > 1 && path.back() == '/') path.pop_back();
-  std::string out = Lower(scheme) + "://" + host;
+  std::string out = AsciiLower(scheme) + "://" + host;
   if (has_port) out += ":" + port;
   out += path;
   const std::string canonical_query = CanonicalQuery(query);
@@ -191,7 +185,7 @@ Result<std::string> CanonicalUrl(std::string_view url) {
 }
 
 bool IsTrackingParameter(std::string_view name) {
-  const std::string lower = Lower(name);
+  const std::string lower = AsciiLower(name);
   if (lower.rfind("utm_", 0) == 0 || lower.rfind("pk_", 0) == 0 || lower.rfind("mtm_", 0) == 0) {
     return true;  // Google Analytics, Piwik and Matomo campaign parameters
   }
@@ -208,7 +202,7 @@ std::string HostOf(std::string_view url) {
   UrlHandle h = ParseHttpUrl(url);
   std::string host;
   if (!h || !GetPart(h.get(), CURLUPART_HOST, 0, &host)) return "";
-  host = Lower(host);
+  host = AsciiLower(host);
   while (!host.empty() && host.back() == '.') host.pop_back();
   return host;
 }
@@ -219,7 +213,7 @@ std::string OriginOf(std::string_view url) {
   std::string scheme, host, port;
   GetPart(h.get(), CURLUPART_SCHEME, 0, &scheme);
   GetPart(h.get(), CURLUPART_HOST, 0, &host);
-  std::string out = Lower(scheme) + "://" + Lower(host);
+  std::string out = AsciiLower(scheme) + "://" + AsciiLower(host);
   if (GetPart(h.get(), CURLUPART_PORT, CURLU_NO_DEFAULT_PORT, &port)) out += ":" + port;
   return out;
 }
@@ -235,8 +229,8 @@ std::string PathAndQueryOf(std::string_view url) {
 }
 
 bool SameSite(std::string_view host_a, std::string_view host_b) {
-  const std::string a = Lower(host_a);
-  const std::string b = Lower(host_b);
+  const std::string a = AsciiLower(host_a);
+  const std::string b = AsciiLower(host_b);
   if (a == b) return !a.empty();
   const char* domain_a = psl_registrable_domain(PublicSuffixList(), a.c_str());
   const char* domain_b = psl_registrable_domain(PublicSuffixList(), b.c_str());
