@@ -260,8 +260,8 @@ struct Fetcher::Impl {
       if (now < host.next_start) return;
       std::unique_ptr<Job> ready = std::move(*it);
       host.queue.erase(it);
-      Start(std::move(ready), name, now);
       host.busy = true;
+      Start(std::move(ready), name, now);
       return;
     }
   }
@@ -287,6 +287,11 @@ struct Fetcher::Impl {
   void Start(std::unique_ptr<Job> job, const std::string& host, Clock::time_point now) {
     auto t = std::make_unique<Transfer>();
     t->easy = curl_easy_init();
+    if (t->easy == nullptr) {
+      HostFor(host).busy = false;
+      CompleteWith(std::move(job), FetchOutcome::kNetworkError, "libcurl: out of memory");
+      return;
+    }
     t->host = host;
     t->limit = job->robots ? kMaxRobotsBytes : options.max_page_bytes;
     t->last_progress = now;

@@ -170,6 +170,13 @@ TEST_F(WatcherTest, FetchesEveryAllowedArticleOnceWithItsMetadata) {
   }
   EXPECT_EQ(Requests(kNews, "/private/"), 0u);  // Disallow for newsloom
   EXPECT_EQ(site_.Count(kNews, "/robots.txt"), 1u);
+  // Sources and articles alike: one request at a time, the host delay between them.
+  const std::vector<LoggedRequest> log = site_.Log();
+  ASSERT_EQ(log.size(), 8u);  // robots.txt, 3 sources, 4 articles
+  for (size_t i = 1; i < log.size(); ++i) {
+    EXPECT_GE(log[i].start - log[i - 1].answered, options_.fetch.host_delay) << log[i].target;
+  }
+  EXPECT_EQ(site_.MaxConcurrent(kNews), 1);
   EXPECT_EQ(report.sources_polled, 3u);
   EXPECT_EQ(report.items, 8u);
   EXPECT_EQ(report.new_urls, 5u);
