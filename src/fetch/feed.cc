@@ -125,8 +125,8 @@ std::string FirstPlainText(const xmlNode* node, std::initializer_list<std::strin
   return "";
 }
 
-// An RSS 2.0 or RSS 1.0 item. The link is <link>, else feedburner's original link, else a
-// permalink <guid>, else an Atom link inside the item.
+// An RSS 2.0 or RSS 1.0 item. Its URL: feedburner's original link, else <link> (its text, or the
+// href of an Atom link), else a permalink <guid>, else the rdf:about of RSS 1.0.
 FeedItem ReadRssItem(const xmlNode* item, const ParseOptions& options) {
   FeedItem out;
   for (const char* name : {"origLink", "link"}) {
@@ -171,10 +171,9 @@ FeedItem ReadAtomEntry(const xmlNode* entry, const ParseOptions& options) {
       best = score;
     }
   }
-  if (out.url.empty()) {
-    if (const xmlNode* id = Child(entry, "id"))
-      out.url = markup::ResolveHref(id, NodeText(id, 4096));
-    if (!out.url.empty() && AsciiLower(out.url).rfind("http", 0) != 0) out.url.clear();
+  if (const xmlNode* id = Child(entry, "id"); out.url.empty() && id != nullptr) {
+    const std::string text = NodeText(id, 4096);  // often a tag: URI, which names no page
+    if (AsciiLower(text).rfind("http", 0) == 0) out.url = markup::ResolveHref(id, text);
   }
   out.title = markup::PlainText(ChildText(entry, "title", kMaxTitleBytes * 4), kMaxTitleBytes);
   out.published = FirstDate(entry, {"published", "issued", "updated", "modified", "date"});
@@ -185,8 +184,9 @@ FeedItem ReadAtomEntry(const xmlNode* entry, const ParseOptions& options) {
 // A sitemap <url>: its location, and the title and date of the news extension, else <lastmod>.
 FeedItem ReadSitemapUrl(const xmlNode* url) {
   FeedItem out;
-  if (const xmlNode* loc = Child(url, "loc"))
+  if (const xmlNode* loc = Child(url, "loc")) {
     out.url = markup::ResolveHref(loc, NodeText(loc, 4096));
+  }
   if (const xmlNode* news = Child(url, "news")) {
     out.title = markup::PlainText(ChildText(news, "title", kMaxTitleBytes * 4), kMaxTitleBytes);
     out.published = FirstDate(news, {"publication_date"});
@@ -345,11 +345,6 @@ std::string_view KindName(DocumentKind kind) {
       return "html";
   }
   return "";
-}
-
-bool ListsArticles(DocumentKind kind) {
-  return kind == DocumentKind::kRss || kind == DocumentKind::kRdf || kind == DocumentKind::kAtom ||
-         kind == DocumentKind::kJsonFeed || kind == DocumentKind::kSitemap;
 }
 
 std::string CharsetOf(std::string_view content_type) {

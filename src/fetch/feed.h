@@ -26,9 +26,6 @@ enum class DocumentKind { kRss, kRdf, kAtom, kJsonFeed, kSitemap, kSitemapIndex,
 // "rss", "rdf", "atom", "json-feed", "sitemap", "sitemap-index", "opml", "html".
 std::string_view KindName(DocumentKind kind);
 
-// True for the kinds whose items are articles (feeds and sitemaps).
-bool ListsArticles(DocumentKind kind);
-
 struct ParseOptions {
   uint64_t max_bytes = 32u << 20;  // larger documents (after gunzip) are refused
   size_t max_items = 1000;         // items kept, in document order; the rest only counted
