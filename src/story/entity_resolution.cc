@@ -11,7 +11,9 @@
 #include <unordered_set>
 #include <utility>
 
+#include "text/chars.h"
 #include "text/hash.h"
+#include "text/union_find.h"
 
 namespace newsloom::story {
 namespace {
@@ -151,10 +153,6 @@ bool IsInitialsFiller(std::string_view w) {
          w == "de" || w == "&";
 }
 
-bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
-char Lower(char c) { return IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
-
 std::vector<std::string> SplitWords(std::string_view s) {
   std::vector<std::string> out;
   std::string cur;
@@ -208,7 +206,7 @@ std::string WordKey(std::string_view w) {
   std::string out;
   for (char c : w) {
     if (c == '.') continue;
-    out += Lower(c);
+    out += text::AsciiLower(c);
   }
   if (out.size() > 2 && out.compare(out.size() - 2, 2, "'s") == 0) out.resize(out.size() - 2);
   while (!out.empty() && (out.back() == '\'' || out.back() == ',')) out.pop_back();
@@ -286,7 +284,7 @@ std::string RoleBefore(const std::string& body, Span span, const std::vector<Spa
     if (begin == end) break;
     const std::string_view w(body.data() + begin, end - begin);
     const std::string k = WordKey(w);
-    const bool capital = IsUpper(w.front());
+    const bool capital = text::IsAsciiUpper(w.front());
     if (!capital && !RoleHeads().count(k) && !RoleModifiers().count(k)) break;
     bool in_mention = false;
     for (const Span& o : others) {
@@ -352,7 +350,7 @@ bool LooksLikeAcronym(const Node& n) {
   int letters = 0;
   for (char c : d) {
     if (c == '.') continue;
-    if (!IsUpper(c)) return false;
+    if (!text::IsAsciiUpper(c)) return false;
     ++letters;
   }
   return letters >= 2 && letters <= 6;
@@ -395,8 +393,6 @@ bool SpellingVariants(const Node& a, const Node& b) {
   return anchor && differ;
 }
 
-bool IsLetter(char c) { return IsUpper(c) || IsLower(c) || static_cast<unsigned char>(c) >= 0x80; }
-
 // Repairs of tagger spans that resolution depends on, in text order:
 //   - an honorific tagged alone ("Mr" of "Mr. Kim") joins the mention right after it, or is
 //     dropped;
@@ -435,9 +431,10 @@ std::vector<EntityMention> FixMentions(const std::string& body,
       continue;
     }
     uint32_t end = m.span.end;
-    while (m.type == "PER" && end + 1 < body.size() && body[end] == '-' && IsLower(body[end + 1])) {
+    while (m.type == "PER" && end + 1 < body.size() && body[end] == '-' &&
+           text::IsAsciiLower(body[end + 1])) {
       uint32_t k = end + 1;
-      while (k < body.size() && IsLower(body[k])) ++k;
+      while (k < body.size() && text::IsAsciiLower(body[k])) ++k;
       end = k;
     }
     if (end != m.span.end && (i + 1 >= mentions.size() || mentions[i + 1].span.begin >= end)) {
@@ -454,7 +451,7 @@ bool IsAcronymWord(std::string_view w) {
   int letters = 0;
   for (char c : w) {
     if (c == '.') continue;
-    if (!IsUpper(c)) return false;
+    if (!text::IsAsciiUpper(c)) return false;
     ++letters;
   }
   return letters >= 2 && letters <= 6;
@@ -473,7 +470,7 @@ std::vector<EntityMention> SplitLeadingAcronyms(const std::string& body,
       continue;
     bool names = true, org = false;
     for (size_t i = 1; i < words.size(); ++i) {
-      names = names && IsUpper(words[i][0]) && !IsAcronymWord(words[i]);
+      names = names && text::IsAsciiUpper(words[i][0]) && !IsAcronymWord(words[i]);
       const std::string k = WordKey(words[i]);
       org = org || OrgWords().count(k) || PlaceTypes().count(k);
     }
@@ -485,26 +482,6 @@ std::vector<EntityMention> SplitLeadingAcronyms(const std::string& body,
   }
   return mentions;
 }
-
-class UnionFind {
- public:
-  explicit UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
-  size_t Find(size_t x) {
-    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
-    return x;
-  }
-  // The root with the smaller index stays root, so results do not depend on merge order.
-  bool Union(size_t a, size_t b) {
-    a = Find(a);
-    b = Find(b);
-    if (a == b) return false;
-    parent_[std::max(a, b)] = std::min(a, b);
-    return true;
-  }
-
- private:
-  std::vector<size_t> parent_;
-};
 
 }  // namespace
 
@@ -646,7 +623,7 @@ ResolvedEntities ResolveEntities(const std::vector<const AnalyzedArticle*>& arti
     }
   }
 
-  UnionFind uf(nodes.size());
+  text::UnionFind uf(nodes.size());
   auto merge = [&](size_t a, size_t b, const char* reason) {
     if (uf.Union(a, b))
       out.merges.push_back(EntityMerge{nodes[a].Display(), nodes[b].Display(), reason});

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <numeric>
 #include <set>
 #include <string_view>
 #include <unordered_map>
@@ -13,6 +12,7 @@
 #include "story/quote_merge.h"
 #include "story/timeline.h"
 #include "text/hash.h"
+#include "text/union_find.h"
 
 namespace newsloom::story {
 namespace {
@@ -148,12 +148,7 @@ Story BuildStory(const std::string& story_id, const std::string& thread_id,
     for (int k = 0; k < static_cast<int>(sentences.size()); ++k) {
       for (uint64_t h : sentences[k].shingles) postings[h].push_back(k);
     }
-    std::vector<int> parent(sentences.size());
-    std::iota(parent.begin(), parent.end(), 0);
-    auto find = [&](int x) {
-      while (parent[x] != x) x = parent[x] = parent[parent[x]];
-      return x;
-    };
+    text::UnionFind passages(sentences.size());
     for (int k = 0; k < static_cast<int>(sentences.size()); ++k) {
       std::map<int, int> shared;  // later sentence of another article -> shared shingles
       for (uint64_t h : sentences[k].shingles) {
@@ -165,13 +160,13 @@ Story BuildStory(const std::string& story_id, const std::string& thread_id,
         const size_t fewer =
             std::min(sentences[k].shingles.size(), sentences[other].shingles.size());
         if (count >= kSharedPassage || count >= kSharedContainment * static_cast<double>(fewer)) {
-          const int a = find(k), b = find(other);
-          if (a != b) parent[std::max(a, b)] = std::min(a, b);
+          passages.Union(k, other);
         }
       }
     }
     std::map<int, std::vector<int>> groups;
-    for (int k = 0; k < static_cast<int>(sentences.size()); ++k) groups[find(k)].push_back(k);
+    for (int k = 0; k < static_cast<int>(sentences.size()); ++k)
+      groups[static_cast<int>(passages.Find(k))].push_back(k);
     struct Ranked {
       int independent;
       int articles;
