@@ -63,9 +63,6 @@ double Jaccard(const std::vector<T>& a, const std::vector<T>& b) {
 // The MinHash estimate of Jaccard: the share of equal positions (0 when sizes differ).
 double EstimateJaccard(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b);
 
-// True for the English function words that the term vector leaves out (input is a token norm).
-bool IsStopword(std::string_view norm);
-
 }  // namespace newsloom::analyze
 
 #endif  // NEWSLOOM_ANALYZE_ANALYZE_H_

@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <string>
 
+#include "text/stopwords.h"
+
 namespace newsloom::analyze {
 namespace {
 
@@ -104,21 +106,7 @@ bool ParseDigits(std::string_view w, double* value) {
 }
 
 // Words that never are the thing counted.
-bool IsFunctionWord(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "a",     "an",     "the",   "of",    "in",   "on",    "at",    "to",    "for",     "with",
-      "by",    "from",   "and",   "or",    "but",  "that",  "this",  "these", "those",   "is",
-      "was",   "were",   "are",   "be",    "been", "has",   "have",  "had",   "it",      "its",
-      "as",    "than",   "more",  "less",  "per",  "each",  "who",   "which", "while",   "when",
-      "after", "before", "since", "into",  "over", "under", "about", "if",    "so",      "not",
-      "no",    "he",     "she",   "they",  "we",   "i",     "you",   "his",   "her",     "their",
-      "our",   "my",     "all",   "also",  "will", "would", "could", "can",   "may",     "did",
-      "do",    "does",   "other", "times", "out",  "up",    "down",  "off",   "am",      "pm",
-      "a.m",   "p.m",    "st",    "nd",    "rd",   "th",    "or",    "among", "between", "said"};
-  for (std::string_view k : kWords)
-    if (k == w) return true;
-  return false;
-}
+bool IsFunctionWord(std::string_view w) { return text::IsStopword(w, text::StopList::kNotCounted); }
 
 bool IsDeterminer(std::string_view w) {
   return w == "the" || w == "these" || w == "those" || w == "its" || w == "their" || w == "his" ||

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cstdlib>
 
-#include "analyze/analyze.h"
 #include "eval/porter_stemmer.h"
+#include "text/stopwords.h"
 
 namespace newsloom::eval {
 namespace {
@@ -57,7 +57,7 @@ std::vector<std::string> RougeTokens(std::string_view text, const RougeOptions& 
   std::string cur;
   auto emit = [&] {
     if (cur.empty()) return;
-    if (!(options.drop_stopwords && analyze::IsStopword(cur))) {
+    if (!(options.drop_stopwords && text::IsStopword(cur, text::StopList::kEnglish))) {
       out.push_back(options.stem ? PorterStem(cur) : cur);
     }
     cur.clear();

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "analyze/analyze.h"
+#include "text/stopwords.h"
 
 namespace newsloom::story {
 namespace {
@@ -206,7 +206,7 @@ std::vector<DatedSummary> SummarizeTimeline(const std::vector<const AnalyzedArti
         const Token& tok = a.tokens[t];
         if (!tok.is_word) continue;
         ++c.words;
-        if (analyze::IsStopword(tok.norm)) continue;
+        if (text::IsStopword(tok.norm, text::StopList::kEnglish)) continue;
         auto [it, fresh] = term_ids.emplace(tok.norm, static_cast<int>(term_ids.size()));
         if (fresh) df.push_back(0);
         c.terms.push_back(it->second);
