@@ -6,6 +6,7 @@
 
 #include "fetch/url.h"
 #include "text/chars.h"
+#include "text/lines.h"
 
 namespace newsloom::fetch {
 namespace {
@@ -53,12 +54,7 @@ Key KeyOf(std::string_view name) {
 std::vector<Group> ReadGroups(std::string_view body, std::vector<std::string>* sitemaps) {
   std::vector<Group> groups;
   bool in_agent_lines = false;  // the last meaningful line was a user-agent line
-  size_t start = 0;
-  while (start < body.size()) {
-    size_t end = body.find_first_of("\r\n", start);
-    if (end == std::string_view::npos) end = body.size();
-    std::string_view line = body.substr(start, end - start);
-    start = end + 1;
+  for (std::string_view line : text::SplitLines(body, "\r\n")) {
     line = text::TrimAscii(line.substr(0, line.find('#')));
     const size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;

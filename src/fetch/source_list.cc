@@ -7,6 +7,7 @@
 #include "fetch/feed.h"
 #include "fetch/url.h"
 #include "text/chars.h"
+#include "text/lines.h"
 
 namespace newsloom::fetch {
 namespace {
@@ -56,12 +57,7 @@ SourceList ParseSourceList(std::string_view text, std::string_view name) {
     return out;
   }
   size_t line_number = 0;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    start = end + 1;
+  for (std::string_view line : text::SplitLines(text)) {
     ++line_number;
     // '#' starts a comment at the start of a line or after a space: URLs may hold '#'.
     line = text::TrimAscii(line.substr(0, line.find('#') == 0 ? 0 : line.find(" #")));

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "text/chars.h"
+#include "text/lines.h"
 #include "timex/embedded_languages.h"
 
 namespace newsloom::timex {
@@ -284,12 +285,7 @@ Result<Lexicon> Lexicon::Parse(std::string_view text) {
   Lexicon lex;
   std::map<std::string, std::vector<Phrase>> phrases;
   int line_number = 0;
-  size_t at = 0;
-  while (at < text.size()) {
-    size_t next = text.find('\n', at);
-    if (next == std::string_view::npos) next = text.size();
-    std::string_view line = text.substr(at, next - at);
-    at = next + 1;
+  for (std::string_view line : text::SplitLines(text)) {
     ++line_number;
     // A comment starts with "#" at the start of the line or after a space ("holiday=11-4#4" is
     // no comment).
