@@ -6,6 +6,7 @@
 #include <string>
 
 #include "text/stopwords.h"
+#include "timex/lexicon.h"
 
 namespace newsloom::analyze {
 namespace {
@@ -223,19 +224,14 @@ const char* const kQualifiers[][2] = {
 
 }  // namespace
 
+// The temporal tagger's English table is the one table of number words.
 double NumberWordValue(std::string_view w) {
-  static constexpr std::string_view kOnes[] = {
-      "zero",     "one",     "two",     "three",     "four",     "five",    "six",
-      "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",  "thirteen",
-      "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
-  static constexpr std::string_view kTens[] = {"twenty", "thirty",  "forty",  "fifty",
-                                               "sixty",  "seventy", "eighty", "ninety"};
-  for (int k = 0; k < 20; ++k)
-    if (kOnes[k] == w) return k;
-  for (int k = 0; k < 8; ++k)
-    if (kTens[k] == w) return 20 + 10 * k;
-  if (w == "dozen") return 12;
-  if (w == "hundred") return 100;
+  static const timex::Lexicon& english = timex::LexiconFor("en");
+  const timex::LexEntry* e = english.Find(w);
+  if (e == nullptr) return -1;
+  if (e->number >= 0) return e->number;
+  if (e->Is("dozen")) return 12;
+  if (e->Is("hundred")) return 100;
   return -1;
 }
 
