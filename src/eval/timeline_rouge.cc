@@ -30,7 +30,7 @@ Counts NGrams(std::string_view text, int n, const RougeOptions& options) {
 // "gener"), so ROUGE stays on classic Porter.
 std::string RougeStem(const std::string& word) {
   // libstemmer always has "porter"; it is compiled in.
-  thread_local text::Stemmer stemmer = std::move(*text::Stemmer::Create("porter"));
+  thread_local text::Stemmer stemmer = text::Stemmer::Create("porter").value();
   // ROUGE stems only words of three letters or more ("is" stays "is"); numbers and other scripts
   // are kept.
   if (word.size() <= 2 ||
