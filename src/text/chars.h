@@ -19,8 +19,6 @@ constexpr bool IsAsciiAlnum(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c);
 constexpr bool IsAsciiSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
-// A byte of a multi-byte UTF-8 sequence (lead or continuation).
-constexpr bool IsNonAscii(char c) { return static_cast<unsigned char>(c) >= 0x80; }
 
 constexpr char AsciiLower(char c) { return IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 
