@@ -12,7 +12,7 @@
 #include <set>
 #include <thread>
 
-#include "store/postgres_test_server.h"
+#include "testing/postgres_test_server.h"
 
 namespace newsloom {
 namespace {

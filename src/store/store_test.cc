@@ -8,7 +8,7 @@
 #include <random>
 
 #include "store/codec.h"
-#include "store/postgres_test_server.h"
+#include "testing/postgres_test_server.h"
 #include "store/story_json.h"
 
 namespace newsloom {

@@ -15,7 +15,7 @@
 #include "analyze/analyze.h"
 #include "cluster/story_clusterer.h"
 #include "story/entity_resolution.h"
-#include "story/gold_article_testutil.h"
+#include "testing/gold_article.h"
 #include "story/quote_merge.h"
 #include "story/story_builder.h"
 

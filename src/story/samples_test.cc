@@ -16,7 +16,7 @@
 #include "analyze/analyze.h"
 #include "cluster/story_clusterer.h"
 #include "dedup/copy_detector.h"
-#include "story/gold_article_testutil.h"
+#include "testing/gold_article.h"
 #include "story/story_builder.h"
 
 namespace newsloom::story {

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "analyze/analyze.h"
-#include "story/gold_article_testutil.h"
+#include "testing/gold_article.h"
 #include "story/story_builder.h"
 
 namespace newsloom::story {

@@ -3,8 +3,8 @@
 #include <string>
 
 #include "commands.h"
-#include "pipeline/ingest_bench.h"
-#include "server/synthetic_store.h"
+#include "workloads/ingest_workload.h"
+#include "workloads/synthetic_store.h"
 
 namespace newsloom::cli {
 

@@ -1,4 +1,4 @@
-#include "server/synthetic_store.h"
+#include "workloads/synthetic_store.h"
 
 #include <algorithm>
 #include <chrono>

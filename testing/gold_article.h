@@ -1,7 +1,7 @@
 // Test helper: an Article made from a sample page's gold body lines (gold.json), so that story
 // tests do not depend on the extraction stage.
-#ifndef NEWSLOOM_STORY_GOLD_ARTICLE_TESTUTIL_H_
-#define NEWSLOOM_STORY_GOLD_ARTICLE_TESTUTIL_H_
+#ifndef NEWSLOOM_TESTING_GOLD_ARTICLE_H_
+#define NEWSLOOM_TESTING_GOLD_ARTICLE_H_
 
 #include <gtest/gtest.h>
 
@@ -42,4 +42,4 @@ inline Article ArticleFromGoldLines(const std::vector<std::string>& lines,
 
 }  // namespace newsloom::story
 
-#endif  // NEWSLOOM_STORY_GOLD_ARTICLE_TESTUTIL_H_
+#endif  // NEWSLOOM_TESTING_GOLD_ARTICLE_H_

@@ -2,8 +2,8 @@
 // they go through the pipeline once, then perturbed clones of the analysed articles (new ids,
 // shifted dates, paragraphs rotated with every span moved along) and of their stories are written
 // straight to the store, without analysing again.
-#ifndef NEWSLOOM_SERVER_SYNTHETIC_STORE_H_
-#define NEWSLOOM_SERVER_SYNTHETIC_STORE_H_
+#ifndef NEWSLOOM_BENCH_WORKLOADS_SYNTHETIC_STORE_H_
+#define NEWSLOOM_BENCH_WORKLOADS_SYNTHETIC_STORE_H_
 
 #include <cstdint>
 #include <string>
@@ -34,4 +34,4 @@ Result<SyntheticStoreReport> BuildSyntheticStore(const SyntheticStoreOptions& op
 
 }  // namespace newsloom::server
 
-#endif  // NEWSLOOM_SERVER_SYNTHETIC_STORE_H_
+#endif  // NEWSLOOM_BENCH_WORKLOADS_SYNTHETIC_STORE_H_

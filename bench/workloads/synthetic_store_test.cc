@@ -1,4 +1,4 @@
-#include "server/synthetic_store.h"
+#include "workloads/synthetic_store.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
