@@ -11,7 +11,7 @@
 
 #include "newsloom/article.h"
 
-namespace newsloom::story {
+namespace newsloom::testing {
 
 // `lines` are the page's lines; `doc` its entry in gold.json's "documents". A body line number
 // outside the page is reported as a test failure and skipped.
@@ -40,6 +40,6 @@ inline Article ArticleFromGoldLines(const std::vector<std::string>& lines,
   return a;
 }
 
-}  // namespace newsloom::story
+}  // namespace newsloom::testing
 
 #endif  // NEWSLOOM_TESTING_GOLD_ARTICLE_H_

@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-namespace newsloom::store::testing {
+namespace newsloom::testing {
 
 class PostgresTestServer {
  public:
@@ -157,6 +157,6 @@ class PostgresTestServer {
   bool started_ = false;
 };
 
-}  // namespace newsloom::store::testing
+}  // namespace newsloom::testing
 
 #endif  // NEWSLOOM_TESTING_POSTGRES_TEST_SERVER_H_

@@ -11,7 +11,7 @@
 
 #include "newsloom/status.h"
 
-namespace newsloom::server {
+namespace newsloom::bench {
 
 struct SyntheticStoreOptions {
   std::string db;                        // the store to build (a SQLite file)
@@ -32,6 +32,6 @@ struct SyntheticStoreReport {
 // inputs give the same store. kInvalidArgument when the seed inputs give no article.
 Result<SyntheticStoreReport> BuildSyntheticStore(const SyntheticStoreOptions& options);
 
-}  // namespace newsloom::server
+}  // namespace newsloom::bench
 
 #endif  // NEWSLOOM_BENCH_WORKLOADS_SYNTHETIC_STORE_H_

@@ -53,7 +53,7 @@ class WorkQueueTest : public ::testing::Test {
            ("newsloom_work_queue_test_" + std::to_string(std::random_device{}()));
     fs::create_directories(dir_ / "in");
     for (const auto& [name, text] : kPages) std::ofstream(dir_ / "in" / name) << text;
-    auto& server = store::testing::PostgresTestServer::Get();
+    auto& server = testing::PostgresTestServer::Get();
     uri_ = server.NewDatabase();
     ASSERT_EQ(server.error(), "");
     auto store = store::PostgresStore::Open(uri_);

@@ -26,7 +26,7 @@ class EntityStoreTest : public ::testing::TestWithParam<Backend> {
     fs::create_directories(dir_);
     std::string target = (dir_ / "e.db").string();
     if (GetParam() == Backend::kPostgres) {
-      auto& server = store::testing::PostgresTestServer::Get();
+      auto& server = testing::PostgresTestServer::Get();
       target = server.NewDatabase();
       ASSERT_EQ(server.error(), "");
     }

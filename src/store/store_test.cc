@@ -34,9 +34,9 @@ struct SqliteBackend {
 
 // A fresh database on this program's throwaway PostgreSQL server.
 struct PostgresBackend {
-  std::string uri = store::testing::PostgresTestServer::Get().NewDatabase();
+  std::string uri = testing::PostgresTestServer::Get().NewDatabase();
   std::string Target() const { return uri; }
-  std::string Error() const { return store::testing::PostgresTestServer::Get().error(); }
+  std::string Error() const { return testing::PostgresTestServer::Get().error(); }
 };
 
 RawPage MakePage(const std::string& id, const std::string& text) {

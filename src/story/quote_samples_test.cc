@@ -55,7 +55,7 @@ class QuoteSamplesTest : public ::testing::Test {
     for (const auto& doc : samples->gold["documents"]) {
       const std::string file = doc["file"];
       const std::string id = file.substr(0, file.find('.'));
-      auto analyzed = analyze::Analyze(ArticleFromGoldLines(Lines(kSeeds / file), doc, id));
+      auto analyzed = analyze::Analyze(testing::ArticleFromGoldLines(Lines(kSeeds / file), doc, id));
       if (!analyzed.ok()) return;
       samples->id_of_file[file] = id;
       samples->articles.push_back(std::move(analyzed).value());
