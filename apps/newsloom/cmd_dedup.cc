@@ -9,7 +9,7 @@
 
 #include "analyze/analyze.h"
 #include "commands.h"
-#include "dedup/copy_detector.h"
+#include "newsloom/dedup.h"
 #include "extract/extract.h"
 #include "ingest/reader.h"
 #include "store/story_json.h"

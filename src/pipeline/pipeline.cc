@@ -11,7 +11,7 @@
 #include "analyze/figures.h"
 #include "analyze/quotes.h"
 #include "cluster/story_clusterer.h"
-#include "dedup/copy_detector.h"
+#include "newsloom/dedup.h"
 #include "ingest/reader.h"
 #include "pipeline/page_rules.h"
 #include "story/story_builder.h"

@@ -9,7 +9,7 @@
 #include <unordered_set>
 
 #include "cluster/story_clusterer.h"
-#include "dedup/copy_detector.h"
+#include "newsloom/dedup.h"
 #include "ingest/reader.h"
 #include "pipeline/page_rules.h"
 #include "story/story_builder.h"

@@ -15,7 +15,7 @@
 
 #include "analyze/analyze.h"
 #include "cluster/story_clusterer.h"
-#include "dedup/copy_detector.h"
+#include "newsloom/dedup.h"
 #include "testing/gold_article.h"
 #include "story/story_builder.h"
 

@@ -1,7 +1,7 @@
 // Exact and near-duplicate articles, found as they stream in: a hash of the normalised body for
 // exact copies, MinHash with LSH banding for candidates, each verified by Jaccard.
-#ifndef NEWSLOOM_DEDUP_COPY_DETECTOR_H_
-#define NEWSLOOM_DEDUP_COPY_DETECTOR_H_
+#ifndef NEWSLOOM_DEDUP_H_
+#define NEWSLOOM_DEDUP_H_
 
 #include <cstdint>
 #include <memory>
@@ -68,4 +68,4 @@ class CopyDetector {
 
 }  // namespace newsloom::dedup
 
-#endif  // NEWSLOOM_DEDUP_COPY_DETECTOR_H_
+#endif  // NEWSLOOM_DEDUP_H_
