@@ -5,10 +5,33 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "newsloom/analyzed_article.h"
-#include "newsloom/story.h"
+
+namespace newsloom {
+
+// How an article relates to the other members of its copy group.
+enum class CopyRole { kOriginal, kCopy, kRewrite };
+
+// "original", "copy", "rewrite".
+const char* CopyRoleName(CopyRole role);
+// The inverse of CopyRoleName; nullopt for any other string.
+std::optional<CopyRole> CopyRoleFromName(std::string_view name);
+
+// Articles that copy or rewrite one another, and which of them was published first.
+struct CopyGroup {
+  std::string id;
+  std::vector<std::string> article_ids;  // ingest order
+  std::string first_publisher;           // article id: earliest date, ties by ingest order
+  std::vector<CopyRole> roles;           // parallel to article_ids
+  std::vector<double> similarity;        // to the first publisher, parallel to article_ids
+};
+
+}  // namespace newsloom
 
 namespace newsloom::dedup {
 

@@ -617,7 +617,7 @@ Status PostgresStore::InsertStories(const std::vector<Story>& stories,
       sa[0].Text(s.id);
       sa[1].Int(static_cast<int64_t>(j));
       sa[2].Text(s.articles[j].id);
-      sa[3].Text(CopyRoleName(s.articles[j].role));
+      sa[3].Text(StoredRoleName(s.articles[j].role));
     }
   }
   std::vector<Param> p;
@@ -633,7 +633,7 @@ Status PostgresStore::InsertStories(const std::vector<Story>& stories,
       cg[0].Text(g.id);
       cg[1].Int(static_cast<int64_t>(j));
       cg[2].Text(g.article_ids[j]);
-      cg[3].Text(CopyRoleName(j < g.roles.size() ? g.roles[j] : CopyRole::kOriginal));
+      cg[3].Text(StoredRoleName(j < g.roles.size() ? g.roles[j] : CopyRole::kOriginal));
       cg[4].Double(j < g.similarity.size() ? g.similarity[j] : 0.0);
       cg[5].Text(g.first_publisher);
     }
@@ -708,7 +708,7 @@ Result<std::vector<StorySummary>> PostgresStore::ListStories() {
     a.title = q.Text(r, 3);
     a.outlet = q.Text(r, 4);
     a.published = q.OptDate(r, 5);
-    a.role = CopyRoleFromName(q.Text(r, 6));
+    a.role = StoredRole(q.Text(r, 6));
     stories[it->second].articles.push_back(std::move(a));
   }
   return stories;

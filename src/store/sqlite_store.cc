@@ -527,14 +527,14 @@ Status SqliteStore::ReplaceStoriesInTransaction(const std::vector<Story>& storie
     for (size_t j = 0; j < s.articles.size(); ++j) {
       NEWSLOOM_PREPARE(q, sql::kInsertStoryArticle);
       q.Bind(1, s.id).Bind(2, static_cast<int64_t>(j)).Bind(3, s.articles[j].id);
-      NEWSLOOM_RETURN_IF_ERROR(q.Bind(4, CopyRoleName(s.articles[j].role)).Run());
+      NEWSLOOM_RETURN_IF_ERROR(q.Bind(4, StoredRoleName(s.articles[j].role)).Run());
     }
   }
   for (const CopyGroup& g : copy_groups) {
     for (size_t j = 0; j < g.article_ids.size(); ++j) {
       NEWSLOOM_PREPARE(q, sql::kInsertCopyGroup);
       q.Bind(1, g.id).Bind(2, static_cast<int64_t>(j)).Bind(3, g.article_ids[j]);
-      q.Bind(4, CopyRoleName(j < g.roles.size() ? g.roles[j] : CopyRole::kOriginal));
+      q.Bind(4, StoredRoleName(j < g.roles.size() ? g.roles[j] : CopyRole::kOriginal));
       q.Bind(5, j < g.similarity.size() ? g.similarity[j] : 0.0);
       NEWSLOOM_RETURN_IF_ERROR(q.Bind(6, g.first_publisher).Run());
     }
@@ -573,7 +573,7 @@ Result<std::vector<StorySummary>> SqliteStore::ListStories() {
       a.title = q.Text(2);
       a.outlet = q.Text(3);
       a.published = q.OptDate(4);
-      a.role = CopyRoleFromName(q.Text(5));
+      a.role = StoredRole(q.Text(5));
       s.articles.push_back(std::move(a));
     }
   }
