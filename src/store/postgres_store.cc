@@ -339,7 +339,8 @@ Status PostgresStore::PutRows(const std::vector<PageAndArticle>& items,
   for (const ArrayParam& c : columns) params.push_back(c.Done());
   NEWSLOOM_PG(inserted, pgsql::kInsertArticles, params);
 
-  std::array<ArrayParam, 6> par, ana;
+  std::array<ArrayParam, 6> par;
+  std::array<ArrayParam, 5> ana;
   std::array<ArrayParam, 4> sen;
   std::array<ArrayParam, 9> dat;
   std::array<ArrayParam, 6> ent;
@@ -387,10 +388,9 @@ Status PostgresStore::PutRows(const std::vector<PageAndArticle>& items,
     }
     ana[0].Int(seq);
     ana[1].Int(static_cast<int64_t>(analyzed.body_hash));
-    ana[2].Int(static_cast<int64_t>(analyzed.simhash));
-    ana[3].Bytes(EncodeMinhash(analyzed.minhash));
-    ana[4].Bytes(EncodeTerms(analyzed.terms));
-    ana[5].Bytes(EncodeTokens(analyzed.tokens));
+    ana[2].Bytes(EncodeMinhash(analyzed.minhash));
+    ana[3].Bytes(EncodeTerms(analyzed.terms));
+    ana[4].Bytes(EncodeTokens(analyzed.tokens));
   }
   if (inserted.Rows() == 0) return Status::Ok();
   auto run = [&](const char* sql, auto& arrays) -> Status {
@@ -469,15 +469,14 @@ Status PostgresStore::LoadDetails(std::vector<std::pair<int64_t, AnalyzedArticle
     for (int r = 0; r < q.Rows(); ++r) {
       AnalyzedArticle* a = by_seq.at(q.Int(r, 0));
       a->body_hash = static_cast<uint64_t>(q.Int(r, 1));
-      a->simhash = static_cast<uint64_t>(q.Int(r, 2));
-      auto minhash = DecodeMinhash(q.Bytes(r, 3));
+      auto minhash = DecodeMinhash(q.Bytes(r, 2));
       if (!minhash.ok()) return minhash.status();
       a->minhash = std::move(*minhash);
-      auto terms = DecodeTerms(q.Bytes(r, 4));
+      auto terms = DecodeTerms(q.Bytes(r, 3));
       if (!terms.ok()) return terms.status();
       a->terms = std::move(*terms);
       if (options.tokens) {
-        auto tokens = DecodeTokens(q.Bytes(r, 5));
+        auto tokens = DecodeTokens(q.Bytes(r, 4));
         if (!tokens.ok()) return tokens.status();
         a->tokens = std::move(*tokens);
       }
