@@ -223,10 +223,26 @@ Result<AnalyzedArticle> Analyze(Article article, const AnalyzeOptions& options) 
   }
   std::unordered_map<std::string, float> names;
   AddNameTerms(body, out.tokens, sentence_start, names);
+  // The headline and the lead name the event most directly: their words are terms of their own
+  // kinds too ("t:" and "l:"), so that a story is told apart from a look-alike by what happened.
+  std::unordered_map<std::string, float> headline;
+  Result<text::Segmentation> title = text::Segment(out.article.title);
+  if (!title.ok()) return title.status();
+  for (const Token& t : title->tokens) {
+    if (IsContentWord(t)) headline["t:" + t.norm] += 1;
+  }
+  for (const Token& t : out.tokens) {
+    if (t.span.begin >= options.lead_bytes) break;
+    if (IsContentWord(t)) headline["l:" + t.norm] += 1;
+  }
+  for (const Token& t : title->tokens) {
+    if (IsContentWord(t)) headline["l:" + t.norm] += 1;
+  }
 
-  out.terms.reserve(counts.size() + names.size());
+  out.terms.reserve(counts.size() + names.size() + headline.size());
   for (const auto& [term, n] : counts) out.terms.push_back(Term{std::string(term), n});
   for (auto& [term, n] : names) out.terms.push_back(Term{term, n});
+  for (auto& [term, n] : headline) out.terms.push_back(Term{term, n});
   std::sort(out.terms.begin(), out.terms.end(),
             [](const Term& a, const Term& b) { return a.term < b.term; });
 

@@ -8,6 +8,7 @@
 #include <map>
 #include <mutex>
 
+#include "analyze/model_files.h"
 #include "analyze/ner_decoder.h"
 #include "analyze/ner_features.h"
 #include "analyze/ner_io.h"
@@ -35,18 +36,6 @@ std::string_view AsciiQuotes(std::string_view word, std::deque<std::string>* sto
   }
   storage->push_back(std::move(out));
   return storage->back();
-}
-
-bool IsLanguageCode(std::string_view language) {
-  return (language.size() == 2 || language.size() == 3) &&
-         std::all_of(language.begin(), language.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-}
-
-// The directory of the running binary, or "" where /proc does not say.
-std::filesystem::path ExecutableDir() {
-  std::error_code ec;
-  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  return ec ? std::filesystem::path() : exe.parent_path();
 }
 
 }  // namespace
@@ -145,26 +134,8 @@ std::vector<EntityMention> NerTagger::Tag(std::string_view body, const std::vect
 }
 
 std::vector<std::string> NerModelCandidates(std::string_view language) {
-  namespace fs = std::filesystem;
-  std::vector<std::string> out;
-  if (!IsLanguageCode(language)) return out;
-  const std::string file = "ner-" + std::string(language) + ".bin";
-  if (const char* dir = std::getenv("NEWSLOOM_MODEL_DIR"); dir && *dir) {
-    out.push_back((fs::path(dir) / file).string());
-    return out;
-  }
-  std::vector<fs::path> dirs;
-  if (fs::path exe_dir = ExecutableDir(); !exe_dir.empty()) {
-    dirs.push_back(exe_dir.parent_path() / "share" / "newsloom");
-    dirs.push_back(exe_dir / "models");
-  }
-  dirs.push_back(NEWSLOOM_INSTALL_MODEL_DIR);
-  dirs.push_back(NEWSLOOM_SOURCE_MODEL_DIR);
-  for (const fs::path& dir : dirs) {
-    std::string path = (dir / file).lexically_normal().string();
-    if (std::find(out.begin(), out.end(), path) == out.end()) out.push_back(std::move(path));
-  }
-  return out;
+  if (!IsLanguageCode(language)) return {};
+  return ModelCandidates("ner-" + std::string(language) + ".bin");
 }
 
 Result<std::string> FindNerModel(std::string_view language) {
@@ -172,15 +143,8 @@ Result<std::string> FindNerModel(std::string_view language) {
     return Status::InvalidArgument("bad language code '" + std::string(language) +
                                    "' for an entity model");
   }
-  std::vector<std::string> candidates = NerModelCandidates(language);
-  std::string tried;
-  for (const std::string& path : candidates) {
-    std::error_code ec;
-    if (std::filesystem::is_regular_file(path, ec)) return path;
-    tried += (tried.empty() ? "" : ", ") + path;
-  }
-  return Status::NotFound("no entity model for language '" + std::string(language) + "'; tried " +
-                          tried + " (NEWSLOOM_MODEL_DIR names the folder to look in)");
+  return FindModelFile("ner-" + std::string(language) + ".bin",
+                       "entity model for language '" + std::string(language) + "'");
 }
 
 Result<NerTagger> LoadNerModel(std::string_view language) {

@@ -143,6 +143,25 @@ Result<nlohmann::json> PublicationDates(const std::vector<GoldArticle>& gold, St
       {"rule", "right: within 2 days of [event_date, event_date + 30]"}};
 }
 
+// Of the stored pages with a URL, how many have an outlet.
+Result<nlohmann::json> Outlets(const std::vector<GoldArticle>& gold, Store& store) {
+  int with_url = 0, with_outlet = 0;
+  for (const GoldArticle& g : gold) {
+    auto stored = store.GetArticle(g.id);
+    if (!stored.ok()) {
+      if (stored.status().code() == Status::Code::kNotFound) continue;
+      return stored.status();
+    }
+    if (stored->article.url.empty()) continue;
+    ++with_url;
+    with_outlet += !stored->article.outlet.empty();
+  }
+  return nlohmann::json{
+      {"pages_with_url", with_url},
+      {"with_outlet", with_outlet},
+      {"share_of_pages_with_url", with_url ? static_cast<double>(with_outlet) / with_url : 0.0}};
+}
+
 }  // namespace
 
 BCubed ScoreBCubed(const std::vector<std::string>& predicted,
@@ -238,6 +257,9 @@ Result<nlohmann::json> RunClusteringEval(const EvalOptions& options) {
     out["bcubed_topic"] = Figures(ScoreBCubed(predicted, topics));
     out["bcubed_thread_vs_topic"] = Figures(ScoreBCubed(threads, topics));
   }
+  auto outlets = Outlets(*gold, (*corpus)->store());
+  if (!outlets.ok()) return outlets.status();
+  out["outlets"] = std::move(outlets).value();
   if (std::any_of(gold->begin(), gold->end(),
                   [](const GoldArticle& g) { return g.event_date.has_value(); })) {
     auto dates = PublicationDates(*gold, (*corpus)->store());

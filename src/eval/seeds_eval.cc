@@ -141,6 +141,11 @@ Result<nlohmann::json> RunSeedsEval(const EvalOptions& options) {
   nlohmann::json partition = nlohmann::json::array();
   for (const auto& files : our_partition) partition.push_back(files);
   out["story_partition"] = std::move(partition);
+  auto stories = (*corpus)->Stories();
+  if (!stories.ok()) return stories.status();
+  std::set<std::string> threads;
+  for (const StorySummary& s : *stories) threads.insert(s.thread);
+  out["threads"] = threads.size();
   out["story_partition_matches_gold"] = our_partition == gold_partition;
   out["per_document"] = std::move(per_doc);
   return out;

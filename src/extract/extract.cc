@@ -71,7 +71,11 @@ void SettleMetadata(const RawPage& page, std::string_view text, Article* article
     signals.metadata = article->published;
     signals.metadata_confidence = article->published_confidence;
   } else if (article->published_source == DateSource::kDateLine) {
-    signals.date_line = article->published;  // a "Published ..." line outranks a crawl's date line
+    // A "Published ..." line outranks a crawl's date line; an update's stamp does not.
+    if (!signals.date_line || article->published_confidence >= signals.date_line_confidence) {
+      signals.date_line = article->published;
+      signals.date_line_confidence = article->published_confidence;
+    }
   }
   signals.masthead = article->masthead_date;
   std::string dated = article->body;

@@ -458,14 +458,51 @@ bool IsPublishedLine(const Line& l, std::optional<Date>* date, bool* is_update) 
   static constexpr std::string_view kUpdated[] = {"updated", "last updated", "aktualisiert",
                                                   "modified", "mis à jour"};
   if (l.words > 14) return false;
+  // The word may follow one or two others: "Article posted on ...", "First published: ...".
+  const std::vector<std::string> words = text::Words(l.norm);
+  size_t lead = 0;
+  for (size_t k = 0; k < std::min<size_t>(2, words.size()); ++k) lead += words[k].size() + 1;
+  auto names = [&](std::string_view p) {
+    for (size_t at = 0; at <= lead && at < l.norm.size(); at = l.norm.find(' ', at) + 1) {
+      if (StartsWith(std::string_view(l.norm).substr(at), p)) return true;
+      if (l.norm.find(' ', at) == std::string::npos) break;
+    }
+    return false;
+  };
   bool pub = false;
   bool upd = false;
-  for (std::string_view p : kPublished) pub = pub || StartsWith(l.norm, p);
-  for (std::string_view p : kUpdated) upd = upd || StartsWith(l.norm, p);
+  for (std::string_view p : kPublished) pub = pub || names(p);
+  for (std::string_view p : kUpdated) upd = upd || names(p);
   if (!pub && !upd) return false;
   *date = ParseDate(l.text);
   *is_update = upd && !pub;
-  return date->has_value();
+  // A short stamp line is no headline even when its date cannot be read ("Last updated at 22:46").
+  return date->has_value() || l.words <= 8;
+}
+
+// Of the candidate headlines, the one whose words the URL's path spells out (at least three of
+// them, and most of its words), if any.
+std::optional<size_t> SpelledByUrl(const std::vector<Line>& lines,
+                                   const std::vector<size_t>& candidates, std::string_view url) {
+  const size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return std::nullopt;
+  const size_t path = url.find('/', scheme + 3);
+  if (path == std::string_view::npos) return std::nullopt;
+  const std::vector<std::string> slug = text::Words(url.substr(path));
+  const std::set<std::string> slug_words(slug.begin(), slug.end());
+  std::optional<size_t> best;
+  double best_share = 0.6;
+  for (size_t i : candidates) {
+    const std::vector<std::string> words = text::Words(lines[i].text);
+    int spelled = 0;
+    for (const std::string& w : words) spelled += slug_words.count(w) > 0;
+    const double share = words.empty() ? 0 : static_cast<double>(spelled) / words.size();
+    if (spelled >= 3 && share > best_share) {
+      best_share = share;
+      best = i;
+    }
+  }
+  return best;
 }
 
 bool IsHeadlineLike(const Line& l) {
@@ -611,6 +648,7 @@ Status ExtractPlainText(std::string_view text, const LineStats* corpus, Article*
   // 1. Lines recognised by what they say.
   std::optional<Date> masthead;
   std::optional<Date> published_line;
+  std::optional<Date> updated_line;  // an update's date: the article is no newer
   std::string bio_outlet;
   for (size_t i = 0; i < lines.size(); ++i) {
     Line& l = lines[i];
@@ -618,6 +656,7 @@ Status ExtractPlainText(std::string_view text, const LineStats* corpus, Article*
     bool is_update = false;
     if (IsPublishedLine(l, &date, &is_update)) {
       if (!is_update && !published_line) published_line = date;
+      if (is_update && !updated_line) updated_line = date;
       SetRole(l, Role::kPublished, is_update ? "updated-line" : "published-line");
       continue;
     }
@@ -714,11 +753,12 @@ Status ExtractPlainText(std::string_view text, const LineStats* corpus, Article*
     }
   }
   if (first_good == lines.size()) {
-    // No running text at all: accept the longest sentence-like line so that short notices still
-    // yield something, else report the page as empty, with its headline when it has one.
+    // No running text at all: accept the longest sentence-like line (a long one may have lost
+    // its full stop to truncation) so that short notices still yield something, else report the
+    // page as empty, with its headline when it has one.
     size_t best = lines.size();
     for (size_t i : open) {
-      if (lines[i].words >= 8 && lines[i].ends_sentence &&
+      if (lines[i].words >= 8 && (lines[i].ends_sentence || lines[i].words >= 20) &&
           (best == lines.size() || lines[i].chars > lines[best].chars)) {
         best = i;
       }
@@ -795,6 +835,10 @@ Status ExtractPlainText(std::string_view text, const LineStats* corpus, Article*
   std::optional<size_t> subtitle;
   if (!candidates.empty()) {
     title = candidates.back();
+    // The headline a page's address spells out ("/storm-closes-the-harbour/") is its own.
+    if (const std::optional<size_t> named = SpelledByUrl(lines, candidates, article->url)) {
+      title = *named;
+    }
     // Two headline lines in a row: headline and standfirst.
     if (candidates.size() >= 2) {
       const size_t a = candidates[candidates.size() - 2];
@@ -926,6 +970,11 @@ Status ExtractPlainText(std::string_view text, const LineStats* corpus, Article*
   if (published_line) {
     article->published = published_line;
     article->published_confidence = 0.95;
+    article->published_source = DateSource::kDateLine;
+  } else if (updated_line) {
+    // Most updates come the day a story runs; alone, the stamp is a weak date line.
+    article->published = updated_line;
+    article->published_confidence = 0.5;
     article->published_source = DateSource::kDateLine;
   }
   return Status::Ok();

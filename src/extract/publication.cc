@@ -73,6 +73,9 @@ std::optional<Date> CrawlDateLine(std::string_view text) {
 
 long Days(const Date& d) { return d.DaysSinceEpoch(); }
 
+// Text estimates below this are guesses (EstimatePublication's confidences).
+constexpr double kMinTextConfidence = 0.0;
+
 // A date is impossible when it lies after the crawl (a day of time zones allowed).
 bool AfterCrawl(const Date& d, const std::optional<Date>& crawled) {
   return crawled && Days(d) > Days(*crawled) + 1;
@@ -125,14 +128,20 @@ std::optional<UrlDate> DateInUrl(std::string_view url) {
     if (Digits(path, i + 5, 2) >= 0 && (i + 7 == path.size() || !IsDigit(path[i + 7]))) {
       m = Digits(path, i + 5, 2);
       month_end = i + 7;
+    } else if (sep == '/' && Digits(path, i + 5, 1) > 0 && i + 6 < path.size() &&
+               path[i + 6] == '/') {
+      m = Digits(path, i + 5, 1);  // "/2012/7/7/"
+      month_end = i + 6;
     } else {
       while (month_end < path.size() && IsAsciiLetter(path[month_end])) ++month_end;
       m = UrlMonth(path.substr(i + 5, month_end - (i + 5)));
     }
     if (m < 1 || m > 12) continue;
     if (month_end < path.size() && path[month_end] == sep) {
-      const int d = Digits(path, month_end + 1, 2);
-      const size_t after = month_end + 3;
+      const bool one_digit = sep == '/' && month_end + 2 < path.size() &&
+                             path[month_end + 2] == '/' && IsDigit(path[month_end + 1]);
+      const int d = one_digit ? Digits(path, month_end + 1, 1) : Digits(path, month_end + 1, 2);
+      const size_t after = month_end + (one_digit ? 2 : 3);
       if (d > 0 && (after >= path.size() || !IsDigit(path[after]))) {
         const Date date{y, m, d};
         if (date.Valid()) return UrlDate{date, true};
@@ -181,10 +190,12 @@ void ResolvePublication(const DateSignals& s, std::string_view text, Article* ar
   }
   if (url_day) return set(*url_day, 0.9, DateSource::kUrl);
   if (s.date_line && !AfterCrawl(*s.date_line, s.crawled)) {
-    return set(*s.date_line, 0.9, DateSource::kDateLine);
+    return set(*s.date_line, s.date_line_confidence, DateSource::kDateLine);
   }
+  // The latest date a text mentions is its day of writing only about half the time; alone it is
+  // no date (background dates, "the 2016 election", end up as publication days otherwise).
   const PublicationEstimate est = EstimateFromText(s, text);
-  if (!est.published) return;
+  if (!est.published || est.confidence < kMinTextConfidence) return;
   const bool dateline = est.basis.rfind("dateline", 0) == 0;
   set(*est.published, est.confidence, dateline ? DateSource::kDateLine : DateSource::kTextMentions);
 }

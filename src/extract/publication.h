@@ -30,8 +30,9 @@ struct DateSignals {
   double metadata_confidence = 0;
   std::optional<UrlDate> url;
   std::optional<Date> date_line;  // "Published June 19, 2024", a crawl's leading "date 2024-06-19"
-  std::optional<Date> masthead;   // a template's date line, which may be the day of the crawl
-  std::optional<Date> crawled;    // when the page was fetched: it cannot be newer
+  double date_line_confidence = 0.9;
+  std::optional<Date> masthead;  // a template's date line, which may be the day of the crawl
+  std::optional<Date> crawled;   // when the page was fetched: it cannot be newer
 };
 
 // The signals of a page that are not in the extracted article itself: the container's date and

@@ -17,6 +17,7 @@ TEST(DateInUrlTest, PathForms) {
       {"https://example.org/news/20250102-230974", Date{2025, 1, 2}, true},
       {"https://example.org/world/2024/jul/14/final-report", Date{2024, 7, 14}, true},
       {"https://example.org/2013/may/03/local/story", Date{2013, 5, 3}, true},
+      {"https://example.org/2012/7/7/3143743/results", Date{2012, 7, 7}, true},
       {"https://example.org/blog/2024/09/rate-cut", Date{2024, 9, 1}, false},
       {"https://example.org/id/120190402", std::nullopt, true},
       {"https://example.org/item/3149555-title", std::nullopt, true},
