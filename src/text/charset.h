@@ -1,12 +1,12 @@
 // Page bytes to UTF-8: the charset an HTML page declares, conversion with ICU, repair of
 // ill-formed UTF-8.
-#ifndef NEWSLOOM_EXTRACT_CHARSET_H_
-#define NEWSLOOM_EXTRACT_CHARSET_H_
+#ifndef NEWSLOOM_TEXT_CHARSET_H_
+#define NEWSLOOM_TEXT_CHARSET_H_
 
 #include <string>
 #include <string_view>
 
-namespace newsloom::extract {
+namespace newsloom::text {
 
 // The charset named by <meta charset>, <meta http-equiv="Content-Type" content="...charset=">
 // or an XML declaration within the first 4 KiB, lower-cased; "" when none is declared.
@@ -18,6 +18,6 @@ std::string DeclaredCharset(std::string_view html);
 // still is ill-formed becomes U+FFFD. A UTF-8 byte-order mark is dropped. Never fails.
 std::string ToUtf8(std::string_view bytes, std::string_view charset);
 
-}  // namespace newsloom::extract
+}  // namespace newsloom::text
 
-#endif  // NEWSLOOM_EXTRACT_CHARSET_H_
+#endif  // NEWSLOOM_TEXT_CHARSET_H_
