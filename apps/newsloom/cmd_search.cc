@@ -1,10 +1,10 @@
 #include <algorithm>
 #include <cstdio>
-#include <vector>
-#include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "commands.h"
+#include "newsloom/json.h"
 #include "newsloom/store.h"
 #include "store_flags.h"
 #include "story/entity_resolution.h"
@@ -92,8 +92,8 @@ int RunSearch(const SearchFlags& flags) {
   if (!flags.entity.empty()) entity_filters.push_back(flags.entity);
   query.outlet = flags.outlet;
   query.limit = flags.limit;
-  for (auto [flag, value, target] : {std::tuple{"--from", &flags.from, &query.from},
-                                     std::tuple{"--to", &flags.to, &query.to}}) {
+  for (auto [flag, value, target] :
+       {std::tuple{"--from", &flags.from, &query.from}, std::tuple{"--to", &flags.to, &query.to}}) {
     if (value->empty()) continue;
     *target = Date::FromIso(*value);
     if (!*target) {
@@ -115,17 +115,7 @@ int RunSearch(const SearchFlags& flags) {
     return hits.status().code() == Status::Code::kInvalidArgument ? 2 : 1;
   }
   if (flags.json) {
-    json out = json::array();
-    for (const SearchHit& h : *hits) {
-      out.push_back({{"article_id", h.article_id},
-                     {"title", h.title},
-                     {"outlet", h.outlet},
-                     {"source", h.source},
-                     {"published", h.published ? json(h.published->ToIso()) : json(nullptr)},
-                     {"story_id", h.story_id},
-                     {"snippet", h.snippet},
-                     {"score", h.score}});
-    }
+    const json out = *hits;
     std::printf("%s\n", out.dump(2, ' ', false, json::error_handler_t::replace).c_str());
     return 0;
   }
@@ -133,8 +123,8 @@ int RunSearch(const SearchFlags& flags) {
     std::printf("%s  %s%s%s\n    %s\n    article %s%s%s  (%s)\n",
                 h.published ? h.published->ToIso().c_str() : "????-??-??", h.outlet.c_str(),
                 h.outlet.empty() ? "" : ": ", h.title.c_str(), h.snippet.c_str(),
-                h.article_id.c_str(), h.story_id.empty() ? "" : ", story ",
-                h.story_id.c_str(), h.source.c_str());
+                h.article_id.c_str(), h.story_id.empty() ? "" : ", story ", h.story_id.c_str(),
+                h.source.c_str());
   }
   if (hits->empty()) std::fprintf(stderr, "no matches\n");
   return 0;
@@ -151,8 +141,9 @@ void AddSearchCommand(CLI::App& app, Runner& run) {
   cmd->add_option("--from", flags.from, "Published on or after (YYYY-MM-DD)");
   cmd->add_option("--to", flags.to, "Published on or before (YYYY-MM-DD)");
   cmd->add_option("--outlet", flags.outlet, "Only this outlet");
-  cmd->add_option("--entity", flags.entity,
-                  "Only articles mentioning this entity (any variant); also entity:NAME in the query");
+  cmd->add_option(
+      "--entity", flags.entity,
+      "Only articles mentioning this entity (any variant); also entity:NAME in the query");
   cmd->add_option("--limit", flags.limit, "At most this many hits")->capture_default_str();
   cmd->callback([&run] { run = [] { return RunSearch(flags); }; });
 }

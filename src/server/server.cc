@@ -15,6 +15,7 @@
 
 #include "analyze/quotes.h"
 #include "ingest/reader.h"
+#include "newsloom/json.h"
 #include "newsloom/pipeline.h"
 #include "server/assets.h"
 #include "server/catalog.h"
@@ -92,8 +93,6 @@ std::string RouteOf(const std::string& method, const std::string& path) {
   return "other";
 }
 
-json DateJson(const std::optional<Date>& d) { return d ? json(d->ToIso()) : json(nullptr); }
-
 json SpanFields(const Span& span) { return {{"begin", span.begin}, {"end", span.end}}; }
 
 json ArticleToJson(const AnalyzedArticle& a, const std::string& story_id) {
@@ -138,7 +137,7 @@ json ArticleToJson(const AnalyzedArticle& a, const std::string& story_id) {
           {"subtitle", art.subtitle},
           {"byline", art.byline},
           {"outlet", art.outlet},
-          {"published", DateJson(art.published)},
+          {"published", DateToJson(art.published)},
           {"language", art.language},
           {"body", art.body},
           {"paragraphs", std::move(paragraphs)},
@@ -484,18 +483,7 @@ void Server::Impl::Search(const httplib::Request& req, httplib::Response& res) {
     }
     return SendError(res, 500, "store: " + hits.status().ToString());
   }
-  json out = json::array();
-  for (const SearchHit& h : *hits) {
-    out.push_back({{"article_id", h.article_id},
-                   {"title", h.title},
-                   {"outlet", h.outlet},
-                   {"source", h.source},
-                   {"published", DateJson(h.published)},
-                   {"story_id", h.story_id.empty() ? json(nullptr) : json(h.story_id)},
-                   {"snippet", h.snippet},
-                   {"score", h.score}});
-  }
-  auto body = std::make_shared<const std::string>(Dump(out));
+  auto body = std::make_shared<const std::string>(Dump(json(*hits)));
   catalog_.CacheResponse(*snapshot, key, body);
   SendJson(res, *body);
 }
