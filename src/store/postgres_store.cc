@@ -1,12 +1,9 @@
-// The PostgreSQL backend: one connection, prepared statements, rows written a batch at a time
-// through array parameters (a batch of articles is about ten round trips, whatever its size).
+// The PostgreSQL store: rows written a batch at a time through array parameters (a batch of
+// articles is about ten round trips, whatever its size) on one PgConnection.
 #include "store/postgres_store.h"
 
 #include <algorithm>
 #include <array>
-#include <cctype>
-#include <charconv>
-#include <chrono>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
@@ -17,7 +14,6 @@
 #include "store/search_words.h"
 #include "store/story_json.h"
 #include "text/hash.h"
-#include "text/utf8.h"
 
 namespace newsloom::store {
 
