@@ -35,7 +35,7 @@ json StoryListJson(const std::vector<StorySummary>& stories) {
                           {"title", a.title},
                           {"published", DateJson(a.published)},
                           {"outlet", a.outlet},
-                          {"role", store::CopyRoleName(a.role)}});
+                          {"role", CopyRoleName(a.role)}});
     }
     out.push_back({{"id", s.id},
                    {"title", s.title},
@@ -56,7 +56,7 @@ void PrintStoryList(const std::vector<StorySummary>& stories) {
     for (const StoryArticle& a : s.articles) {
       const std::string role = a.role == CopyRole::kOriginal
                                    ? ""
-                                   : std::string(" [") + store::CopyRoleName(a.role) + "]";
+                                   : std::string(" [") + CopyRoleName(a.role) + "]";
       std::printf("    %s  %s%s%s  (%s)%s\n", DateOr(a.published, "?\?\?\?-?\?-?\?").c_str(),
                   a.outlet.c_str(), a.outlet.empty() ? "" : ": ", a.title.c_str(), a.source.c_str(),
                   role.c_str());
@@ -92,7 +92,7 @@ void PrintBrief(const Story& story, bool markdown) {
     const StoryArticle& a = story.articles[i];
     std::printf("%s[%zu] %s  %s%s%s  (%s, %s)\n", item, i + 1,
                 DateOr(a.published, "?\?\?\?-?\?-?\?").c_str(), a.outlet.c_str(),
-                a.outlet.empty() ? "" : ": ", a.title.c_str(), store::CopyRoleName(a.role),
+                a.outlet.empty() ? "" : ": ", a.title.c_str(), CopyRoleName(a.role),
                 a.source.c_str());
   }
   if (!story.timeline.empty()) {

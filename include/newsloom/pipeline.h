@@ -75,6 +75,13 @@ struct IngestProgress {
 };
 using ProgressCallback = std::function<void(const IngestProgress&)>;
 
+// Where the pages of one ingest run come from: calls `page` once per page and `skip` once per
+// input or record that could not be read, in a deterministic order. An error ends the run (what
+// was stored before stays); unreadable input is a skip, not an error.
+using PageSink = std::function<void(RawPage&&)>;
+using SkipSink = std::function<void(SkippedPage&&)>;
+using PageSource = std::function<Status(const PageSink& page, const SkipSink& skip)>;
+
 // The per-page stages, replaceable for tests.
 class PageStages {
  public:
@@ -100,6 +107,12 @@ class Pipeline {
   // the stories. Bad input is reported in the report, never an error; errors are for the store
   // failing (what was committed before stays). The same inputs give the same store.
   Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestOptions& options,
+                              const ProgressCallback& progress = nullptr);
+  // The same over pages already in memory (a request body read with ingest::ReadBytes, a
+  // fetcher's pages); max_page_bytes and max_line_bytes are the source's to apply.
+  Result<IngestReport> Ingest(const PageSource& source, const IngestOptions& options,
+                              const ProgressCallback& progress = nullptr);
+  Result<IngestReport> Ingest(std::vector<RawPage> pages, const IngestOptions& options,
                               const ProgressCallback& progress = nullptr);
 
   // Replays every stored article in ingest order through copy detection and story clustering,

@@ -1,7 +1,6 @@
 #include "analyze/analyze.h"
 
 #include <algorithm>
-#include <array>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -88,19 +87,6 @@ void AddNameTerms(const std::string& body, const std::vector<Token>& tokens,
     names[term] += 1;
     if (run.end - run.begin > 1) names["n:" + tokens[run.end - 1].norm] += 1;
   }
-}
-
-uint64_t SimHash(const std::vector<Term>& terms) {
-  std::array<double, 64> v{};
-  for (const Term& t : terms) {
-    const uint64_t h = text::Hash64(t.term);
-    for (int bit = 0; bit < 64; ++bit) v[bit] += ((h >> bit) & 1) ? t.weight : -t.weight;
-  }
-  uint64_t out = 0;
-  for (int bit = 0; bit < 64; ++bit) {
-    if (v[bit] > 0) out |= uint64_t{1} << bit;
-  }
-  return out;
 }
 
 }  // namespace
@@ -246,7 +232,6 @@ Result<AnalyzedArticle> Analyze(Article article, const AnalyzeOptions& options) 
   out.body_hash = text::Hash64(normalized);
   out.minhash = MinHashSignature(ShingleHashes(out.tokens, options.shingle_words),
                                  std::max(1, options.minhash_size));
-  out.simhash = SimHash(out.terms);
   return out;
 }
 

@@ -1,4 +1,4 @@
-#include "dedup/copy_detector.h"
+#include "newsloom/dedup.h"
 
 #include <gtest/gtest.h>
 

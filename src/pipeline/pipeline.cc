@@ -11,8 +11,8 @@
 #include "analyze/figures.h"
 #include "analyze/quotes.h"
 #include "cluster/story_clusterer.h"
-#include "dedup/copy_detector.h"
 #include "ingest/reader.h"
+#include "newsloom/dedup.h"
 #include "pipeline/page_rules.h"
 #include "story/story_builder.h"
 #include "text/hash.h"
@@ -101,6 +101,28 @@ Status Pipeline::SeedCorpus() {
 
 Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
                                       const IngestOptions& options,
+                                      const ProgressCallback& progress) {
+  ingest::ReadOptions read_options;
+  read_options.max_page_bytes = options.max_page_bytes;
+  read_options.max_line_bytes = options.max_line_bytes;
+  const PageSource files = [&](const PageSink& page, const SkipSink& skip) {
+    return ingest::ReadInputs(paths, read_options, page, [&](ingest::Skipped&& s) {
+      skip({std::move(s.source), std::move(s.reason)});
+    });
+  };
+  return Ingest(files, options, progress);
+}
+
+Result<IngestReport> Pipeline::Ingest(std::vector<RawPage> pages, const IngestOptions& options,
+                                      const ProgressCallback& progress) {
+  const PageSource in_memory = [&](const PageSink& page, const SkipSink&) {
+    for (RawPage& p : pages) page(std::move(p));
+    return Status::Ok();
+  };
+  return Ingest(in_memory, options, progress);
+}
+
+Result<IngestReport> Pipeline::Ingest(const PageSource& source, const IngestOptions& options,
                                       const ProgressCallback& progress) {
   NEWSLOOM_RETURN_IF_ERROR(SeedCorpus());
   const int threads = WorkerCount(options.threads);
@@ -228,20 +250,14 @@ Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
 
   const double stories_before_reading = report.seconds.stories;
   const auto start = std::chrono::steady_clock::now();
-  ingest::ReadOptions read_options;
-  read_options.max_page_bytes = options.max_page_bytes;
-  read_options.max_line_bytes = options.max_line_bytes;
-  Status read_status = ingest::ReadInputs(
-      paths, read_options,
+  Status read_status = source(
       [&](RawPage&& page) {
         if (!failure.ok()) return;  // the store failed: read on to the end, store nothing more
         ++report.pages_read;
         batch.push_back(std::move(page));
         if (batch.size() >= batch_pages) failure = process_batch();
       },
-      [&](ingest::Skipped&& s) {
-        report.skipped.push_back({std::move(s.source), std::move(s.reason)});
-      });
+      [&](SkippedPage&& s) { report.skipped.push_back(std::move(s)); });
   NEWSLOOM_RETURN_IF_ERROR(read_status);
   NEWSLOOM_RETURN_IF_ERROR(failure);
   NEWSLOOM_RETURN_IF_ERROR(process_batch());

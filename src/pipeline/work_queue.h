@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "newsloom/pipeline.h"
-#include "store/postgres_store.h"
+#include "newsloom/work_queue.h"
 
 namespace newsloom {
 
@@ -23,8 +23,8 @@ struct EnqueueReport {
 };
 
 // Reads `paths` and queues the raw pages in input order, `batch_pages` per statement.
-Result<EnqueueReport> EnqueueInputs(store::PostgresStore* store,
-                                    const std::vector<std::string>& paths, int batch_pages);
+Result<EnqueueReport> EnqueueInputs(WorkQueue* queue, const std::vector<std::string>& paths,
+                                    int batch_pages);
 
 struct WorkerOptions {
   std::string name;           // unique per worker process (status lists workers by it)
@@ -46,8 +46,8 @@ struct WorkerReport {
 // of every queued page, extraction, analysis, then the articles written and the pages marked
 // finished in one transaction. A batch whose lease ran out is written only for the pages still
 // held; articles are keyed by id, so a page done twice is stored once.
-Result<WorkerReport> RunWorker(store::PostgresStore* store, PageStages* stages,
-                               const WorkerOptions& options, const std::atomic<bool>* stop);
+Result<WorkerReport> RunWorker(WorkQueue* queue, PageStages* stages, const WorkerOptions& options,
+                               const std::atomic<bool>* stop);
 
 struct ClustererOptions {
   bool follow = false;  // keep assigning as articles arrive; else stop once nothing is pending
@@ -65,7 +65,7 @@ struct ClustererReport {
 // assigns new ones pass by pass in ingest order, only up to the first page still in the queue,
 // so the order never depends on which worker finished first. Each pass rewrites only the stories
 // it changed.
-Result<ClustererReport> RunClusterer(store::PostgresStore* store, const ClustererOptions& options,
+Result<ClustererReport> RunClusterer(WorkQueue* queue, const ClustererOptions& options,
                                      const std::atomic<bool>* stop,
                                      const std::function<void(const std::string&)>& log);
 

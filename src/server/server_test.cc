@@ -408,6 +408,24 @@ TEST_F(ServerTest, IngestStoresPagesAndTheListFollows) {
   EXPECT_EQ(json::parse(again->body)["already_stored"], 1);
 }
 
+// The body is read in memory as one input named "request": a record that gives no page is
+// reported by its number in it.
+TEST_F(ServerTest, IngestNamesSkippedRecordsByTheirLine) {
+  const httplib::Headers auth = {{"Authorization", std::string("Bearer ") + kToken}};
+  const std::string body = R"({"id": "no-text-1"})"
+                           "\n"
+                           R"({"id": "no-text-2", "text": ""})"
+                           "\n";
+  auto res = client_->Post("/api/ingest", auth, body, "application/x-ndjson");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  const json report = json::parse(res->body);
+  EXPECT_EQ(report["articles_stored"], 0);
+  ASSERT_EQ(report["skipped"].size(), 2u) << res->body;
+  EXPECT_EQ(report["skipped"][0]["source"], "request#1");
+  EXPECT_EQ(report["skipped"][1]["source"], "request#2");
+}
+
 TEST_F(ServerTest, MetricsCountRequestsByRouteAndStatus) {
   Get("/api/stories/s-flood");
   Get("/api/stories/unknown");

@@ -9,7 +9,7 @@
 namespace newsloom::store::pgsql {
 
 // Migration i brings the schema from version i to i + 1. Append only; never edit a shipped one.
-inline constexpr std::array<const char*, 3> kMigrations = {
+inline constexpr std::array<const char*, 4> kMigrations = {
     // 1: the store (as SQLite migrations 1 and 2), full text as a weighted tsvector with GIN.
     R"sql(
 -- One counter for articles and queued pages: a queued page keeps its number as its article's
@@ -157,6 +157,10 @@ CREATE TABLE workers (
     R"sql(
 ALTER TABLE articles ADD COLUMN published_source TEXT NOT NULL DEFAULT '';
 )sql",
+    // 4: no SimHash: nothing read it.
+    R"sql(
+ALTER TABLE analysis DROP COLUMN simhash;
+)sql",
 };
 
 inline constexpr const char* kCreateMigrations =
@@ -206,8 +210,8 @@ inline constexpr const char* kInsertEntities =
     "INSERT INTO entities SELECT * FROM unnest($1::bigint[], $2::int[], $3::bigint[], "
     "$4::bigint[], $5::text[], $6::text[])";
 inline constexpr const char* kInsertAnalysis =
-    "INSERT INTO analysis SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], "
-    "$4::bytea[], $5::bytea[], $6::bytea[])";
+    "INSERT INTO analysis SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bytea[], "
+    "$4::bytea[], $5::bytea[])";
 
 // Columns 0..15 of an article row, as read back.
 #define NEWSLOOM_PG_ARTICLE_COLUMNS                                           \
@@ -238,7 +242,7 @@ inline constexpr const char* kSelectEntities =
     "SELECT article_seq, begin_byte, end_byte, text, type FROM entities "
     "WHERE article_seq = ANY($1::bigint[]) ORDER BY article_seq, n";
 inline constexpr const char* kSelectAnalysis =
-    "SELECT article_seq, body_hash, simhash, minhash, terms, tokens FROM analysis "
+    "SELECT article_seq, body_hash, minhash, terms, tokens FROM analysis "
     "WHERE article_seq = ANY($1::bigint[])";
 inline constexpr const char* kSelectRawPage =
     "SELECT source, raw_url, raw_fetched_at, raw_content_type, raw_given, raw_zstd "

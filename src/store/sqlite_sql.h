@@ -8,7 +8,7 @@
 namespace newsloom::store::sql {
 
 // Migration i brings the schema from version i to i + 1. Append only; never edit a shipped one.
-inline constexpr std::array<const char*, 3> kMigrations = {
+inline constexpr std::array<const char*, 4> kMigrations = {
     // 1: articles with their raw pages, spans, analysis; stories; full-text index.
     R"sql(
 CREATE TABLE articles (
@@ -132,6 +132,10 @@ CREATE INDEX entities_text ON entities(text COLLATE NOCASE);
     R"sql(
 ALTER TABLE articles ADD COLUMN published_source TEXT NOT NULL DEFAULT '';
 )sql",
+    // 4: no SimHash: nothing read it.
+    R"sql(
+ALTER TABLE analysis DROP COLUMN simhash;
+)sql",
 };
 
 inline constexpr const char* kCreateMigrations =
@@ -160,7 +164,7 @@ inline constexpr const char* kInsertDate =
     "INSERT INTO dates VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 inline constexpr const char* kInsertEntity = "INSERT INTO entities VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 inline constexpr const char* kInsertAnalysis =
-    "INSERT INTO analysis VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+    "INSERT INTO analysis VALUES (?1, ?2, ?3, ?4, ?5)";
 
 // Columns 0..15 of an article row, as read back.
 #define NEWSLOOM_ARTICLE_COLUMNS                                              \
@@ -181,7 +185,7 @@ inline constexpr const char* kSelectDates =
 inline constexpr const char* kSelectEntities =
     "SELECT begin_byte, end_byte, text, type FROM entities WHERE article_seq = ?1 ORDER BY n";
 inline constexpr const char* kSelectAnalysis =
-    "SELECT body_hash, simhash, minhash, terms, tokens FROM analysis WHERE article_seq = ?1";
+    "SELECT body_hash, minhash, terms, tokens FROM analysis WHERE article_seq = ?1";
 inline constexpr const char* kSelectRawPage =
     "SELECT source, raw_url, raw_fetched_at, raw_content_type, raw_given, raw_zstd "
     "FROM articles WHERE id = ?1";

@@ -298,8 +298,8 @@ Result<bool> SqliteStore::PutArticleInTransaction(const RawPage& page,
   {
     NEWSLOOM_PREPARE(q, sql::kInsertAnalysis);
     q.Bind(1, seq).Bind(2, static_cast<int64_t>(analyzed.body_hash));
-    q.Bind(3, static_cast<int64_t>(analyzed.simhash)).BindBlob(4, EncodeMinhash(analyzed.minhash));
-    q.BindBlob(5, EncodeTerms(analyzed.terms)).BindBlob(6, EncodeTokens(analyzed.tokens));
+    q.BindBlob(3, EncodeMinhash(analyzed.minhash)).BindBlob(4, EncodeTerms(analyzed.terms));
+    q.BindBlob(5, EncodeTokens(analyzed.tokens));
     NEWSLOOM_RETURN_IF_ERROR(q.Run());
   }
   return true;
@@ -395,15 +395,14 @@ Result<AnalyzedArticle> SqliteStore::ReadArticle(sqlite3_stmt* row, const LoadOp
     if (!has.ok()) return has.status();
     if (*has) {
       analyzed.body_hash = static_cast<uint64_t>(q.Int(0));
-      analyzed.simhash = static_cast<uint64_t>(q.Int(1));
-      auto minhash = DecodeMinhash(q.Blob(2));
+      auto minhash = DecodeMinhash(q.Blob(1));
       if (!minhash.ok()) return minhash.status();
       analyzed.minhash = std::move(*minhash);
-      auto terms = DecodeTerms(q.Blob(3));
+      auto terms = DecodeTerms(q.Blob(2));
       if (!terms.ok()) return terms.status();
       analyzed.terms = std::move(*terms);
       if (options.tokens) {
-        auto tokens = DecodeTokens(q.Blob(4));
+        auto tokens = DecodeTokens(q.Blob(3));
         if (!tokens.ok()) return tokens.status();
         analyzed.tokens = std::move(*tokens);
       }
@@ -527,14 +526,14 @@ Status SqliteStore::ReplaceStoriesInTransaction(const std::vector<Story>& storie
     for (size_t j = 0; j < s.articles.size(); ++j) {
       NEWSLOOM_PREPARE(q, sql::kInsertStoryArticle);
       q.Bind(1, s.id).Bind(2, static_cast<int64_t>(j)).Bind(3, s.articles[j].id);
-      NEWSLOOM_RETURN_IF_ERROR(q.Bind(4, CopyRoleName(s.articles[j].role)).Run());
+      NEWSLOOM_RETURN_IF_ERROR(q.Bind(4, StoredRoleName(s.articles[j].role)).Run());
     }
   }
   for (const CopyGroup& g : copy_groups) {
     for (size_t j = 0; j < g.article_ids.size(); ++j) {
       NEWSLOOM_PREPARE(q, sql::kInsertCopyGroup);
       q.Bind(1, g.id).Bind(2, static_cast<int64_t>(j)).Bind(3, g.article_ids[j]);
-      q.Bind(4, CopyRoleName(j < g.roles.size() ? g.roles[j] : CopyRole::kOriginal));
+      q.Bind(4, StoredRoleName(j < g.roles.size() ? g.roles[j] : CopyRole::kOriginal));
       q.Bind(5, j < g.similarity.size() ? g.similarity[j] : 0.0);
       NEWSLOOM_RETURN_IF_ERROR(q.Bind(6, g.first_publisher).Run());
     }
@@ -573,7 +572,7 @@ Result<std::vector<StorySummary>> SqliteStore::ListStories() {
       a.title = q.Text(2);
       a.outlet = q.Text(3);
       a.published = q.OptDate(4);
-      a.role = CopyRoleFromName(q.Text(5));
+      a.role = StoredRole(q.Text(5));
       s.articles.push_back(std::move(a));
     }
   }

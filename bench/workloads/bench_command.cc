@@ -3,15 +3,15 @@
 #include <string>
 
 #include "commands.h"
-#include "pipeline/ingest_bench.h"
-#include "server/synthetic_store.h"
+#include "workloads/ingest_workload.h"
+#include "workloads/synthetic_store.h"
 
 namespace newsloom::cli {
 
 namespace {
 
 // Seeds from the development data: ECB+ dev articles and the Timeline17 dev folders.
-int RunServeStore(server::SyntheticStoreOptions store_options,
+int RunServeStore(bench::SyntheticStoreOptions store_options,
                   const bench::IngestBenchOptions& options) {
   if (store_options.db.empty()) {
     std::fprintf(stderr, "newsloom bench serve-store: --db is required\n");
@@ -27,7 +27,7 @@ int RunServeStore(server::SyntheticStoreOptions store_options,
       return 1;
     }
   }
-  auto report = server::BuildSyntheticStore(store_options);
+  auto report = bench::BuildSyntheticStore(store_options);
   if (!report.ok()) {
     std::fprintf(stderr, "newsloom bench serve-store: %s\n", report.status().ToString().c_str());
     return 1;
@@ -46,7 +46,7 @@ int RunServeStore(server::SyntheticStoreOptions store_options,
 void AddBenchCommand(CLI::App& app, Runner& run) {
   auto* cmd = app.add_subcommand("bench", "Run a named end-to-end workload; prints JSON");
   static std::string workload;
-  static bench::IngestBenchOptions options{.data_dir = "../shared/data"};
+  static bench::IngestBenchOptions options{.data_dir = "../shared/data", .work_dir = ""};
   cmd->add_option("workload", workload, "Workload name")
       ->required()
       ->check(CLI::IsMember({"ingest", "serve-store"}));
@@ -58,7 +58,7 @@ void AddBenchCommand(CLI::App& app, Runner& run) {
   cmd->add_option("--seed", options.seed, "Seed of the generated pages")->capture_default_str();
   cmd->add_option("--work-dir", options.work_dir, "Keep pages and stores here (default: temp)");
   // serve-store: the large store that scripts/load_test serves.
-  static server::SyntheticStoreOptions store_options;
+  static bench::SyntheticStoreOptions store_options;
   cmd->add_option("--db", store_options.db, "serve-store: the store to build or reuse");
   cmd->add_option("--articles", store_options.articles, "serve-store: articles at least")
       ->capture_default_str();

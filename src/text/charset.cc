@@ -1,4 +1,4 @@
-#include "extract/charset.h"
+#include "text/charset.h"
 
 #include <unicode/ucnv.h>
 #include <unicode/utf8.h>
@@ -10,7 +10,7 @@
 
 #include "text/utf8.h"
 
-namespace newsloom::extract {
+namespace newsloom::text {
 namespace {
 
 std::string Lower(std::string_view s) {
@@ -92,4 +92,4 @@ std::string ToUtf8(std::string_view bytes, std::string_view charset) {
   return text::RepairUtf8(bytes);
 }
 
-}  // namespace newsloom::extract
+}  // namespace newsloom::text

@@ -1,8 +1,8 @@
 // The "ingest" benchmark workload: at least N plain-text pages made by repeating and perturbing
 // the development articles (paragraphs shuffled, dropped and edited, site boilerplate lines added,
 // dates varied), ingested into a fresh SQLite store; pages per second and peak memory.
-#ifndef NEWSLOOM_PIPELINE_INGEST_BENCH_H_
-#define NEWSLOOM_PIPELINE_INGEST_BENCH_H_
+#ifndef NEWSLOOM_BENCH_WORKLOADS_INGEST_WORKLOAD_H_
+#define NEWSLOOM_BENCH_WORKLOADS_INGEST_WORKLOAD_H_
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -34,4 +34,4 @@ Result<nlohmann::json> RunIngestBench(const IngestBenchOptions& options);
 
 }  // namespace newsloom::bench
 
-#endif  // NEWSLOOM_PIPELINE_INGEST_BENCH_H_
+#endif  // NEWSLOOM_BENCH_WORKLOADS_INGEST_WORKLOAD_H_
