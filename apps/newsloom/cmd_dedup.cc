@@ -9,9 +9,9 @@
 
 #include "analyze/analyze.h"
 #include "commands.h"
-#include "newsloom/dedup.h"
 #include "extract/extract.h"
 #include "ingest/reader.h"
+#include "newsloom/dedup.h"
 
 namespace newsloom::cli {
 namespace {
@@ -98,10 +98,9 @@ int RunDedup(const DedupFlags& flags) {
                   members[g.first_publisher].source.c_str());
       for (size_t i = 0; i < g.article_ids.size(); ++i) {
         const Member& m = members[g.article_ids[i]];
-        std::printf("    %-8s %.3f  %s  %s%s%s  (%s)\n", CopyRoleName(g.roles[i]),
-                    g.similarity[i], m.published ? m.published->ToIso().c_str() : "(no date)",
-                    m.outlet.c_str(), m.outlet.empty() ? "" : ": ", m.title.c_str(),
-                    m.source.c_str());
+        std::printf("    %-8s %.3f  %s  %s%s%s  (%s)\n", CopyRoleName(g.roles[i]), g.similarity[i],
+                    m.published ? m.published->ToIso().c_str() : "(no date)", m.outlet.c_str(),
+                    m.outlet.empty() ? "" : ": ", m.title.c_str(), m.source.c_str());
       }
     }
   }

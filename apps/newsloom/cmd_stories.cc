@@ -54,9 +54,8 @@ void PrintStoryList(const std::vector<StorySummary>& stories) {
                 DateOr(s.first_published, "?").c_str(), DateOr(s.last_published, "?").c_str(),
                 s.articles.size(), s.articles.size() == 1 ? "" : "s", s.title.c_str());
     for (const StoryArticle& a : s.articles) {
-      const std::string role = a.role == CopyRole::kOriginal
-                                   ? ""
-                                   : std::string(" [") + CopyRoleName(a.role) + "]";
+      const std::string role =
+          a.role == CopyRole::kOriginal ? "" : std::string(" [") + CopyRoleName(a.role) + "]";
       std::printf("    %s  %s%s%s  (%s)%s\n", DateOr(a.published, "?\?\?\?-?\?-?\?").c_str(),
                   a.outlet.c_str(), a.outlet.empty() ? "" : ": ", a.title.c_str(), a.source.c_str(),
                   role.c_str());

@@ -143,8 +143,7 @@ int WeekdayNamed(std::string_view expression) {
 
 std::vector<DateMention> FindDateMentions(std::string_view text, std::string_view language) {
   std::vector<DateMention> out;
-  for (const TemporalExpression& e :
-       timex::TagTemporalExpressions(text, std::nullopt, language)) {
+  for (const TemporalExpression& e : timex::TagTemporalExpressions(text, std::nullopt, language)) {
     if (e.type != "DATE" && e.type != "TIME") continue;
     const std::string& v = e.value;
     DateMention m;

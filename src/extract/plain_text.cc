@@ -894,7 +894,8 @@ Status ExtractPlainText(std::string_view text, const LineStats* corpus, Article*
         published_line = DateLine(l.text, 3, l.words);
       } else if (l.role == Role::kByline) {
         const size_t at = l.norm.find("published ");
-        if (at != std::string::npos) published_line = ParseDate(std::string_view(l.norm).substr(at));
+        if (at != std::string::npos)
+          published_line = ParseDate(std::string_view(l.norm).substr(at));
       }
       if (published_line) {
         if (l.role == Role::kMasthead) masthead.reset();

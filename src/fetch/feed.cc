@@ -7,13 +7,13 @@
 #include <set>
 #include <string>
 
-#include "text/charset.h"
 #include "fetch/feed_date.h"
 #include "fetch/html_links.h"
 #include "fetch/markup.h"
 #include "fetch/url.h"
 #include "ingest/byte_stream.h"
 #include "text/chars.h"
+#include "text/charset.h"
 #include "text/utf8.h"
 
 namespace newsloom::fetch {

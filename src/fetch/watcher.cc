@@ -9,10 +9,10 @@
 #include <utility>
 #include <vector>
 
-#include "text/charset.h"
 #include "fetch/html_links.h"
 #include "fetch/url.h"
 #include "text/chars.h"
+#include "text/charset.h"
 
 namespace newsloom::fetch {
 
@@ -87,8 +87,8 @@ Result<RawPage> MakePage(const SeenUrl& url, const FetchResult& result, std::str
   page.source = url.source;
   page.fetched_at = std::move(fetched_at);
   page.content_type = html ? "text/html" : "text/plain";
-  page.bytes = text::ToUtf8(
-      result.body, charset.empty() && html ? text::DeclaredCharset(result.body) : charset);
+  page.bytes = text::ToUtf8(result.body,
+                            charset.empty() && html ? text::DeclaredCharset(result.body) : charset);
   // The page's own canonical URL when it names one on its own site and not the site's root (some
   // templates name the home page on every article).
   page.url = url.url;

@@ -163,8 +163,7 @@ inline constexpr const char* kInsertSentence = "INSERT INTO sentences VALUES (?1
 inline constexpr const char* kInsertDate =
     "INSERT INTO dates VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 inline constexpr const char* kInsertEntity = "INSERT INTO entities VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-inline constexpr const char* kInsertAnalysis =
-    "INSERT INTO analysis VALUES (?1, ?2, ?3, ?4, ?5)";
+inline constexpr const char* kInsertAnalysis = "INSERT INTO analysis VALUES (?1, ?2, ?3, ?4, ?5)";
 
 // Columns 0..15 of an article row, as read back.
 #define NEWSLOOM_ARTICLE_COLUMNS                                              \

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "analyze/analyze.h"
-#include "testing/gold_article.h"
 #include "story/story_builder.h"
+#include "testing/gold_article.h"
 
 namespace newsloom::story {
 namespace {
