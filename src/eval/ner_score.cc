@@ -28,8 +28,40 @@ void NerScore::Add(const std::vector<Chunk>& gold, const std::vector<Chunk>& pre
   }
 }
 
+namespace {
+
+// One "token gold predicted" line per token, the tags in the gold file's scheme and type names.
+void WritePredictions(const ConllSentence& sentence, const std::vector<Chunk>& predicted,
+                      const NerOutputStyle& style, std::ostream* out) {
+  const int n = static_cast<int>(sentence.words.size());
+  std::vector<std::string> tags =
+      style.iob2 ? analyze::Iob2FromChunks(predicted, n) : analyze::Iob1FromChunks(predicted, n);
+  for (int i = 0; i < n; ++i)
+    *out << sentence.words[i] << ' ' << sentence.tags[i] << ' ' << tags[i] << '\n';
+  *out << '\n';
+}
+
+}  // namespace
+
+NerOutputStyle OutputStyleOf(const std::vector<ConllDocument>& docs, bool germeval) {
+  NerOutputStyle style;
+  style.germeval = germeval;
+  for (const ConllDocument& doc : docs) {
+    for (const ConllSentence& s : doc.sentences) {
+      for (size_t i = 0; i < s.tags.size(); ++i) {
+        const bool opens_after_outside = i == 0 || s.tags[i - 1] == "O";
+        if (opens_after_outside && s.tags[i].starts_with("B-")) {
+          style.iob2 = true;
+          return style;
+        }
+      }
+    }
+  }
+  return style;
+}
+
 NerEvaluation EvaluateNer(const NerTagger& tagger, const std::vector<ConllDocument>& docs,
-                          std::ostream* predictions) {
+                          std::ostream* predictions, NerOutputStyle style) {
   NerEvaluation eval;
   for (const ConllDocument& doc : docs) {
     ++eval.documents;
@@ -44,6 +76,7 @@ NerEvaluation EvaluateNer(const NerTagger& tagger, const std::vector<ConllDocume
       const ConllSentence& sentence = doc.sentences[s];
       std::vector<Chunk> gold = analyze::ChunksFromTags(sentence.tags);
       std::vector<Chunk> predicted = analyze::ChunksFromBilou(labels[s]);
+      for (Chunk& c : predicted) c.type = analyze::CorpusTypeName(c.type, style.germeval);
       eval.score.Add(gold, predicted);
       const int n = static_cast<int>(sentence.words.size());
       std::vector<std::string> gold_tags = analyze::Iob1FromChunks(gold, n);
@@ -51,11 +84,8 @@ NerEvaluation EvaluateNer(const NerTagger& tagger, const std::vector<ConllDocume
       for (int i = 0; i < n; ++i) {
         ++eval.score.tokens;
         eval.score.tokens_correct += gold_tags[i] == pred_tags[i];
-        if (predictions)
-          *predictions << sentence.words[i] << ' ' << sentence.tags[i] << ' ' << pred_tags[i]
-                       << '\n';
       }
-      if (predictions) *predictions << '\n';
+      if (predictions) WritePredictions(sentence, predicted, style, predictions);
       ++eval.sentences;
     }
   }
