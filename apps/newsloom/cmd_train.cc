@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,20 @@ nlohmann::json ScoreJson(const eval::NerScore& score) {
   return out;
 }
 
+// The tagger of GermEval's name forms (analyze::NameFormsAsEntityTypes), trained as the entity
+// tagger is; only on data that marks them.
+Result<analyze::NerTagger> TrainNameForms(const std::vector<analyze::ConllDocument>& docs,
+                                          train::NerTrainOptions options) {
+  options.progress = nullptr;
+  return train::TrainNerTagger(analyze::NameFormsAsEntityTypes(docs), options);
+}
+
+// Where the name forms' tagger of a model is written: ner-de.bin -> ner-de-forms.bin.
+std::string NameFormsModelPath(const std::string& model) {
+  const std::string stem = model.ends_with(".bin") ? model.substr(0, model.size() - 4) : model;
+  return stem + "-forms.bin";
+}
+
 // K-fold cross-validation: fold k is the k-th of K contiguous runs of documents; a model trained
 // on the others tags it. Prints each fold's scores, their mean F1 and the scores of all folds
 // pooled.
@@ -94,7 +109,18 @@ int RunCrossValidation(const TrainFlags& flags, const std::vector<analyze::Conll
       std::fprintf(stderr, "newsloom train ner: %s\n", tagger.status().ToString().c_str());
       return 1;
     }
-    eval::NerEvaluation scores = eval::EvaluateNer(*tagger, test_docs, nullptr, style);
+    std::optional<Result<analyze::NerTagger>> forms;
+    if (analyze::HasNameForms(docs)) {
+      std::vector<analyze::ConllDocument> own(docs.begin(), docs.begin() + begin);
+      own.insert(own.end(), docs.begin() + end, docs.end());
+      forms = TrainNameForms(own, fold_options);
+      if (!forms->ok()) {
+        std::fprintf(stderr, "newsloom train ner: %s\n", forms->status().ToString().c_str());
+        return 1;
+      }
+    }
+    eval::NerEvaluation scores =
+        eval::EvaluateNer(*tagger, test_docs, nullptr, style, forms ? &forms->value() : nullptr);
     std::fprintf(stderr, "fold %zu: F1 %.2f\n", fold + 1, scores.score.overall.F1());
     f1_sum += scores.score.overall.F1();
     nlohmann::json fold_json = ScoreJson(scores.score);
@@ -225,6 +251,8 @@ int RunTrain(const TrainFlags& flags) {
     extra.insert(extra.end(), more->begin(), more->end());
   }
   if (flags.folds > 1) return RunCrossValidation(flags, *docs, extra, options);
+  std::optional<Result<analyze::NerTagger>> forms;
+  if (analyze::HasNameForms(*docs)) forms = TrainNameForms(*docs, options);
   docs->insert(docs->end(), extra.begin(), extra.end());
   auto start = std::chrono::steady_clock::now();
   Result<analyze::NerTagger> tagger = train::TrainNerTagger(*docs, options);
@@ -241,9 +269,17 @@ int RunTrain(const TrainFlags& flags) {
     std::fprintf(stderr, "newsloom train ner: %s\n", saved.ToString().c_str());
     return 1;
   }
+  if (forms) {
+    saved = forms->ok() ? (*forms)->Save(NameFormsModelPath(model)) : forms->status();
+    if (!saved.ok()) {
+      std::fprintf(stderr, "newsloom train ner: %s\n", saved.ToString().c_str());
+      return 1;
+    }
+  }
   std::error_code ec;
   nlohmann::json summary = {
       {"model", model},
+      {"name_forms_model", forms ? NameFormsModelPath(model) : ""},
       {"model_bytes", std::filesystem::file_size(model, ec)},
       {"documents", docs->size()},
       {"skipped_lines", skipped},
@@ -265,7 +301,8 @@ int RunTrain(const TrainFlags& flags) {
       return 1;
     }
     eval::NerEvaluation scores = eval::EvaluateNer(
-        *tagger, *dev, nullptr, eval::OutputStyleOf(*dev, analyze::IsGermEvalFile(flags.dev)));
+        *tagger, *dev, nullptr, eval::OutputStyleOf(*dev, analyze::IsGermEvalFile(flags.dev)),
+        forms ? &forms->value() : nullptr);
     nlohmann::json dev_json = ScoreJson(scores.score);
     dev_json["data"] = flags.dev;
     summary["dev"] = dev_json;

@@ -131,6 +131,40 @@ Result<std::vector<ConllDocument>> ReadNerData(const std::string& path, int* ski
   return out;
 }
 
+bool HasNameForms(const std::vector<ConllDocument>& docs) {
+  for (const ConllDocument& doc : docs) {
+    for (const ConllSentence& s : doc.sentences) {
+      for (const Chunk& c : ChunksFromTags(s.tags)) {
+        if (std::find(std::begin(kNameFormTypes), std::end(kNameFormTypes), c.type) !=
+            std::end(kNameFormTypes))
+          return true;
+      }
+    }
+  }
+  return false;
+}
+
+std::vector<ConllDocument> NameFormsAsEntityTypes(const std::vector<ConllDocument>& docs) {
+  std::vector<ConllDocument> out = docs;
+  for (ConllDocument& doc : out) {
+    for (ConllSentence& s : doc.sentences) {
+      std::vector<Chunk> forms;
+      for (Chunk& c : ChunksFromTags(s.tags)) {
+        for (int t = 0; t < kNumNerTypes; ++t) {
+          if (c.type == kNameFormTypes[t]) forms.push_back({c.begin, c.end, kNerTypes[t]});
+        }
+      }
+      s.tags = Iob2FromChunks(forms, static_cast<int>(s.words.size()));
+    }
+  }
+  return out;
+}
+
+std::string NameFormOf(std::string_view entity_type) {
+  const int t = NerTypeIndex(entity_type);
+  return t < 0 ? std::string(entity_type) : kNameFormTypes[t];
+}
+
 std::string CorpusTypeName(std::string_view type, bool germeval) {
   if (germeval && type == "MISC") return "OTH";
   return std::string(type);

@@ -47,6 +47,17 @@ inline constexpr size_t kSentencesPerUnmarkedDocument = 60;
 // The type a corpus names `type` (the tagger's): GermEval writes MISC as OTH.
 std::string CorpusTypeName(std::string_view type, bool germeval);
 
+// GermEval also marks names inside other words: derived forms ("deutschen", LOCderiv) and parts
+// ("EU-Kommission", ORGpart), which the entity types do not cover. A second tagger learns the
+// four most frequent of these forms, each in the place of one entity type (kNerTypes order).
+inline constexpr const char* kNameFormTypes[] = {"LOCderiv", "ORGpart", "LOCpart", "PERpart"};
+// Whether any tag of the documents is one of kNameFormTypes.
+bool HasNameForms(const std::vector<ConllDocument>& docs);
+// The documents with only their name-form chunks, each typed by the entity type standing for it.
+std::vector<ConllDocument> NameFormsAsEntityTypes(const std::vector<ConllDocument>& docs);
+// The form an entity type of the forms tagger stands for ("PER" -> "LOCderiv").
+std::string NameFormOf(std::string_view entity_type);
+
 // The document's sentences as views of their words, as NerTagger::TagDocument takes them.
 std::vector<std::vector<std::string_view>> SentenceWords(const ConllDocument& doc);
 

@@ -110,6 +110,21 @@ TEST(NerConllTest, CutsUnmarkedFilesAndReadsLatin1) {
   EXPECT_FALSE(IsGermEvalFile(path));
 }
 
+// The name forms' tagger learns LOCderiv, ORGpart, ... in the places of the entity types.
+TEST(NerConllTest, NameFormsTakeThePlacesOfEntityTypes) {
+  ConllDocument doc;
+  doc.sentences.push_back({{"Die", "deutsche", "EU-Kommission", "in", "Berlin"},
+                           {"O", "B-LOCderiv", "B-ORGpart", "O", "B-LOC"}});
+  const std::vector<ConllDocument> docs = {doc};
+  EXPECT_TRUE(HasNameForms(docs));
+  std::vector<ConllDocument> forms = NameFormsAsEntityTypes(docs);
+  EXPECT_EQ(forms[0].sentences[0].tags,
+            (std::vector<std::string>{"O", "B-PER", "B-ORG", "O", "O"}));
+  EXPECT_EQ(NameFormOf("PER"), "LOCderiv");
+  EXPECT_EQ(NameFormOf("ORG"), "ORGpart");
+  EXPECT_FALSE(HasNameForms(forms));
+}
+
 TEST(NerConllTest, Iob2OpensEveryChunkWithB) {
   EXPECT_EQ(Iob2FromChunks({{0, 2, "PER"}, {2, 3, "PER"}, {4, 5, "LOC"}}, 5),
             (std::vector<std::string>{"B-PER", "I-PER", "B-PER", "O", "B-LOC"}));

@@ -3,7 +3,9 @@
 // GermEval 2014 file, tagging speed and model load time.
 #include <chrono>
 #include <fstream>
+#include <optional>
 
+#include "analyze/model_files.h"
 #include "analyze/ner.h"
 #include "eval/eval.h"
 #include "eval/ner_score.h"
@@ -39,8 +41,21 @@ Result<nlohmann::json> RunNerEval(const EvalOptions& options) {
     out.open(options.output, std::ios::trunc);
     if (!out) return Status::IoError("cannot write " + options.output);
   }
-  NerEvaluation eval = EvaluateNer(*tagger, *docs, out.is_open() ? &out : nullptr,
-                                   OutputStyleOf(*docs, analyze::IsGermEvalFile(options.data)));
+  // GermEval's name forms ("deutschen" LOCderiv) come from a tagger of their own, when there is
+  // one.
+  const bool germeval = analyze::IsGermEvalFile(options.data);
+  std::optional<Result<analyze::NerTagger>> forms;
+  if (germeval) {
+    Result<std::string> forms_path =
+        analyze::FindModelFile("ner-" + language + "-forms.bin", "name-form model");
+    if (forms_path.ok()) {
+      forms = analyze::NerTagger::Load(*forms_path);
+      if (!forms->ok()) return forms->status();
+    }
+  }
+  NerEvaluation eval =
+      EvaluateNer(*tagger, *docs, out.is_open() ? &out : nullptr, OutputStyleOf(*docs, germeval),
+                  forms ? &forms->value() : nullptr);
   if (out.is_open()) {
     out.close();
     if (!out) return Status::IoError("error writing " + options.output);
@@ -54,6 +69,7 @@ Result<nlohmann::json> RunNerEval(const EvalOptions& options) {
   result["data"] = options.data;
   result["language"] = language;
   result["model"] = *model_path;
+  result["name_forms"] = forms.has_value();
   result["by_type"] = by_type;
   result["documents"] = eval.documents;
   result["sentences"] = eval.sentences;

@@ -1,5 +1,6 @@
 #include "eval/ner_score.h"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <ostream>
@@ -41,6 +42,17 @@ void WritePredictions(const ConllSentence& sentence, const std::vector<Chunk>& p
   *out << '\n';
 }
 
+// Adds the name forms that overlap no predicted entity, keeping text order.
+void AddNameForms(const std::vector<Chunk>& forms, std::vector<Chunk>* predicted) {
+  for (const Chunk& f : forms) {
+    const bool overlaps = std::any_of(predicted->begin(), predicted->end(), [&](const Chunk& c) {
+      return c.begin < f.end && f.begin < c.end;
+    });
+    if (!overlaps) predicted->push_back({f.begin, f.end, analyze::NameFormOf(f.type)});
+  }
+  std::sort(predicted->begin(), predicted->end());
+}
+
 }  // namespace
 
 NerOutputStyle OutputStyleOf(const std::vector<ConllDocument>& docs, bool germeval) {
@@ -61,7 +73,8 @@ NerOutputStyle OutputStyleOf(const std::vector<ConllDocument>& docs, bool germev
 }
 
 NerEvaluation EvaluateNer(const NerTagger& tagger, const std::vector<ConllDocument>& docs,
-                          std::ostream* predictions, NerOutputStyle style) {
+                          std::ostream* predictions, NerOutputStyle style,
+                          const analyze::NerTagger* forms) {
   NerEvaluation eval;
   for (const ConllDocument& doc : docs) {
     ++eval.documents;
@@ -69,6 +82,8 @@ NerEvaluation EvaluateNer(const NerTagger& tagger, const std::vector<ConllDocume
     auto start = std::chrono::steady_clock::now();
     std::clock_t cpu_start = std::clock();
     std::vector<std::vector<int>> labels = tagger.TagDocument(words);
+    std::vector<std::vector<int>> form_labels;
+    if (forms) form_labels = forms->TagDocument(words);
     eval.tag_cpu_seconds += static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
     eval.tag_seconds +=
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -77,6 +92,7 @@ NerEvaluation EvaluateNer(const NerTagger& tagger, const std::vector<ConllDocume
       std::vector<Chunk> gold = analyze::ChunksFromTags(sentence.tags);
       std::vector<Chunk> predicted = analyze::ChunksFromBilou(labels[s]);
       for (Chunk& c : predicted) c.type = analyze::CorpusTypeName(c.type, style.germeval);
+      if (forms) AddNameForms(analyze::ChunksFromBilou(form_labels[s]), &predicted);
       eval.score.Add(gold, predicted);
       const int n = static_cast<int>(sentence.words.size());
       std::vector<std::string> gold_tags = analyze::Iob1FromChunks(gold, n);

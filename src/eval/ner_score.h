@@ -44,7 +44,9 @@ struct NerOutputStyle {
 NerOutputStyle OutputStyleOf(const std::vector<analyze::ConllDocument>& docs, bool germeval);
 
 // Tags `docs` and scores the result against their gold tags. With `predictions`, writes
-// "token gold predicted" lines in `style`, a blank line after each sentence.
+// "token gold predicted" lines in `style`, a blank line after each sentence. With `forms` (a
+// tagger of GermEval's name forms, see NameFormsAsEntityTypes), its chunks that overlap no entity
+// are added as the forms they stand for.
 struct NerEvaluation {
   NerScore score;
   long documents = 0;
@@ -55,7 +57,8 @@ struct NerEvaluation {
 };
 NerEvaluation EvaluateNer(const analyze::NerTagger& tagger,
                           const std::vector<analyze::ConllDocument>& docs,
-                          std::ostream* predictions = nullptr, NerOutputStyle style = {});
+                          std::ostream* predictions = nullptr, NerOutputStyle style = {},
+                          const analyze::NerTagger* forms = nullptr);
 
 }  // namespace newsloom::eval
 
