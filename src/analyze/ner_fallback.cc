@@ -2,7 +2,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <mutex>
 
 #include "analyze/model_files.h"

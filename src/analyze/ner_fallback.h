@@ -29,8 +29,8 @@ Result<std::vector<EntityMention>> TagEntities(std::string_view language, std::s
 // every name-list phrase whose first word is capitalised (also at a sentence start); where the
 // two overlap, the longer. A mention that is exactly a listed phrase takes its list's type
 // (countries, subdivisions and cities are LOC; for the corpus names, the type seen most often);
-// other runs are MISC. Currency names are not entities. Tokens are read as NerTagger::Tag reads
-// them.
+// other runs are MISC (a name listed only as a currency counts as unlisted). Tokens are read as
+// NerTagger::Tag reads them.
 std::vector<EntityMention> TagByCapitals(std::string_view body, const std::vector<Token>& tokens,
                                          const std::vector<Span>& sentences,
                                          const Gazetteer& names);
