@@ -8,6 +8,7 @@
 
 #include "analyze/figures.h"
 #include "analyze/ner.h"
+#include "analyze/ner_fallback.h"
 #include "analyze/quotes.h"
 #include "text/hash.h"
 #include "text/segment.h"
@@ -220,11 +221,13 @@ Result<AnalyzedArticle> Analyze(Article article, const AnalyzeOptions& options) 
   // Relative dates resolve against the publication date; without one they stay partly unknown.
   out.dates = timex::TagTemporalExpressions(body, out.article.published, out.article.language);
 
-  // Entities: the English tagger, loaded once per process. A missing or unreadable model is an
-  // error, not an article without entities.
-  Result<const NerTagger*> tagger = SharedNerTagger("en");
-  if (!tagger.ok()) return tagger.status();
-  out.entities = (*tagger)->Tag(body, out.tokens, out.sentences);
+  // Entities: the tagger of the article's language, loaded once per process, or the
+  // language-neutral fallback. A missing or unreadable model is an error, not an article without
+  // entities.
+  Result<std::vector<EntityMention>> entities =
+      TagEntities(out.article.language, body, out.tokens, out.sentences);
+  if (!entities.ok()) return entities.status();
+  out.entities = std::move(*entities);
 
   out.quotes = FindQuotes(body);
   out.figures = FindFigures(body, out.sentences, out.dates, out.article.published);
