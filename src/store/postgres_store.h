@@ -70,6 +70,7 @@ class PostgresStore : public Store {
                         const std::vector<CopyGroup>& copy_groups) override;
   Result<std::vector<StorySummary>> ListStories() override;
   Result<Story> GetStory(const std::string& id) override;
+  Result<std::string> GetStoryBrief(const std::string& id) override;
   Result<std::vector<SearchHit>> Search(const SearchQuery& query) override;
 
   // The raw page hashes of the stored articles among `ids` (absent ids are left out).
