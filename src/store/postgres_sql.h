@@ -276,13 +276,15 @@ inline constexpr const char* kSelectStoryBrief = "SELECT brief FROM stories WHER
 // Ranked by ts_rank with title (A) twice body (B), ties by ingest order; snippets only for the
 // rows returned.
 // As the SQLite search: the newest $7 matches (skipping the $8 newer ones) found through the GIN
-// index are ranked, and the best $5 of them returned with their bodies (for store/snippet.h).
+// index are ranked, and the best $5 of them returned with their bodies' first 65,536 characters
+// (for store/snippet.h; a slice of a compressed body is all that is decompressed).
 inline constexpr const char* kSearch = R"sql(
 WITH q AS (SELECT to_tsquery('simple'::regconfig, $1) AS q),
 recent AS (
+  -- The words inline, not from q: the planner sees them and how many articles hold them.
   SELECT a.ingest_seq, a.fts
-  FROM articles a, q
-  WHERE a.fts @@ q.q
+  FROM articles a
+  WHERE a.fts @@ to_tsquery('simple'::regconfig, $1)
     AND ($2::text IS NULL OR a.published >= $2::text)
     AND ($3::text IS NULL OR a.published <= $3::text)
     AND ($4::text = '' OR a.outlet = $4::text)
@@ -296,7 +298,7 @@ hits AS (
   FROM recent r, q
   ORDER BY rank DESC, r.ingest_seq
   LIMIT $5)
-SELECT a.id, a.title, a.outlet, a.source, a.published, a.body, h.rank,
+SELECT a.id, a.title, a.outlet, a.source, a.published, substr(a.body, 1, 65536), h.rank,
   (SELECT s.story_id FROM story_articles s WHERE s.article_id = a.id
    ORDER BY s.story_id COLLATE "C" LIMIT 1)
 FROM hits h JOIN articles a ON a.ingest_seq = h.ingest_seq

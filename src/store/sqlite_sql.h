@@ -210,8 +210,9 @@ inline constexpr const char* kSelectStoryBrief = "SELECT brief FROM stories WHER
 
 // Ranks a bounded window: the newest ?7 matches (by arrival, skipping the ?8 newer ones) are
 // ranked by bm25 and the best ?5 of them returned, so a word in every article costs no more than
-// a rare one. FTS5 walks the matches newest first and stops at the window's end; bodies (for the
-// snippet, store/snippet.h) and stories are read for the returned rows only.
+// a rare one. FTS5 walks the matches newest first and stops at the window's end; the bodies' first
+// 65,536 characters (for the snippet, store/snippet.h) and stories are read for the returned rows
+// only.
 inline constexpr const char* kSearch = R"sql(
 WITH ranked AS (
   SELECT seq, rank FROM (
@@ -227,7 +228,7 @@ WITH ranked AS (
     LIMIT ?7 OFFSET ?8)
   ORDER BY rank, seq
   LIMIT ?5)
-SELECT a.id, a.title, a.outlet, a.source, a.published, a.body, r.rank,
+SELECT a.id, a.title, a.outlet, a.source, a.published, substr(a.body, 1, 65536), r.rank,
   (SELECT s.story_id FROM story_articles s WHERE s.article_id = a.id ORDER BY s.story_id LIMIT 1)
 FROM ranked r JOIN articles a ON a.ingest_seq = r.seq
 ORDER BY r.rank, r.seq)sql";
