@@ -273,11 +273,10 @@ ORDER BY s.story_id, s.n)sql";
 inline constexpr const char* kSelectStoryBrief = "SELECT brief FROM stories WHERE id = $1";
 
 // $1 tsquery text, $2 from, $3 to, $4 outlet ('' any), $5 limit, $6 entity names (NULL any).
-// Ranked by ts_rank with title (A) twice body (B), ties by ingest order; snippets only for the
-// rows returned.
-// As the SQLite search: the newest $7 matches (skipping the $8 newer ones) found through the GIN
-// index are ranked, and the best $5 of them returned with their bodies' first 65,536 characters
-// (for store/snippet.h; a slice of a compressed body is all that is decompressed).
+// As the SQLite search: the newest $7 matches (skipping the $8 newer ones) are ranked by ts_rank
+// with title (A) twice body (B), ties by ingest order, and the best $5 of them returned with
+// their bodies' first 16,384 characters (for store/snippet.h; of a compressed body, only that
+// slice is decompressed).
 inline constexpr const char* kSearch = R"sql(
 WITH q AS (SELECT to_tsquery('simple'::regconfig, $1) AS q),
 recent AS (
@@ -298,7 +297,7 @@ hits AS (
   FROM recent r, q
   ORDER BY rank DESC, r.ingest_seq
   LIMIT $5)
-SELECT a.id, a.title, a.outlet, a.source, a.published, substr(a.body, 1, 65536), h.rank,
+SELECT a.id, a.title, a.outlet, a.source, a.published, substr(a.body, 1, 16384), h.rank,
   (SELECT s.story_id FROM story_articles s WHERE s.article_id = a.id
    ORDER BY s.story_id COLLATE "C" LIMIT 1)
 FROM hits h JOIN articles a ON a.ingest_seq = h.ingest_seq

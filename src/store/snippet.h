@@ -1,5 +1,5 @@
 // The snippet of a search hit: a few words of the body around the first match, matches in
-// [brackets]. Both backends build it here from the opening of the hit's body (its first 65,536
+// [brackets]. Both backends build it here from the opening of the hit's body (its first 16,384
 // characters, so that a page of megabytes costs no more than a long article), in one pass: the
 // full-text engines' own (FTS5 snippet(), ts_headline) run their whole tokenizer over every body
 // returned, which for a long page costs more than the search itself.

@@ -609,7 +609,9 @@ Result<std::vector<SearchHit>> SqliteStore::Search(const SearchQuery& query) {
   }
   if (match.empty()) return Status::InvalidArgument("empty search query");
   const std::vector<std::string> words = SnippetWords(query);
-  NEWSLOOM_PREPARE(q, sql::kSearch);
+  const bool filtered =
+      query.from || query.to || !query.outlet.empty() || !query.entity_names.empty();
+  NEWSLOOM_PREPARE(q, filtered ? sql::kSearchFiltered : sql::kSearch);
   q.Bind(1, match).Bind(2, query.from).Bind(3, query.to).Bind(4, query.outlet);
   q.Bind(5, static_cast<int64_t>(query.limit));
   q.Bind(6, query.entity_names.empty() ? std::string() : nlohmann::json(query.entity_names).dump());
