@@ -1,8 +1,13 @@
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "commands.h"
+#include "server/search_bench.h"
 #include "workloads/ingest_workload.h"
 #include "workloads/synthetic_store.h"
 
@@ -41,6 +46,50 @@ int RunServeStore(bench::SyntheticStoreOptions store_options,
   return 0;
 }
 
+struct SearchBenchFlags {
+  std::string queries_from;  // SQLite store to pick the queries from; default: --db
+  bool list = false;         // print the queries, one a line, and time nothing
+};
+
+// The 50 queries of server::PickBenchmarkQueries, each timed as a single request; JSON out.
+int RunSearchBench(const std::string& db, const SearchBenchFlags& flags, int runs) {
+  if (db.empty()) {
+    std::fprintf(stderr, "newsloom bench search: --db is required\n");
+    return 2;
+  }
+  auto queries = server::PickBenchmarkQueries(flags.queries_from.empty() ? db : flags.queries_from);
+  if (!queries.ok()) {
+    std::fprintf(stderr, "newsloom bench search: %s\n", queries.status().ToString().c_str());
+    return 1;
+  }
+  if (flags.list) {
+    for (const server::BenchmarkQuery& q : *queries) std::printf("%s\n", q.text.c_str());
+    return 0;
+  }
+  auto timings = server::TimeQueries(db, *queries, runs);
+  if (!timings.ok()) {
+    std::fprintf(stderr, "newsloom bench search: %s\n", timings.status().ToString().c_str());
+    return 1;
+  }
+  nlohmann::json out = {{"db", db}, {"runs", runs}, {"queries", nlohmann::json::array()}};
+  std::map<std::string, std::vector<double>> by_kind;
+  for (const server::QueryTiming& t : *timings) {
+    out["queries"].push_back({{"kind", t.query.kind},
+                              {"query", t.query.text},
+                              {"hits", t.hits},
+                              {"median_ms", t.median_ms},
+                              {"median_cpu_ms", t.median_cpu_ms}});
+    by_kind[t.query.kind].push_back(t.median_ms);
+    by_kind["all"].push_back(t.median_ms);
+  }
+  for (auto& [kind, ms] : by_kind) {
+    std::sort(ms.begin(), ms.end());
+    out["summary"][kind] = {{"median_ms", ms[ms.size() / 2]}, {"worst_ms", ms.back()}};
+  }
+  std::printf("%s\n", out.dump(2).c_str());
+  return 0;
+}
+
 }  // namespace
 
 void AddBenchCommand(CLI::App& app, Runner& run) {
@@ -49,7 +98,7 @@ void AddBenchCommand(CLI::App& app, Runner& run) {
   static bench::IngestBenchOptions options{.data_dir = "../shared/data", .work_dir = ""};
   cmd->add_option("workload", workload, "Workload name")
       ->required()
-      ->check(CLI::IsMember({"ingest", "serve-store"}));
+      ->check(CLI::IsMember({"ingest", "serve-store", "search"}));
   cmd->add_option("--pages", options.pages, "Pages to generate")->capture_default_str();
   cmd->add_option("--threads", options.threads, "Extraction and analysis workers")
       ->capture_default_str();
@@ -59,12 +108,19 @@ void AddBenchCommand(CLI::App& app, Runner& run) {
   cmd->add_option("--work-dir", options.work_dir, "Keep pages and stores here (default: temp)");
   // serve-store: the large store that scripts/load_test serves.
   static bench::SyntheticStoreOptions store_options;
-  cmd->add_option("--db", store_options.db, "serve-store: the store to build or reuse");
+  cmd->add_option("--db", store_options.db,
+                  "serve-store: the store to build or reuse; search: the store to search");
   cmd->add_option("--articles", store_options.articles, "serve-store: articles at least")
       ->capture_default_str();
+  // search: times the benchmark queries (--runs each, median) on one connection.
+  static SearchBenchFlags search_flags;
+  cmd->add_option("--queries-from", search_flags.queries_from,
+                  "search: the SQLite store whose words give the queries (default: --db)");
+  cmd->add_flag("--list", search_flags.list, "search: print the queries only");
   cmd->callback([&run] {
     run = [] {
       if (workload == "serve-store") return RunServeStore(store_options, options);
+      if (workload == "search") return RunSearchBench(store_options.db, search_flags, options.runs);
       auto result = bench::RunIngestBench(options);
       if (!result.ok()) {
         std::fprintf(stderr, "newsloom bench %s: %s\n", workload.c_str(),

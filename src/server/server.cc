@@ -29,6 +29,9 @@ namespace {
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
+// How far back `window` pages search results: 100 windows of kSearchWindow matches.
+constexpr int kMaxSearchWindows = 100;
+
 // When the request being served on this thread was read (set before routing, read by the logger).
 thread_local Clock::time_point request_start;
 
@@ -455,6 +458,16 @@ void Server::Impl::Search(const httplib::Request& req, httplib::Response& res) {
     }
     query.limit = *v;
   }
+  if (req.has_param("window")) {
+    // Each window skips kSearchWindow more matches: a bound keeps that skip cheap.
+    auto v = ParseInt(req.get_param_value("window"), 0, kMaxSearchWindows - 1);
+    if (!v) {
+      return SendError(
+          res, 400,
+          "window must be a whole number from 0 to " + std::to_string(kMaxSearchWindows - 1));
+    }
+    query.window = *v;
+  }
   const bool no_words = std::all_of(query.text.begin(), query.text.end(),
                                     [](unsigned char c) { return std::isspace(c); });
   if (no_words && entity.empty()) return SendError(res, 400, "give words to search for in q");
@@ -464,7 +477,8 @@ void Server::Impl::Search(const httplib::Request& req, httplib::Response& res) {
   std::string key;
   for (const std::string& part :
        {query.text, query.outlet, entity, query.from ? query.from->ToIso() : "",
-        query.to ? query.to->ToIso() : "", std::to_string(query.limit)}) {
+        query.to ? query.to->ToIso() : "", std::to_string(query.limit),
+        std::to_string(query.window)}) {
     key += std::to_string(part.size()) + ':' + part;  // length-prefixed: no two requests collide
   }
   if (auto cached = catalog_.CachedResponse(*snapshot, key)) return SendJson(res, *cached);

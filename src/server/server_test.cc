@@ -18,6 +18,7 @@
 #include <thread>
 
 #include "newsloom/store.h"
+#include "store/story_json.h"
 
 namespace newsloom::server {
 namespace {
@@ -229,6 +230,11 @@ TEST_F(ServerTest, OneStoryInFullAndUnknownIs404) {
   auto again = Get("/api/stories/s-flood");
   ASSERT_TRUE(again);
   EXPECT_EQ(again->body, res->body);
+  // The stored brief as it is, and what decoding it would give.
+  auto store = Store::Open((dir_ / "store.db").string());
+  ASSERT_TRUE(store.ok());
+  EXPECT_EQ(res->body, *(*store)->GetStoryBrief("s-flood"));
+  EXPECT_EQ(story, store::StoryToJson(*(*store)->GetStory("s-flood")));
 
   EXPECT_THAT(ExpectJsonError(Get("/api/stories/no-such-story"), 404), HasSubstr("no-such-story"));
 }
@@ -276,6 +282,9 @@ TEST_F(ServerTest, SearchWithFilters) {
   hits = json::parse(Get("/api/search?q=bridge&entity=Lindqvist")->body);
   ASSERT_EQ(hits.size(), 1u);
   EXPECT_EQ(hits[0]["article_id"], "a3");
+  // Both matches are in the newest window; the next one further back holds none.
+  EXPECT_EQ(json::parse(Get("/api/search?q=river&window=0")->body), json::parse(res->body));
+  EXPECT_EQ(json::parse(Get("/api/search?q=river&window=1")->body), json::array());
 }
 
 TEST_F(ServerTest, BadSearchesAreRefused) {
@@ -284,6 +293,8 @@ TEST_F(ServerTest, BadSearchesAreRefused) {
   ExpectJsonError(Get("/api/search?q=river&from=yesterday"), 400);
   ExpectJsonError(Get("/api/search?q=river&to=2024-13-01"), 400);
   ExpectJsonError(Get("/api/search?q=river&limit=0"), 400);
+  ExpectJsonError(Get("/api/search?q=river&window=-1"), 400);
+  ExpectJsonError(Get("/api/search?q=river&window=many"), 400);
   // Bytes that are not UTF-8 are no reason for a server error.
   for (const char* path : {"/api/search?q=%FF%FE", "/api/search?q=river&outlet=%C3",
                            "/api/search?q=%22%2A%28", "/api/search?q=NEAR%28a%20b%29%20OR%20%2D"}) {

@@ -277,31 +277,34 @@ ORDER BY s.story_id, s.n)sql";
 inline constexpr const char* kSelectStoryBrief = "SELECT brief FROM stories WHERE id = $1";
 
 // $1 tsquery text, $2 from, $3 to, $4 outlet ('' any), $5 limit, $6 entity names (NULL any).
-// Ranked by ts_rank with title (A) twice body (B), ties by ingest order; snippets only for the
-// rows returned.
+// As the SQLite search: the newest $7 matches (skipping the $8 newer ones) are ranked by ts_rank
+// with title (A) twice body (B), ties by ingest order, and the best $5 of them returned with
+// their bodies' first 16,384 characters (for store/snippet.h; of a compressed body, only that
+// slice is decompressed).
 inline constexpr const char* kSearch = R"sql(
 WITH q AS (SELECT to_tsquery('simple'::regconfig, $1) AS q),
-hits AS (
-  SELECT a.ingest_seq, ts_rank('{0, 0, 0.5, 1.0}', a.fts, q.q) AS rank
-  FROM articles a, q
-  WHERE a.fts @@ q.q
+recent AS (
+  -- The words inline, not from q: the planner sees them and how many articles hold them.
+  SELECT a.ingest_seq, a.fts
+  FROM articles a
+  WHERE a.fts @@ to_tsquery('simple'::regconfig, $1)
     AND ($2::text IS NULL OR a.published >= $2::text)
     AND ($3::text IS NULL OR a.published <= $3::text)
     AND ($4::text = '' OR a.outlet = $4::text)
     AND ($6::text[] IS NULL OR a.ingest_seq IN (
           SELECT article_seq FROM entities
           WHERE lower(text) IN (SELECT lower(n) FROM unnest($6::text[]) AS n)))
-  ORDER BY rank DESC, a.ingest_seq
+  ORDER BY a.ingest_seq DESC
+  LIMIT $7 OFFSET $8),
+hits AS (
+  SELECT r.ingest_seq, ts_rank('{0, 0, 0.5, 1.0}', r.fts, q.q) AS rank
+  FROM recent r, q
+  ORDER BY rank DESC, r.ingest_seq
   LIMIT $5)
-SELECT a.id, a.title, a.outlet, a.source, a.published,
-  -- One line, fragments joined by "...", as the FTS5 snippet.
-  regexp_replace(ts_headline('simple'::regconfig, a.body, q.q,
-    'StartSel="[", StopSel="]", MaxWords=16, MinWords=6, ShortWord=0, MaxFragments=2, FragmentDelimiter="..."'),
-    '\s+', ' ', 'g'),
-  h.rank,
+SELECT a.id, a.title, a.outlet, a.source, a.published, substr(a.body, 1, 16384), h.rank,
   (SELECT s.story_id FROM story_articles s WHERE s.article_id = a.id
    ORDER BY s.story_id COLLATE "C" LIMIT 1)
-FROM hits h JOIN articles a ON a.ingest_seq = h.ingest_seq CROSS JOIN q
+FROM hits h JOIN articles a ON a.ingest_seq = h.ingest_seq
 ORDER BY h.rank DESC, h.ingest_seq)sql";
 
 // --- The work queue -----------------------------------------------------------------------------

@@ -12,6 +12,7 @@
 #include "store/postgres_sql.h"
 #include "store/row_json.h"
 #include "store/search_words.h"
+#include "store/snippet.h"
 #include "store/story_json.h"
 #include "text/hash.h"
 
@@ -47,7 +48,11 @@ Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::string& ur
   std::unique_ptr<PostgresStore> store(new PostgresStore(std::move(*conn)));
   NEWSLOOM_RETURN_IF_ERROR(
       store->Exec("SET client_encoding = 'UTF8'; SET client_min_messages = warning; "
-                  "SET synchronous_commit = on"));
+                  "SET synchronous_commit = on; "
+                  // Plans made for the query's words: a word in most articles is best found
+                  // newest first along the key, a rare one through the GIN index, and a plan
+                  // made once for any words cannot tell which.
+                  "SET plan_cache_mode = force_custom_plan"));
   NEWSLOOM_RETURN_IF_ERROR(store->Migrate());
   return store;
 }
@@ -527,10 +532,16 @@ Result<std::vector<StorySummary>> PostgresStore::ListStories() {
   return stories;
 }
 
-Result<Story> PostgresStore::GetStory(const std::string& id) {
+Result<std::string> PostgresStore::GetStoryBrief(const std::string& id) {
   NEWSLOOM_PG(q, pgsql::kSelectStoryBrief, {id});
   if (q.Rows() == 0) return Status::NotFound("no story " + id);
-  const json brief = json::parse(q.Text(0, 0), nullptr, false);
+  return q.Text(0, 0);
+}
+
+Result<Story> PostgresStore::GetStory(const std::string& id) {
+  auto text = GetStoryBrief(id);
+  if (!text.ok()) return text.status();
+  const json brief = json::parse(*text, nullptr, false);
   if (brief.is_discarded()) return Status::Corrupt("story " + id + ": damaged brief");
   return StoryFromJson(brief);
 }
@@ -544,6 +555,7 @@ Result<std::vector<SearchHit>> PostgresStore::Search(const SearchQuery& query) {
     }
   }
   if (match.empty()) return Status::InvalidArgument("empty search query");
+  const std::vector<std::string> words = SnippetWords(query);
   Param names;
   if (!query.entity_names.empty()) {
     ArrayParam a;
@@ -553,7 +565,8 @@ Result<std::vector<SearchHit>> PostgresStore::Search(const SearchQuery& query) {
   NEWSLOOM_PG(q, pgsql::kSearch,
               {match, query.from ? Param(query.from->ToIso()) : Param(),
                query.to ? Param(query.to->ToIso()) : Param(), query.outlet,
-               std::to_string(query.limit), names});
+               std::to_string(query.limit), names, std::to_string(kSearchWindow),
+               std::to_string(int64_t{kSearchWindow} * std::max(0, query.window))});
   std::vector<SearchHit> hits;
   for (int r = 0; r < q.Rows(); ++r) {
     SearchHit hit;
@@ -562,7 +575,7 @@ Result<std::vector<SearchHit>> PostgresStore::Search(const SearchQuery& query) {
     hit.outlet = q.Text(r, 2);
     hit.source = q.Text(r, 3);
     hit.published = q.OptDate(r, 4);
-    hit.snippet = q.Text(r, 5);
+    hit.snippet = Snippet(q.Text(r, 5), words);
     hit.score = q.Double(r, 6);
     hit.story_id = q.Text(r, 7);
     hits.push_back(std::move(hit));

@@ -38,6 +38,7 @@ class PostgresStore : public Store, public WorkQueue {
                         const std::vector<CopyGroup>& copy_groups) override;
   Result<std::vector<StorySummary>> ListStories() override;
   Result<Story> GetStory(const std::string& id) override;
+  Result<std::string> GetStoryBrief(const std::string& id) override;
   Result<std::vector<SearchHit>> Search(const SearchQuery& query) override;
 
   // WorkQueue.

@@ -210,20 +210,36 @@ FROM story_articles s LEFT JOIN articles a ON a.id = s.article_id
 WHERE s.story_id = ?1 ORDER BY s.n)sql";
 inline constexpr const char* kSelectStoryBrief = "SELECT brief FROM stories WHERE id = ?1";
 
-inline constexpr const char* kSearch = R"sql(
-SELECT a.id, a.title, a.outlet, a.source, a.published,
-  snippet(articles_fts, 1, '[', ']', '...', 16),
-  bm25(articles_fts, 2.0, 1.0) AS rank,
-  (SELECT s.story_id FROM story_articles s WHERE s.article_id = a.id ORDER BY s.story_id LIMIT 1)
-FROM articles_fts JOIN articles a ON a.ingest_seq = articles_fts.rowid
-WHERE articles_fts MATCH ?1
-  AND (?2 IS NULL OR a.published >= ?2)
-  AND (?3 IS NULL OR a.published <= ?3)
-  AND (?4 = '' OR a.outlet = ?4)
-  AND (?6 = '' OR a.ingest_seq IN (SELECT article_seq FROM entities
-                                   WHERE text COLLATE NOCASE IN (SELECT value FROM json_each(?6))))
-ORDER BY rank, a.ingest_seq
-LIMIT ?5)sql";
+// Ranks a bounded window: the newest ?7 matches (by arrival, skipping the ?8 newer ones) are
+// ranked by bm25 and the best ?5 of them returned, so a word in every article costs no more than
+// a rare one. FTS5 walks the matches newest first and stops at the window's end; the bodies' first
+// 16,384 characters (for the snippet, store/snippet.h) and stories are read for the returned rows
+// only. Without filters the window needs no article row at all (kSearch); with them, each match
+// is checked on its row (kSearchFiltered, ?2 to ?4 and ?6).
+#define NEWSLOOM_SEARCH(WINDOW)                                                           \
+  "WITH ranked AS (SELECT seq, rank FROM (" WINDOW ") ORDER BY rank, seq LIMIT ?5) "     \
+  "SELECT a.id, a.title, a.outlet, a.source, a.published, substr(a.body, 1, 16384), "    \
+  "r.rank, (SELECT s.story_id FROM story_articles s WHERE s.article_id = a.id "          \
+  "ORDER BY s.story_id LIMIT 1) "                                                        \
+  "FROM ranked r JOIN articles a ON a.ingest_seq = r.seq ORDER BY r.rank, r.seq"
+inline constexpr const char* kSearch = NEWSLOOM_SEARCH(R"sql(
+    SELECT rowid AS seq, bm25(articles_fts, 2.0, 1.0) AS rank
+    FROM articles_fts
+    WHERE articles_fts MATCH ?1
+    ORDER BY rowid DESC
+    LIMIT ?7 OFFSET ?8)sql");
+inline constexpr const char* kSearchFiltered = NEWSLOOM_SEARCH(R"sql(
+    SELECT articles_fts.rowid AS seq, bm25(articles_fts, 2.0, 1.0) AS rank
+    FROM articles_fts JOIN articles a ON a.ingest_seq = articles_fts.rowid
+    WHERE articles_fts MATCH ?1
+      AND (?2 IS NULL OR a.published >= ?2)
+      AND (?3 IS NULL OR a.published <= ?3)
+      AND (?4 = '' OR a.outlet = ?4)
+      AND (?6 = '' OR a.ingest_seq IN (SELECT article_seq FROM entities
+                                       WHERE text COLLATE NOCASE IN (SELECT value FROM json_each(?6))))
+    ORDER BY articles_fts.rowid DESC
+    LIMIT ?7 OFFSET ?8)sql");
+#undef NEWSLOOM_SEARCH
 
 }  // namespace newsloom::store::sql
 

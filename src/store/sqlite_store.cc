@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cctype>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
@@ -10,6 +11,7 @@
 #include "store/codec.h"
 #include "store/row_json.h"
 #include "store/search_words.h"
+#include "store/snippet.h"
 #include "store/sqlite_sql.h"
 #include "store/story_json.h"
 #include "text/hash.h"
@@ -579,12 +581,18 @@ Result<std::vector<StorySummary>> SqliteStore::ListStories() {
   return stories;
 }
 
-Result<Story> SqliteStore::GetStory(const std::string& id) {
+Result<std::string> SqliteStore::GetStoryBrief(const std::string& id) {
   NEWSLOOM_PREPARE(q, sql::kSelectStoryBrief);
   auto has = q.Bind(1, id).Step();
   if (!has.ok()) return has.status();
   if (!*has) return Status::NotFound("no story " + id);
-  const json brief = json::parse(q.Text(0), nullptr, false);
+  return q.Text(0);
+}
+
+Result<Story> SqliteStore::GetStory(const std::string& id) {
+  auto text = GetStoryBrief(id);
+  if (!text.ok()) return text.status();
+  const json brief = json::parse(*text, nullptr, false);
   if (brief.is_discarded()) return Status::Corrupt("story " + id + ": damaged brief");
   return StoryFromJson(brief);
 }
@@ -599,10 +607,15 @@ Result<std::vector<SearchHit>> SqliteStore::Search(const SearchQuery& query) {
     }
   }
   if (match.empty()) return Status::InvalidArgument("empty search query");
-  NEWSLOOM_PREPARE(q, sql::kSearch);
+  const std::vector<std::string> words = SnippetWords(query);
+  const bool filtered =
+      query.from || query.to || !query.outlet.empty() || !query.entity_names.empty();
+  NEWSLOOM_PREPARE(q, filtered ? sql::kSearchFiltered : sql::kSearch);
   q.Bind(1, match).Bind(2, query.from).Bind(3, query.to).Bind(4, query.outlet);
   q.Bind(5, static_cast<int64_t>(query.limit));
   q.Bind(6, query.entity_names.empty() ? std::string() : nlohmann::json(query.entity_names).dump());
+  q.Bind(7, static_cast<int64_t>(kSearchWindow));
+  q.Bind(8, static_cast<int64_t>(kSearchWindow) * std::max(0, query.window));
   std::vector<SearchHit> hits;
   for (;;) {
     auto has = q.Step();
@@ -614,7 +627,7 @@ Result<std::vector<SearchHit>> SqliteStore::Search(const SearchQuery& query) {
     hit.outlet = q.Text(2);
     hit.source = q.Text(3);
     hit.published = q.OptDate(4);
-    hit.snippet = q.Text(5);
+    hit.snippet = Snippet(q.Text(5), words);
     hit.score = -q.Double(6);  // bm25 is lower for better matches
     hit.story_id = q.Text(7);
     hits.push_back(std::move(hit));

@@ -33,6 +33,7 @@ class SqliteStore : public Store {
                         const std::vector<CopyGroup>& copy_groups) override;
   Result<std::vector<StorySummary>> ListStories() override;
   Result<Story> GetStory(const std::string& id) override;
+  Result<std::string> GetStoryBrief(const std::string& id) override;
   Result<std::vector<SearchHit>> Search(const SearchQuery& query) override;
 
  private:

@@ -321,6 +321,42 @@ TYPED_TEST(StoreTest, SearchFindsWordsWithSnippetsAndFilters) {
   EXPECT_EQ(this->store_->Search(query).status().code(), Status::Code::kInvalidArgument);
 }
 
+TYPED_TEST(StoreTest, SearchRanksTheNewestWindowOfMatchesAndPagesBack) {
+  // The best match is stored first; a full window of weaker matches arrives after it.
+  ASSERT_TRUE(*this->store_->PutArticle(
+      MakePage("best", "best"),
+      MakeArticle("best", "Storm storm", "Storm, storm and storm again.", "2024-06-01")));
+  std::vector<RawPage> pages;
+  std::vector<AnalyzedArticle> articles;
+  for (int i = 0; i < kSearchWindow; ++i) {
+    const std::string id = "later" + std::to_string(i);
+    pages.push_back(MakePage(id, id));
+    articles.push_back(MakeArticle(id, "Weather " + std::to_string(i),
+                                   "Rain all week, a storm on Friday, then sun and wind.",
+                                   "2024-06-02"));
+  }
+  std::vector<Store::PageAndArticle> items;
+  for (int i = 0; i < kSearchWindow; ++i) items.push_back({&pages[i], &articles[i]});
+  ASSERT_TRUE(this->store_->PutArticles(items).ok());
+
+  SearchQuery query;
+  query.text = "storm";
+  auto hits = this->store_->Search(query);
+  ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+  ASSERT_EQ(hits->size(), 20u);
+  for (const SearchHit& h : *hits) EXPECT_NE(h.article_id, "best");
+
+  query.window = 1;
+  hits = this->store_->Search(query);
+  ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_EQ((*hits)[0].article_id, "best");
+  EXPECT_THAT((*hits)[0].snippet, HasSubstr("[Storm], [storm] and [storm]"));
+
+  query.window = 2;
+  EXPECT_THAT(*this->store_->Search(query), IsEmpty());
+}
+
 TYPED_TEST(StoreTest, ReopeningKeepsEverything) {
   ASSERT_TRUE(
       *this->store_->PutArticle(MakePage("a", "a"), MakeArticle("a", "T", "x", "2024-01-01")));
