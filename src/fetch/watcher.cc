@@ -112,21 +112,22 @@ Result<RawPage> MakePage(const SeenUrl& url, const FetchResult& result, std::str
 }  // namespace
 
 Watcher::Watcher(std::vector<std::string> sources, WatchOptions options, WatchState* state)
-    : sources_(std::move(sources)),
-      options_(std::move(options)),
-      state_(state),
-      fetcher_(options_.fetch) {}
+    : sources_(std::move(sources)), options_(std::move(options)), state_(state), fetcher_([this] {
+        FetchOptions fetch = options_.fetch;
+        if (options_.stop) fetch.cancelled = options_.stop;
+        return fetch;
+      }()) {}
 
 TimePoint Watcher::Now() const {
   return options_.clock ? options_.clock() : std::chrono::system_clock::now();
 }
 
-Result<PollReport> Watcher::PollOnce(const std::function<void(RawPage&&)>& sink) {
+Result<PollReport> Watcher::PollOnce(const std::function<Status(RawPage&&)>& sink) {
   PollContext poll;
   poll.now = Now();
   poll.now_iso = FormatUtc(poll.now);
   NEWSLOOM_RETURN_IF_ERROR(PollSources(poll));
-  NEWSLOOM_RETURN_IF_ERROR(FetchArticles(poll, sink));
+  if (!Stopping()) NEWSLOOM_RETURN_IF_ERROR(FetchArticles(poll, sink));
   for (const auto& [key, pages] : poll.pages_per_source) {
     Result<std::optional<SourceState>> source = state_->GetSource(key);
     if (!source.ok()) return source.status();
@@ -162,13 +163,17 @@ Status Watcher::PollSources(PollContext& poll) {
     for (const SourceTask& task : tasks) {
       requests.push_back({task.fetch_url, task.etag, task.last_modified});
     }
-    std::vector<FetchResult> results(tasks.size());
+    std::vector<std::optional<FetchResult>> results(tasks.size());
     NEWSLOOM_RETURN_IF_ERROR(fetcher_.FetchAll(
         requests, [&](size_t i, FetchResult&& result) { results[i] = std::move(result); }));
     std::vector<SourceTask> next;
     for (size_t i = 0; i < tasks.size(); ++i) {
-      NEWSLOOM_RETURN_IF_ERROR(HandleSource(tasks[i], std::move(results[i]), poll, &next));
+      if (!results[i]) continue;  // not fetched: the poll was stopped
+      // A source's state and the URLs it lists are written together or not at all.
+      NEWSLOOM_RETURN_IF_ERROR(state_->Atomically(
+          [&] { return HandleSource(tasks[i], std::move(*results[i]), poll, &next); }));
     }
+    if (Stopping()) break;
     tasks = std::move(next);
   }
   return Status::Ok();
@@ -293,7 +298,7 @@ Status Watcher::ListItems(const SourceTask& task, const ParsedDocument& doc, Sou
   return Status::Ok();
 }
 
-Status Watcher::FetchArticles(PollContext& poll, const std::function<void(RawPage&&)>& sink) {
+Status Watcher::FetchArticles(PollContext& poll, const std::function<Status(RawPage&&)>& sink) {
   Result<std::vector<SeenUrl>> listed = state_->UrlsToFetch();
   if (!listed.ok()) return listed.status();
   std::vector<SeenUrl> todo;
@@ -326,7 +331,7 @@ Status Watcher::FetchArticles(PollContext& poll, const std::function<void(RawPag
 }
 
 Status Watcher::HandleArticle(SeenUrl url, FetchResult&& result, PollContext& poll,
-                              const std::function<void(RawPage&&)>& sink) {
+                              const std::function<Status(RawPage&&)>& sink) {
   const std::string now_iso = FormatUtc(Now());
   ++url.attempts;
   url.last_attempt = now_iso;
@@ -361,7 +366,7 @@ Status Watcher::HandleArticle(SeenUrl url, FetchResult&& result, PollContext& po
       }
       // Handed on before it is marked fetched: a crash in between fetches it again rather than
       // losing it, and storing the same page twice adds nothing.
-      sink(std::move(*page));
+      NEWSLOOM_RETURN_IF_ERROR(sink(std::move(*page)));
       ++poll.report.pages;
       ++poll.pages_per_source[url.source];
       return state_->PutUrl(url);

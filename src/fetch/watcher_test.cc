@@ -129,8 +129,10 @@ class WatcherTest : public ::testing::Test {
   }
 
   PollReport Poll(Watcher& watcher) {
-    Result<PollReport> report =
-        watcher.PollOnce([this](RawPage&& page) { pages_.push_back(std::move(page)); });
+    Result<PollReport> report = watcher.PollOnce([this](RawPage&& page) {
+      pages_.push_back(std::move(page));
+      return Status::Ok();
+    });
     EXPECT_TRUE(report.ok()) << report.status().ToString();
     return report.ok() ? *report : PollReport{};
   }
