@@ -102,6 +102,10 @@ class Pipeline {
   Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestOptions& options,
                               const ProgressCallback& progress = nullptr);
 
+  // The same over pages already in memory (fetched live, or received by the server), in order.
+  Result<IngestReport> Ingest(std::vector<RawPage> pages, const IngestOptions& options,
+                              const ProgressCallback& progress = nullptr);
+
   // Replays every stored article in ingest order through copy detection and story clustering,
   // builds each story's brief and replaces the stored stories in one transaction. Returns the
   // number of stories.
@@ -110,6 +114,11 @@ class Pipeline {
  private:
   // Copy detection and clustering fed every stored article in ingest order.
   struct StoryState;
+  // Hands every page to `page` and every input it cannot read to `skip`, in order.
+  using PageReader = std::function<Status(const std::function<void(RawPage&&)>& page,
+                                          const std::function<void(SkippedPage&&)>& skip)>;
+  Result<IngestReport> IngestFrom(const PageReader& read, const IngestOptions& options,
+                                  const ProgressCallback& progress);
   // Replays the stored articles into a fresh state.
   Result<std::unique_ptr<StoryState>> ReplayStoredArticles();
   // Builds each story's brief from a state and replaces the stored stories.

@@ -102,6 +102,38 @@ Status Pipeline::SeedCorpus() {
 Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
                                       const IngestOptions& options,
                                       const ProgressCallback& progress) {
+  ingest::ReadOptions read_options;
+  read_options.max_page_bytes = options.max_page_bytes;
+  read_options.max_line_bytes = options.max_line_bytes;
+  return IngestFrom(
+      [&](const std::function<void(RawPage &&)>& page,
+          const std::function<void(SkippedPage &&)>& skip) {
+        return ingest::ReadInputs(paths, read_options, page, [&](ingest::Skipped&& s) {
+          skip({std::move(s.source), std::move(s.reason)});
+        });
+      },
+      options, progress);
+}
+
+Result<IngestReport> Pipeline::Ingest(std::vector<RawPage> pages, const IngestOptions& options,
+                                      const ProgressCallback& progress) {
+  return IngestFrom(
+      [&](const std::function<void(RawPage &&)>& page,
+          const std::function<void(SkippedPage &&)>& skip) {
+        for (RawPage& p : pages) {
+          if (p.bytes.size() > options.max_page_bytes) {
+            skip({p.source, "page too large"});
+            continue;
+          }
+          page(std::move(p));
+        }
+        return Status::Ok();
+      },
+      options, progress);
+}
+
+Result<IngestReport> Pipeline::IngestFrom(const PageReader& read, const IngestOptions& options,
+                                          const ProgressCallback& progress) {
   NEWSLOOM_RETURN_IF_ERROR(SeedCorpus());
   const int threads = WorkerCount(options.threads);
   const size_t batch_pages = static_cast<size_t>(std::max(1, options.batch_pages));
@@ -228,20 +260,14 @@ Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
 
   const double stories_before_reading = report.seconds.stories;
   const auto start = std::chrono::steady_clock::now();
-  ingest::ReadOptions read_options;
-  read_options.max_page_bytes = options.max_page_bytes;
-  read_options.max_line_bytes = options.max_line_bytes;
-  Status read_status = ingest::ReadInputs(
-      paths, read_options,
+  Status read_status = read(
       [&](RawPage&& page) {
         if (!failure.ok()) return;  // the store failed: read on to the end, store nothing more
         ++report.pages_read;
         batch.push_back(std::move(page));
         if (batch.size() >= batch_pages) failure = process_batch();
       },
-      [&](ingest::Skipped&& s) {
-        report.skipped.push_back({std::move(s.source), std::move(s.reason)});
-      });
+      [&](SkippedPage&& s) { report.skipped.push_back(std::move(s)); });
   NEWSLOOM_RETURN_IF_ERROR(read_status);
   NEWSLOOM_RETURN_IF_ERROR(failure);
   NEWSLOOM_RETURN_IF_ERROR(process_batch());
@@ -313,8 +339,8 @@ Result<int64_t> Pipeline::WriteStories(const StoryState& state) {
       // Quotes and figures are not stored: found again from the stored body, sentences and dates.
       if (a->quotes.empty()) a->quotes = analyze::FindQuotes(a->article.body);
       if (a->figures.empty())
-        a->figures = analyze::FindFigures(a->article.body, a->sentences, a->dates,
-                                          a->article.published);
+        a->figures =
+            analyze::FindFigures(a->article.body, a->sentences, a->dates, a->article.published);
       articles.push_back(std::move(*a));
     }
     std::vector<const AnalyzedArticle*> pointers;
