@@ -200,6 +200,7 @@ TEST_F(WatchCliTest, OnceStoresEveryArticleAndSourcesReportsEachFaultOnce) {
   {
     std::ofstream list(dir_ / "sources.txt", std::ios::app);
     list << news_.Url(host, "/broken.xml") << "\n";
+    list << "http://127.0.0.1:1/refused.xml\n";  // nothing listens on port 1
   }
 
   const std::string db = Db("watch.db");
@@ -211,7 +212,7 @@ TEST_F(WatchCliTest, OnceStoresEveryArticleAndSourcesReportsEachFaultOnce) {
 
   const json sources = SourcesJson(db);
   ASSERT_TRUE(sources.is_array()) << sources;
-  ASSERT_EQ(sources.size(), 3u);
+  ASSERT_EQ(sources.size(), 4u);
   std::map<std::string, int> reported;
   int64_t stored = 0;
   for (const json& s : sources) {
@@ -223,7 +224,8 @@ TEST_F(WatchCliTest, OnceStoresEveryArticleAndSourcesReportsEachFaultOnce) {
   const std::vector<std::string> faulty = {"/uk/withdrawn", "/uk/slow",       "/uk/loop",
                                            "/uk/huge",      "/private/draft", "/broken.xml"};
   for (const std::string& path : faulty) EXPECT_EQ(reported[news_.Url(host, path)], 1) << path;
-  EXPECT_EQ(reported.size(), faulty.size());
+  EXPECT_EQ(reported["http://127.0.0.1:1/refused.xml"], 1);
+  EXPECT_EQ(reported.size(), faulty.size() + 1);
 
   auto text = Start({"sources", "--db", db});
   EXPECT_EQ(text->Wait(), 0);

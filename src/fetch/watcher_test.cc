@@ -393,6 +393,32 @@ TEST_F(WatcherTest, RestartedWatcherResumesWithoutRefetching) {
   }
 }
 
+TEST_F(WatcherTest, StoppedPollLeavesTheRestForTheNextOne) {
+  const std::vector<std::string> sources = StandardSite();
+  options_.stop = [this] { return !pages_.empty(); };
+  {
+    Watcher stopped(sources, options_, &state_);
+    const PollReport report = Poll(stopped);
+    EXPECT_EQ(report.pages, 1u);  // one host: nothing else was under way
+  }
+  EXPECT_EQ(pages_.size(), 1u);
+  Result<std::vector<SeenUrl>> left = state_.UrlsToFetch();
+  ASSERT_TRUE(left.ok());
+  EXPECT_EQ(left->size(), 4u);  // b, the disallowed one (not tried yet), c and d
+
+  options_.stop = nullptr;
+  Watcher resumed(sources, options_, &state_);
+  Poll(resumed);
+  EXPECT_THAT(
+      PageUrls(),
+      ElementsAre(Url(kNews, "/2024/06/14/a-story"), Url(kNews, "/2024/06/14/b-story-canonical"),
+                  Url(kNews, "/2024/06/14/c-story"), Url(kNews, "/2024/06/14/d-story")));
+  for (const char* path : {"/2024/06/14/a-story", "/2024/06/14/b-story", "/2024/06/14/c-story",
+                           "/2024/06/14/d-story"}) {
+    EXPECT_EQ(site_.Count(kNews, path), 1u) << path;
+  }
+}
+
 TEST_F(WatcherTest, SameInputSameOutput) {
   std::vector<std::string> runs[2];
   for (auto& run : runs) {

@@ -11,6 +11,7 @@
 #include <random>
 #include <set>
 
+#include "store/postgres_test_server.h"
 #include "store/watch_state_store.h"
 #include "testing/news_site.h"
 #include "testing/test_site.h"
@@ -48,8 +49,9 @@ class LiveIngestTest : public ::testing::Test {
   }
   ~LiveIngestTest() override { fs::remove_all(dir_); }
 
-  void Open(std::vector<std::string> sources) {
-    const std::string db = (dir_ / "watch.db").string();
+  // A store at `db`: a SQLite file of the test's folder when empty.
+  void Open(std::vector<std::string> sources, std::string db = "") {
+    if (db.empty()) db = (dir_ / "watch.db").string();
     auto store = Store::Open(db);
     ASSERT_TRUE(store.ok()) << store.status().ToString();
     store_ = std::move(*store);
@@ -202,6 +204,35 @@ TEST_F(LiveIngestTest, RestartedWatchResumesWithoutRefetching) {
     feeds += log[i].target == "/feed.xml";
   }
   EXPECT_EQ(feeds, 2u);
+}
+
+TEST_F(LiveIngestTest, PostgresStoreKeepsTheStateAcrossProcessesToo) {
+  store::testing::PostgresTestServer& server = store::testing::PostgresTestServer::Get();
+  const std::string uri = server.NewDatabase();
+  ASSERT_EQ(server.error(), "");
+  const std::vector<Report> first = NewsSite::Reports(0);
+  for (const Report& r : first) news_.Publish(r);
+  Open(Feeds(), uri);
+  ASSERT_EQ(Poll().articles_stored, 4);
+  watch_.reset();
+  state_.reset();
+  store_.reset();
+
+  for (const Report& r : NewsSite::Reports(1)) news_.Publish(r);
+  Open(Feeds(), uri);
+  const LivePollReport again = Poll();
+  EXPECT_EQ(again.articles_stored, 2);
+  ASSERT_TRUE(again.stories.has_value());
+  EXPECT_EQ(*again.stories, 2);
+  for (const Report& r : first) EXPECT_EQ(site_.Count(r.host, r.path), 1u) << r.path;
+  auto sources = state_->Sources();
+  ASSERT_TRUE(sources.ok());
+  ASSERT_EQ(sources->size(), 2u);
+  for (const fetch::SourceState& s : *sources) EXPECT_EQ(s.status, "ok");
+  auto counts = state_->ArticlesPerSource();
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ((*counts)[news_.FeedUrl(NewsSite::kHosts[0])], 3);
+  EXPECT_EQ((*counts)[news_.FeedUrl(NewsSite::kHosts[1])], 3);
 }
 
 TEST_F(LiveIngestTest, FaultsAreReportedOnceAgainstTheirSourceAndSkipped) {
