@@ -109,14 +109,20 @@ Result<RawPage> MakePage(const SeenUrl& url, const FetchResult& result, std::str
   return page;
 }
 
+// A stopped poll starts no more transfers.
+FetchOptions FetchOptionsOf(const WatchOptions& options) {
+  FetchOptions fetch = options.fetch;
+  if (options.stop) fetch.cancelled = options.stop;
+  return fetch;
+}
+
 }  // namespace
 
 Watcher::Watcher(std::vector<std::string> sources, WatchOptions options, WatchState* state)
-    : sources_(std::move(sources)), options_(std::move(options)), state_(state), fetcher_([this] {
-        FetchOptions fetch = options_.fetch;
-        if (options_.stop) fetch.cancelled = options_.stop;
-        return fetch;
-      }()) {}
+    : sources_(std::move(sources)),
+      options_(std::move(options)),
+      state_(state),
+      fetcher_(FetchOptionsOf(options_)) {}
 
 TimePoint Watcher::Now() const {
   return options_.clock ? options_.clock() : std::chrono::system_clock::now();
