@@ -381,9 +381,12 @@ Status Watcher::HandleArticle(SeenUrl url, FetchResult&& result, PollContext& po
     transient = false;
   }
   if (reason.empty()) reason = std::string(OutcomeName(result.outcome));
+  // A page failing again for the same reason at a later attempt is not reported again.
+  if (url.attempts == 1 || url.error != reason) {
+    poll.report.problems.push_back({url.source, url.listed_url, reason});
+  }
   url.error = reason;
   ++poll.report.fetch_failures;
-  poll.report.problems.push_back({url.source, url.listed_url, reason});
   if (transient && url.attempts < options_.max_article_attempts) {
     url.state = UrlState::kRetry;
     url.retry_after = FormatUtc(Now() + options_.retry_delay);

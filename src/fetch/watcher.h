@@ -56,8 +56,8 @@ struct PollReport {
   size_t pages = 0;           // pages handed on
   size_t fetch_failures = 0;  // article fetches that failed (disallowed ones included)
   // In the order met: sources in poll order, then articles in the order they are handed on. A
-  // source that keeps failing for the same reason is reported at the first failing poll only; an
-  // article's failure is reported at each attempt (and a final failure ends its attempts).
+  // source or an article that keeps failing for the same reason is reported at its first failure
+  // only (an article's attempts end with a final failure, or after max_article_attempts).
   std::vector<PollProblem> problems;
 };
 

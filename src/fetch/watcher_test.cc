@@ -341,6 +341,10 @@ TEST_F(WatcherTest, TransientFailuresAreRetriedAfterTheDelay) {
   options_.retry_delay = std::chrono::minutes(30);
   Watcher watcher({Url(kNews, "/rss.xml")}, options_, &state_);
   EXPECT_EQ(Poll(watcher).fetch_failures, 1u);
+  now_ += std::chrono::minutes(31);
+  const PollReport again = Poll(watcher);  // down again, for the same reason: not reported again
+  EXPECT_EQ(again.fetch_failures, 1u);
+  EXPECT_THAT(again.problems, IsEmpty());
   site_.Set(kNews, "/2024/06/14/later", Article("Later"));
   now_ += std::chrono::minutes(10);
   EXPECT_EQ(Poll(watcher).pages, 0u);  // too soon
