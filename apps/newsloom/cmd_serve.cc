@@ -1,6 +1,7 @@
 #include <pthread.h>
 
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -90,17 +91,24 @@ int RunServe(server::ServerOptions options, const WatchInServer& watch) {
     srv.Stop();
   }).detach();
   Status watched;
+  std::atomic<bool> served{false};
   std::thread watcher;
   if (!sources.urls.empty()) {
     watcher = std::thread([&] {
       watched = WatchWhileServing(options.db, sources.urls, watch.flags, stop, srv);
-      if (!watched.ok()) srv.Stop();  // a watcher that cannot write stops the whole process
+      // A watcher that cannot write stops the whole process (asked until the server has started
+      // and stopped: a stop before it listens would go unheard).
+      while (!watched.ok() && !served.load()) {
+        srv.Stop();
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      }
     });
   }
   std::printf("newsloom serving %s on http://%s:%d/%s\n", options.db.c_str(), options.bind.c_str(),
               srv.port(), options.token.empty() ? " (ingest off: no token)" : "");
   std::fflush(stdout);
   Status done = srv.Listen();
+  served.store(true);
   if (watcher.joinable()) {
     stop.store(true);
     watcher.join();
