@@ -53,6 +53,16 @@ class PhaseTimer {
   std::chrono::steady_clock::time_point start_;
 };
 
+IngestProgress ProgressOf(const IngestReport& report, const char* phase) {
+  IngestProgress p;
+  p.pages_read = report.pages_read;
+  p.articles_stored = report.articles_stored;
+  p.already_stored = report.already_stored;
+  p.skipped = static_cast<int64_t>(report.skipped.size());
+  p.phase = phase;
+  return p;
+}
+
 int WorkerCount(int requested) {
   if (requested > 0) return requested;
   const unsigned cores = std::thread::hardware_concurrency();
@@ -155,14 +165,7 @@ Result<IngestReport> Pipeline::IngestFrom(const PageReader& read, const IngestOp
   }
 
   auto report_progress = [&](const char* phase) {
-    if (!progress) return;
-    IngestProgress p;
-    p.pages_read = report.pages_read;
-    p.articles_stored = report.articles_stored;
-    p.already_stored = report.already_stored;
-    p.skipped = static_cast<int64_t>(report.skipped.size());
-    p.phase = phase;
-    progress(p);
+    if (progress) progress(ProgressOf(report, phase));
   };
 
   auto process_batch = [&]() -> Status {
