@@ -24,6 +24,8 @@ void AddEntitiesCommand(CLI::App& app, Runner& run);
 void AddQuotesCommand(CLI::App& app, Runner& run);
 void AddServeCommand(CLI::App& app, Runner& run);
 void AddQueueCommands(CLI::App& app, Runner& run);  // worker, cluster, status
+void AddWatchCommand(CLI::App& app, Runner& run);
+void AddSourcesCommand(CLI::App& app, Runner& run);
 
 }  // namespace newsloom::cli
 

@@ -115,6 +115,10 @@ class Pipeline {
   Result<IngestReport> Ingest(std::vector<RawPage> pages, const IngestOptions& options,
                               const ProgressCallback& progress = nullptr);
 
+  // The same over pages already in memory (fetched live, or received by the server), in order.
+  Result<IngestReport> Ingest(std::vector<RawPage> pages, const IngestOptions& options,
+                              const ProgressCallback& progress = nullptr);
+
   // Replays every stored article in ingest order through copy detection and story clustering,
   // builds each story's brief and replaces the stored stories in one transaction. Returns the
   // number of stories.

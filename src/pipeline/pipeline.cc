@@ -53,6 +53,16 @@ class PhaseTimer {
   std::chrono::steady_clock::time_point start_;
 };
 
+IngestProgress ProgressOf(const IngestReport& report, const char* phase) {
+  IngestProgress p;
+  p.pages_read = report.pages_read;
+  p.articles_stored = report.articles_stored;
+  p.already_stored = report.already_stored;
+  p.skipped = static_cast<int64_t>(report.skipped.size());
+  p.phase = phase;
+  return p;
+}
+
 int WorkerCount(int requested) {
   if (requested > 0) return requested;
   const unsigned cores = std::thread::hardware_concurrency();
@@ -115,8 +125,14 @@ Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
 
 Result<IngestReport> Pipeline::Ingest(std::vector<RawPage> pages, const IngestOptions& options,
                                       const ProgressCallback& progress) {
-  const PageSource in_memory = [&](const PageSink& page, const SkipSink&) {
-    for (RawPage& p : pages) page(std::move(p));
+  const PageSource in_memory = [&](const PageSink& page, const SkipSink& skip) {
+    for (RawPage& p : pages) {
+      if (p.bytes.size() > options.max_page_bytes) {
+        skip({p.source, "page too large"});
+        continue;
+      }
+      page(std::move(p));
+    }
     return Status::Ok();
   };
   return Ingest(in_memory, options, progress);
@@ -145,14 +161,7 @@ Result<IngestReport> Pipeline::Ingest(const PageSource& source, const IngestOpti
   }
 
   auto report_progress = [&](const char* phase) {
-    if (!progress) return;
-    IngestProgress p;
-    p.pages_read = report.pages_read;
-    p.articles_stored = report.articles_stored;
-    p.already_stored = report.already_stored;
-    p.skipped = static_cast<int64_t>(report.skipped.size());
-    p.phase = phase;
-    progress(p);
+    if (progress) progress(ProgressOf(report, phase));
   };
 
   auto process_batch = [&]() -> Status {

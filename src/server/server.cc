@@ -208,6 +208,7 @@ class Server::Impl {
   int port() const { return port_; }
   Status Listen();
   void Stop() { http_.stop(); }
+  void Refresh() { catalog_.Invalidate(); }
 
  private:
   // Route handlers.
@@ -641,5 +642,6 @@ Status Server::Bind() { return impl_->Bind(); }
 int Server::port() const { return impl_->port(); }
 Status Server::Listen() { return impl_->Listen(); }
 void Server::Stop() { impl_->Stop(); }
+void Server::Refresh() { impl_->Refresh(); }
 
 }  // namespace newsloom::server

@@ -62,6 +62,9 @@ class Server {
   Status Listen();
   // Thread-safe; makes Listen return.
   void Stop();
+  // Thread-safe: the next request reads the store again. For a writer in the same process (the
+  // watcher of `serve --watch`), whose stories may change without the article count changing.
+  void Refresh();
 
   class Impl;
 

@@ -136,6 +136,48 @@ ALTER TABLE articles ADD COLUMN published_source TEXT NOT NULL DEFAULT '';
     R"sql(
 ALTER TABLE analysis DROP COLUMN simhash;
 )sql",
+    // 5: live sources being watched and the URLs they listed (src/fetch/watch_state.h); articles
+    // by source, for the per-source counts.
+    R"sql(
+CREATE TABLE watch_sources (
+  url TEXT PRIMARY KEY,                  -- canonical URL
+  fetch_url TEXT NOT NULL,
+  parent TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  etag TEXT NOT NULL,
+  last_modified TEXT NOT NULL,
+  last_poll TEXT NOT NULL,
+  status TEXT NOT NULL,
+  last_error TEXT NOT NULL,
+  children TEXT NOT NULL,                -- JSON array of URLs
+  polls BIGINT NOT NULL,
+  not_modified BIGINT NOT NULL,
+  errors BIGINT NOT NULL,
+  items_new BIGINT NOT NULL,
+  articles_fetched BIGINT NOT NULL
+);
+CREATE TABLE watch_urls (
+  url TEXT PRIMARY KEY,                  -- canonical URL
+  listed_url TEXT NOT NULL,
+  source TEXT NOT NULL,
+  first_seen TEXT NOT NULL,
+  position BIGINT NOT NULL,
+  title TEXT NOT NULL,
+  published TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  state TEXT NOT NULL,                   -- pending / fetched / retry / failed
+  attempts BIGINT NOT NULL,
+  last_attempt TEXT NOT NULL,
+  retry_after TEXT NOT NULL,
+  http_status BIGINT NOT NULL,
+  fetched_url TEXT NOT NULL,
+  error TEXT NOT NULL,
+  alias_of TEXT NOT NULL
+);
+CREATE INDEX watch_urls_to_fetch ON watch_urls(state) WHERE state IN ('pending', 'retry');
+CREATE INDEX watch_urls_failed ON watch_urls(source) WHERE error <> '';
+CREATE INDEX articles_source ON articles(source);
+)sql",
 };
 
 inline constexpr const char* kCreateMigrations =
