@@ -108,14 +108,11 @@ class Pipeline {
   // failing (what was committed before stays). The same inputs give the same store.
   Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestOptions& options,
                               const ProgressCallback& progress = nullptr);
-  // The same over pages already in memory (a request body read with ingest::ReadBytes, a
-  // fetcher's pages); max_page_bytes and max_line_bytes are the source's to apply.
+  // The same over any source of pages; max_page_bytes and max_line_bytes are the source's to apply.
   Result<IngestReport> Ingest(const PageSource& source, const IngestOptions& options,
                               const ProgressCallback& progress = nullptr);
-  Result<IngestReport> Ingest(std::vector<RawPage> pages, const IngestOptions& options,
-                              const ProgressCallback& progress = nullptr);
-
-  // The same over pages already in memory (fetched live, or received by the server), in order.
+  // The same over pages already in memory (fetched live, or received by the server), in order;
+  // a page over max_page_bytes is skipped and reported.
   Result<IngestReport> Ingest(std::vector<RawPage> pages, const IngestOptions& options,
                               const ProgressCallback& progress = nullptr);
 
