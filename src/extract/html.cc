@@ -5,11 +5,11 @@
 #include <vector>
 
 #include "extract/budget.h"
+#include "extract/furniture.h"
 #include "extract/html_blocks.h"
 #include "extract/html_dom.h"
 #include "extract/html_meta.h"
 #include "extract/html_source.h"
-#include "extract/plain_text.h"
 #include "text/normalize.h"
 #include "text/stopwords.h"
 

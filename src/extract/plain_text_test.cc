@@ -11,35 +11,6 @@ namespace {
 
 using ::testing::ElementsAre;
 
-TEST(FurnitureReasonTest, Table) {
-  const std::pair<const char*, const char*> cases[] = {
-      {"Related Articles", "related-links"},
-      {"Latest Articles", "related-links"},
-      {"Most Popular", "related-links"},
-      {"- Advertisement -", "advertisement"},
-      {"- Advertisment -", "advertisement"},
-      {"- Advertisement -spot_img", "advertisement"},
-      {"Please enter your comment!", "comment-form"},
-      {"Your email address will not be published. Required fields are marked *", "comment-form"},
-      {"Views: 2", "counter"},
-      {"26.2 C", "weather"},
-      {"Scroll to Top", "navigation"},
-      {"Read in French", "navigation"},
-      {"HomeWorld NewsSome Headline...", "breadcrumb"},
-      {"Home > World > Asia", "navigation"},
-      {"© 2024 Example Media. All rights reserved.", "copyright"},
-      {"Welcome to Example News, where we strive to inform you.", "author-bio"},
-      {"The leaders met for four hours and discussed the war.", ""},
-      {"Secret tech aid", ""},
-      {"Subscribe to email updates", "call-to-action"},
-      {"Follow us on Twitter and Facebook", "call-to-action"},
-      {"The company said on Facebook that it would close the plant, and that the workers would be "
-       "paid until the end of the year.",
-       ""},
-  };
-  for (const auto& [line, reason] : cases) EXPECT_EQ(FurnitureReason(line), reason) << line;
-}
-
 TEST(LineKeyTest, FoldsCaseSpaceAndDigits) {
   EXPECT_EQ(LineKey("  Views:   2 "), LineKey("views: 7"));
   EXPECT_EQ(LineKey("“Quoted”"), LineKey("\"quoted\""));

@@ -1,0 +1,451 @@
+#include "extract/furniture.h"
+
+#include <algorithm>
+#include <set>
+
+#include "extract/dates.h"
+#include "text/normalize.h"
+#include "text/stopwords.h"
+
+namespace newsloom::extract {
+namespace {
+
+int CodePoints(std::string_view s) {
+  int n = 0;
+  for (char c : s) {
+    if ((static_cast<unsigned char>(c) & 0xc0) != 0x80) ++n;
+  }
+  return n;
+}
+
+bool EndsSentence(std::string_view s) {
+  // Trailing closing quotes and brackets do not count: `... said.”` ends a sentence.
+  while (!s.empty()) {
+    const std::string_view tails[] = {"\"", "'", ")", "]", "\u201d", "\u2019", "\u00bb"};
+    bool cut = false;
+    for (std::string_view t : tails) {
+      if (s.size() >= t.size() && s.substr(s.size() - t.size()) == t) {
+        s.remove_suffix(t.size());
+        cut = true;
+        break;
+      }
+    }
+    if (!cut) break;
+  }
+  if (s.empty()) return false;
+  if (s.size() >= 3 && s.substr(s.size() - 3) == "...") return false;
+  const char c = s.back();
+  return c == '.' || c == '!' || c == '?' || c == ';';
+}
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool Contains(std::string_view s, std::string_view p) {
+  return s.find(p) != std::string_view::npos;
+}
+
+// The line without trailing punctuation that UI labels carry ("Share:", "Latest News »").
+std::string Label(std::string_view norm) {
+  std::string s(norm);
+  while (!s.empty() && (s.back() == ':' || s.back() == '.' || s.back() == '!' || s.back() == ' ' ||
+                        s.back() == '>' || s.back() == '|' || s.back() == '-')) {
+    s.pop_back();
+  }
+  if (s.size() >= 2 && s.substr(s.size() - 2) == "\xc2\xbb") s.resize(s.size() - 2);
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  return s;
+}
+
+// Labels of site chrome in the languages of the evaluation pages: navigation, related-content
+// blocks, sharing, account links. Matched against the whole line only.
+const std::set<std::string, std::less<>>& NavigationLabels() {
+  static const auto* labels = new std::set<std::string, std::less<>>{
+      "home",
+      "menu",
+      "search",
+      "skip to content",
+      "skip to main content",
+      "scroll to top",
+      "back to top",
+      "read more",
+      "more",
+      "share",
+      "share this",
+      "share this article",
+      "share on facebook",
+      "share on twitter",
+      "tweet",
+      "print",
+      "email",
+      "e-mail",
+      "subscribe",
+      "sign in",
+      "log in",
+      "login",
+      "log out",
+      "register",
+      "sign up",
+      "download the app",
+      "next",
+      "previous",
+      "next post",
+      "previous post",
+      "next article",
+      "previous article",
+      "tags",
+      "categories",
+      "category",
+      "reply",
+      "cancel reply",
+      "follow us",
+      "stay connected",
+      "connect with us",
+      "newsletter",
+      "contact",
+      "contact us",
+      "about us",
+      "privacy policy",
+      "privacy",
+      "terms of use",
+      "terms of service",
+      "terms and conditions",
+      "cookie policy",
+      "imprint",
+      "impressum",
+      "datenschutz",
+      "kontakt",
+      "suche",
+      "startseite",
+      "anmelden",
+      "weiterlesen",
+      "mehr",
+      "teilen",
+      "drucken",
+      "zurück",
+      "nach oben",
+      "accueil",
+      "rechercher",
+      "partager",
+      "inicio",
+      "buscar",
+      "compartir",
+      "facebook",
+      "twitter",
+      "instagram",
+      "youtube",
+      "linkedin",
+      "whatsapp",
+      "pinterest",
+      "telegram",
+      "reddit",
+      "rss",
+      "sitemap",
+      "archive",
+      "archives",
+      "advertise",
+      "careers",
+      "faq",
+      "help",
+      "top",
+      "close",
+      "toggle navigation",
+      "open menu",
+      "main menu",
+      "navigation",
+      "loading",
+      "follow",
+      "like",
+      "comments",
+  };
+  return *labels;
+}
+
+const std::set<std::string, std::less<>>& RelatedLabels() {
+  static const auto* labels = new std::set<std::string, std::less<>>{
+      "related",
+      "related articles",
+      "related posts",
+      "related stories",
+      "related news",
+      "related content",
+      "related topics",
+      "more articles",
+      "more stories",
+      "more news",
+      "latest articles",
+      "latest news",
+      "latest posts",
+      "latest stories",
+      "latest",
+      "most popular",
+      "most read",
+      "most viewed",
+      "popular posts",
+      "popular",
+      "trending",
+      "trending now",
+      "must read",
+      "editor's picks",
+      "editors' picks",
+      "recommended",
+      "recommended for you",
+      "you may also like",
+      "you might also like",
+      "don't miss",
+      "recent posts",
+      "recent articles",
+      "top stories",
+      "also read",
+      "read also",
+      "see also",
+      "further reading",
+      "more from",
+      "in other news",
+      "what to read next",
+      "read next",
+      "weitere artikel",
+      "das könnte sie auch interessieren",
+      "meistgelesen",
+      "mehr zum thema",
+      "ähnliche artikel",
+      "à lire aussi",
+      "lire aussi",
+  };
+  return *labels;
+}
+
+constexpr int kMaxCallToActionWords = 15;
+
+bool IsWeather(std::string_view norm) {
+  // "26.2 C", "-3 °F", "18°c".
+  size_t i = 0;
+  if (i < norm.size() && (norm[i] == '-' || norm[i] == '+')) ++i;
+  const size_t digits_from = i;
+  while (i < norm.size() &&
+         ((norm[i] >= '0' && norm[i] <= '9') || norm[i] == '.' || norm[i] == ','))
+    ++i;
+  if (i == digits_from) return false;
+  std::string_view rest = text::Trim(norm.substr(i));
+  if (StartsWith(rest, "\xc2\xb0")) rest = text::Trim(rest.substr(2));
+  return rest == "c" || rest == "f";
+}
+
+}  // namespace
+
+bool StartsUpper(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
+
+std::vector<std::string_view> RawWords(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ' && s[j] != '\t') ++j;
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+bool HasDigit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+LineFeatures MeasureLine(std::string_view text) {
+  LineFeatures l;
+  l.text = std::string(text);
+  l.norm = text::NormalizeForCompare(text);
+  l.chars = CodePoints(text);
+  std::vector<std::string> words = text::Words(text);
+  l.words = static_cast<int>(words.size());
+  for (const std::string& w : words) {
+    if (text::IsStopword(w)) ++l.stopwords;
+  }
+  std::vector<std::string_view> raw = RawWords(text);
+  for (std::string_view w : raw) {
+    while (!w.empty() && (w[0] == '"' || w[0] == '\'' || w[0] == '(')) w.remove_prefix(1);
+    const bool upper = StartsUpper(w);
+    if (upper) ++l.capitalized;
+    std::vector<std::string> ws = text::Words(w);
+    const bool stop = ws.size() == 1 && text::IsStopword(ws[0]);
+    if (!stop && !ws.empty()) {
+      ++l.content_words;
+      if (upper) ++l.content_capitalized;
+    }
+  }
+  l.stop_density = l.words > 0 ? static_cast<double>(l.stopwords) / l.words : 0;
+  l.ends_sentence = EndsSentence(text);
+  return l;
+}
+
+std::string LineFurnitureReason(const LineFeatures& l) {
+  const std::string label = Label(l.norm);
+  if (label.empty()) return "punctuation";
+  if (NavigationLabels().count(label)) return "navigation";
+  if (RelatedLabels().count(label)) return "related-links";
+  if (StartsWith(label, "read in ") && l.words <= 4) return "navigation";
+  if (StartsWith(label, "related ") && l.words <= 4) return "related-links";
+  static constexpr std::string_view kCommentForm[] = {
+      "enter your comment",
+      "enter your name",
+      "leave a comment",
+      "leave a reply",
+      "your email address will not be published",
+      "required fields are marked",
+      "save my name, email",
+      "post comment",
+      "add comment",
+      "notify me of",
+      "write a comment",
+      "join the discussion",
+      "be the first to comment",
+      "you must be logged in to post",
+      "kommentar schreiben",
+      "kommentar verfassen",
+      "laisser un commentaire",
+  };
+  for (std::string_view p : kCommentForm) {
+    if (Contains(l.norm, p)) return "comment-form";
+  }
+  if (l.words <= 3 && (label == "name" || label == "email" || label == "website" ||
+                       label == "comment" || label == "e-mail address")) {
+    return "comment-form";
+  }
+  if (l.words <= 4 && (Contains(l.norm, "advertisement") || Contains(l.norm, "advertisment") ||
+                       Contains(l.norm, "sponsored") || Contains(l.norm, "anzeige") ||
+                       Contains(l.norm, "spot_img") || label == "ad" || label == "ads" ||
+                       label == "werbung" || label == "publicité")) {
+    return "advertisement";
+  }
+  if (l.words <= 5 && HasDigit(l.norm)) {
+    static constexpr std::string_view kCounters[] = {
+        "views",    "view",        "comments", "comment", "shares",    "likes",
+        "min read", "minute read", "reads",    "aufrufe", "kommentare"};
+    for (std::string_view c : kCounters) {
+      if (Contains(l.norm, c)) return "counter";
+    }
+  }
+  if (IsWeather(l.norm)) return "weather";
+  // Calls to action in short lines: subscriptions, social accounts, cookie notices, apps.
+  if (l.words <= kMaxCallToActionWords) {
+    static constexpr std::string_view kCallsToAction[] = {
+        "subscribe",    "newsletter",  "sign up",        "follow us",      "follow @",
+        "on twitter",   "on facebook", "on instagram",   "cookies",        "download our app",
+        "get the app",  "abonnieren",  "jetzt anmelden", "folgen sie uns", "suscríbete",
+        "abonnez-vous", "share this",  "share on",       "teilen sie",     "rezept drucken",
+        "print this",
+    };
+    for (std::string_view c : kCallsToAction) {
+      if (Contains(l.norm, c)) return "call-to-action";
+    }
+  }
+  if (StartsWith(l.norm, "\xc2\xa9") || StartsWith(l.norm, "copyright") ||
+      Contains(l.norm, "all rights reserved") || Contains(l.norm, "alle rechte vorbehalten")) {
+    return "copyright";
+  }
+  if (StartsWith(l.norm, "welcome to ")) return "author-bio";
+  // Breadcrumbs: "HomeWorld News..." (crumbs glued by the crawl) or "Home > World > Asia".
+  if (l.text.size() > 4 && StartsWith(l.text, "Home") && l.text[4] >= 'A' && l.text[4] <= 'Z') {
+    return "breadcrumb";
+  }
+  int separators = 0;
+  for (std::string_view sep : {" > ", " \xc2\xbb ", " / ", " | ", " \xe2\x80\xba "}) {
+    for (size_t p = l.text.find(sep); p != std::string::npos; p = l.text.find(sep, p + 1))
+      ++separators;
+  }
+  if (separators >= 2 && l.words <= 4 * (separators + 1) && !l.ends_sentence) return "navigation";
+  return "";
+}
+
+bool IsCaptionCue(const LineFeatures& l) {
+  if (l.words > 80) return false;
+  static constexpr std::string_view kCues[] = {
+      "photo credit", "photo:",       "image:",      "credit:",  "(photo",    "file photo",
+      "(right)",      "(left)",       ", left,",     ", right,", "(l)",       "(r)",
+      "| photo",      "getty images", "photograph:", "foto:",    "bild:",     "(center)",
+      ", center,",    "pictured",     "/ afp",       "/afp",     "/ reuters", "/reuters",
+      "/ ap",         "/ap photo",    "(ap photo",   "(reuters", "(afp",
+  };
+  for (std::string_view c : kCues) {
+    if (Contains(l.norm, c)) return true;
+  }
+  return l.norm.size() > 6 && l.norm.substr(l.norm.size() - 6) == ". file";
+}
+
+size_t GluedByline(std::string_view s) {
+  for (size_t p = s.find("By "); p != std::string_view::npos; p = s.find("By ", p + 1)) {
+    if (p == 0 || !(s[p - 1] >= 'a' && s[p - 1] <= 'z')) continue;
+    std::vector<std::string_view> name = RawWords(s.substr(p + 3));
+    if (name.empty() || name.size() > 4) continue;
+    if (std::all_of(name.begin(), name.end(), [](std::string_view w) { return StartsUpper(w); })) {
+      return p;
+    }
+  }
+  return std::string_view::npos;
+}
+
+std::string BylineName(const LineFeatures& l) {
+  std::string_view t = l.text;
+  std::string_view rest;
+  if (StartsWith(t, "By ") || StartsWith(t, "BY ") || StartsWith(t, "by ")) {
+    rest = t.substr(3);
+  } else if (StartsWith(t, "Von ") || StartsWith(t, "Par ")) {
+    rest = t.substr(4);
+  } else if (StartsWith(l.norm, "author:") || StartsWith(l.norm, "autor:")) {
+    rest = text::Trim(t.substr(t.find(':') + 1));
+  } else {
+    return "";
+  }
+  std::vector<std::string_view> words = RawWords(rest);
+  if (words.empty() || words.size() > 10 || l.ends_sentence) return "";
+  if (!StartsUpper(words[0])) return "";
+  return std::string(text::Trim(rest));
+}
+
+bool LooksLikeName(const LineFeatures& l) {
+  if (l.words < 2 || l.words > 4 || HasDigit(l.text) || l.ends_sentence) return false;
+  for (std::string_view w : RawWords(l.text)) {
+    if (!StartsUpper(w)) return false;
+  }
+  return true;
+}
+
+bool IsPublishedLine(const LineFeatures& l, std::optional<Date>* date, bool* is_update) {
+  static constexpr std::string_view kPublished[] = {"published", "posted",    "veröffentlicht",
+                                                    "publié",    "publicado", "pubblicato",
+                                                    "date:",     "datum:",    "erschienen"};
+  static constexpr std::string_view kUpdated[] = {"updated", "last updated", "aktualisiert",
+                                                  "modified", "mis à jour"};
+  if (l.words > 14) return false;
+  bool pub = false;
+  bool upd = false;
+  for (std::string_view p : kPublished) pub = pub || StartsWith(l.norm, p);
+  for (std::string_view p : kUpdated) upd = upd || StartsWith(l.norm, p);
+  if (!pub && !upd) return false;
+  *date = ParseDate(l.text);
+  *is_update = upd && !pub;
+  return date->has_value();
+}
+
+bool IsHeadlineLike(const LineFeatures& l) {
+  if (l.words < 3 || l.words > 30 || l.chars > 220) return false;
+  if (!l.norm.empty() && (l.norm.back() == ':' || l.norm.back() == ',')) return false;
+  if (l.text.size() >= 3 &&
+      (l.text.substr(l.text.size() - 3) == "..." || l.text.substr(l.text.size() - 3) == "\u2026")) {
+    return false;
+  }
+  return true;
+}
+
+bool IsTitleCaseHeadline(const LineFeatures& l) {
+  if (l.words < 6 || l.ends_sentence || l.content_words == 0) return false;
+  return l.content_capitalized >= 0.8 * l.content_words && l.capitalized >= 0.6 * l.words;
+}
+
+std::string FurnitureReason(std::string_view line) {
+  std::string_view t = text::Trim(line);
+  if (t.empty()) return "";
+  std::string reason = LineFurnitureReason(MeasureLine(t));
+  return reason == "punctuation" ? "" : reason;
+}
+
+}  // namespace newsloom::extract

@@ -1,0 +1,59 @@
+#include "extract/furniture.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace newsloom::extract {
+namespace {
+
+TEST(FurnitureReasonTest, Table) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"Related Articles", "related-links"},
+      {"Latest Articles", "related-links"},
+      {"Most Popular", "related-links"},
+      {"- Advertisement -", "advertisement"},
+      {"- Advertisment -", "advertisement"},
+      {"- Advertisement -spot_img", "advertisement"},
+      {"Please enter your comment!", "comment-form"},
+      {"Your email address will not be published. Required fields are marked *", "comment-form"},
+      {"Views: 2", "counter"},
+      {"26.2 C", "weather"},
+      {"Scroll to Top", "navigation"},
+      {"Read in French", "navigation"},
+      {"HomeWorld NewsSome Headline...", "breadcrumb"},
+      {"Home > World > Asia", "navigation"},
+      {"© 2024 Example Media. All rights reserved.", "copyright"},
+      {"Welcome to Example News, where we strive to inform you.", "author-bio"},
+      {"The leaders met for four hours and discussed the war.", ""},
+      {"Secret tech aid", ""},
+      {"Subscribe to email updates", "call-to-action"},
+      {"Follow us on Twitter and Facebook", "call-to-action"},
+      {"The company said on Facebook that it would close the plant, and that the workers would be "
+       "paid until the end of the year.",
+       ""},
+  };
+  for (const auto& [line, reason] : cases) EXPECT_EQ(FurnitureReason(line), reason) << line;
+}
+
+TEST(LineFeaturesTest, CountsWordsAndSentenceEnds) {
+  const LineFeatures l = MeasureLine("The mayor said that the bridge “will open in May.”");
+  EXPECT_EQ(l.words, 10);
+  EXPECT_GE(l.stopwords, 3);
+  EXPECT_TRUE(l.ends_sentence);
+  EXPECT_FALSE(MeasureLine("Read more...").ends_sentence);
+  EXPECT_EQ(MeasureLine("Grüße").chars, 5);
+}
+
+TEST(MetadataLinesTest, BylinesAndCaptions) {
+  EXPECT_EQ(BylineName(MeasureLine("By Jane Doe and John Roe, Reuters")),
+            "Jane Doe and John Roe, Reuters");
+  EXPECT_EQ(BylineName(MeasureLine("By the end of the year the plant will close.")), "");
+  EXPECT_NE(GluedByline("A visit in 24 yearsBy Jane Doe"), std::string::npos);
+  EXPECT_TRUE(IsCaptionCue(MeasureLine("The harbour at dawn. (AP Photo/Jane Doe)")));
+  EXPECT_FALSE(IsCaptionCue(MeasureLine("The harbour reopened on Monday.")));
+}
+
+}  // namespace
+}  // namespace newsloom::extract
