@@ -229,7 +229,50 @@ bool IsWeather(std::string_view norm) {
   return rest == "c" || rest == "f";
 }
 
+// The length of the Unicode space character at s[i] (0 when there is none): U+00A0, U+1680,
+// U+2000..U+200A, U+202F, U+205F, U+3000.
+size_t UnicodeSpaceLength(std::string_view s, size_t i) {
+  const auto byte = [&](size_t k) {
+    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u;
+  };
+  const unsigned char b0 = byte(0);
+  if (b0 == 0xc2) return byte(1) == 0xa0 ? 2 : 0;
+  if (b0 == 0xe1) return byte(1) == 0x9a && byte(2) == 0x80 ? 3 : 0;
+  if (b0 == 0xe2 && byte(1) == 0x80) {
+    const unsigned char b2 = byte(2);
+    return (b2 >= 0x80 && b2 <= 0x8a) || b2 == 0xaf ? 3 : 0;
+  }
+  if (b0 == 0xe2 && byte(1) == 0x81) return byte(2) == 0x9f ? 3 : 0;
+  if (b0 == 0xe3) return byte(1) == 0x80 && byte(2) == 0x80 ? 3 : 0;
+  return 0;
+}
+
 }  // namespace
+
+std::string CollapseSpace(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (size_t i = 0; i < s.size();) {
+    const char c = s[i];
+    size_t unicode = 0;
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+      unicode = 1;
+    } else if (static_cast<unsigned char>(c) >= 0xc2) {
+      unicode = UnicodeSpaceLength(s, i);
+    }
+    if (unicode > 0) {
+      space = true;
+      i += unicode;
+      continue;
+    }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+    ++i;
+  }
+  return out;
+}
 
 bool StartsUpper(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
 

@@ -55,6 +55,10 @@ bool IsHeadlineLike(const LineFeatures& line);
 // Another article's headline sitting inside a body: title case, no final punctuation.
 bool IsTitleCaseHeadline(const LineFeatures& line);
 
+// `s` with every run of white space, Unicode spaces included (no-break, thin, ideographic), made
+// one ASCII space, and the ends trimmed.
+std::string CollapseSpace(std::string_view s);
+
 // Small helpers on words as written.
 bool StartsUpper(std::string_view word);
 std::vector<std::string_view> RawWords(std::string_view s);  // split on spaces and tabs

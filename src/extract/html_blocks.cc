@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "text/normalize.h"
+#include "extract/furniture.h"
 
 namespace newsloom::extract {
 namespace {
@@ -59,22 +59,6 @@ constexpr uint32_t kNodesPerClockCheck = 4096;
 constexpr double kMaxHintedShare = 0.4;
 
 }  // namespace
-
-std::string CollapseSpace(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  bool space = false;
-  for (char c : s) {
-    if (IsSpace(c)) {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return std::string(text::Trim(out));
-}
 
 std::string_view NegativeHint(const xmlNode* node, bool in_article) {
   const Tag tag = TagOf(node);

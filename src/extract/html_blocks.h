@@ -77,9 +77,6 @@ int PositiveHint(const xmlNode* node);
 // by the class names of the common publishing systems.
 bool IsArticleBodyMarker(const xmlNode* node);
 
-// Whitespace runs become one space, ends trimmed.
-std::string CollapseSpace(std::string_view s);
-
 }  // namespace newsloom::extract
 
 #endif  // NEWSLOOM_EXTRACT_HTML_BLOCKS_H_

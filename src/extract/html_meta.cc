@@ -4,7 +4,7 @@
 #include <optional>
 
 #include "extract/dates.h"
-#include "extract/html_blocks.h"
+#include "extract/furniture.h"
 #include "extract/html_dom.h"
 #include "text/normalize.h"
 

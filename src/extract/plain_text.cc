@@ -160,7 +160,7 @@ class PlainTextPage {
       std::string_view raw = text::Trim(text.substr(pos, eol - pos));
       if (!raw.empty()) {
         Line line;
-        static_cast<LineFeatures&>(line) = MeasureLine(raw);
+        static_cast<LineFeatures&>(line) = MeasureLine(CollapseSpace(raw));
         line.number = number;
         lines_.push_back(std::move(line));
         if (lines_.size() % kLinesPerClockCheck == 0) NEWSLOOM_RETURN_IF_ERROR(clock_.Check());
