@@ -6,6 +6,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,26 @@ double CpuSeconds() {
   clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
   return ts.tv_sec + ts.tv_nsec * 1e-9;
 }
+
+// Snippets found and missed over a set of pages.
+struct SnippetCounts {
+  int pages = 0;
+  long tp = 0, fn = 0, fp = 0, tn = 0;
+
+  void Add(const SnippetCounts& o) {
+    pages += o.pages;
+    tp += o.tp;
+    fn += o.fn;
+    fp += o.fp;
+    tn += o.tn;
+  }
+  double Precision() const { return Ratio(tp, tp + fp); }
+  double Recall() const { return Ratio(tp, tp + fn); }
+  double F1() const { return Ratio(2 * Precision() * Recall(), Precision() + Recall()); }
+  nlohmann::json ToJson() const {
+    return {{"pages", pages}, {"precision", Precision()}, {"recall", Recall()}, {"f1", F1()}};
+  }
+};
 
 bool Contains(std::string_view hay, std::string_view needle) {
   return hay.find(needle) != std::string_view::npos;
@@ -92,7 +113,10 @@ Result<nlohmann::json> Run(const EvalOptions& options, bool plain_text) {
     if (item.read) stats.AddPage(item.page);
   }
 
-  long tp = 0, fn = 0, fp = 0, tn = 0;
+  // Snippet counts of all pages, and of the pages of each detected language ("un" when the
+  // extraction failed or the language is unknown).
+  SnippetCounts all;
+  std::map<std::string, SnippetCounts> by_language;
   int pages = 0, missing = 0, failed = 0;
   // Publication dates on pages whose HTML carries one, scored against the gold date.
   int dated = 0, date_answered = 0, date_same_day = 0, date_within1 = 0;
@@ -138,10 +162,13 @@ Result<nlohmann::json> Run(const EvalOptions& options, bool plain_text) {
         }
       }
     }
+    SnippetCounts& language = by_language[article.ok() ? article->language : "un"];
+    language.pages += item.read;
     for (const auto& s : item.spec.value("with", nlohmann::json::array())) {
       if (!s.is_string()) continue;
       const bool found = body.find(CollapseSpace(s.get<std::string>())) != std::string::npos;
-      (found ? tp : fn)++;
+      (found ? all.tp : all.fn)++;
+      (found ? language.tp : language.fn)++;
       if (!found) {
         // Why the snippet is not in the body: the reason of the removed block holding it.
         std::string why = "not-in-any-block";
@@ -160,7 +187,8 @@ Result<nlohmann::json> Run(const EvalOptions& options, bool plain_text) {
     for (const auto& s : item.spec.value("without", nlohmann::json::array())) {
       if (!s.is_string()) continue;
       const bool found = body.find(CollapseSpace(s.get<std::string>())) != std::string::npos;
-      (found ? fp : tn)++;
+      (found ? all.fp : all.tn)++;
+      (found ? language.fp : language.tn)++;
       if (found) kept.push_back(s);
     }
     if (!missed.empty() || !kept.empty() || !wrong_date.is_null()) {
@@ -184,21 +212,30 @@ Result<nlohmann::json> Run(const EvalOptions& options, bool plain_text) {
     for (const nlohmann::json& e : page_errors) out << e.dump() << '\n';
     if (!out) return Status::IoError("cannot write " + path);
   }
-  const double precision = Ratio(tp, tp + fp);
-  const double recall = Ratio(tp, tp + fn);
   nlohmann::json out;
+  // Per detected language with at least kMinLanguagePages pages; the rest together as "other".
+  constexpr int kMinLanguagePages = 10;
+  SnippetCounts other;
+  for (const auto& [code, counts] : by_language) {
+    if (counts.pages < kMinLanguagePages) {
+      other.Add(counts);
+    } else {
+      out["by_language"][code] = counts.ToJson();
+    }
+  }
+  if (other.pages > 0) out["by_language"]["other"] = other.ToJson();
   out["mode"] = plain_text ? "plain-text" : "html";
   out["pages"] = pages;
   out["pages_missing"] = missing;
   out["pages_failed"] = failed;
-  out["tp"] = tp;
-  out["fn"] = fn;
-  out["fp"] = fp;
-  out["tn"] = tn;
-  out["precision"] = precision;
-  out["recall"] = recall;
-  out["f1"] = Ratio(2 * precision * recall, precision + recall);
-  out["accuracy"] = Ratio(tp + tn, tp + tn + fp + fn);
+  out["tp"] = all.tp;
+  out["fn"] = all.fn;
+  out["fp"] = all.fp;
+  out["tn"] = all.tn;
+  out["precision"] = all.Precision();
+  out["recall"] = all.Recall();
+  out["f1"] = all.F1();
+  out["accuracy"] = Ratio(all.tp + all.tn, all.tp + all.tn + all.fp + all.fn);
   // Timed around the extraction calls alone (reading and scoring excluded).
   out["pages_per_second"] = seconds > 0 ? pages / seconds : 0;
   out["pages_per_cpu_second"] = cpu_seconds > 0 ? pages / cpu_seconds : 0;
