@@ -170,16 +170,25 @@ Result<nlohmann::json> Run(const EvalOptions& options, bool plain_text) {
       (found ? all.tp : all.fn)++;
       (found ? language.tp : language.fn)++;
       if (!found) {
-        // Why the snippet is not in the body: the reason of the removed block holding it.
+        // Why the snippet is not in the body: the reason of the removed block holding it, or
+        // the field it went to.
         std::string why = "not-in-any-block";
         const std::string snippet = CollapseSpace(s.get<std::string>());
+        auto holds = [&](const std::string& text) {
+          return CollapseSpace(text).find(snippet) != std::string::npos;
+        };
         if (article.ok()) {
           for (const RemovedLine& r : article->removed) {
-            if (CollapseSpace(r.text).find(snippet) != std::string::npos) {
+            if (holds(r.text)) {
               why = r.reason;
               break;
             }
           }
+          for (const Paragraph& c : article->captions) {
+            if (why == "not-in-any-block" && holds(c.text)) why = "caption";
+          }
+          if (why == "not-in-any-block" && holds(article->title)) why = "title";
+          if (why == "not-in-any-block" && holds(article->subtitle)) why = "subtitle";
         }
         missed.push_back({{"snippet", s}, {"removed_as", why}});
       }
