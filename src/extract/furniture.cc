@@ -247,6 +247,149 @@ size_t UnicodeSpaceLength(std::string_view s, size_t i) {
   return 0;
 }
 
+// Does `norm` start with `lead` as a whole label: followed by its end, a colon, a guillemet, an
+// arrow or a dash?
+bool StartsWithLabel(std::string_view norm, std::string_view lead) {
+  if (!StartsWith(norm, lead)) return false;
+  const std::string_view rest = text::Trim(norm.substr(lead.size()));
+  return rest.empty() || rest[0] == ':' || rest[0] == '>' || rest[0] == '-' ||
+         StartsWith(rest, "\xc2\xbb") || StartsWith(rest, "\xe2\x80\xba") ||
+         StartsWith(rest, "\xe2\x86\x92");
+}
+
+// Lines that send the reader to other articles ("Read more: ...", "Lesen Sie auch: ...") or on
+// to the rest of this one ("... weiterlesen"), and the headings of such lists.
+std::string CrossLinkReason(const LineFeatures& l) {
+  if (l.words > 30) return "";
+  static constexpr std::string_view kLeads[] = {
+      "read more",
+      "read also",
+      "also read",
+      "see also",
+      "more",
+      "related",
+      "recommended",
+      "lesen sie auch",
+      "lesen sie mehr",
+      "lesen sie hier",
+      "mehr zum thema",
+      "mehr dazu",
+      "auch interessant",
+      "das könnte sie auch interessieren",
+      "schon gelesen?",
+      "weitere themen",
+      "weitere artikel",
+      "ähnliche beiträge",
+      "ähnliche artikel",
+      "die meistgelesenen artikel",
+      "lire aussi",
+      "à lire aussi",
+      "a lire aussi",
+      "voir aussi",
+      "lea también",
+      "lee también",
+      "lea más",
+      "lea",
+      "vea también",
+      "ver también",
+      "mira también",
+      "leggi anche",
+      "notas relacionadas",
+      "noticias relacionadas",
+      "contenido relacionado",
+      "artículos relacionados",
+      "lust auf mehr?",
+      "want more?",
+      "missed the main event?",
+  };
+  for (std::string_view lead : kLeads) {
+    if (StartsWithLabel(l.norm, lead)) return "related-links";
+  }
+  if (l.words > 12) return "";
+  static constexpr std::string_view kTails[] = {
+      "weiterlesen", "read more",      "continue reading", "read the rest", "lire la suite",
+      "leer más",    "seguir leyendo", "mehr lesen",       "zum artikel",   "en savoir plus",
+      "learn more",  "mehr erfahren",  "hier weiterlesen", "leggi tutto",
+  };
+  const std::string label = Label(l.norm);
+  for (std::string_view tail : kTails) {
+    if (label.size() >= tail.size() &&
+        label.compare(label.size() - tail.size(), tail.size(), tail) == 0) {
+      return "read-more";
+    }
+  }
+  return "";
+}
+
+// What pages print around every article rather than in it: paywall and sign-up prompts,
+// JavaScript, video and cookie notices, advertising and affiliate disclosures, reading times and
+// share bars.
+std::string NoticeReason(const LineFeatures& l) {
+  if (l.words > 40) return "";
+  struct Phrase {
+    std::string_view words;
+    std::string_view reason;
+  };
+  static constexpr Phrase kPhrases[] = {
+      {"to view the full story", "subscription"},
+      {"subscribe to continue", "subscription"},
+      {"already a subscriber", "subscription"},
+      {"for immediate access", "subscription"},
+      {"registrieren und weiterlesen", "subscription"},
+      {"pour lire la suite", "subscription"},
+      {"pour accéder en illimité", "subscription"},
+      {"hazte miembro", "subscription"},
+      {"become a member", "subscription"},
+      {"sign up to get", "subscription"},
+      {"get regular updates", "subscription"},
+      {"melde dich jetzt an", "subscription"},
+      {"enable javascript", "notice"},
+      {"javascript is disabled", "notice"},
+      {"browser does not support", "notice"},
+      {"browser version", "notice"},
+      {"upgrade your browser", "notice"},
+      {"uses cookies", "notice"},
+      {"use cookies", "notice"},
+      {"verwendet cookies", "notice"},
+      {"ad-blocker", "notice"},
+      {"adblocker", "notice"},
+      {"push notifications", "notice"},
+      {"advertising disclosure", "advertisement"},
+      {"affiliate link", "advertisement"},
+      {"affiliate-link", "advertisement"},
+      {"earn a commission", "advertisement"},
+      {"receive compensation", "advertisement"},
+      {"qualifying purchases", "advertisement"},
+      {"amazon associate", "advertisement"},
+      {"references to products from", "advertisement"},
+      {"für links auf dieser seite", "advertisement"},
+      {"bei den verlinkungen handelt es sich", "advertisement"},
+  };
+  for (const Phrase& p : kPhrases) {
+    if (Contains(l.norm, p.words)) return std::string(p.reason);
+  }
+  if (l.words <= 6 && HasDigit(l.norm)) {
+    static constexpr std::string_view kReading[] = {"read",    "lesezeit", "lesedauer", "lecture",
+                                                    "lettura", "lectura",  "czytania",  "leestijd"};
+    for (std::string_view r : kReading) {
+      if (Contains(l.norm, r)) return "counter";
+    }
+  }
+  // A share bar: two or more words, all of them names of networks or of sharing actions.
+  static const auto* kShareWords = new std::set<std::string, std::less<>>{
+      "facebook",  "twitter",  "x",         "whatsapp",  "e",        "email",     "mail",
+      "pinterest", "linkedin", "xing",      "reddit",    "telegram", "flipboard", "messenger",
+      "share",     "teilen",   "tweet",     "print",     "drucken",  "copy",      "link",
+      "kopieren",  "partager", "compartir", "condividi", "threads",  "bluesky",   "mastodon",
+  };
+  if (l.words >= 2 && l.words <= 12) {
+    bool all_share = true;
+    for (const std::string& w : text::Words(l.norm)) all_share = all_share && kShareWords->count(w);
+    if (all_share) return "share";
+  }
+  return "";
+}
+
 }  // namespace
 
 std::string CollapseSpace(std::string_view s) {
@@ -359,6 +502,8 @@ std::string LineFurnitureReason(const LineFeatures& l) {
                        label == "werbung" || label == "publicité")) {
     return "advertisement";
   }
+  if (std::string reason = CrossLinkReason(l); !reason.empty()) return reason;
+  if (std::string reason = NoticeReason(l); !reason.empty()) return reason;
   if (l.words <= 5 && HasDigit(l.norm)) {
     static constexpr std::string_view kCounters[] = {
         "views",    "view",        "comments", "comment", "shares",    "likes",

@@ -37,6 +37,34 @@ TEST(FurnitureReasonTest, Table) {
   for (const auto& [line, reason] : cases) EXPECT_EQ(FurnitureReason(line), reason) << line;
 }
 
+TEST(FurnitureReasonTest, NoticesCrossLinksAndShareBars) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"Read more: Council delays the vote on the new bridge", "related-links"},
+      {"Lesen Sie auch: Der Stadtrat vertagt die Abstimmung", "related-links"},
+      {"Lea también: El consejo aplaza la votación", "related-links"},
+      {"Die Stadt plant eine neue Brücke … weiterlesen", "read-more"},
+      {"To view this video please enable JavaScript, and consider upgrading to a web browser that "
+       "supports HTML5 video",
+       "notice"},
+      {"This site uses cookies to improve your experience.", "notice"},
+      {"To view the full story, please subscribe to the paper.", "subscription"},
+      {"This site participates in the Amazon Associate program and earns revenue from qualifying "
+       "purchases.",
+       "advertisement"},
+      {"5 min read", "counter"},
+      {"Lesezeit: 4 Minuten", "counter"},
+      {"Facebook Twitter WhatsApp E-Mail", "share"},
+      // Running text that mentions the same things stays.
+      {"More than a hundred people read the report before it was withdrawn on Friday.", ""},
+      {"The company said it uses cookies from its own bakery in the new stores, which open in "
+       "the spring across the north of the country and employ two hundred people, the first of "
+       "them in the town where the company was founded over a century and a half ago by a baker "
+       "and his wife.",
+       ""},
+  };
+  for (const auto& [line, reason] : cases) EXPECT_EQ(FurnitureReason(line), reason) << line;
+}
+
 TEST(LineFeaturesTest, CountsWordsAndSentenceEnds) {
   const LineFeatures l = MeasureLine("The mayor said that the bridge “will open in May.”");
   EXPECT_EQ(l.words, 10);
