@@ -247,6 +247,18 @@ size_t UnicodeSpaceLength(std::string_view s, size_t i) {
   return 0;
 }
 
+// NormalizeForCompare folds ASCII only; labels such as "Ähnliche Beiträge" or "À lire aussi"
+// need the capitals of Latin-1 (U+00C0..U+00DE but U+00D7) folded too.
+std::string FoldLatin1Capitals(std::string s) {
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    const auto b1 = static_cast<unsigned char>(s[i + 1]);
+    if (static_cast<unsigned char>(s[i]) == 0xc3 && b1 >= 0x80 && b1 <= 0x9e && b1 != 0x97) {
+      s[i + 1] = static_cast<char>(b1 + 0x20);
+    }
+  }
+  return s;
+}
+
 // Does `norm` start with `lead` as a whole label: followed by its end, a colon, a guillemet, an
 // arrow or a dash?
 bool StartsWithLabel(std::string_view norm, std::string_view lead) {
@@ -304,6 +316,11 @@ std::string CrossLinkReason(const LineFeatures& l) {
   };
   for (std::string_view lead : kLeads) {
     if (StartsWithLabel(l.norm, lead)) return "related-links";
+    // A heading of several words may run on with the site's name ("Most read on Example.com").
+    if (lead.find(' ') != std::string_view::npos && StartsWith(l.norm, lead) &&
+        l.words <= static_cast<int>(std::count(lead.begin(), lead.end(), ' ')) + 4) {
+      return "related-links";
+    }
   }
   if (l.words > 12) return "";
   static constexpr std::string_view kTails[] = {
@@ -439,7 +456,7 @@ bool HasDigit(std::string_view s) {
 LineFeatures MeasureLine(std::string_view text) {
   LineFeatures l;
   l.text = std::string(text);
-  l.norm = text::NormalizeForCompare(text);
+  l.norm = FoldLatin1Capitals(text::NormalizeForCompare(text));
   l.chars = CodePoints(text);
   std::vector<std::string> words = text::Words(text);
   l.words = static_cast<int>(words.size());
@@ -541,6 +558,26 @@ std::string LineFurnitureReason(const LineFeatures& l) {
       ++separators;
   }
   if (separators >= 2 && l.words <= 4 * (separators + 1) && !l.ends_sentence) return "navigation";
+  return "";
+}
+
+std::string MetadataLineReason(const LineFeatures& l) {
+  if (l.words == 0 || l.words > kMaxDateLineWords) return "";
+  std::optional<Date> date;
+  bool is_update = false;
+  if (IsPublishedLine(l, &date, &is_update)) return is_update ? "updated-line" : "published-line";
+  if (DateLine(l.text, 1, l.words)) return "date";
+  if (!BylineName(l).empty()) return "byline";
+  static constexpr std::string_view kCredits[] = {
+      "foto:",     "fotos:",     "photo:",   "photos:",      "bild:",        "bilder:",
+      "image:",    "credit:",    "credits:", "crédit",       "photo credit", "bildquelle",
+      "titelbild", "symbolbild", "kuva:",    "quelle: foto",
+  };
+  if (l.words <= 8) {
+    for (std::string_view c : kCredits) {
+      if (StartsWith(l.norm, c)) return "credit";
+    }
+  }
   return "";
 }
 

@@ -38,6 +38,11 @@ std::string LineFurnitureReason(const LineFeatures& line);
 // The same for any text, "" for punctuation and blank text.
 std::string FurnitureReason(std::string_view line);
 
+// Why a line is page metadata rather than text: "date" (a line that is essentially a date),
+// "published-line" or "updated-line", "byline", "credit" (a short photo credit: "Foto: dpa");
+// "" otherwise.
+std::string MetadataLineReason(const LineFeatures& line);
+
 // A photo caption or credit ("Photo: ...", "(AP Photo/...)", "..., left, ...").
 bool IsCaptionCue(const LineFeatures& line);
 // "By Jane Doe", "By Jane Doe and John Roe, Reuters": the name, or "" when the line is no byline.

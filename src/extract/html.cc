@@ -77,6 +77,7 @@ const xmlNode* TopElement(const PageBlocks& page, const std::vector<double>& sco
 // article inside a "sharing container"), the hints are wrong for this page and the scoring runs
 // again without them. Siblings of the top element that also hold running text belong to the
 // article (split bodies): the parent is taken when together they hold a good share of the score.
+// Likewise an <article> around the region when the region holds less than half its text.
 const xmlNode* MainRegion(const PageBlocks& page) {
   std::vector<double> score;
   const xmlNode* top = nullptr;
@@ -93,8 +94,16 @@ const xmlNode* MainRegion(const PageBlocks& page) {
     if (c == top || info == nullptr) continue;
     if (score[info->order] >= std::max(2.0, top_score * 0.2)) sibling_score += score[info->order];
   }
-  if (sibling_score >= top_score * 0.3 && page.Hint(top->parent).empty()) return top->parent;
-  return top;
+  const xmlNode* region = top;
+  if (sibling_score >= top_score * 0.3 && page.Hint(top->parent).empty()) region = top->parent;
+  for (const xmlNode* n = region->parent; IsElement(n); n = n->parent) {
+    const ElementInfo* info = page.Info(n);
+    if (info->tag == Tag::kBody) break;
+    if (info->tag != Tag::kArticle) continue;
+    if (info->hint.empty() && page.Info(region)->text_bytes * 2 < info->text_bytes) region = n;
+    break;
+  }
+  return region;
 }
 
 bool ReadsAsRunningText(const Block& b) {
@@ -128,7 +137,10 @@ std::string RemovalReason(const PageBlocks& page, const xmlNode* region, const B
     if (inner && (b.hint != "share" || !ReadsAsRunningText(b))) return std::string(b.hint);
   }
   if (LinkDensity(b) > 0.5) return "links";
-  return FurnitureReason(b.text);
+  const LineFeatures line = MeasureLine(b.text);
+  std::string reason = LineFurnitureReason(line);
+  if (reason.empty()) reason = MetadataLineReason(line);
+  return reason;
 }
 
 void AppendParagraph(const std::string& text, Article* article) {
