@@ -10,6 +10,7 @@
 #include "extract/html_dom.h"
 #include "extract/html_meta.h"
 #include "extract/html_source.h"
+#include "extract/script_text.h"
 #include "text/normalize.h"
 #include "text/stopwords.h"
 
@@ -20,6 +21,10 @@ namespace {
 constexpr size_t kMinRunningTextBytes = 100;
 constexpr size_t kMinSentenceBytes = 60;
 constexpr size_t kMaxTrailingLineBytes = 40;
+// A DOM body shorter than this may be the stub of a page rendered by script.
+constexpr size_t kMaxStubBodyBytes = 500;
+// Script text replaces such a stub when it is at least this long and twice the stub's length.
+constexpr size_t kMinScriptBodyBytes = 200;
 
 double LinkDensity(const Block& b) {
   return static_cast<double>(b.link_chars) /
@@ -154,10 +159,9 @@ void AppendParagraph(const std::string& text, Article* article) {
 }
 
 // Step 2: the region's blocks that read as text become paragraphs (captions apart); everything
-// else is removed with a reason. Returns the block number of each paragraph.
-std::vector<int> SelectBlocks(const PageBlocks& page, const xmlNode* region, const HtmlMeta& meta,
-                              Article* article) {
-  std::vector<int> kept_numbers;
+// else is removed with a reason. `kept_numbers` receives the block number of each paragraph.
+void SelectBlocks(const PageBlocks& page, const xmlNode* region, const HtmlMeta& meta,
+                  Article* article, std::vector<int>* kept_numbers) {
   int number = 0;
   const std::string h1 = text::NormalizeForCompare(meta.h1);
   for (const Block& b : page.blocks()) {
@@ -177,14 +181,13 @@ std::vector<int> SelectBlocks(const PageBlocks& page, const xmlNode* region, con
       continue;
     }
     AppendParagraph(b.text, article);
-    kept_numbers.push_back(number);
+    kept_numbers->push_back(number);
   }
-  return kept_numbers;
 }
 
 // Step 3: a short line without a sentence end closing the body ("Further information", "Read
 // more") introduces what follows the article, which was removed: it goes with it.
-void DropTrailingHeadings(std::vector<int> kept_numbers, Article* article) {
+void DropTrailingHeadings(std::vector<int>* kept_numbers, Article* article) {
   while (article->paragraphs.size() > 1) {
     const std::string& last = article->paragraphs.back().text;
     const char end = last.empty() ? '.' : last.back();
@@ -192,13 +195,34 @@ void DropTrailingHeadings(std::vector<int> kept_numbers, Article* article) {
         end == '"' || end == ')') {
       break;
     }
-    article->removed.push_back({kept_numbers.back(), last, "trailing-heading"});
-    kept_numbers.pop_back();
+    article->removed.push_back({kept_numbers->back(), last, "trailing-heading"});
+    kept_numbers->pop_back();
     article->paragraphs.pop_back();
     article->body.resize(article->paragraphs.back().span.end);
   }
-  std::stable_sort(article->removed.begin(), article->removed.end(),
-                   [](const RemovedLine& a, const RemovedLine& b) { return a.line < b.line; });
+}
+
+// Step 4: a page rendered by script carries its article in JSON and its DOM a stub at most. When
+// the DOM body is short and the script text at least twice as long, the script text is the body
+// and the stub's paragraphs are removed.
+Status PreferScriptTextToStub(const HtmlSource& source, const PageClock& clock,
+                              const std::vector<int>& kept_numbers, Article* article) {
+  if (article->body.size() >= kMaxStubBodyBytes) return Status::Ok();
+  if (source.json_ld.empty() && source.page_state.empty()) return Status::Ok();
+  Result<std::vector<std::string>> script =
+      ScriptArticleText(source.json_ld, source.page_state, clock);
+  if (!script.ok()) return script.status();
+  size_t bytes = 0;
+  for (const std::string& p : *script) bytes += p.size();
+  if (bytes < std::max(kMinScriptBodyBytes, 2 * article->body.size())) return Status::Ok();
+  for (size_t k = 0; k < article->paragraphs.size(); ++k) {
+    article->removed.push_back(
+        {kept_numbers[k], article->paragraphs[k].text, "stub-of-script-text"});
+  }
+  article->paragraphs.clear();
+  article->body.clear();
+  for (const std::string& p : *script) AppendParagraph(p, article);
+  return Status::Ok();
 }
 
 }  // namespace
@@ -216,9 +240,14 @@ Status ExtractHtml(std::string_view html, std::string_view url, Article* article
   PageBlocks page;
   NEWSLOOM_RETURN_IF_ERROR(page.Build(doc.get(), clock));
   const HtmlMeta meta = CollectMeta(doc.get(), source.json_ld);
-  const xmlNode* region = MainRegion(page);
-  if (region == nullptr) return Status::Corrupt("no main text found");
-  DropTrailingHeadings(SelectBlocks(page, region, meta, article), article);
+  std::vector<int> kept_numbers;
+  if (const xmlNode* region = MainRegion(page)) {
+    SelectBlocks(page, region, meta, article, &kept_numbers);
+    DropTrailingHeadings(&kept_numbers, article);
+  }
+  NEWSLOOM_RETURN_IF_ERROR(PreferScriptTextToStub(source, clock, kept_numbers, article));
+  std::stable_sort(article->removed.begin(), article->removed.end(),
+                   [](const RemovedLine& a, const RemovedLine& b) { return a.line < b.line; });
   if (article->paragraphs.empty()) return Status::Corrupt("no main text found");
   NEWSLOOM_RETURN_IF_ERROR(clock.Check());
   DecideMetadata(meta, url, article);
