@@ -247,6 +247,23 @@ size_t UnicodeSpaceLength(std::string_view s, size_t i) {
   return 0;
 }
 
+// Calls f(word) for each word of normalised text, as text::Words cuts them (runs of ASCII
+// lower-case letters, digits, apostrophes and bytes of non-ASCII characters), without copies.
+template <typename F>
+void ForEachWord(std::string_view norm, F&& f) {
+  size_t begin = 0;
+  bool in_word = false;
+  for (size_t i = 0; i <= norm.size(); ++i) {
+    const bool word_char =
+        i < norm.size() &&
+        ((norm[i] >= 'a' && norm[i] <= 'z') || (norm[i] >= '0' && norm[i] <= '9') ||
+         norm[i] == '\'' || static_cast<unsigned char>(norm[i]) >= 0x80);
+    if (word_char && !in_word) begin = i;
+    if (!word_char && in_word) f(norm.substr(begin, i - begin));
+    in_word = word_char;
+  }
+}
+
 // NormalizeForCompare folds ASCII only; labels such as "Ähnliche Beiträge" or "À lire aussi"
 // need the capitals of Latin-1 (U+00C0..U+00DE but U+00D7) folded too.
 std::string FoldLatin1Capitals(std::string s) {
@@ -456,25 +473,31 @@ bool HasDigit(std::string_view s) {
 LineFeatures MeasureLine(std::string_view text) {
   LineFeatures l;
   l.text = std::string(text);
-  l.norm = FoldLatin1Capitals(text::NormalizeForCompare(text));
+  const std::string norm = text::NormalizeForCompare(text);
   l.chars = CodePoints(text);
-  std::vector<std::string> words = text::Words(text);
-  l.words = static_cast<int>(words.size());
-  for (const std::string& w : words) {
-    if (text::IsStopword(w)) ++l.stopwords;
-  }
-  std::vector<std::string_view> raw = RawWords(text);
-  for (std::string_view w : raw) {
+  ForEachWord(norm, [&](std::string_view w) {
+    ++l.words;
+    l.stopwords += text::IsStopword(w);
+  });
+  std::string raw_norm;
+  for (std::string_view w : RawWords(text)) {
     while (!w.empty() && (w[0] == '"' || w[0] == '\'' || w[0] == '(')) w.remove_prefix(1);
     const bool upper = StartsUpper(w);
     if (upper) ++l.capitalized;
-    std::vector<std::string> ws = text::Words(w);
-    const bool stop = ws.size() == 1 && text::IsStopword(ws[0]);
-    if (!stop && !ws.empty()) {
+    // A content word: a raw word holding words that is not one function word alone.
+    raw_norm = text::NormalizeForCompare(w);
+    int count = 0;
+    std::string_view only;
+    ForEachWord(raw_norm, [&](std::string_view word) {
+      ++count;
+      only = word;
+    });
+    if (count > 0 && !(count == 1 && text::IsStopword(only))) {
       ++l.content_words;
       if (upper) ++l.content_capitalized;
     }
   }
+  l.norm = FoldLatin1Capitals(norm);
   l.stop_density = l.words > 0 ? static_cast<double>(l.stopwords) / l.words : 0;
   l.ends_sentence = EndsSentence(text);
   return l;
@@ -566,7 +589,8 @@ std::string MetadataLineReason(const LineFeatures& l) {
   std::optional<Date> date;
   bool is_update = false;
   if (IsPublishedLine(l, &date, &is_update)) return is_update ? "updated-line" : "published-line";
-  if (DateLine(l.text, 1, l.words)) return "date";
+  // A date line states its year in digits.
+  if (HasDigit(l.text) && DateLine(l.text, 1, l.words)) return "date";
   if (!BylineName(l).empty()) return "byline";
   static constexpr std::string_view kCredits[] = {
       "foto:",     "fotos:",     "photo:",   "photos:",      "bild:",        "bilder:",

@@ -129,15 +129,15 @@ bool ReadsAsRunningText(const Block& b) {
 // furniture hints mark it; a page header's lead and text under a loosely used "related" or
 // "teaser" class count too, text in navigation, asides and comments does not.
 std::string RemovalReason(const PageBlocks& page, const xmlNode* region, const Block& b) {
-  const bool elsewhere =
-      (b.hint.empty() || b.hint == "header" || b.hint == "related-links") && ReadsAsRunningText(b);
   const bool in_region = b.holder != nullptr && page.Contains(region, b.holder);
-  if (!in_region && !elsewhere)
-    return b.hint.empty() ? "outside-main-content" : std::string(b.hint);
-  // A hint on an element inside the region, e.g. a share bar within the article. Share widgets
-  // wrap whole articles ("social-ready" on the text column); running text under them is the
-  // article's. Other furniture words inside the article are believed.
-  if (!b.hint.empty() && in_region) {
+  if (!in_region) {
+    const bool elsewhere = (b.hint.empty() || b.hint == "header" || b.hint == "related-links") &&
+                           ReadsAsRunningText(b);
+    if (!elsewhere) return b.hint.empty() ? "outside-main-content" : std::string(b.hint);
+  } else if (!b.hint.empty()) {
+    // A hint on an element inside the region, e.g. a share bar within the article. Share widgets
+    // wrap whole articles ("social-ready" on the text column); running text under them is the
+    // article's. Other furniture words inside the article are believed.
     const bool inner = b.inner_hinted != region && page.Contains(region, b.inner_hinted);
     if (inner && (b.hint != "share" || !ReadsAsRunningText(b))) return std::string(b.hint);
   }

@@ -1,6 +1,7 @@
 #include "extract/html_blocks.h"
 
 #include <algorithm>
+#include <array>
 
 #include "extract/furniture.h"
 
@@ -21,24 +22,32 @@ size_t VisibleBytes(std::string_view s) {
   return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return !IsSpace(c); }));
 }
 
-// Class and id words, cut at spaces, dashes and underscores.
-std::vector<std::string> HintWords(const xmlNode* node) {
-  std::string hints;
-  if (const char* c = Attr(node, "class")) hints += Lower(c);
-  hints += ' ';
-  if (const char* i = Attr(node, "id")) hints += Lower(i);
-  std::vector<std::string> parts;
-  std::string cur;
-  for (char c : hints) {
-    if (c == ' ' || c == '-' || c == '_') {
-      if (!cur.empty()) parts.push_back(std::move(cur));
-      cur.clear();
-    } else {
-      cur.push_back(c);
+// The class and id of an element, lower-cased, with a space between; "" when it has neither.
+// The buffer is reused from element to element.
+std::string_view LowerClassAndId(const xmlNode* node, std::string* buffer) {
+  buffer->clear();
+  for (const char* name : {"class", "id"}) {
+    const char* value = Attr(node, name);
+    if (value == nullptr) continue;
+    if (!buffer->empty()) buffer->push_back(' ');
+    for (const char* c = value; *c != '\0'; ++c) {
+      buffer->push_back(*c >= 'A' && *c <= 'Z' ? static_cast<char>(*c - 'A' + 'a') : *c);
     }
   }
-  if (!cur.empty()) parts.push_back(std::move(cur));
-  return parts;
+  return *buffer;
+}
+
+// Calls f(word) for the words of a class and id string, cut at spaces, dashes and underscores.
+template <typename F>
+void ForEachHintWord(std::string_view hints, F&& f) {
+  size_t begin = 0;
+  for (size_t i = 0; i <= hints.size(); ++i) {
+    const bool cut = i == hints.size() || hints[i] == ' ' || hints[i] == '-' || hints[i] == '_' ||
+                     hints[i] == '\t' || hints[i] == '\n';
+    if (!cut) continue;
+    if (i > begin) f(hints.substr(begin, i - begin));
+    begin = i + 1;
+  }
 }
 
 bool IsHidden(const xmlNode* node) {
@@ -85,7 +94,9 @@ std::string_view NegativeHint(const xmlNode* node, bool in_article) {
       return "navigation";
     }
   }
-  if (Attr(node, "class") == nullptr && Attr(node, "id") == nullptr) return "";
+  thread_local std::string buffer;
+  const std::string_view hints = LowerClassAndId(node, &buffer);
+  if (hints.empty()) return "";
   struct Hint {
     std::string_view word;
     std::string_view reason;
@@ -111,17 +122,29 @@ std::string_view NegativeHint(const xmlNode* node, bool in_article) {
       {"modal", "popup"},           {"tags", "tags"},
       {"author", "author-bio"},     {"byline", "byline"},
   };
-  const std::vector<std::string> parts = HintWords(node);
-  for (const Hint& h : kHints) {
-    for (const std::string& p : parts) {
-      // A hint matches the start of a word; short words and "comment" ("commentary" is an
-      // article genre) must match whole.
-      const bool exact_only = h.word.size() <= 3;
-      if (exact_only ? p == h.word : p.rfind(h.word, 0) == 0) return h.reason;
-      if (p == "comment") return "comments";
+  constexpr size_t kNone = std::size(kHints);
+  // The hints by their first letter, so that a word is compared with few of them.
+  static const auto* by_letter = [] {
+    auto* table = new std::array<std::vector<size_t>, 26>;
+    for (size_t k = 0; k < kNone; ++k) (*table)[kHints[k].word[0] - 'a'].push_back(k);
+    return table;
+  }();
+  // The first hint of the list that any word matches: a hint matches the start of a word; short
+  // hints and "comment" ("commentary" is an article genre) must match whole.
+  size_t best = kNone;
+  ForEachHintWord(hints, [&](std::string_view word) {
+    if (word[0] < 'a' || word[0] > 'z') return;
+    if (word == "comment") best = 0;
+    for (size_t k : (*by_letter)[word[0] - 'a']) {
+      if (k >= best) break;
+      const std::string_view h = kHints[k].word;
+      if (h.size() <= 3 ? word == h : word.starts_with(h)) {
+        best = k;
+        break;
+      }
     }
-  }
-  return "";
+  });
+  return best == kNone ? "" : kHints[best].reason;
 }
 
 int PositiveHint(const xmlNode* node) {
@@ -151,7 +174,9 @@ bool IsArticleBodyMarker(const xmlNode* node) {
   }
   const char* c = Attr(node, "class");
   if (c == nullptr) return false;
-  const std::string classes = Lower(c);
+  thread_local std::string classes;
+  classes.clear();
+  for (; *c != '\0'; ++c) classes.push_back(*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' : *c);
   for (std::string_view marker : {"entry-content", "article-body", "articlebody", "post-content",
                                   "post-body", "story-body", "article-content"}) {
     if (classes.find(marker) != std::string::npos) return true;

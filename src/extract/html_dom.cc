@@ -3,10 +3,10 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 
+#include <array>
 #include <climits>
 #include <cstring>
 #include <mutex>
-#include <unordered_map>
 
 namespace newsloom::extract {
 namespace {
@@ -18,63 +18,66 @@ constexpr int kParseOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PAR
                               HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC |
                               XML_PARSE_HUGE;
 
-const std::unordered_map<std::string_view, Tag>& TagNames() {
-  static const auto* names = new std::unordered_map<std::string_view, Tag>{
-      {"a", Tag::kA},
-      {"address", Tag::kAddress},
-      {"article", Tag::kArticle},
-      {"aside", Tag::kAside},
-      {"blockquote", Tag::kBlockquote},
-      {"body", Tag::kBody},
-      {"br", Tag::kBr},
-      {"button", Tag::kButton},
-      {"dd", Tag::kDd},
-      {"div", Tag::kDiv},
-      {"dl", Tag::kDl},
-      {"dt", Tag::kDt},
-      {"figcaption", Tag::kFigcaption},
-      {"figure", Tag::kFigure},
-      {"footer", Tag::kFooter},
-      {"form", Tag::kForm},
-      {"h1", Tag::kH1},
-      {"h2", Tag::kH2},
-      {"h3", Tag::kH3},
-      {"h4", Tag::kH4},
-      {"h5", Tag::kH5},
-      {"h6", Tag::kH6},
-      {"head", Tag::kHead},
-      {"header", Tag::kHeader},
-      {"hr", Tag::kHr},
-      {"html", Tag::kHtml},
-      {"iframe", Tag::kIframe},
-      {"img", Tag::kImg},
-      {"input", Tag::kInput},
-      {"li", Tag::kLi},
-      {"main", Tag::kMain},
-      {"meta", Tag::kMeta},
-      {"nav", Tag::kNav},
-      {"noscript", Tag::kNoscript},
-      {"ol", Tag::kOl},
-      {"option", Tag::kOption},
-      {"p", Tag::kP},
-      {"pre", Tag::kPre},
-      {"script", Tag::kScript},
-      {"section", Tag::kSection},
-      {"select", Tag::kSelect},
-      {"style", Tag::kStyle},
-      {"svg", Tag::kSvg},
-      {"table", Tag::kTable},
-      {"td", Tag::kTd},
-      {"template", Tag::kTemplate},
-      {"textarea", Tag::kTextarea},
-      {"th", Tag::kTh},
-      {"time", Tag::kTime},
-      {"title", Tag::kTitle},
-      {"tr", Tag::kTr},
-      {"ul", Tag::kUl},
-  };
-  return *names;
-}
+// Tag names by length, so that a name is compared with few others.
+struct TagName {
+  std::string_view name;
+  Tag tag;
+};
+constexpr TagName kTagNames[] = {
+    {"a", Tag::kA},
+    {"p", Tag::kP},
+    {"br", Tag::kBr},
+    {"dd", Tag::kDd},
+    {"dl", Tag::kDl},
+    {"dt", Tag::kDt},
+    {"h1", Tag::kH1},
+    {"h2", Tag::kH2},
+    {"h3", Tag::kH3},
+    {"h4", Tag::kH4},
+    {"h5", Tag::kH5},
+    {"h6", Tag::kH6},
+    {"hr", Tag::kHr},
+    {"li", Tag::kLi},
+    {"ol", Tag::kOl},
+    {"td", Tag::kTd},
+    {"th", Tag::kTh},
+    {"tr", Tag::kTr},
+    {"ul", Tag::kUl},
+    {"div", Tag::kDiv},
+    {"img", Tag::kImg},
+    {"nav", Tag::kNav},
+    {"pre", Tag::kPre},
+    {"svg", Tag::kSvg},
+    {"body", Tag::kBody},
+    {"form", Tag::kForm},
+    {"head", Tag::kHead},
+    {"html", Tag::kHtml},
+    {"main", Tag::kMain},
+    {"meta", Tag::kMeta},
+    {"time", Tag::kTime},
+    {"aside", Tag::kAside},
+    {"input", Tag::kInput},
+    {"style", Tag::kStyle},
+    {"table", Tag::kTable},
+    {"title", Tag::kTitle},
+    {"button", Tag::kButton},
+    {"figure", Tag::kFigure},
+    {"footer", Tag::kFooter},
+    {"header", Tag::kHeader},
+    {"iframe", Tag::kIframe},
+    {"option", Tag::kOption},
+    {"script", Tag::kScript},
+    {"select", Tag::kSelect},
+    {"address", Tag::kAddress},
+    {"article", Tag::kArticle},
+    {"section", Tag::kSection},
+    {"noscript", Tag::kNoscript},
+    {"template", Tag::kTemplate},
+    {"textarea", Tag::kTextarea},
+    {"blockquote", Tag::kBlockquote},
+    {"figcaption", Tag::kFigcaption},
+};
+constexpr size_t kMaxTagNameLength = 10;
 
 }  // namespace
 
@@ -91,9 +94,22 @@ HtmlDoc ParseHtml(std::string_view html) {
 
 Tag TagOf(const xmlNode* node) {
   if (!IsElement(node) || node->name == nullptr) return Tag::kOther;
-  const auto& names = TagNames();
-  auto it = names.find(reinterpret_cast<const char*>(node->name));
-  return it == names.end() ? Tag::kOther : it->second;
+  const std::string_view name = reinterpret_cast<const char*>(node->name);
+  // Where the names of each length start in kTagNames.
+  static const auto* first_of_length = [] {
+    auto* first = new std::array<size_t, kMaxTagNameLength + 2>;
+    size_t k = 0;
+    for (size_t length = 0; length <= kMaxTagNameLength + 1; ++length) {
+      while (k < std::size(kTagNames) && kTagNames[k].name.size() < length) ++k;
+      (*first)[length] = k;
+    }
+    return first;
+  }();
+  if (name.size() > kMaxTagNameLength) return Tag::kOther;
+  for (size_t k = (*first_of_length)[name.size()]; k < (*first_of_length)[name.size() + 1]; ++k) {
+    if (kTagNames[k].name == name) return kTagNames[k].tag;
+  }
+  return Tag::kOther;
 }
 
 bool IsElement(const xmlNode* node) { return node != nullptr && node->type == XML_ELEMENT_NODE; }

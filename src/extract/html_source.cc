@@ -160,6 +160,8 @@ HtmlSource PrepareHtml(std::string_view html) {
       close_tag = "</style";
     } else if (StartsWithNoCase(html, i, "<noscript")) {
       close_tag = "</noscript";
+    } else if (StartsWithNoCase(html, i, "<svg")) {
+      close_tag = "</svg";  // drawings: their text is never read, their paths are long
     }
     const size_t name_end = i + (close_tag.size() - 1);
     if (close_tag.empty() || name_end >= html.size() ||

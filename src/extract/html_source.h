@@ -14,7 +14,7 @@
 namespace newsloom::extract {
 
 struct HtmlSource {
-  // The page without comments and without the contents of <script>, <style> and <noscript>
+  // The page without comments and without the contents of <script>, <style>, <noscript> and <svg>
   // (their elements stay, empty, so the tree keeps its shape). A browser that runs scripts reads
   // <noscript> as raw text, so markup inside it (an unclosed <div>) must not swallow the rest of
   // the page. A `text/template` script holding the article's markup without placeholders (pages

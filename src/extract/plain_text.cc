@@ -202,7 +202,7 @@ class PlainTextPage {
         SetRole(l, Role::kPublished, is_update ? "updated-line" : "published-line");
         continue;
       }
-      if (auto d = DateLine(l.text, 3, l.words)) {
+      if (auto d = HasDigit(l.text) ? DateLine(l.text, 3, l.words) : std::nullopt) {
         if (!masthead_ && i < kHeaderLines) {
           masthead_ = d;
           SetRole(l, Role::kMasthead, "masthead-date");
