@@ -377,6 +377,17 @@ std::string NoticeReason(const LineFeatures& l) {
       {"sign up to get", "subscription"},
       {"get regular updates", "subscription"},
       {"melde dich jetzt an", "subscription"},
+      {"in dein postfach", "subscription"},
+      {"in ihr postfach", "subscription"},
+      {"in deinen posteingang", "subscription"},
+      {"straight to your inbox", "subscription"},
+      {"war der artikel nützlich", "rating"},
+      {"war dieser artikel hilfreich", "rating"},
+      {"bewerten sie diesen", "rating"},
+      {"noch keine bewertungen", "rating"},
+      {"was this article helpful", "rating"},
+      {"rate this article", "rating"},
+      {"valora esta noticia", "rating"},
       {"enable javascript", "notice"},
       {"javascript is disabled", "notice"},
       {"browser does not support", "notice"},
@@ -528,6 +539,9 @@ std::string LineFurnitureReason(const LineFeatures& l) {
       "kommentar schreiben",
       "kommentar verfassen",
       "laisser un commentaire",
+      "must be logged in",
+      "nicht eingeloggt",
+      "einloggen, um",
   };
   for (std::string_view p : kCommentForm) {
     if (Contains(l.norm, p)) return "comment-form";
@@ -582,6 +596,33 @@ std::string LineFurnitureReason(const LineFeatures& l) {
   }
   if (separators >= 2 && l.words <= 4 * (separators + 1) && !l.ends_sentence) return "navigation";
   return "";
+}
+
+bool EndsArticle(const LineFeatures& l) {
+  if (l.words > 8) return false;
+  const std::string label = Label(l.norm);
+  static const auto* kEndings = new std::set<std::string, std::less<>>{
+      "about the author",
+      "über den autor",
+      "über die autorin",
+      "zum autor",
+      "zur autorin",
+      "à propos de l'auteur",
+      "sobre el autor",
+      "comments",
+      "kommentare",
+      "commentaires",
+      "comentarios",
+      "leave a reply",
+      "leave a comment",
+      "weitere beiträge",
+      "das könnte dich auch interessieren",
+      "das thema könnte dich auch interessieren",
+      "the author",
+      "die autorin",
+      "der autor",
+  };
+  return kEndings->count(label) > 0;
 }
 
 std::string MetadataLineReason(const LineFeatures& l) {

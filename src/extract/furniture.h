@@ -38,6 +38,10 @@ std::string LineFurnitureReason(const LineFeatures& line);
 // The same for any text, "" for punctuation and blank text.
 std::string FurnitureReason(std::string_view line);
 
+// A heading after which a page holds no more of the article: "About the author", "Comments" and
+// the like, as the whole line. (Related-article boxes often sit inside an article.)
+bool EndsArticle(const LineFeatures& line);
+
 // Why a line is page metadata rather than text: "date" (a line that is essentially a date),
 // "published-line" or "updated-line", "byline", "credit" (a short photo credit: "Foto: dpa");
 // "" otherwise.

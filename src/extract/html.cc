@@ -21,6 +21,7 @@ namespace {
 constexpr size_t kMinRunningTextBytes = 100;
 constexpr size_t kMinSentenceBytes = 60;
 constexpr size_t kMaxTrailingLineBytes = 40;
+constexpr size_t kMaxIntroducingLineBytes = 150;
 // A DOM body shorter than this may be the stub of a page rendered by script.
 constexpr size_t kMaxStubBodyBytes = 500;
 // Script text replaces such a stub when it is at least this long and twice the stub's length.
@@ -185,14 +186,43 @@ void SelectBlocks(const PageBlocks& page, const xmlNode* region, const HtmlMeta&
   }
 }
 
-// Step 3: a short line without a sentence end closing the body ("Further information", "Read
-// more") introduces what follows the article, which was removed: it goes with it.
+// Step 3: a heading that ends articles ("About the author", "Related articles") inside the
+// region, with most of the body before it: what follows it is not the article.
+void CutAtEndingHeading(const PageBlocks& page, const xmlNode* region,
+                        std::vector<int>* kept_numbers, Article* article) {
+  size_t total = 0;
+  for (const Paragraph& p : article->paragraphs) total += p.text.size();
+  int number = 0;
+  size_t kept = 0;    // paragraphs before the heading
+  size_t before = 0;  // their bytes
+  for (const Block& b : page.blocks()) {
+    ++number;
+    while (kept < kept_numbers->size() && (*kept_numbers)[kept] < number) {
+      before += article->paragraphs[kept++].text.size();
+    }
+    if (b.holder == nullptr || !page.Contains(region, b.holder) || b.text.size() > 80) continue;
+    if (!EndsArticle(MeasureLine(b.text)) || before < 2 * (total - before)) continue;
+    for (size_t k = kept; k < article->paragraphs.size(); ++k) {
+      article->removed.push_back(
+          {(*kept_numbers)[k], article->paragraphs[k].text, "after-article"});
+    }
+    article->paragraphs.resize(kept);
+    kept_numbers->resize(kept);
+    article->body.resize(kept == 0 ? 0 : article->paragraphs.back().span.end);
+    return;
+  }
+}
+
+// Step 4: a short line without a sentence end closing the body ("Further information", "Read
+// more") introduces what follows the article, which was removed: it goes with it; so does a line
+// ending in a colon.
 void DropTrailingHeadings(std::vector<int>* kept_numbers, Article* article) {
   while (article->paragraphs.size() > 1) {
     const std::string& last = article->paragraphs.back().text;
     const char end = last.empty() ? '.' : last.back();
-    if (last.size() >= kMaxTrailingLineBytes || end == '.' || end == '!' || end == '?' ||
-        end == '"' || end == ')') {
+    const bool introduces = end == ':' && last.size() < kMaxIntroducingLineBytes;
+    if (!introduces && (last.size() >= kMaxTrailingLineBytes || end == '.' || end == '!' ||
+                        end == '?' || end == '"' || end == ')')) {
       break;
     }
     article->removed.push_back({kept_numbers->back(), last, "trailing-heading"});
@@ -202,7 +232,7 @@ void DropTrailingHeadings(std::vector<int>* kept_numbers, Article* article) {
   }
 }
 
-// Step 4: a page rendered by script carries its article in JSON and its DOM a stub at most. When
+// Step 5: a page rendered by script carries its article in JSON and its DOM a stub at most. When
 // the DOM body is short and the script text at least twice as long, the script text is the body
 // and the stub's paragraphs are removed.
 Status PreferScriptTextToStub(const HtmlSource& source, const PageClock& clock,
@@ -243,6 +273,7 @@ Status ExtractHtml(std::string_view html, std::string_view url, Article* article
   std::vector<int> kept_numbers;
   if (const xmlNode* region = MainRegion(page)) {
     SelectBlocks(page, region, meta, article, &kept_numbers);
+    CutAtEndingHeading(page, region, &kept_numbers, article);
     DropTrailingHeadings(&kept_numbers, article);
   }
   NEWSLOOM_RETURN_IF_ERROR(PreferScriptTextToStub(source, clock, kept_numbers, article));

@@ -301,3 +301,38 @@ TEST(ExtractHtmlTest, FurnitureWordOnAWrapperOfTheMarkedBodyIsNotBelieved) {
 
 }  // namespace
 }  // namespace newsloom::extract
+
+namespace newsloom::extract {
+namespace {
+
+TEST(ExtractHtmlTest, AuthorBioAfterTheArticleIsNotBody) {
+  const char* page = R"(<html><body><article>
+<p>The harbour reopened on Monday after a week of repairs to the northern quay, officials said.</p>
+<p>Ferries will run on the usual timetable again from the start of next month, the operator said.</p>
+<p>The repairs cost less than planned, and the quay will be inspected again in the autumn.</p>
+<h3>About the author</h3>
+<p>Jane Roe has written about the coast and its harbours for the paper since the year she left school.</p>
+<p>Further information:</p>
+</article></body></html>)";
+  Article a;
+  ASSERT_TRUE(ExtractHtml(page, "", &a).ok());
+  EXPECT_THAT(a.body, HasSubstr("inspected again in the autumn"));
+  EXPECT_THAT(a.body, Not(HasSubstr("has written about the coast")));
+  EXPECT_THAT(a.body, Not(HasSubstr("Further information")));
+}
+
+TEST(ExtractHtmlTest, RelatedBoxInsideTheArticleDoesNotEndIt) {
+  const char* page = R"(<html><body><article>
+<p>The harbour reopened on Monday after a week of repairs to the northern quay, officials said.</p>
+<h4>Related articles</h4>
+<p>Ferries will run on the usual timetable again from the start of next month, the operator said.</p>
+<p>The repairs cost less than planned, and the quay will be inspected again in the autumn.</p>
+</article></body></html>)";
+  Article a;
+  ASSERT_TRUE(ExtractHtml(page, "", &a).ok());
+  EXPECT_THAT(a.body, HasSubstr("inspected again in the autumn"));
+  EXPECT_THAT(a.body, Not(HasSubstr("Related articles")));
+}
+
+}  // namespace
+}  // namespace newsloom::extract
