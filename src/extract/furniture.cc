@@ -209,6 +209,10 @@ const std::set<std::string, std::less<>>& RelatedLabels() {
       "ähnliche artikel",
       "à lire aussi",
       "lire aussi",
+      "weitere informationen",
+      "more information",
+      "plus d'informations",
+      "más información",
   };
   return *labels;
 }
@@ -388,6 +392,12 @@ std::string NoticeReason(const LineFeatures& l) {
       {"was this article helpful", "rating"},
       {"rate this article", "rating"},
       {"valora esta noticia", "rating"},
+      {"bitte registrieren sie sich", "subscription"},
+      {"this entry was posted", "post-meta"},
+      {"this entry was filed", "post-meta"},
+      {"filed under", "post-meta"},
+      {"externer inhalt", "notice"},
+      {"external content", "notice"},
       {"enable javascript", "notice"},
       {"javascript is disabled", "notice"},
       {"browser does not support", "notice"},
@@ -413,6 +423,16 @@ std::string NoticeReason(const LineFeatures& l) {
   for (const Phrase& p : kPhrases) {
     if (Contains(l.norm, p.words)) return std::string(p.reason);
   }
+  static const auto* kNoComments =
+      new std::set<std::string, std::less<>>{"keine kommentare",
+                                             "no comments",
+                                             "0 comments",
+                                             "sin comentarios",
+                                             "aucun commentaire",
+                                             "no comments yet",
+                                             "noch keine kommentare",
+                                             "be the first to comment"};
+  if (kNoComments->count(Label(l.norm))) return "comments";
   if (l.words <= 6 && HasDigit(l.norm)) {
     static constexpr std::string_view kReading[] = {"read",    "lesezeit", "lesedauer", "lecture",
                                                     "lettura", "lectura",  "czytania",  "leestijd"};

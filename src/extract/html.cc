@@ -22,6 +22,8 @@ constexpr size_t kMinRunningTextBytes = 100;
 constexpr size_t kMinSentenceBytes = 60;
 constexpr size_t kMaxTrailingLineBytes = 40;
 constexpr size_t kMaxIntroducingLineBytes = 150;
+// The share of the page's running-text score that the region must hold.
+constexpr double kMinRegionShare = 0.5;
 // A DOM body shorter than this may be the stub of a page rendered by script.
 constexpr size_t kMaxStubBodyBytes = 500;
 // Script text replaces such a stub when it is at least this long and twice the stub's length.
@@ -32,18 +34,25 @@ double LinkDensity(const Block& b) {
          static_cast<double>(std::max<size_t>(1, b.text.size()));
 }
 
+// A block's running-text score (Readability's): commas and length, less its share of link
+// text; 0 for blocks too short or too link-heavy to count, and with `use_hints` for blocks under
+// furniture hints.
+double BlockScore(const Block& b, bool use_hints) {
+  if (b.holder == nullptr || (use_hints && !b.hint.empty())) return 0;
+  const double link_density = LinkDensity(b);
+  if (b.text.size() < 25 || link_density > 0.5) return 0;
+  const double commas = static_cast<double>(std::count(b.text.begin(), b.text.end(), ','));
+  return (1 + commas + std::min(static_cast<double>(b.text.size()) / 100.0, 3.0)) *
+         (1 - link_density);
+}
+
 // Readability's content score of each element (indexed by ElementInfo::order): the running text
-// its blocks hold, shared with the two nearest ancestors. With `use_hints`, blocks under
-// furniture hints do not count.
+// its blocks hold, shared with the two nearest ancestors.
 std::vector<double> ScoreElements(const PageBlocks& page, bool use_hints) {
   std::vector<double> score(page.elements().size(), 0.0);
   for (const Block& b : page.blocks()) {
-    if (b.holder == nullptr || (use_hints && !b.hint.empty())) continue;
-    const double link_density = LinkDensity(b);
-    if (b.text.size() < 25 || link_density > 0.5) continue;
-    const double commas = static_cast<double>(std::count(b.text.begin(), b.text.end(), ','));
-    const double s = (1 + commas + std::min(static_cast<double>(b.text.size()) / 100.0, 3.0)) *
-                     (1 - link_density);
+    const double s = BlockScore(b, use_hints);
+    if (s == 0) continue;
     // Text held directly by a paragraph-like element counts for the element around it.
     const xmlNode* start = b.holder;
     const Tag tag = page.Info(start)->tag;
@@ -59,6 +68,24 @@ std::vector<double> ScoreElements(const PageBlocks& page, bool use_hints) {
     }
   }
   return score;
+}
+
+// The block scores summed over each element's whole subtree (indexed by ElementInfo::order), and
+// over the page in `total`. Linear: children come after their parents in document order.
+std::vector<double> SubtreeScores(const PageBlocks& page, bool use_hints, double* total) {
+  std::vector<double> sum(page.elements().size(), 0.0);
+  *total = 0;
+  for (const Block& b : page.blocks()) {
+    const double s = BlockScore(b, use_hints);
+    if (s == 0) continue;
+    sum[page.Info(b.holder)->order] += s;
+    *total += s;
+  }
+  for (size_t k = sum.size(); k-- > 0;) {
+    if (const ElementInfo* parent = page.Info(page.elements()[k]->parent))
+      sum[parent->order] += sum[k];
+  }
+  return sum;
 }
 
 // The element with the best score, a bonus for tag and class words that mark article containers;
@@ -83,12 +110,16 @@ const xmlNode* TopElement(const PageBlocks& page, const std::vector<double>& sco
 // article inside a "sharing container"), the hints are wrong for this page and the scoring runs
 // again without them. Siblings of the top element that also hold running text belong to the
 // article (split bodies): the parent is taken when together they hold a good share of the score.
-// Likewise an <article> around the region when the region holds less than half its text.
+// Likewise an <article> around the region when the region holds less than half its text. Last,
+// a region holding less than half of the page's running text (product pages, recipes: text
+// spread over many containers) widens to the nearest ancestor that holds that much.
 const xmlNode* MainRegion(const PageBlocks& page) {
   std::vector<double> score;
   const xmlNode* top = nullptr;
   double top_score = 0;
-  for (bool use_hints : {true, false}) {
+  bool use_hints = true;
+  for (bool hints : {true, false}) {
+    use_hints = hints;
     score = ScoreElements(page, use_hints);
     top = TopElement(page, score, &top_score);
     if (top != nullptr) break;
@@ -108,6 +139,15 @@ const xmlNode* MainRegion(const PageBlocks& page) {
     if (info->tag != Tag::kArticle) continue;
     if (info->hint.empty() && page.Info(region)->text_bytes * 2 < info->text_bytes) region = n;
     break;
+  }
+  double total = 0;
+  const std::vector<double> subtree = SubtreeScores(page, use_hints, &total);
+  // (A hinted region stays: above it, its own hint would remove its text.)
+  while (subtree[page.Info(region)->order] < kMinRegionShare * total &&
+         page.Info(region)->hint.empty()) {
+    const ElementInfo* parent = page.Info(region->parent);
+    if (parent == nullptr || parent->tag == Tag::kBody || !parent->hint.empty()) break;
+    region = region->parent;
   }
   return region;
 }

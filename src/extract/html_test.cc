@@ -336,3 +336,26 @@ TEST(ExtractHtmlTest, RelatedBoxInsideTheArticleDoesNotEndIt) {
 
 }  // namespace
 }  // namespace newsloom::extract
+
+namespace newsloom::extract {
+namespace {
+
+TEST(ExtractHtmlTest, TextSpreadOverSectionsIsKeptTogether) {
+  // A product page: no container holds most of the text, each section a part of it.
+  const char* page = R"(<html><body><div class="page">
+<div class="intro"><div class="box"><p>The kettle boils a litre of water in under three minutes, and it switches itself off when the water boils.</p></div></div>
+<div class="details"><div class="box"><h3>What is in the box</h3><ul><li>The kettle, with a base and a cable of one metre</li><li>A filter for hard water</li></ul></div></div>
+<div class="care"><div class="box"><p>Clean the filter once a month, and descale the kettle with vinegar when the water is hard, as the manual explains.</p></div></div>
+<div class="delivery"><div class="box"><p>It is delivered within three days, and it can be returned within a month if it does not suit you.</p></div></div>
+</div><div class="footer"><a href="/">Home</a> <a href="/about">About us</a></div></body></html>)";
+  Article a;
+  ASSERT_TRUE(ExtractHtml(page, "", &a).ok());
+  EXPECT_THAT(a.body, HasSubstr("boils a litre"));
+  EXPECT_THAT(a.body, HasSubstr("A filter for hard water"));
+  EXPECT_THAT(a.body, HasSubstr("descale the kettle"));
+  EXPECT_THAT(a.body, HasSubstr("delivered within three days"));
+  EXPECT_THAT(a.body, Not(HasSubstr("About us")));
+}
+
+}  // namespace
+}  // namespace newsloom::extract
