@@ -91,7 +91,70 @@ bool IsValidUtf8(std::string_view bytes) {
   return true;
 }
 
+// Whether `text` holds the marks of UTF-8 read as windows-1252 and written out as UTF-8 again:
+// "Ã" or "Â" followed by a character of U+0080..U+00BF ("Ã¤" for "ä", "Â " for a no-break space),
+// or "â€" (the lead of "’", "“", "–").
+bool HasMojibakeMarks(std::string_view text) {
+  for (size_t i = text.find('\xc3'); i != std::string_view::npos && i + 3 < text.size();
+       i = text.find('\xc3', i + 1)) {
+    const auto b1 = static_cast<unsigned char>(text[i + 1]);
+    const auto b2 = static_cast<unsigned char>(text[i + 2]);
+    const auto b3 = static_cast<unsigned char>(text[i + 3]);
+    if ((b1 == 0x82 || b1 == 0x83) && b2 == 0xc2 && b3 >= 0x80 && b3 <= 0xbf) return true;
+    if ((b1 == 0x82 || b1 == 0x83) && (b2 == 0xc5 || b2 == 0xcb || b2 == 0xe2)) return true;
+    if (b1 == 0xa2 && b2 == 0xe2 && b3 == 0x82) return true;
+  }
+  return false;
+}
+
+// A line of mojibake back to the UTF-8 it was: the line written in windows-1252 must give bytes
+// that are UTF-8 with at least one multi-byte character. Otherwise the line stays as it is
+// (a character that windows-1252 lacks, or bytes that are not UTF-8, mean it was not mojibake).
+void RepairMojibakeLine(std::string_view line, std::string* out) {
+  if (!HasMojibakeMarks(line)) {
+    out->append(line);
+    return;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* cp1252 = ucnv_open("windows-1252", &status);
+  if (U_FAILURE(status)) {
+    out->append(line);
+    return;
+  }
+  ucnv_setFromUCallBack(cp1252, UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  std::string bytes(line.size(), '\0');
+  UConverter* utf8 = ucnv_open("UTF-8", &status);
+  char* target = bytes.data();
+  const char* source = line.data();
+  ucnv_convertEx(cp1252, utf8, &target, bytes.data() + bytes.size(), &source,
+                 line.data() + line.size(), nullptr, nullptr, nullptr, nullptr, true, true,
+                 &status);
+  ucnv_close(utf8);
+  ucnv_close(cp1252);
+  bytes.resize(static_cast<size_t>(target - bytes.data()));
+  if (U_FAILURE(status) || !IsValidUtf8(bytes) || !HasMultibyteUtf8(bytes)) {
+    out->append(line);
+    return;
+  }
+  out->append(bytes);
+}
+
 }  // namespace
+
+std::string RepairMojibake(std::string_view text) {
+  if (!HasMojibakeMarks(text)) return std::string(text);
+  std::string out;
+  out.reserve(text.size());
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t eol = text.find('\n', pos);
+    if (eol == std::string_view::npos) eol = text.size();
+    RepairMojibakeLine(text.substr(pos, eol - pos), &out);
+    if (eol < text.size()) out.push_back('\n');
+    pos = eol + 1;
+  }
+  return out;
+}
 
 std::string DeclaredCharset(std::string_view html) {
   const std::string head = Lower(html.substr(0, 4096));
@@ -106,7 +169,7 @@ std::string DeclaredCharset(std::string_view html) {
 
 std::string ToUtf8(std::string_view bytes, std::string_view charset) {
   if (bytes.substr(0, 3) == "\xef\xbb\xbf") bytes.remove_prefix(3);
-  if (IsValidUtf8(bytes)) return std::string(bytes);
+  if (IsValidUtf8(bytes)) return RepairMojibake(bytes);
   std::string cs = Lower(charset);
   // Declared UTF-8, or undeclared with some well-formed multi-byte sequences: UTF-8 with damage.
   if (cs == "utf-8" || cs == "utf8" || (cs.empty() && HasMultibyteUtf8(bytes))) {

@@ -118,6 +118,17 @@ TEST(CharsetTest, ConvertsAndRepairs) {
   EXPECT_EQ(ToUtf8("\xef\xbb\xbfhello", ""), "hello");
 }
 
+TEST(CharsetTest, RepairsMojibakeLineByLine) {
+  // "Grüße – für dich" once read as windows-1252; the second line is correct as it is.
+  EXPECT_EQ(RepairMojibake("GrÃ¼ÃŸe â€“ fÃ¼r dich\nGrüße für dich"),
+            "Grüße – für dich\nGrüße für dich");
+  // Latin-1 text that merely contains "Ã" followed by a letter is not mojibake.
+  EXPECT_EQ(RepairMojibake("Ã la carte"), "Ã la carte");
+  // A line mixing mojibake with a character windows-1252 lacks cannot be repaired; it stays.
+  EXPECT_EQ(RepairMojibake("fÃ¼r ★"), "fÃ¼r ★");
+  EXPECT_EQ(ToUtf8("FÃ¼r", ""), "Für");
+}
+
 TEST(ExtractTest, HtmlPageWithDeclaredCharset) {
   RawPage page;
   page.source = "page.html";
