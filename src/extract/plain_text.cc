@@ -144,6 +144,8 @@ class PlainTextPage {
     AssignBody();
     Assemble();
     if (article_->paragraphs.empty()) return Status::Corrupt("no body text found");
+    std::stable_sort(article_->removed.begin(), article_->removed.end(),
+                     [](const RemovedLine& a, const RemovedLine& b) { return a.line < b.line; });
     DatePublication();
     return clock_.Check();
   }
@@ -158,6 +160,7 @@ class PlainTextPage {
       if (eol == std::string_view::npos) eol = text.size();
       ++number;
       std::string_view raw = text::Trim(text.substr(pos, eol - pos));
+      if (lines_.size() < kHeaderLines) raw = WithoutCrawlDate(raw, number);
       if (!raw.empty()) {
         Line line;
         static_cast<LineFeatures&>(line) = MeasureLine(CollapseSpace(raw));
@@ -169,6 +172,24 @@ class PlainTextPage {
       pos = eol + 1;
     }
     return Status::Ok();
+  }
+
+  // A crawl's date marker ("date 2024-02-12") opening one of the first lines, alone or glued to
+  // the first paragraph, is the crawl's, not the page's: it is removed as a "date line" (which
+  // the date signals read) and the rest of the line is returned. Like a template's "today"
+  // date, it is the masthead date unless one came before it.
+  std::string_view WithoutCrawlDate(std::string_view line, int number) {
+    constexpr std::string_view kMarker = "date ";
+    constexpr size_t kIsoDate = 10;  // YYYY-MM-DD
+    if (!line.starts_with(kMarker) || line.size() < kMarker.size() + kIsoDate) return line;
+    size_t end = kMarker.size() + kIsoDate;
+    if (!Date::FromIso(line.substr(kMarker.size(), kIsoDate))) return line;
+    // An ISO time may follow the date ("2024-02-12T08:30:00Z").
+    if (end < line.size() && line[end] == 'T') end = std::min(line.find(' ', end), line.size());
+    if (end < line.size() && line[end] != ' ') return line;
+    article_->removed.push_back({number, std::string(line.substr(0, end)), "date line"});
+    if (!masthead_) masthead_ = Date::FromIso(line.substr(kMarker.size(), kIsoDate));
+    return text::Trim(line.substr(end));
   }
 
   // Pages in languages without function-word lists fall back to line length alone; so do pages

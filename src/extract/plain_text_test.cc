@@ -158,3 +158,39 @@ TEST(LineStatsTest, RepeatedShortLinesAreTemplate) {
 
 }  // namespace
 }  // namespace newsloom::extract
+
+namespace newsloom::extract {
+namespace {
+
+TEST(ExtractPlainTextTest, CrawlDateIsNeverBody) {
+  const char* glued =
+      "Chiefs win the final in overtime\n"
+      "\n"
+      " date 2030-02-12 The quarterback conjured one more drive in overtime on Sunday, and the "
+      "champions won the final for the second year in a row.\n"
+      "\n"
+      "The coach said after the game that the team had never doubted it could come back.\n";
+  Article a;
+  ASSERT_TRUE(ExtractPlainText(glued, nullptr, &a).ok());
+  EXPECT_EQ(a.body.rfind("The quarterback conjured", 0), 0u) << a.body;
+  EXPECT_THAT(a.body, ::testing::Not(::testing::HasSubstr("2030-02-12")));
+  ASSERT_FALSE(a.removed.empty());
+  EXPECT_EQ(a.removed[0].line, 3);
+  EXPECT_EQ(a.removed[0].text, "date 2030-02-12");
+  EXPECT_EQ(a.removed[0].reason, "date line");
+
+  // A line holding the marker alone goes whole.
+  const char* alone =
+      "date 2030-02-12T08:30:00Z\n"
+      "The quarterback conjured one more drive in overtime on Sunday, and the champions won.\n";
+  Article b;
+  ASSERT_TRUE(ExtractPlainText(alone, nullptr, &b).ok());
+  std::map<int, std::string> reasons;
+  for (const RemovedLine& r : b.removed) reasons[r.line] = r.reason;
+  EXPECT_EQ(reasons[1], "date line");
+  EXPECT_THAT(b.body, ::testing::Not(::testing::HasSubstr("T08:30")));
+  EXPECT_EQ(b.masthead_date, (Date{2030, 2, 12}));
+}
+
+}  // namespace
+}  // namespace newsloom::extract
