@@ -46,6 +46,8 @@ constexpr long kRegionGapCost = 10;
 constexpr size_t kMaxShortRun = 1;
 // Lines before this one may hold the masthead date and a subtitle with a glued byline.
 constexpr size_t kHeaderLines = 12;
+// A line on at least this many pages of a site, and on half of them, is the site's template.
+constexpr int kMinSiteTemplatePages = 3;
 // How often the steps look at the clock, in lines.
 constexpr size_t kLinesPerClockCheck = 4096;
 
@@ -290,15 +292,22 @@ class PlainTextPage {
     }
   }
 
-  // Step 4: template lines shared with other pages of the batch. Copies of one wire story share
-  // their sentences too, so long sentence-like lines are not condemned by recurrence alone.
+  // Step 4: template lines shared with other pages. Copies of one wire story share their
+  // sentences too, so long sentence-like lines are not condemned by recurrence across the batch
+  // alone; on the pages of one site, a line that most of them carry is the site's whatever it
+  // says.
   void MarkRepeatedLines() {
-    if (corpus_ == nullptr || corpus_->pages() < 3) return;
+    if (corpus_ == nullptr) return;
+    const std::string site = LineStats::SiteOf(article_->url, article_->source);
+    const int site_pages = corpus_->SitePages(site);
     for (Line& l : lines_) {
-      if (corpus_->PagesWithLine(l.text) < 2) continue;
+      const int on_site = site_pages >= 2 ? corpus_->SitePagesWithLine(site, l.text) : 0;
+      const bool site_template = on_site >= kMinSiteTemplatePages && on_site * 2 >= site_pages;
+      const bool across_batch = corpus_->pages() >= 3 && corpus_->PagesWithLine(l.text) >= 2;
+      if (!across_batch && on_site < 2) continue;
       l.repeated = true;
       const bool sentence_like = l.words >= 12 && l.stop_density >= 0.2 && l.ends_sentence;
-      if (l.role == Role::kUnset && !sentence_like)
+      if (l.role == Role::kUnset && (!sentence_like || site_template))
         SetRole(l, Role::kBoilerplate, "repeated-across-pages");
     }
   }

@@ -156,6 +156,52 @@ TEST(LineStatsTest, RepeatedShortLinesAreTemplate) {
   EXPECT_EQ(a.removed[0].reason, "repeated-across-pages");
 }
 
+TEST(LineStatsTest, LinesMostPagesOfASiteCarryAreTheSites) {
+  // A site's self-description is a sentence, and it is on every page of the site: template.
+  // The same sentence on pages of different sites would be a shared wire story.
+  const std::string about =
+      "The Example Courier has reported on the city and its region since the year it was "
+      "founded, and it is read by many of the residents.\n";
+  const std::vector<std::string> stories = {
+      "The city council approved a new bridge over the river on Friday, after a debate that "
+      "lasted for more than six hours.\n",
+      "The museum reopened on Saturday after two years of work on its roof and its galleries, "
+      "and the queue went round the block.\n",
+      "The harbour reopened on Monday after a week of repairs to the northern quay, and the "
+      "ferries were back on their timetable.\n",
+  };
+  auto page = [](const std::string& url, std::string body) {
+    RawPage p;
+    p.url = url;
+    p.content_type = "text/plain";
+    p.bytes = std::move(body);
+    return p;
+  };
+  LineStats same_site;
+  for (size_t i = 0; i < stories.size(); ++i) {
+    same_site.AddPage(page("https://www.courier.example/" + std::to_string(i), stories[i] + about));
+  }
+  EXPECT_EQ(LineStats::SiteOf("https://www.courier.example/2030/a", ""), "courier.example");
+  EXPECT_EQ(LineStats::SiteOf("", "crawl/courier/page1.txt"), "crawl/courier");
+  EXPECT_EQ(same_site.SitePages("courier.example"), 3);
+  EXPECT_EQ(same_site.SitePagesWithLine("courier.example", about), 3);
+  Article a;
+  a.url = "https://courier.example/0";
+  ASSERT_TRUE(ExtractPlainText(stories[0] + about, &same_site, &a).ok());
+  EXPECT_THAT(a.body, ::testing::HasSubstr("new bridge"));
+  EXPECT_THAT(a.body, ::testing::Not(::testing::HasSubstr("Example Courier")));
+
+  LineStats other_sites;
+  for (size_t i = 0; i < stories.size(); ++i) {
+    other_sites.AddPage(
+        page("https://site" + std::to_string(i) + ".example/a", stories[i] + about));
+  }
+  Article b;
+  b.url = "https://site0.example/a";
+  ASSERT_TRUE(ExtractPlainText(stories[0] + about, &other_sites, &b).ok());
+  EXPECT_THAT(b.body, ::testing::HasSubstr("Example Courier"));
+}
+
 }  // namespace
 }  // namespace newsloom::extract
 
