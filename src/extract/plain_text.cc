@@ -344,13 +344,27 @@ class PlainTextPage {
     return Status::Ok();
   }
 
-  // Step 7: comment forms end the article: what follows is readers' text or site furniture.
+  // Step 7: a comment form, or a heading that ends articles ("About the author", "Comments"),
+  // ends the article when at least as much running text comes before it as after: what follows
+  // is readers' text or site furniture. (Before the article, or above a form label alone such
+  // as "Name", it says nothing.)
   void EndAtCommentForms() {
-    bool ended = false;
-    for (size_t i = first_good_; i < lines_.size(); ++i) {
-      Line& l = lines_[i];
-      if (l.reason == "comment-form") ended = true;
-      if (ended && l.role == Role::kUnset) SetRole(l, Role::kBoilerplate, "after-comments");
+    std::vector<long> good_after(lines_.size() + 1, 0);  // running text from each line on
+    for (size_t i = lines_.size(); i-- > first_good_;) {
+      const Line& l = lines_[i];
+      good_after[i] =
+          good_after[i + 1] + (l.role == Role::kUnset && l.cls == Cls::kGood ? l.chars : 0);
+    }
+    size_t end = lines_.size();
+    for (size_t i = first_good_; i < lines_.size() && end == lines_.size(); ++i) {
+      const Line& l = lines_[i];
+      const bool form = l.reason == "comment-form" && l.words >= 2;
+      const bool heading = l.role != Role::kBody && EndsArticle(l);
+      const long before = good_after[first_good_] - good_after[i];
+      if ((form || heading) && before > 0 && before >= good_after[i]) end = i;
+    }
+    for (size_t i = end; i < lines_.size(); ++i) {
+      if (lines_[i].role == Role::kUnset) SetRole(lines_[i], Role::kBoilerplate, "after-comments");
     }
   }
 
