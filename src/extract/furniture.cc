@@ -218,6 +218,7 @@ const std::set<std::string, std::less<>>& RelatedLabels() {
 }
 
 constexpr int kMaxCallToActionWords = 15;
+constexpr int kMaxNoticeWords = 40;
 
 bool IsWeather(std::string_view norm) {
   // "26.2 C", "-3 °F", "18°c".
@@ -363,7 +364,7 @@ std::string CrossLinkReason(const LineFeatures& l) {
 // JavaScript, video and cookie notices, advertising and affiliate disclosures, reading times and
 // share bars.
 std::string NoticeReason(const LineFeatures& l) {
-  if (l.words > 40) return "";
+  if (l.words > kMaxNoticeWords) return "";
   struct Phrase {
     std::string_view words;
     std::string_view reason;
@@ -501,7 +502,7 @@ bool HasDigit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-LineFeatures MeasureLine(std::string_view text) {
+LineFeatures MeasureLine(std::string_view text, bool count_capitals) {
   LineFeatures l;
   l.text = std::string(text);
   const std::string norm = text::NormalizeForCompare(text);
@@ -511,7 +512,7 @@ LineFeatures MeasureLine(std::string_view text) {
     l.stopwords += text::IsStopword(w);
   });
   std::string raw_norm;
-  for (std::string_view w : RawWords(text)) {
+  for (std::string_view w : count_capitals ? RawWords(text) : std::vector<std::string_view>()) {
     while (!w.empty() && (w[0] == '"' || w[0] == '\'' || w[0] == '(')) w.remove_prefix(1);
     const bool upper = StartsUpper(w);
     if (upper) ++l.capitalized;
@@ -563,8 +564,10 @@ std::string LineFurnitureReason(const LineFeatures& l) {
       "nicht eingeloggt",
       "einloggen, um",
   };
+  // Forms, notices and copyright lines are short; a long line that names them is text.
+  const bool short_line = l.words <= kMaxNoticeWords;
   for (std::string_view p : kCommentForm) {
-    if (Contains(l.norm, p)) return "comment-form";
+    if (short_line && Contains(l.norm, p)) return "comment-form";
   }
   if (l.words <= 3 && (label == "name" || label == "email" || label == "website" ||
                        label == "comment" || label == "e-mail address")) {
@@ -601,7 +604,8 @@ std::string LineFurnitureReason(const LineFeatures& l) {
     }
   }
   if (StartsWith(l.norm, "\xc2\xa9") || StartsWith(l.norm, "copyright") ||
-      Contains(l.norm, "all rights reserved") || Contains(l.norm, "alle rechte vorbehalten")) {
+      (short_line &&
+       (Contains(l.norm, "all rights reserved") || Contains(l.norm, "alle rechte vorbehalten")))) {
     return "copyright";
   }
   if (StartsWith(l.norm, "welcome to ")) return "author-bio";

@@ -1,6 +1,7 @@
 #include "extract/html.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,7 +13,6 @@
 #include "extract/html_source.h"
 #include "extract/script_text.h"
 #include "text/normalize.h"
-#include "text/stopwords.h"
 
 namespace newsloom::extract {
 namespace {
@@ -152,17 +152,16 @@ const xmlNode* MainRegion(const PageBlocks& page) {
   return region;
 }
 
-bool ReadsAsRunningText(const Block& b) {
+// `line` holds the block's features, measured on first use.
+bool ReadsAsRunningText(const Block& b, std::optional<LineFeatures>* line) {
   if (b.caption) return false;
   // A whole sentence may be shorter than the usual minimum.
   const char last = b.text.empty() ? ' ' : b.text.back();
   const size_t min_bytes =
       (last == '.' || last == '!' || last == '?') ? kMinSentenceBytes : kMinRunningTextBytes;
   if (b.text.size() < min_bytes || b.link_chars * 4 > b.text.size()) return false;
-  std::vector<std::string> words = text::Words(b.text);
-  int stop = 0;
-  for (const std::string& w : words) stop += text::IsStopword(w);
-  return !words.empty() && stop >= 0.2 * static_cast<double>(words.size());
+  if (!*line) *line = MeasureLine(b.text, /*count_capitals=*/false);
+  return (*line)->words > 0 && (*line)->stopwords >= 0.2 * (*line)->words;
 }
 
 // Why a block is not article text, "" when it is. Running text outside the region (a lead
@@ -170,22 +169,25 @@ bool ReadsAsRunningText(const Block& b) {
 // furniture hints mark it; a page header's lead and text under a loosely used "related" or
 // "teaser" class count too, text in navigation, asides and comments does not.
 std::string RemovalReason(const PageBlocks& page, const xmlNode* region, const Block& b) {
+  std::optional<LineFeatures> line;
   const bool in_region = b.holder != nullptr && page.Contains(region, b.holder);
   if (!in_region) {
     const bool elsewhere = (b.hint.empty() || b.hint == "header" || b.hint == "related-links") &&
-                           ReadsAsRunningText(b);
+                           ReadsAsRunningText(b, &line);
     if (!elsewhere) return b.hint.empty() ? "outside-main-content" : std::string(b.hint);
   } else if (!b.hint.empty()) {
     // A hint on an element inside the region, e.g. a share bar within the article. Share widgets
     // wrap whole articles ("social-ready" on the text column); running text under them is the
     // article's. Other furniture words inside the article are believed.
     const bool inner = b.inner_hinted != region && page.Contains(region, b.inner_hinted);
-    if (inner && (b.hint != "share" || !ReadsAsRunningText(b))) return std::string(b.hint);
+    if (inner && (b.hint != "share" || !ReadsAsRunningText(b, &line))) {
+      return std::string(b.hint);
+    }
   }
   if (LinkDensity(b) > 0.5) return "links";
-  const LineFeatures line = MeasureLine(b.text);
-  std::string reason = LineFurnitureReason(line);
-  if (reason.empty()) reason = MetadataLineReason(line);
+  if (!line) line = MeasureLine(b.text, /*count_capitals=*/false);
+  std::string reason = LineFurnitureReason(*line);
+  if (reason.empty()) reason = MetadataLineReason(*line);
   return reason;
 }
 
@@ -241,7 +243,9 @@ void CutAtEndingHeading(const PageBlocks& page, const xmlNode* region,
       before += article->paragraphs[kept++].text.size();
     }
     if (b.holder == nullptr || !page.Contains(region, b.holder) || b.text.size() > 80) continue;
-    if (!EndsArticle(MeasureLine(b.text)) || before < 2 * (total - before)) continue;
+    if (!EndsArticle(MeasureLine(b.text, /*count_capitals=*/false)) ||
+        before < 2 * (total - before))
+      continue;
     for (size_t k = kept; k < article->paragraphs.size(); ++k) {
       article->removed.push_back(
           {(*kept_numbers)[k], article->paragraphs[k].text, "after-article"});
