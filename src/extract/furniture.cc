@@ -398,6 +398,19 @@ std::string NoticeReason(const LineFeatures& l) {
       {"this entry was filed", "post-meta"},
       {"filed under", "post-meta"},
       {"externer inhalt", "notice"},
+      {"supporting our work", "appeal"},
+      {"support our journalism", "appeal"},
+      {"support our work", "appeal"},
+      {"unterstütze uns", "appeal"},
+      {"unterstützen sie uns", "appeal"},
+      {"unterstützen sie diese form", "appeal"},
+      {"sign me up", "subscription"},
+      {"to their inboxes", "subscription"},
+      {"to your inbox", "subscription"},
+      {"alle angaben ohne gewähr", "disclaimer"},
+      {"n'engagent que leurs auteurs", "disclaimer"},
+      {"does not offer medical advice", "disclaimer"},
+      {"gibt die meinung des autors wieder", "disclaimer"},
       {"external content", "notice"},
       {"enable javascript", "notice"},
       {"javascript is disabled", "notice"},
@@ -434,6 +447,12 @@ std::string NoticeReason(const LineFeatures& l) {
                                              "noch keine kommentare",
                                              "be the first to comment"};
   if (kNoComments->count(Label(l.norm))) return "comments";
+  // Server errors printed into the page ("Warning: ... in /www/... on line 407").
+  if ((StartsWith(l.norm, "warning:") || StartsWith(l.norm, "notice:") ||
+       StartsWith(l.norm, "deprecated:")) &&
+      Contains(l.norm, " on line ")) {
+    return "notice";
+  }
   if (l.words <= 6 && HasDigit(l.norm)) {
     static constexpr std::string_view kReading[] = {"read",    "lesezeit", "lesedauer", "lecture",
                                                     "lettura", "lectura",  "czytania",  "leestijd"};
@@ -670,7 +689,33 @@ std::string MetadataLineReason(const LineFeatures& l) {
   return "";
 }
 
+bool IsCreditedCaption(const LineFeatures& l) {
+  if (l.words > 80) return false;
+  static constexpr std::string_view kFigureLeads[] = {"abbildung", "abb.",    "figure",    "fig.",
+                                                      "bild ",     "grafik:", "screenshot"};
+  for (std::string_view lead : kFigureLeads) {
+    if (!StartsWith(l.norm, lead)) continue;
+    // "Abbildung 4: ...", "Figure 2. ...", "Abbildung: ...": a number or a colon follows.
+    const std::string_view rest = text::Trim(std::string_view(l.norm).substr(lead.size()));
+    if (!rest.empty() && (rest[0] == ':' || (rest[0] >= '0' && rest[0] <= '9'))) return true;
+    if (lead == "screenshot" || lead == "grafik:") return true;
+  }
+  // A credit closing the line: "(Credit: ...)", "(Foto: ...)", "© Agency", "/ (C) Name".
+  static constexpr std::string_view kCredits[] = {
+      "(credit:", "(credits:", "(foto:",  "(fotos:", "(photo:", "(bild:", "(crédito:",
+      "(crédit:", "(quelle:",  "(image:", "/ (c) ",  "| (c) ",  "(c) ",
+  };
+  const size_t tail_from = l.norm.size() > 60 ? l.norm.size() - 60 : 0;
+  const std::string_view tail = std::string_view(l.norm).substr(tail_from);
+  for (std::string_view credit : kCredits) {
+    if (tail.find(credit) != std::string_view::npos) return true;
+  }
+  const size_t copyright = l.norm.rfind("\xc2\xa9");
+  return copyright != std::string::npos && l.norm.size() - copyright < 40 && copyright > 0;
+}
+
 bool IsCaptionCue(const LineFeatures& l) {
+  if (IsCreditedCaption(l)) return true;
   if (l.words > 80) return false;
   static constexpr std::string_view kCues[] = {
       "photo credit", "photo:",       "image:",      "credit:",  "(photo",    "file photo",

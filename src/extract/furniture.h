@@ -51,6 +51,10 @@ std::string MetadataLineReason(const LineFeatures& line);
 
 // A photo caption or credit ("Photo: ...", "(AP Photo/...)", "..., left, ...").
 bool IsCaptionCue(const LineFeatures& line);
+// The narrower kind of caption that HTML blocks outside <figure> are checked for: a numbered
+// figure ("Abbildung 4: ...", "Figure 2. ...") or a line closing with its credit ("(Credit: ...)",
+// "(Foto: ...)", "© Agency").
+bool IsCreditedCaption(const LineFeatures& line);
 // "By Jane Doe", "By Jane Doe and John Roe, Reuters": the name, or "" when the line is no byline.
 std::string BylineName(const LineFeatures& line);
 // "... a visit in 24 yearsBy Jane Doe": the position of a byline glued to the end of a line by

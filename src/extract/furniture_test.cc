@@ -54,6 +54,9 @@ TEST(FurnitureReasonTest, NoticesCrossLinksAndShareBars) {
       {"5 min read", "counter"},
       {"Lesezeit: 4 Minuten", "counter"},
       {"Facebook Twitter WhatsApp E-Mail", "share"},
+      {"If you enjoyed reading this post, would you consider supporting our work?", "appeal"},
+      {"Warning: Creating default object from empty value in /www/site/classes.php on line 407",
+       "notice"},
       // Running text that mentions the same things stays.
       {"More than a hundred people read the report before it was withdrawn on Friday.", ""},
       {"The company said it uses cookies from its own bakery in the new stores, which open in "
@@ -72,6 +75,15 @@ TEST(LineFeaturesTest, CountsWordsAndSentenceEnds) {
   EXPECT_TRUE(l.ends_sentence);
   EXPECT_FALSE(MeasureLine("Read more...").ends_sentence);
   EXPECT_EQ(MeasureLine("Grüße").chars, 5);
+}
+
+TEST(MetadataLinesTest, CaptionsByTheirCredit) {
+  EXPECT_TRUE(IsCreditedCaption(MeasureLine("Abbildung 4: Der Hang vor und nach dem Abgang.")));
+  EXPECT_TRUE(IsCreditedCaption(MeasureLine("The quay at dawn. (Credit: Jane Roe / Agency)")));
+  EXPECT_TRUE(IsCreditedCaption(MeasureLine("Die neue Fähre im Hafen. © Reederei Nord")));
+  EXPECT_FALSE(IsCreditedCaption(
+      MeasureLine("The figures in the report show that the harbour has grown every year.")));
+  EXPECT_FALSE(IsCreditedCaption(MeasureLine("© 2030 Example Courier")));
 }
 
 TEST(MetadataLinesTest, BylinesAndCaptions) {

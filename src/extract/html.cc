@@ -22,6 +22,8 @@ constexpr size_t kMinRunningTextBytes = 100;
 constexpr size_t kMinSentenceBytes = 60;
 constexpr size_t kMaxTrailingLineBytes = 40;
 constexpr size_t kMaxIntroducingLineBytes = 150;
+// Longer blocks are not taken for captions by their wording.
+constexpr size_t kMaxCaptionBytes = 400;
 // The share of the page's running-text score that the region must hold.
 constexpr double kMinRegionShare = 0.5;
 // A DOM body shorter than this may be the stub of a page rendered by script.
@@ -210,7 +212,11 @@ void SelectBlocks(const PageBlocks& page, const xmlNode* region, const HtmlMeta&
   for (const Block& b : page.blocks()) {
     ++number;
     std::string reason = RemovalReason(page, region, b);
-    if (reason.empty() && b.caption) {
+    if (reason.empty() && !b.caption && b.text.size() < kMaxCaptionBytes &&
+        IsCreditedCaption(MeasureLine(b.text, /*count_capitals=*/false))) {
+      reason = "caption";  // a caption outside <figure>: not body, kept as a caption
+    }
+    if (reason == "caption" || (reason.empty() && b.caption)) {
       Paragraph p;
       p.text = b.text;
       article->captions.push_back(std::move(p));
