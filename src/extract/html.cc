@@ -135,18 +135,28 @@ const xmlNode* MainRegion(const PageBlocks& page) {
   }
   const xmlNode* region = top;
   if (sibling_score >= top_score * 0.3 && page.Hint(top->parent).empty()) region = top->parent;
+  // Whether widening the region from `region` to `outer` would put a furniture hint above the
+  // region's own text: the region, or an element between it and `outer`, carries one.
+  auto hint_below = [&](const xmlNode* outer) {
+    for (const xmlNode* n = region; n != outer; n = n->parent) {
+      if (!page.Info(n)->hint.empty()) return true;
+    }
+    return false;
+  };
   for (const xmlNode* n = region->parent; IsElement(n); n = n->parent) {
     const ElementInfo* info = page.Info(n);
     if (info->tag == Tag::kBody) break;
     if (info->tag != Tag::kArticle) continue;
-    if (info->hint.empty() && page.Info(region)->text_bytes * 2 < info->text_bytes) region = n;
+    if (info->hint.empty() && page.Info(region)->text_bytes * 2 < info->text_bytes &&
+        !hint_below(n)) {
+      region = n;
+    }
     break;
   }
   double total = 0;
   const std::vector<double> subtree = SubtreeScores(page, use_hints, &total);
-  // (A hinted region stays: above it, its own hint would remove its text.)
   while (subtree[page.Info(region)->order] < kMinRegionShare * total &&
-         page.Info(region)->hint.empty()) {
+         !hint_below(region->parent)) {
     const ElementInfo* parent = page.Info(region->parent);
     if (parent == nullptr || parent->tag == Tag::kBody || !parent->hint.empty()) break;
     region = region->parent;

@@ -170,7 +170,13 @@ void DecidePublished(const HtmlMeta& meta, std::string_view url, Article* articl
     article->published_confidence = 0.9;
   }
   if (!article->published) {
-    PublicationEstimate est = EstimatePublication(FindDateMentions(article->body), std::nullopt);
+    // Date lines were taken out of the body ("Bonn, 11.10.2021"), but they still date the text.
+    std::string dated;
+    for (const RemovedLine& r : article->removed) {
+      if (r.reason == "date" || r.reason == "published-line") dated += r.text + "\n";
+    }
+    dated += article->body;
+    PublicationEstimate est = EstimatePublication(FindDateMentions(dated), std::nullopt);
     article->published = est.published;
     article->published_confidence = est.published ? est.confidence : 0;
   }
