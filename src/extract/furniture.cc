@@ -151,6 +151,11 @@ const std::set<std::string, std::less<>>& NavigationLabels() {
       "open menu",
       "main menu",
       "navigation",
+      "inhaltsverzeichnis",
+      "table of contents",
+      "contents",
+      "sommaire",
+      "índice",
       "loading",
       "follow",
       "like",
@@ -218,7 +223,7 @@ const std::set<std::string, std::less<>>& RelatedLabels() {
 }
 
 constexpr int kMaxCallToActionWords = 15;
-constexpr int kMaxNoticeWords = 40;
+constexpr int kMaxNoticeWords = 60;
 
 bool IsWeather(std::string_view norm) {
   // "26.2 C", "-3 °F", "18°c".
@@ -398,6 +403,13 @@ std::string NoticeReason(const LineFeatures& l) {
       {"this entry was filed", "post-meta"},
       {"filed under", "post-meta"},
       {"externer inhalt", "notice"},
+      {"benachrichtigung aktivieren", "notice"},
+      {"letter to the editor", "appeal"},
+      {"suggested citation", "notice"},
+      {"den artikel teilen", "share"},
+      {"und abgelegt unter", "post-meta"},
+      {"und wurde unter", "post-meta"},
+      {"last modified:", "post-meta"},
       {"supporting our work", "appeal"},
       {"support our journalism", "appeal"},
       {"support our work", "appeal"},
@@ -446,7 +458,9 @@ std::string NoticeReason(const LineFeatures& l) {
                                              "no comments yet",
                                              "noch keine kommentare",
                                              "be the first to comment"};
-  if (kNoComments->count(Label(l.norm))) return "comments";
+  for (const std::string& none : *kNoComments) {
+    if (l.words <= 12 && StartsWith(l.norm, none)) return "comments";
+  }
   // Server errors printed into the page ("Warning: ... in /www/... on line 407").
   if ((StartsWith(l.norm, "warning:") || StartsWith(l.norm, "notice:") ||
        StartsWith(l.norm, "deprecated:")) &&
@@ -473,6 +487,34 @@ std::string NoticeReason(const LineFeatures& l) {
     if (all_share) return "share";
   }
   return "";
+}
+
+// `s` without times of day ("15:54", "8:30 Uhr", "10:15 am").
+std::string WithoutTimes(std::string_view s) {
+  std::string out;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t j = i;
+    while (j < s.size() && j - i < 2 && s[j] >= '0' && s[j] <= '9') ++j;
+    const bool time = j > i && j + 2 < s.size() && s[j] == ':' && s[j + 1] >= '0' &&
+                      s[j + 1] <= '9' && s[j + 2] >= '0' && s[j + 2] <= '9' &&
+                      (i == 0 || s[i - 1] == ' ' || s[i - 1] == ',');
+    if (!time) {
+      out.push_back(s[i++]);
+      continue;
+    }
+    i = j + 3;
+    while (i + 2 < s.size() && s[i] == ':' && s[i + 1] >= '0' && s[i + 1] <= '9') i += 3;
+    const std::string_view rest = s.substr(i);
+    for (std::string_view unit : {" Uhr", " uhr", " am", " pm", " AM", " PM", " h"}) {
+      if (rest.starts_with(unit) &&
+          (rest.size() == unit.size() || rest[unit.size()] == ' ' || rest[unit.size()] == ',')) {
+        i += unit.size();
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -673,13 +715,15 @@ std::string MetadataLineReason(const LineFeatures& l) {
   std::optional<Date> date;
   bool is_update = false;
   if (IsPublishedLine(l, &date, &is_update)) return is_update ? "updated-line" : "published-line";
-  // A date line states its year in digits.
-  if (HasDigit(l.text) && DateLine(l.text, 1, l.words)) return "date";
+  // A date line states its year in digits; a time of day may follow the date.
+  if (HasDigit(l.text) && (DateLine(l.text, 1, l.words) || DateLine(WithoutTimes(l.text), 1))) {
+    return "date";
+  }
   if (!BylineName(l).empty()) return "byline";
   static constexpr std::string_view kCredits[] = {
-      "foto:",     "fotos:",     "photo:",   "photos:",      "bild:",        "bilder:",
-      "image:",    "credit:",    "credits:", "crédit",       "photo credit", "bildquelle",
-      "titelbild", "symbolbild", "kuva:",    "quelle: foto",
+      "foto:",     "fotos:",     "photo:",   "photos:", "bild:",        "bilder:",
+      "image:",    "credit:",    "credits:", "crédit",  "photo credit", "bildquelle",
+      "titelbild", "symbolbild", "kuva:",    "quelle:", "source:",      "fuente:",
   };
   if (l.words <= 8) {
     for (std::string_view c : kCredits) {

@@ -62,7 +62,8 @@ TEST(FurnitureReasonTest, NoticesCrossLinksAndShareBars) {
       {"The company said it uses cookies from its own bakery in the new stores, which open in "
        "the spring across the north of the country and employ two hundred people, the first of "
        "them in the town where the company was founded over a century and a half ago by a baker "
-       "and his wife.",
+       "and his wife, who sold bread and cakes from a cart at the market on Saturdays before "
+       "they could afford a shop of their own in the main street.",
        ""},
   };
   for (const auto& [line, reason] : cases) EXPECT_EQ(FurnitureReason(line), reason) << line;
@@ -75,6 +76,15 @@ TEST(LineFeaturesTest, CountsWordsAndSentenceEnds) {
   EXPECT_TRUE(l.ends_sentence);
   EXPECT_FALSE(MeasureLine("Read more...").ends_sentence);
   EXPECT_EQ(MeasureLine("Grüße").chars, 5);
+}
+
+TEST(MetadataLinesTest, DateLinesWithTimes) {
+  EXPECT_EQ(MetadataLineReason(MeasureLine("Tuesday, June 4, 2030, 15:54")), "date");
+  EXPECT_EQ(MetadataLineReason(MeasureLine("04.06.2030, 15:54 Uhr")), "date");
+  EXPECT_EQ(MetadataLineReason(MeasureLine("June 4, 2030 8:30 am")), "date");
+  EXPECT_EQ(MetadataLineReason(MeasureLine("Bonn, 11.10.2030")), "date");
+  EXPECT_EQ(MetadataLineReason(MeasureLine("The vote on 4 June 2030 ended at 15:54 in a tie.")),
+            "");
 }
 
 TEST(MetadataLinesTest, CaptionsByTheirCredit) {
