@@ -517,6 +517,20 @@ std::string WithoutTimes(std::string_view s) {
   return out;
 }
 
+// The length of an invisible character at s[i] that text does without (0 when there is none):
+// the soft hyphen U+00AD, zero-width space, non-joiner and joiner U+200B..U+200D, word joiner
+// U+2060 and byte-order mark U+FEFF.
+size_t InvisibleLength(std::string_view s, size_t i) {
+  const auto byte = [&](size_t k) {
+    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u;
+  };
+  if (byte(0) == 0xc2 && byte(1) == 0xad) return 2;
+  if (byte(0) == 0xe2 && byte(1) == 0x80 && byte(2) >= 0x8b && byte(2) <= 0x8d) return 3;
+  if (byte(0) == 0xe2 && byte(1) == 0x81 && byte(2) == 0xa0) return 3;
+  if (byte(0) == 0xef && byte(1) == 0xbb && byte(2) == 0xbf) return 3;
+  return 0;
+}
+
 }  // namespace
 
 std::string CollapseSpace(std::string_view s) {
@@ -534,6 +548,10 @@ std::string CollapseSpace(std::string_view s) {
     if (unicode > 0) {
       space = true;
       i += unicode;
+      continue;
+    }
+    if (const size_t invisible = InvisibleLength(s, i)) {
+      i += invisible;
       continue;
     }
     if (space && !out.empty()) out.push_back(' ');

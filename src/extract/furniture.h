@@ -71,7 +71,8 @@ bool IsHeadlineLike(const LineFeatures& line);
 bool IsTitleCaseHeadline(const LineFeatures& line);
 
 // `s` with every run of white space, Unicode spaces included (no-break, thin, ideographic), made
-// one ASCII space, and the ends trimmed.
+// one ASCII space, invisible characters (soft hyphens, zero-width spaces and joiners) dropped,
+// and the ends trimmed.
 std::string CollapseSpace(std::string_view s);
 
 // Small helpers on words as written.

@@ -78,6 +78,12 @@ TEST(LineFeaturesTest, CountsWordsAndSentenceEnds) {
   EXPECT_EQ(MeasureLine("Grüße").chars, 5);
 }
 
+TEST(CollapseSpaceTest, UnicodeSpacesAndInvisibleCharacters) {
+  EXPECT_EQ(CollapseSpace("  Mit\u00adtel\u00adal\u00adter\u00a0und\u2009Neu\u200bzeit \n"),
+            "Mittelalter und Neuzeit");
+  EXPECT_EQ(CollapseSpace("\ufeffa\t\tb"), "a b");
+}
+
 TEST(MetadataLinesTest, DateLinesWithTimes) {
   EXPECT_EQ(MetadataLineReason(MeasureLine("Tuesday, June 4, 2030, 15:54")), "date");
   EXPECT_EQ(MetadataLineReason(MeasureLine("04.06.2030, 15:54 Uhr")), "date");

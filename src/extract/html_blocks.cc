@@ -23,14 +23,19 @@ size_t VisibleBytes(std::string_view s) {
 }
 
 // The class and id of an element, lower-cased, with a space between; "" when it has neither.
-// The buffer is reused from element to element.
+// The modifier of a BEM class name ("section--ads" of "report__section--ads") is left out: it
+// says how a block is dressed, not what it is. The buffer is reused from element to element.
 std::string_view LowerClassAndId(const xmlNode* node, std::string* buffer) {
   buffer->clear();
   for (const char* name : {"class", "id"}) {
     const char* value = Attr(node, name);
     if (value == nullptr) continue;
     if (!buffer->empty()) buffer->push_back(' ');
+    bool modifier = false;
     for (const char* c = value; *c != '\0'; ++c) {
+      if (*c == ' ' || *c == '\t' || *c == '\n') modifier = false;
+      if (c[0] == '-' && c[1] == '-') modifier = true;
+      if (modifier) continue;
       buffer->push_back(*c >= 'A' && *c <= 'Z' ? static_cast<char>(*c - 'A' + 'a') : *c);
     }
   }

@@ -370,3 +370,22 @@ TEST(ExtractHtmlTest, TextSpreadOverSectionsIsKeptTogether) {
 
 }  // namespace
 }  // namespace newsloom::extract
+
+namespace newsloom::extract {
+namespace {
+
+TEST(ExtractHtmlTest, BemModifiersAreNotFurnitureHints) {
+  // "--ads" says the section carries ads beside its text; the section is the report.
+  const char* page = R"(<html><body><div class="nav"><a href="/">Home</a></div><main>
+<section class="report__section report__section--ads"><p>The grill reached its full heat in under ten minutes, and the steak came out evenly browned on both sides.</p></section>
+<section class="report__section report__section--ads"><p>Cleaning it took longer than the cooking, because the drip tray sits deep under the burner.</p></section>
+</main><div class="ads"><p>Buy the grill now at a special price for readers of this site, only this week, while stocks last.</p></div></body></html>)";
+  Article a;
+  ASSERT_TRUE(ExtractHtml(page, "", &a).ok());
+  EXPECT_THAT(a.body, HasSubstr("evenly browned"));
+  EXPECT_THAT(a.body, HasSubstr("drip tray"));
+  EXPECT_THAT(a.body, Not(HasSubstr("special price")));
+}
+
+}  // namespace
+}  // namespace newsloom::extract
