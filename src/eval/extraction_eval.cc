@@ -14,24 +14,14 @@
 #include "eval/eval_io.h"
 #include "extract/dates.h"
 #include "extract/extract.h"
+#include "extract/furniture.h"
 
 namespace newsloom::eval {
 namespace {
 
-std::string CollapseSpace(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
+// Snippets and bodies are compared with white space collapsed (Unicode spaces too) and
+// invisible characters dropped (soft hyphens, zero-width spaces): what a reader sees.
+std::string CollapseSpace(std::string_view s) { return extract::CollapseSpace(s); }
 
 double Ratio(double a, double b) { return b > 0 ? a / b : 0; }
 
