@@ -295,12 +295,21 @@ void DropTrailingHeadings(std::vector<int>* kept_numbers, Article* article) {
 // Step 5: a page rendered by script carries its article in JSON and its DOM a stub at most. When
 // the DOM body is short and the script text at least twice as long, the script text is the body
 // and the stub's paragraphs are removed.
-Status PreferScriptTextToStub(const HtmlSource& source, const PageClock& clock,
-                              const std::vector<int>& kept_numbers, Article* article) {
+Status PreferScriptTextToStub(const HtmlSource& source, const PageBlocks& page,
+                              const PageClock& clock, const std::vector<int>& kept_numbers,
+                              Article* article) {
   if (article->body.size() >= kMaxStubBodyBytes) return Status::Ok();
-  if (source.json_ld.empty() && source.page_state.empty()) return Status::Ok();
-  Result<std::vector<std::string>> script =
-      ScriptArticleText(source.json_ld, source.page_state, clock);
+  // Components rendered by script also take their state from an attribute
+  // (<div data-react-props="{...}">).
+  std::vector<std::string> page_state = source.page_state;
+  for (const xmlNode* element : page.elements()) {
+    for (const char* name : {"data-react-props", "data-props", "data-page", "data-state"}) {
+      const char* value = Attr(element, name);
+      if (value != nullptr && value[0] == '{') page_state.emplace_back(value);
+    }
+  }
+  if (source.json_ld.empty() && page_state.empty()) return Status::Ok();
+  Result<std::vector<std::string>> script = ScriptArticleText(source.json_ld, page_state, clock);
   if (!script.ok()) return script.status();
   size_t bytes = 0;
   for (const std::string& p : *script) bytes += p.size();
@@ -336,7 +345,7 @@ Status ExtractHtml(std::string_view html, std::string_view url, Article* article
     CutAtEndingHeading(page, region, &kept_numbers, article);
     DropTrailingHeadings(&kept_numbers, article);
   }
-  NEWSLOOM_RETURN_IF_ERROR(PreferScriptTextToStub(source, clock, kept_numbers, article));
+  NEWSLOOM_RETURN_IF_ERROR(PreferScriptTextToStub(source, page, clock, kept_numbers, article));
   std::stable_sort(article->removed.begin(), article->removed.end(),
                    [](const RemovedLine& a, const RemovedLine& b) { return a.line < b.line; });
   if (article->paragraphs.empty()) return Status::Corrupt("no main text found");

@@ -67,6 +67,21 @@ TEST(ScriptTextTest, PageRenderedByScriptIsReadFromItsState) {
   EXPECT_THAT(a.body, Not(HasSubstr("Loading the article")));
 }
 
+TEST(ScriptTextTest, StateInAComponentAttributeIsRead) {
+  const std::string state = std::string(R"js({"project":{"body":"<p>)js") + kFirst + "</p><p>" +
+                            kSecond +
+                            "</p><p>The quay had been closed since a storm damaged its outer "
+                            R"js(wall.</p>"}})js";
+  std::string escaped;
+  for (char c : state) escaped += c == '"' ? std::string("&quot;") : std::string(1, c);
+  const std::string page = "<html><body><div data-react-class=\"Page\" data-react-props=\"" +
+                           escaped + "\"></div><p>Loading.</p></body></html>";
+  Article a;
+  ASSERT_TRUE(ExtractHtml(page, "", &a).ok());
+  EXPECT_THAT(a.body, HasSubstr("harbour reopened"));
+  EXPECT_THAT(a.body, HasSubstr("outer wall"));
+}
+
 TEST(ScriptTextTest, ArticleInTheMarkupIsKept) {
   // A page whose markup holds the article keeps it, whatever its scripts hold.
   const std::string page =
