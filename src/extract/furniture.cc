@@ -410,6 +410,13 @@ std::string NoticeReason(const LineFeatures& l) {
       {"und abgelegt unter", "post-meta"},
       {"und wurde unter", "post-meta"},
       {"last modified:", "post-meta"},
+      {"unter der lizenz", "license"},
+      {"this work is licensed", "license"},
+      {"licensed under a creative commons", "license"},
+      {"inhalte dieser website", "license"},
+      {"dieser beitrag stammt aus", "source-note"},
+      {"this post originally appeared", "source-note"},
+      {"straight to your phone", "call-to-action"},
       {"supporting our work", "appeal"},
       {"support our journalism", "appeal"},
       {"support our work", "appeal"},
@@ -460,6 +467,13 @@ std::string NoticeReason(const LineFeatures& l) {
                                              "be the first to comment"};
   for (const std::string& none : *kNoComments) {
     if (l.words <= 12 && StartsWith(l.norm, none)) return "comments";
+  }
+  // App promotions: "Download the ... app", "Laden Sie die App herunter".
+  bool app = false;
+  ForEachWord(l.norm, [&](std::string_view w) { app = app || w == "app" || w == "apps"; });
+  if (app && (Contains(l.norm, "download") || Contains(l.norm, "herunterladen") ||
+              Contains(l.norm, "descarga") || Contains(l.norm, "télécharg"))) {
+    return "call-to-action";
   }
   // Server errors printed into the page ("Warning: ... in /www/... on line 407").
   if ((StartsWith(l.norm, "warning:") || StartsWith(l.norm, "notice:") ||
