@@ -286,6 +286,22 @@ std::string FoldLatin1Capitals(std::string s) {
   return s;
 }
 
+// "example.com", "news.example.co.uk": letters, digits and dashes in dot-separated labels, the
+// last of two to six letters.
+bool IsHostName(std::string_view s) {
+  const size_t dot = s.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return false;
+  const std::string_view tld = s.substr(dot + 1);
+  if (tld.size() < 2 || tld.size() > 6) return false;
+  for (char c : tld) {
+    if (c < 'a' || c > 'z') return false;
+  }
+  for (char c : s.substr(0, dot)) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.')) return false;
+  }
+  return true;
+}
+
 // Does `norm` start with `lead` as a whole label: followed by its end, a colon, a guillemet, an
 // arrow or a dash?
 bool StartsWithLabel(std::string_view norm, std::string_view lead) {
@@ -474,6 +490,10 @@ std::string NoticeReason(const LineFeatures& l) {
   if (app && (Contains(l.norm, "download") || Contains(l.norm, "herunterladen") ||
               Contains(l.norm, "descarga") || Contains(l.norm, "télécharg"))) {
     return "call-to-action";
+  }
+  // A line that is only a site's name as its address ("EXAMPLENEWS.COM").
+  if (l.words <= 3 && l.text.find(' ') == std::string::npos && IsHostName(l.norm)) {
+    return "source-note";
   }
   // Server errors printed into the page ("Warning: ... in /www/... on line 407").
   if ((StartsWith(l.norm, "warning:") || StartsWith(l.norm, "notice:") ||
@@ -767,6 +787,10 @@ std::string MetadataLineReason(const LineFeatures& l) {
 
 bool IsCreditedCaption(const LineFeatures& l) {
   if (l.words > 80) return false;
+  // An image's zoom button glued to its caption ("Vergrößern Die neue Kamera ...").
+  for (std::string_view zoom : {"vergrößern ", "enlarge ", "zoom ", "agrandir ", "ampliar "}) {
+    if (StartsWith(l.norm, zoom) && l.words >= 4) return true;
+  }
   static constexpr std::string_view kFigureLeads[] = {"abbildung", "abb.",    "figure",    "fig.",
                                                       "bild ",     "grafik:", "screenshot"};
   for (std::string_view lead : kFigureLeads) {

@@ -52,8 +52,8 @@ std::string MetadataLineReason(const LineFeatures& line);
 // A photo caption or credit ("Photo: ...", "(AP Photo/...)", "..., left, ...").
 bool IsCaptionCue(const LineFeatures& line);
 // The narrower kind of caption that HTML blocks outside <figure> are checked for: a numbered
-// figure ("Abbildung 4: ...", "Figure 2. ...") or a line closing with its credit ("(Credit: ...)",
-// "(Foto: ...)", "© Agency").
+// figure ("Abbildung 4: ...", "Figure 2. ..."), a line closing with its credit ("(Credit: ...)",
+// "(Foto: ...)", "© Agency"), or one opening with an image's zoom button ("Vergrößern ...").
 bool IsCreditedCaption(const LineFeatures& line);
 // "By Jane Doe", "By Jane Doe and John Roe, Reuters": the name, or "" when the line is no byline.
 std::string BylineName(const LineFeatures& line);

@@ -100,6 +100,8 @@ TEST(MetadataLinesTest, CaptionsByTheirCredit) {
   EXPECT_FALSE(IsCreditedCaption(
       MeasureLine("The figures in the report show that the harbour has grown every year.")));
   EXPECT_FALSE(IsCreditedCaption(MeasureLine("© 2030 Example Courier")));
+  EXPECT_TRUE(IsCreditedCaption(
+      MeasureLine("Vergrößern Eine kleine runde Aussparung für die Kamera im Display.")));
 }
 
 TEST(MetadataLinesTest, BylinesAndCaptions) {
