@@ -486,7 +486,9 @@ std::string NoticeReason(const LineFeatures& l) {
   }
   // App promotions: "Download the ... app", "Laden Sie die App herunter".
   bool app = false;
-  ForEachWord(l.norm, [&](std::string_view w) { app = app || w == "app" || w == "apps"; });
+  if (Contains(l.norm, "app")) {
+    ForEachWord(l.norm, [&](std::string_view w) { app = app || w == "app" || w == "apps"; });
+  }
   if (app && (Contains(l.norm, "download") || Contains(l.norm, "herunterladen") ||
               Contains(l.norm, "descarga") || Contains(l.norm, "télécharg"))) {
     return "call-to-action";
@@ -609,6 +611,11 @@ std::vector<std::string_view> RawWords(std::string_view s) {
     i = j;
   }
   return out;
+}
+
+int DigitCount(std::string_view s) {
+  return static_cast<int>(
+      std::count_if(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }));
 }
 
 bool HasDigit(std::string_view s) {
@@ -767,9 +774,13 @@ std::string MetadataLineReason(const LineFeatures& l) {
   std::optional<Date> date;
   bool is_update = false;
   if (IsPublishedLine(l, &date, &is_update)) return is_update ? "updated-line" : "published-line";
-  // A date line states its year in digits; a time of day may follow the date.
-  if (HasDigit(l.text) && (DateLine(l.text, 1, l.words) || DateLine(WithoutTimes(l.text), 1))) {
-    return "date";
+  // A date line states its year in digits (at least four with day and month); a time of day may
+  // follow the date.
+  if (DigitCount(l.text) >= 4) {
+    const std::string without_times = WithoutTimes(l.text);
+    if (DateLine(without_times, 1, without_times.size() == l.text.size() ? l.words : -1)) {
+      return "date";
+    }
   }
   if (!BylineName(l).empty()) return "byline";
   static constexpr std::string_view kCredits[] = {

@@ -79,6 +79,7 @@ std::string CollapseSpace(std::string_view s);
 bool StartsUpper(std::string_view word);
 std::vector<std::string_view> RawWords(std::string_view s);  // split on spaces and tabs
 bool HasDigit(std::string_view s);
+int DigitCount(std::string_view s);
 
 }  // namespace newsloom::extract
 

@@ -154,13 +154,16 @@ HtmlSource PrepareHtml(std::string_view html) {
       counted_until = next_gt;
     }
     std::string_view close_tag;
-    if (StartsWithNoCase(html, i, "<script")) {
+    // Most tags cannot start a raw-text element: their name does not begin with 's' or 'n'.
+    const char second = i + 1 < html.size() ? html[i + 1] : '\0';
+    const bool maybe_raw = second == 's' || second == 'S' || second == 'n' || second == 'N';
+    if (maybe_raw && StartsWithNoCase(html, i, "<script")) {
       close_tag = "</script";
-    } else if (StartsWithNoCase(html, i, "<style")) {
+    } else if (maybe_raw && StartsWithNoCase(html, i, "<style")) {
       close_tag = "</style";
-    } else if (StartsWithNoCase(html, i, "<noscript")) {
+    } else if (maybe_raw && StartsWithNoCase(html, i, "<noscript")) {
       close_tag = "</noscript";
-    } else if (StartsWithNoCase(html, i, "<svg")) {
+    } else if (maybe_raw && StartsWithNoCase(html, i, "<svg")) {
       close_tag = "</svg";  // drawings: their text is never read, their paths are long
     }
     const size_t name_end = i + (close_tag.size() - 1);

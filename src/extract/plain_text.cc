@@ -225,7 +225,8 @@ class PlainTextPage {
         SetRole(l, Role::kPublished, is_update ? "updated-line" : "published-line");
         continue;
       }
-      if (auto d = HasDigit(l.text) ? DateLine(l.text, 3, l.words) : std::nullopt) {
+      // A date line states its year in digits (at least four with day and month).
+      if (auto d = DigitCount(l.text) >= 4 ? DateLine(l.text, 3, l.words) : std::nullopt) {
         if (!masthead_ && i < kHeaderLines) {
           masthead_ = d;
           SetRole(l, Role::kMasthead, "masthead-date");
