@@ -111,6 +111,8 @@ Result<nlohmann::json> Run(const EvalOptions& options, bool plain_text) {
   // Publication dates on pages whose HTML carries one, scored against the gold date.
   int dated = 0, date_answered = 0, date_same_day = 0, date_within1 = 0;
   double seconds = 0, cpu_seconds = 0;
+  double slowest_cpu = 0;  // the page that took longest, in CPU seconds
+  std::string slowest_file;
   // Per page: the snippets missed and the snippets wrongly kept, for --output.
   std::vector<nlohmann::json> page_errors;
   for (const Item& item : items) {
@@ -125,7 +127,12 @@ Result<nlohmann::json> Run(const EvalOptions& options, bool plain_text) {
       const auto start = std::chrono::steady_clock::now();
       const double cpu_start = CpuSeconds();
       article = extract::Extract(item.page, &stats);
-      cpu_seconds += CpuSeconds() - cpu_start;
+      const double page_cpu = CpuSeconds() - cpu_start;
+      cpu_seconds += page_cpu;
+      if (page_cpu > slowest_cpu) {
+        slowest_cpu = page_cpu;
+        slowest_file = item.spec.value("file", "");
+      }
       seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       if (article.ok()) {
         body = CollapseSpace(article->body);
@@ -238,6 +245,8 @@ Result<nlohmann::json> Run(const EvalOptions& options, bool plain_text) {
   // Timed around the extraction calls alone (reading and scoring excluded).
   out["pages_per_second"] = seconds > 0 ? pages / seconds : 0;
   out["pages_per_cpu_second"] = cpu_seconds > 0 ? pages / cpu_seconds : 0;
+  out["slowest_page_cpu_ms"] = slowest_cpu * 1000;
+  out["slowest_page"] = slowest_file;
   if (!plain_text) {
     out["date_pages_carrying_date"] = dated;
     out["date_answered"] = Ratio(date_answered, dated);
