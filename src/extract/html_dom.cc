@@ -12,11 +12,12 @@ namespace newsloom::extract {
 namespace {
 
 // Recovery without messages, no network, small text nodes stored inline (COMPACT), the bytes read
-// as the UTF-8 they are (IGNORE_ENC), and no depth limit (HUGE): libxml2 otherwise stops reading
-// at 256 levels and drops the rest of the page.
+// as the UTF-8 they are (IGNORE_ENC), white space between block elements not stored (NOBLANKS:
+// libxml2 keeps it after inline elements, where it separates words), and no depth limit (HUGE):
+// libxml2 otherwise stops reading at 256 levels and drops the rest of the page.
 constexpr int kParseOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                               HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC |
-                              XML_PARSE_HUGE;
+                              HTML_PARSE_NOBLANKS | XML_PARSE_HUGE;
 
 // Tag names by length, so that a name is compared with few others.
 struct TagName {
