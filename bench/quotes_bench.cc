@@ -12,8 +12,8 @@
 
 #include "analyze/figures.h"
 #include "analyze/quotes.h"
-#include "text/timex.h"
-#include "text/timex_tml.h"
+#include "eval/timex_tml.h"
+#include "timex/timex.h"
 #include "workload.h"
 
 namespace {
@@ -40,8 +40,8 @@ const std::vector<Prepared>& Articles() {
       Prepared p;
       p.body = a.text;
       p.published = newsloom::Date::FromIso(a.published);
-      p.sentences = newsloom::text::SplitSentencesRoughly(p.body);
-      p.dates = newsloom::text::TagTemporalExpressions(p.body, p.published);
+      p.sentences = newsloom::eval::SplitSentencesRoughly(p.body);
+      p.dates = newsloom::timex::TagTemporalExpressions(p.body, p.published, "en");
       out->push_back(std::move(p));
     }
     return out;

@@ -10,20 +10,24 @@
 
 #include "analyze/ner.h"
 #include "commands.h"
+#include "eval/ner_score.h"
+#include "train/document_frequency_counter.h"
+#include "train/ner_trainer.h"
 
 namespace newsloom::cli {
 namespace {
 
 struct TrainFlags {
   std::string task;
-  std::string data;
+  std::vector<std::string> data;
+  std::string language = "en";
   std::string model;
   std::string dev;
   std::string disable;
   std::vector<std::string> unlabelled;
   uint64_t seed = 1;
-  int epochs = analyze::NerTrainOptions{}.epochs;
-  int hash_bits = analyze::NerTrainOptions{}.hash_bits;
+  int epochs = train::NerTrainOptions{}.epochs;
+  int hash_bits = train::NerTrainOptions{}.hash_bits;
 };
 
 // Unlabelled news text that sits beside CoNLL-2003 in the shared data folder
@@ -40,39 +44,72 @@ std::vector<std::string> DefaultUnlabelled(const std::string& train_file) {
   return out;
 }
 
-nlohmann::json CountsJson(const analyze::ChunkCounts& c) {
+nlohmann::json CountsJson(const eval::ChunkCounts& c) {
   return {{"precision", c.Precision()}, {"recall", c.Recall()}, {"f1", c.F1()}};
 }
 
+// `newsloom train df`: the background document frequencies of a language, from news text.
+int RunTrainDocumentFrequencies(const TrainFlags& flags) {
+  train::DocumentFrequencyOptions options;
+  options.language = flags.language;
+  Result<cluster::DocumentFrequencies> table = train::CountDocumentFrequencies(flags.data, options);
+  if (!table.ok()) {
+    std::fprintf(stderr, "newsloom train df: %s\n", table.status().ToString().c_str());
+    return 1;
+  }
+  const std::string model =
+      flags.model.empty() ? (std::filesystem::path(analyze::DefaultNerModelPath()).parent_path() /
+                             ("df-" + flags.language + ".tsv"))
+                                .string()
+                          : flags.model;
+  Status written = cluster::WriteDocumentFrequencies(*table, model);
+  if (!written.ok()) {
+    std::fprintf(stderr, "newsloom train df: %s\n", written.ToString().c_str());
+    return 1;
+  }
+  nlohmann::json summary = {{"model", model},
+                            {"language", flags.language},
+                            {"inputs", flags.data},
+                            {"documents", table->documents},
+                            {"terms", table->df.size()}};
+  std::printf("%s\n", summary.dump(2).c_str());
+  return 0;
+}
+
 int RunTrain(const TrainFlags& flags) {
+  if (flags.task == "df") return RunTrainDocumentFrequencies(flags);
   if (flags.task != "ner") {
-    std::fprintf(stderr, "newsloom train: unknown model '%s' (only 'ner')\n", flags.task.c_str());
+    std::fprintf(stderr, "newsloom train: unknown model '%s' (ner or df)\n", flags.task.c_str());
     return 2;
   }
-  Result<analyze::NerFeatureGroups> groups = analyze::ParseDisabledNerGroups(flags.disable);
+  if (flags.data.size() != 1) {
+    std::fprintf(stderr, "newsloom train ner: --data takes one CoNLL file\n");
+    return 2;
+  }
+  Result<analyze::NerFeatureGroups> groups = train::ParseDisabledNerGroups(flags.disable);
   if (!groups.ok()) {
     std::fprintf(stderr, "newsloom train ner: %s\n", groups.status().ToString().c_str());
     return 2;
   }
   int skipped = 0;
-  Result<std::vector<analyze::ConllDocument>> docs = analyze::ReadConll(flags.data, &skipped);
+  Result<std::vector<analyze::ConllDocument>> docs = analyze::ReadConll(flags.data[0], &skipped);
   if (!docs.ok()) {
     std::fprintf(stderr, "newsloom train ner: %s\n", docs.status().ToString().c_str());
     return 1;
   }
-  analyze::NerTrainOptions options;
+  train::NerTrainOptions options;
   options.epochs = flags.epochs;
   options.seed = flags.seed;
   options.hash_bits = flags.hash_bits;
   options.groups = *groups;
   options.unlabelled = flags.unlabelled;
-  if (options.unlabelled.empty()) options.unlabelled = DefaultUnlabelled(flags.data);
+  if (options.unlabelled.empty()) options.unlabelled = DefaultUnlabelled(flags.data[0]);
   if (options.unlabelled.size() == 1 && options.unlabelled[0] == "none") options.unlabelled.clear();
   options.progress = [](int epoch, double accuracy) {
     std::fprintf(stderr, "epoch %d: training label accuracy %.4f\n", epoch, accuracy);
   };
   auto start = std::chrono::steady_clock::now();
-  Result<analyze::NerTagger> tagger = analyze::NerTagger::Train(*docs, options);
+  Result<analyze::NerTagger> tagger = train::TrainNerTagger(*docs, options);
   if (!tagger.ok()) {
     std::fprintf(stderr, "newsloom train ner: %s\n", tagger.status().ToString().c_str());
     return 1;
@@ -107,9 +144,9 @@ int RunTrain(const TrainFlags& flags) {
       std::fprintf(stderr, "newsloom train ner: %s\n", dev.status().ToString().c_str());
       return 1;
     }
-    analyze::NerEvaluation eval = analyze::EvaluateNer(*tagger, *dev);
-    nlohmann::json dev_json = CountsJson(eval.score.overall);
-    for (const auto& [type, counts] : eval.score.by_type)
+    eval::NerEvaluation scores = eval::EvaluateNer(*tagger, *dev);
+    nlohmann::json dev_json = CountsJson(scores.score.overall);
+    for (const auto& [type, counts] : scores.score.by_type)
       dev_json["by_type"][type] = CountsJson(counts);
     dev_json["data"] = flags.dev;
     summary["dev"] = dev_json;
@@ -123,10 +160,17 @@ int RunTrain(const TrainFlags& flags) {
 void AddTrainCommand(CLI::App& app, Runner& run) {
   auto* cmd = app.add_subcommand("train", "Train a model from labelled data and write it");
   static TrainFlags flags;
-  cmd->add_option("model_kind", flags.task, "What to train: ner")->required();
-  cmd->add_option("--data", flags.data, "Training data (CoNLL-2003 format)")->required();
+  cmd->add_option("model_kind", flags.task,
+                  "What to train: ner (the entity tagger), df (background document frequencies)")
+      ->required();
+  cmd->add_option("--data", flags.data,
+                  "Training data: one CoNLL-2003 file for ner; for df, CoNLL files, JSONL of "
+                  "{text} and folders of .txt files")
+      ->required();
+  cmd->add_option("--lang", flags.language, "The language of a df table")->capture_default_str();
   cmd->add_option("--model", flags.model,
-                  "Where to write the model (default: the source tree's models/ner-en.bin)");
+                  "Where to write the model (default: the source tree's models/ner-en.bin or "
+                  "models/df-LANG.tsv)");
   cmd->add_option("--seed", flags.seed, "Seed for the document order");
   cmd->add_option("--epochs", flags.epochs, "Passes over the training data")
       ->check(CLI::Range(1, 100));

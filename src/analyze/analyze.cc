@@ -12,7 +12,7 @@
 #include "analyze/quotes.h"
 #include "text/hash.h"
 #include "text/segment.h"
-#include "text/timex.h"
+#include "timex/timex.h"
 
 namespace newsloom::analyze {
 namespace {
@@ -130,17 +130,6 @@ uint64_t SimHash(const std::vector<Term>& terms) {
   return out;
 }
 
-// The default entity model, loaded on first use (thread-safe static initialisation); null when it
-// cannot be read, so that analysis works without a model.
-const NerTagger* DefaultTagger() {
-  static const NerTagger* tagger = []() -> const NerTagger* {
-    Result<NerTagger> loaded = NerTagger::Load(DefaultNerModelPath());
-    if (!loaded.ok()) return nullptr;
-    return new NerTagger(std::move(loaded).value());
-  }();
-  return tagger;
-}
-
 }  // namespace
 
 bool IsStopword(std::string_view norm) { return Stopwords().count(norm) > 0; }
@@ -248,21 +237,37 @@ Result<AnalyzedArticle> Analyze(Article article, const AnalyzeOptions& options) 
   }
   std::unordered_map<std::string, float> names;
   AddNameTerms(body, out.tokens, sentence_start, names);
+  // The headline and the lead name the event most directly: their words are terms of their own
+  // kinds too ("t:" and "l:"), so that a story is told apart from a look-alike by what happened.
+  std::unordered_map<std::string, float> headline;
+  Result<text::Segmentation> title = text::Segment(out.article.title);
+  if (!title.ok()) return title.status();
+  for (const Token& t : title->tokens) {
+    if (IsContentWord(t)) headline["t:" + t.norm] += 1;
+  }
+  for (const Token& t : out.tokens) {
+    if (t.span.begin >= options.lead_bytes) break;
+    if (IsContentWord(t)) headline["l:" + t.norm] += 1;
+  }
+  for (const Token& t : title->tokens) {
+    if (IsContentWord(t)) headline["l:" + t.norm] += 1;
+  }
 
-  out.terms.reserve(counts.size() + names.size());
+  out.terms.reserve(counts.size() + names.size() + headline.size());
   for (const auto& [term, n] : counts) out.terms.push_back(Term{std::string(term), n});
   for (auto& [term, n] : names) out.terms.push_back(Term{term, n});
+  for (auto& [term, n] : headline) out.terms.push_back(Term{term, n});
   std::sort(out.terms.begin(), out.terms.end(),
             [](const Term& a, const Term& b) { return a.term < b.term; });
 
   // Relative dates resolve against the publication date; without one they stay partly unknown.
-  out.dates = text::TagTemporalExpressions(body, out.article.published);
+  out.dates = timex::TagTemporalExpressions(body, out.article.published, out.article.language);
 
-  // Entities: the committed tagger, loaded once per process. Without a readable model analysis
-  // still succeeds and leaves the entities empty (see DefaultTagger).
-  if (const NerTagger* tagger = DefaultTagger()) {
-    out.entities = tagger->Tag(body, out.tokens, out.sentences);
-  }
+  // Entities: the English tagger, loaded once per process. A missing or unreadable model is an
+  // error, not an article without entities.
+  Result<const NerTagger*> tagger = SharedNerTagger("en");
+  if (!tagger.ok()) return tagger.status();
+  out.entities = (*tagger)->Tag(body, out.tokens, out.sentences);
 
   out.quotes = FindQuotes(body);
   out.figures = FindFigures(body, out.sentences, out.dates, out.article.published);

@@ -16,15 +16,17 @@ namespace newsloom::analyze {
 struct AnalyzeOptions {
   int shingle_words = 5;   // word shingles for MinHash
   int minhash_size = 128;  // signature length
+  uint32_t lead_bytes = 400;  // the opening of the body whose words are lead terms
 };
 
-// Thread-safe. Fails only on internal errors (ICU could not be initialised).
+// Thread-safe. Fails when the entity model cannot be loaded (the error names the paths tried, see
+// SharedNerTagger in ner.h) and on internal errors (ICU could not be initialised).
 //
 // Term vector: the raw frequency of every content word (stop words dropped), plus name terms
-// "n:<words>" for runs of capitalised words that are not just the first word of a sentence, sorted
-// by term. Dates are tagged against article.published (unanchored when it is null). Entities come
-// from the committed tagger (DefaultNerModelPath in ner.h), loaded once per process on first use;
-// when that model cannot be read, entities stay empty and analysis still succeeds.
+// "n:<words>" for runs of capitalised words that are not just the first word of a sentence, the
+// headline's content words as "t:<word>" and those of the headline and the body's first
+// lead_bytes as "l:<word>", sorted by term. Dates are tagged against article.published (unanchored when it is null). Entities come
+// from the English tagger (SharedNerTagger("en") in ner.h), loaded once per process on first use.
 Result<AnalyzedArticle> Analyze(Article article, const AnalyzeOptions& options = {});
 
 // The fingerprint building blocks, public so dedup and tests can use the same definitions.

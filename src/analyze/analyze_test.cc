@@ -1,8 +1,11 @@
 #include "analyze/analyze.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <random>
 #include <string>
 #include <vector>
@@ -60,6 +63,29 @@ TEST(AnalyzeTest, EmptyBodyIsFine) {
   EXPECT_TRUE(a->tokens.empty());
   EXPECT_TRUE(a->terms.empty());
   EXPECT_EQ(a->minhash.size(), 128u);
+}
+
+TEST(AnalyzeTest, FindsEntitiesWithTheEnglishModel) {
+  auto a = Analyze(MakeArticle("Angela Merkel met officials of the European Union in Paris."));
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  std::vector<std::string> entities;
+  for (const EntityMention& e : a->entities) entities.push_back(e.text + "/" + e.type);
+  EXPECT_THAT(entities, ::testing::IsSupersetOf({"Angela Merkel/PER", "Paris/LOC"}));
+}
+
+// Without its entity model, analysis fails with the paths it tried instead of leaving the
+// entities out. Run in a fresh process: the model is loaded once per process.
+TEST(AnalyzeDeathTest, MissingEntityModelIsAnErrorNamingThePath) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  const std::string dir = ::testing::TempDir() + "/no_entity_models";
+  EXPECT_EXIT(
+      {
+        setenv("NEWSLOOM_MODEL_DIR", dir.c_str(), 1);
+        Result<AnalyzedArticle> a = Analyze(MakeArticle("Angela Merkel visited Paris."));
+        std::fprintf(stderr, "%s\n", a.status().ToString().c_str());
+        std::exit(!a.ok() && a.status().code() == Status::Code::kNotFound ? 0 : 1);
+      },
+      ::testing::ExitedWithCode(0), ::testing::HasSubstr(dir + "/ner-en.bin"));
 }
 
 // Bad input is routine: random bytes (ill-formed UTF-8, control characters, NULs) never crash

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "text/timex.h"
+#include "timex/timex.h"
 
 namespace newsloom::analyze {
 namespace {
@@ -12,7 +12,7 @@ namespace {
 std::vector<Figure> Find(const std::string& body, const char* published = "2024-06-19") {
   const std::optional<Date> date = Date::FromIso(published);
   const std::vector<Span> sentences = {Span{0, static_cast<uint32_t>(body.size())}};
-  return FindFigures(body, sentences, text::TagTemporalExpressions(body, date), date);
+  return FindFigures(body, sentences, timex::TagTemporalExpressions(body, date, "en"), date);
 }
 
 TEST(FindFigures, CountWithQualifierAndDate) {

@@ -1,6 +1,7 @@
 // Name lists for the entity tagger: phrases (token sequences) with the lists they belong to. Lists
 // come from the training data (one per entity type, with document counts so that training can leave
-// the current document out) and from name lists Debian ships (iso-codes, tzdata).
+// the current document out) and from name lists Debian ships (iso-codes, tzdata); the trainer
+// builds them (train/gazetteer_builder.h), the tagger looks phrases up.
 #ifndef NEWSLOOM_ANALYZE_GAZETTEER_H_
 #define NEWSLOOM_ANALYZE_GAZETTEER_H_
 
@@ -37,26 +38,21 @@ class Gazetteer {
   // Key of a phrase from its token keys.
   static uint64_t PhraseKey(const uint64_t* token_keys, int n);
 
-  // Adds one occurrence (one document) of `tokens` to `list`. Phrases longer than kMaxPhraseTokens
-  // or empty are ignored.
+  // Adds `count` occurrences (documents) of `tokens` to `list`. Phrases longer than
+  // kMaxPhraseTokens or empty, or with an empty token, are ignored.
   void Add(const std::vector<std::string>& tokens, List list, int count = 1);
-  // Splits `name` into tokens the way news text is tokenised (spaces; ',', '(', ')' apart) and adds
-  // it.
-  void AddName(std::string_view name, List list);
-
-  // Adds countries (iso_3166-1.json), subdivisions (iso_3166-2.json) and currencies (iso_4217.json)
-  // from an iso-codes JSON folder. Fails with kNotFound naming the file when one is missing.
-  Status AddIsoCodes(const std::string& json_dir);
-  // Adds the city names of tzdata's zone1970.tab ("Europe/Paris" -> "Paris").
-  Status AddZoneTab(const std::string& path);
 
   // Per-token match bits for a sentence: bit (list * 4 + part) is set when a phrase of `list`
   // covers the token, part 0 = first of several, 1 = inside, 2 = last, 3 = the phrase is one token.
   // `excluded` (may be null) maps phrase keys to a bitmask of lists whose count is lowered by one:
-  // training uses it to leave the current document's own entities out.
+  // training uses it to leave the current document's own entities out. `starts` (may be null)
+  // says for each token whether a phrase may begin there (StartsPhrase of its key): tokens where
+  // none can are not looked up from.
   void Match(const std::vector<uint64_t>& token_keys,
-             const std::unordered_map<uint64_t, uint32_t>* excluded,
-             std::vector<uint32_t>* bits) const;
+             const std::unordered_map<uint64_t, uint32_t>* excluded, std::vector<uint32_t>* bits,
+             const std::vector<uint8_t>* starts = nullptr) const;
+  // Whether some phrase begins with the token of this key.
+  bool StartsPhrase(uint64_t token_key) const;
 
   size_t size() const { return entries_.size(); }
 
@@ -71,7 +67,8 @@ class Gazetteer {
     std::array<uint16_t, kNumLists> counts{};
   };
   std::vector<Entry> entries_;
-  FlatHashMap index_;  // phrase key -> entries_ index
+  FlatHashMap index_;     // phrase key -> entries_ index
+  FlatHashMap prefixes_;  // keys of the phrases' shorter beginnings ("New York" of "New York City")
 };
 
 }  // namespace newsloom::analyze

@@ -1,18 +1,18 @@
-// Named-entity tagger: a greedy left-to-right averaged perceptron (Collins 2002) over BILOU labels
-// (Ratinov & Roth 2009), with hashed features: the word and its neighbours, shape and casing,
-// affixes, previous labels, gazetteer matches, word clusters, and non-local features from the rest
-// of the document (how the same word is cased elsewhere, what it was tagged earlier).
+// Named-entity tagger: an averaged perceptron (Collins 2002) over BILOU labels (Ratinov & Roth
+// 2009), decoded left to right with a narrow-beam Viterbi, with hashed features: the word and its
+// neighbours, shape and casing, affixes, previous labels, gazetteer matches, word clusters, and
+// non-local features from the rest of the document (how the same word is cased elsewhere, what it
+// was tagged earlier).
 //
-//   Result<NerTagger> tagger = NerTagger::Load(DefaultNerModelPath());
+//   Result<NerTagger> tagger = LoadNerModel("en");   // or NerTagger::Load(path)
 //   std::vector<EntityMention> entities = tagger->Tag(body, tokens, sentences);
 //
-// A loaded tagger is immutable; Tag and TagDocument are thread-safe.
+// A loaded tagger's model is immutable; Tag and TagDocument are thread-safe. Each tagger keeps a
+// bounded cache of its words' own features (about 7 MB when full), shared by its threads.
 #ifndef NEWSLOOM_ANALYZE_NER_H_
 #define NEWSLOOM_ANALYZE_NER_H_
 
 #include <cstdint>
-#include <functional>
-#include <iosfwd>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -24,35 +24,9 @@
 
 namespace newsloom::analyze {
 
-// Feature groups that can be switched off (for ablation). Word identity and bias are always on.
-struct NerFeatureGroups {
-  bool shape = true;      // word shape, casing class, sentence position, digit/hyphen flags
-  bool affix = true;      // prefixes and suffixes up to 4 characters
-  bool context = true;    // neighbouring words (+-2) and word bigrams
-  bool tags = true;       // previous one and two labels
-  bool gazetteer = true;  // name-list matches
-  bool clusters = true;   // word-cluster path prefixes
-  bool nonlocal = true;   // casing elsewhere in the document, earlier labels of the same word
-  uint32_t Bits() const;
-  static NerFeatureGroups FromBits(uint32_t bits);
-};
-
-// Parses a comma-separated list of group names to switch off ("gazetteer,clusters"); "" = none.
-Result<NerFeatureGroups> ParseDisabledNerGroups(std::string_view names);
-
-struct NerTrainOptions {
-  int epochs = 10;
-  uint64_t seed = 1;   // document order in each epoch
-  int hash_bits = 20;  // 2^hash_bits weight rows of kNumNerLabels weights each
-  NerFeatureGroups groups;
-  // Unlabelled text for word clusters: .jsonl files (the "text" field of each line), other files
-  // as plain text, folders searched recursively. The training words are always added.
-  std::vector<std::string> unlabelled;
-  std::string iso_codes_dir = "/usr/share/iso-codes/json";    // empty: no iso-codes lists
-  std::string zone_tab = "/usr/share/zoneinfo/zone1970.tab";  // empty: no tzdata cities
-  // Called after each epoch with the epoch (1-based) and the label accuracy on the training data.
-  std::function<void(int epoch, double accuracy)> progress;
-};
+struct NerModel;
+struct NerFeatureGroups;
+class NerWordCache;
 
 class NerTagger {
  public:
@@ -63,10 +37,8 @@ class NerTagger {
 
   // Reads a model written by Save. kNotFound / kCorrupt name the path.
   static Result<NerTagger> Load(const std::string& path);
-  // Trains on documents of gold-tagged sentences (any tag scheme ChunksFromTags reads).
-  // Deterministic for given documents and options. Fails when unlabelled inputs cannot be read.
-  static Result<NerTagger> Train(const std::vector<ConllDocument>& docs,
-                                 const NerTrainOptions& options);
+  // A tagger of a model built in memory (by the trainer).
+  explicit NerTagger(NerModel model);
   Status Save(const std::string& path) const;
 
   // Labels (see NerLabel) for one document given as sentences of tokens.
@@ -90,26 +62,34 @@ class NerTagger {
   size_t gazetteer_size() const;
   size_t cluster_words() const;
 
-  struct Model;  // defined in ner.cc
-
  private:
-  std::unique_ptr<Model> model_;
+  std::unique_ptr<NerModel> model_;
+  std::unique_ptr<NerWordCache> cache_;
 };
 
-// Tags `docs` and scores the result against their gold tags (conlleval rules). With `predictions`,
-// writes "token gold predicted" lines (predicted in IOB1), a blank line after each sentence.
-struct NerEvaluation {
-  NerScore score;
-  long documents = 0;
-  long sentences = 0;
-  double tag_seconds = 0;  // wall time in TagDocument only
-  // Process CPU time in TagDocument (the caller's other threads count too).
-  double tag_cpu_seconds = 0;
-};
-NerEvaluation EvaluateNer(const NerTagger& tagger, const std::vector<ConllDocument>& docs,
-                          std::ostream* predictions = nullptr);
+// Where the model of `language` (ISO 639 code, "en" -> ner-en.bin) is looked for, in order:
+//   1. $NEWSLOOM_MODEL_DIR, when set; then nowhere else;
+//   2. <directory of the running binary>/../share/newsloom (an installed binary);
+//   3. <directory of the running binary>/models (a binary shipped beside its models);
+//   4. <install prefix>/share/newsloom;
+//   5. the source tree's models/ (a binary run from its build tree).
+// Empty when `language` is not two or three lower-case letters.
+std::vector<std::string> NerModelCandidates(std::string_view language);
 
-// Where the committed English model lives in the source tree (models/ner-en.bin).
+// The first candidate that exists. kNotFound naming every path tried when there is none,
+// kInvalidArgument for a malformed language code.
+Result<std::string> FindNerModel(std::string_view language);
+
+// Finds and loads the model of `language`: FindNerModel's error, or NerTagger::Load's for a file
+// that exists but is not a readable model (kCorrupt / kIoError naming it).
+Result<NerTagger> LoadNerModel(std::string_view language);
+
+// The tagger of `language` shared by the whole process: loaded by LoadNerModel on first use and
+// kept (thread-safe). A failure is kept too: every later call for the language returns it.
+Result<const NerTagger*> SharedNerTagger(std::string_view language);
+
+// The source tree's models/ner-en.bin: where `newsloom train ner` writes by default, and the last
+// place LoadNerModel("en") looks.
 std::string DefaultNerModelPath();
 
 }  // namespace newsloom::analyze

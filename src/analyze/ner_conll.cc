@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <fstream>
-#include <set>
 #include <sstream>
 
 namespace newsloom::analyze {
@@ -88,6 +87,13 @@ Result<std::vector<ConllDocument>> ReadConll(const std::string& path, int* skipp
   return docs;
 }
 
+std::vector<std::vector<std::string_view>> SentenceWords(const ConllDocument& doc) {
+  std::vector<std::vector<std::string_view>> out;
+  out.reserve(doc.sentences.size());
+  for (const ConllSentence& s : doc.sentences) out.emplace_back(s.words.begin(), s.words.end());
+  return out;
+}
+
 std::vector<Chunk> ChunksFromTags(const std::vector<std::string>& tags) {
   std::vector<Chunk> chunks;
   SplitTag prev;
@@ -154,22 +160,6 @@ std::vector<Chunk> ChunksFromBilou(const std::vector<int>& labels) {
   tags.reserve(labels.size());
   for (int l : labels) tags.push_back(NerLabelName(l));
   return ChunksFromTags(tags);
-}
-
-void NerScore::Add(const std::vector<Chunk>& gold, const std::vector<Chunk>& predicted) {
-  std::set<Chunk> gold_set(gold.begin(), gold.end());
-  for (const Chunk& c : gold) {
-    ++overall.gold;
-    ++by_type[c.type].gold;
-  }
-  for (const Chunk& c : predicted) {
-    ++overall.predicted;
-    ++by_type[c.type].predicted;
-    if (gold_set.count(c)) {
-      ++overall.correct;
-      ++by_type[c.type].correct;
-    }
-  }
 }
 
 }  // namespace newsloom::analyze

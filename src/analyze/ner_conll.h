@@ -1,9 +1,8 @@
-// CoNLL-2003 style NER data: reading the column format, the conlleval chunk rules, the BILOU
-// encoding the tagger uses, and entity-level scoring.
+// CoNLL-2003 style NER data: reading the column format, the conlleval chunk rules and the BILOU
+// encoding the tagger uses. Scoring is in eval/ner_score.h.
 #ifndef NEWSLOOM_ANALYZE_NER_CONLL_H_
 #define NEWSLOOM_ANALYZE_NER_CONLL_H_
 
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +24,9 @@ struct ConllDocument {
 // `-DOCSTART-` lines between documents. Lines with a single column are skipped and counted in
 // `*skipped` (may be null). Fails with kNotFound / kIoError naming the path.
 Result<std::vector<ConllDocument>> ReadConll(const std::string& path, int* skipped = nullptr);
+
+// The document's sentences as views of their words, as NerTagger::TagDocument takes them.
+std::vector<std::vector<std::string_view>> SentenceWords(const ConllDocument& doc);
 
 // An entity chunk: tokens [begin, end) of a sentence.
 struct Chunk {
@@ -58,28 +60,6 @@ std::string NerLabelName(int label);
 std::vector<int> BilouFromChunks(const std::vector<Chunk>& chunks, int length);
 // Chunks of a BILOU label sequence; an unfinished chunk ends where the labels stop continuing it.
 std::vector<Chunk> ChunksFromBilou(const std::vector<int>& labels);
-
-// Entity-level counts, conlleval style: a predicted chunk is correct when its span and type match a
-// gold chunk exactly.
-struct ChunkCounts {
-  long gold = 0;
-  long predicted = 0;
-  long correct = 0;
-  double Precision() const { return predicted ? 100.0 * correct / predicted : 0; }
-  double Recall() const { return gold ? 100.0 * correct / gold : 0; }
-  double F1() const {
-    double p = Precision(), r = Recall();
-    return p + r > 0 ? 2 * p * r / (p + r) : 0;
-  }
-};
-
-struct NerScore {
-  ChunkCounts overall;
-  std::map<std::string, ChunkCounts> by_type;
-  long tokens = 0;
-  long tokens_correct = 0;  // tag accuracy over chunk-normalised IOB1 tags
-  void Add(const std::vector<Chunk>& gold, const std::vector<Chunk>& predicted);
-};
 
 }  // namespace newsloom::analyze
 

@@ -43,19 +43,6 @@ TEST(NerConllTest, Iob1AndBilouRoundTrip) {
   EXPECT_EQ(ChunksFromBilou(bilou), chunks);
 }
 
-TEST(NerConllTest, ScoreCountsExactMatchesOnly) {
-  NerScore score;
-  score.Add({{0, 2, "PER"}, {3, 4, "LOC"}}, {{0, 2, "PER"}, {3, 4, "ORG"}, {5, 6, "MISC"}});
-  EXPECT_EQ(score.overall.gold, 2);
-  EXPECT_EQ(score.overall.predicted, 3);
-  EXPECT_EQ(score.overall.correct, 1);
-  EXPECT_NEAR(score.overall.Precision(), 100.0 / 3, 1e-9);
-  EXPECT_NEAR(score.overall.Recall(), 50.0, 1e-9);
-  EXPECT_NEAR(score.overall.F1(), 40.0, 1e-9);
-  EXPECT_EQ(score.by_type["LOC"].correct, 0);
-  EXPECT_EQ(score.by_type["PER"].correct, 1);
-}
-
 TEST(NerConllTest, ReadsDocumentsAndSkipsBadLines) {
   std::string path = ::testing::TempDir() + "/ner_conll_test.txt";
   {

@@ -1,12 +1,16 @@
-// Small helpers the entity tagger's parts share: hash mixing and a little-endian binary format.
+// Small helpers the entity tagger's parts share: hash mixing, a little-endian binary format and
+// reading a whole file.
 #ifndef NEWSLOOM_ANALYZE_NER_IO_H_
 #define NEWSLOOM_ANALYZE_NER_IO_H_
 
 #include <cstdint>
 #include <cstring>
+#include <fstream>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "newsloom/status.h"
 
 namespace newsloom::analyze {
 
@@ -53,6 +57,20 @@ inline bool GetString(std::string_view in, size_t* pos, std::string* s) {
   s->assign(in.substr(*pos, n));
   *pos += n;
   return true;
+}
+
+// The bytes of the file at `path`. kNotFound ("cannot open PATH") or kIoError naming the path.
+inline Status ReadFileBytes(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound("cannot open " + path);
+  in.seekg(0, std::ios::end);
+  std::streamoff size = in.tellg();
+  if (size < 0) return Status::IoError("cannot size " + path);
+  in.seekg(0);
+  out->resize(static_cast<size_t>(size));
+  in.read(out->data(), size);
+  if (in.gcount() != size) return Status::IoError("error reading " + path);
+  return Status::Ok();
 }
 
 // Open-addressing map from 64-bit hash keys to 32-bit values, for lookups on the tagging path

@@ -4,9 +4,19 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
+#include <thread>
+
+#include "analyze/ner_decoder.h"
+#include "analyze/ner_features.h"
+#include "analyze/ner_io.h"
+#include "analyze/ner_model.h"
+#include "train/ner_trainer.h"
 
 namespace newsloom::analyze {
 namespace {
@@ -61,8 +71,8 @@ std::vector<ConllDocument> ToyDocs() {
   return docs;
 }
 
-NerTrainOptions ToyOptions() {
-  NerTrainOptions options;
+train::NerTrainOptions ToyOptions() {
+  train::NerTrainOptions options;
   options.epochs = 5;
   options.hash_bits = 16;
   options.iso_codes_dir.clear();
@@ -71,7 +81,7 @@ NerTrainOptions ToyOptions() {
 }
 
 TEST(NerTaggerTest, LearnsToyDataAndTagsTokensWithByteSpans) {
-  auto tagger = NerTagger::Train(ToyDocs(), ToyOptions());
+  auto tagger = train::TrainNerTagger(ToyDocs(), ToyOptions());
   ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
 
   // Pipeline-style input: tokens with byte spans into a body, two sentences.
@@ -130,7 +140,7 @@ TEST(NerTaggerTest, LearnsToyDataAndTagsTokensWithByteSpans) {
 }
 
 TEST(NerTaggerTest, DecodingProducesWellFormedBilou) {
-  auto tagger = NerTagger::Train(ToyDocs(), ToyOptions());
+  auto tagger = train::TrainNerTagger(ToyDocs(), ToyOptions());
   ASSERT_TRUE(tagger.ok());
   std::vector<std::vector<std::string_view>> doc = {{"President", "Peter", "Brandt", "in", "Hanoi"},
                                                     {"Anna"},
@@ -159,7 +169,7 @@ TEST(NerTaggerTest, DecodingProducesWellFormedBilou) {
 }
 
 TEST(NerTaggerTest, SaveLoadKeepsPredictionsAndRejectsBadFiles) {
-  auto tagger = NerTagger::Train(ToyDocs(), ToyOptions());
+  auto tagger = train::TrainNerTagger(ToyDocs(), ToyOptions());
   ASSERT_TRUE(tagger.ok());
   std::string path = ::testing::TempDir() + "/ner_toy.bin";
   ASSERT_TRUE(tagger->Save(path).ok());
@@ -178,20 +188,9 @@ TEST(NerTaggerTest, SaveLoadKeepsPredictionsAndRejectsBadFiles) {
   EXPECT_EQ(NerTagger::Load(garbage).status().code(), Status::Code::kCorrupt);
 }
 
-TEST(NerTaggerTest, FeatureGroupNamesParse) {
-  auto groups = ParseDisabledNerGroups("gazetteer,clusters");
-  ASSERT_TRUE(groups.ok());
-  EXPECT_FALSE(groups->gazetteer);
-  EXPECT_FALSE(groups->clusters);
-  EXPECT_TRUE(groups->shape);
-  EXPECT_EQ(NerFeatureGroups::FromBits(groups->Bits()).Bits(), groups->Bits());
-  EXPECT_FALSE(ParseDisabledNerGroups("colour").ok());
-  EXPECT_TRUE(ParseDisabledNerGroups("").ok());
-}
-
 // Bad input is routine: random bytes, random spans, unordered and overlapping tokens.
 TEST(NerTaggerTest, ArbitraryTokensNeverBreakSpans) {
-  auto tagger = NerTagger::Train(ToyDocs(), ToyOptions());
+  auto tagger = train::TrainNerTagger(ToyDocs(), ToyOptions());
   ASSERT_TRUE(tagger.ok());
   uint64_t state = 12345;
   auto next = [&] {
@@ -222,37 +221,122 @@ TEST(NerTaggerTest, ArbitraryTokensNeverBreakSpans) {
   }
 }
 
-// Training on a slice of eng.train twice with the same seed gives byte-identical model files.
-TEST(NerTaggerTest, TrainingIsDeterministic) {
-  std::vector<ConllDocument> docs = ReadOrFail("eng.train", 40);
+// The fast path against the exact one: tagging through the word cache (empty, filled, and so small
+// that it keeps emptying) gives the labels of summing every feature row one by one, and so do
+// threads sharing one tagger.
+TEST(NerTaggerTest, WordCacheAndThreadsChangeNoLabel) {
+  std::vector<ConllDocument> docs = ReadOrFail("eng.testa", 40);
   ASSERT_FALSE(docs.empty());
-  NerTrainOptions options;
-  options.epochs = 2;
-  options.hash_bits = 18;
-  options.seed = 7;
-  std::string a = ::testing::TempDir() + "/ner_det_a.bin",
-              b = ::testing::TempDir() + "/ner_det_b.bin";
-  auto first = NerTagger::Train(docs, options);
-  ASSERT_TRUE(first.ok()) << first.status().ToString();
-  ASSERT_TRUE(first->Save(a).ok());
-  auto second = NerTagger::Train(docs, options);
-  ASSERT_TRUE(second.ok());
-  ASSERT_TRUE(second->Save(b).ok());
-  std::string bytes_a = FileBytes(a);
-  EXPECT_GT(bytes_a.size(), 1000u);
-  EXPECT_EQ(bytes_a, FileBytes(b));
+  std::string bytes;
+  ASSERT_TRUE(ReadFileBytes(DefaultNerModelPath(), &bytes).ok());
+  Result<NerModel> model = ParseNerModel(bytes, DefaultNerModelPath());
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  const NerModel& m = *model;
+  std::vector<std::vector<std::vector<int>>> exact;
+  for (const ConllDocument& doc : docs) {
+    DocFeatures features = Featurize(m, SentenceWords(doc), nullptr, nullptr);
+    EXPECT_TRUE(features.sentences.empty() || features.sentences[0].word_scores.empty());
+    exact.push_back(DecodeDocument(m, features));
+  }
+  for (size_t capacity : {NerWordCache::kDefaultCapacity, size_t{50}}) {
+    NerWordCache cache(capacity);
+    for (int pass = 0; pass < 2; ++pass) {
+      for (size_t d = 0; d < docs.size(); ++d) {
+        DocFeatures features = Featurize(m, SentenceWords(docs[d]), nullptr, &cache);
+        ASSERT_EQ(DecodeDocument(m, features), exact[d])
+            << "document " << d << ", pass " << pass << ", cache of " << capacity;
+      }
+    }
+  }
+
+  auto tagger = NerTagger::Load(DefaultNerModelPath());
+  ASSERT_TRUE(tagger.ok());
+  std::vector<std::thread> threads;
+  std::atomic<int> wrong{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (size_t d = t; d < docs.size() + t; ++d) {
+        const size_t k = d % docs.size();
+        if (tagger->TagDocument(SentenceWords(docs[k])) != exact[k]) ++wrong;
+      }
+    });
+  }
+  for (std::thread& th : threads) th.join();
+  EXPECT_EQ(wrong, 0);
 }
 
-// The committed model scores above a floor on the first documents of eng.testa.
-TEST(NerTaggerTest, CommittedModelScoresAboveFloorOnTestaSlice) {
-  std::vector<ConllDocument> docs = ReadOrFail("eng.testa", 60);
-  ASSERT_FALSE(docs.empty());
-  auto tagger = NerTagger::Load(DefaultNerModelPath());
-  ASSERT_TRUE(tagger.ok()) << "committed model missing: " << tagger.status().ToString();
-  NerEvaluation eval = EvaluateNer(*tagger, docs);
-  EXPECT_GT(eval.score.overall.gold, 500);
-  EXPECT_GE(eval.score.overall.F1(), 88.0);
-  for (const char* type : kNerTypes) EXPECT_GE(eval.score.by_type[type].F1(), 75.0) << type;
+// Sets an environment variable for the life of the object, then restores it.
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const char* value) : name_(name) {
+    if (const char* old = std::getenv(name)) old_ = old;
+    if (value) {
+      setenv(name, value, 1);
+    } else {
+      unsetenv(name);
+    }
+  }
+  ~ScopedEnv() {
+    if (old_) {
+      setenv(name_, old_->c_str(), 1);
+    } else {
+      unsetenv(name_);
+    }
+  }
+
+ private:
+  const char* name_;
+  std::optional<std::string> old_;
+};
+
+TEST(NerModelFilesTest, ModelDirFromTheEnvironmentIsTheOnlyPlaceLooked) {
+  const std::string dir = ::testing::TempDir() + "/ner_model_dir";
+  std::filesystem::create_directories(dir);
+  const std::string path = dir + "/ner-en.bin";
+  std::filesystem::remove(path);
+  ScopedEnv env("NEWSLOOM_MODEL_DIR", dir.c_str());
+  EXPECT_EQ(NerModelCandidates("en"), std::vector<std::string>{path});
+
+  Result<NerTagger> missing = LoadNerModel("en");
+  EXPECT_EQ(missing.status().code(), Status::Code::kNotFound);
+  EXPECT_THAT(missing.status().message(), ::testing::HasSubstr(path));
+
+  std::ofstream(path, std::ios::binary) << "not a model at all";
+  Result<NerTagger> garbage = LoadNerModel("en");
+  EXPECT_EQ(garbage.status().code(), Status::Code::kCorrupt);
+  EXPECT_THAT(garbage.status().message(), ::testing::HasSubstr(path));
+
+  auto tagger = train::TrainNerTagger(ToyDocs(), ToyOptions());
+  ASSERT_TRUE(tagger.ok());
+  ASSERT_TRUE(tagger->Save(path).ok());
+  EXPECT_TRUE(LoadNerModel("en").ok());
+  std::string bytes = FileBytes(path);
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes.substr(0, bytes.size() - 10);
+  Result<NerTagger> truncated = LoadNerModel("en");
+  EXPECT_EQ(truncated.status().code(), Status::Code::kCorrupt);
+  EXPECT_THAT(truncated.status().message(), ::testing::HasSubstr(path));
+}
+
+TEST(NerModelFilesTest, BuildTreeBinaryFindsTheSourceModelLast) {
+  ScopedEnv env("NEWSLOOM_MODEL_DIR", nullptr);
+  std::vector<std::string> candidates = NerModelCandidates("en");
+  ASSERT_GE(candidates.size(), 3u);
+  EXPECT_EQ(candidates.back(), DefaultNerModelPath());
+  // The first two are beside the running binary (this test's own).
+  const std::string exe_dir =
+      std::filesystem::read_symlink("/proc/self/exe").parent_path().string();
+  EXPECT_THAT(candidates[1], ::testing::StartsWith(exe_dir));
+  Result<std::string> found = FindNerModel("en");
+  ASSERT_TRUE(found.ok()) << found.status().ToString();
+
+  // A language without a model: every place tried is named.
+  Result<std::string> none = FindNerModel("xx");
+  EXPECT_EQ(none.status().code(), Status::Code::kNotFound);
+  for (const std::string& path : NerModelCandidates("xx"))
+    EXPECT_THAT(none.status().message(), ::testing::HasSubstr(path));
+  EXPECT_TRUE(NerModelCandidates("../en").empty());
+  EXPECT_EQ(FindNerModel("../en").status().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(SharedNerTagger("xx").status().code(), Status::Code::kNotFound);
 }
 
 }  // namespace

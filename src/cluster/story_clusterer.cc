@@ -2,10 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
-#include <memory>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -19,34 +16,21 @@ namespace {
 
 using SparseVector = std::vector<std::pair<int, float>>;  // sorted by term id
 
-constexpr size_t kRepairCandidates = 3;
-constexpr size_t kMaxScored = 24;
-// A thread-only story keeps this many heaviest terms of each kind, and is found in the thread
-// index through this many terms.
+// A story past the join window keeps this many heaviest terms of each kind for its thread, and
+// is found in the thread index through this many terms.
 constexpr size_t kThreadKeptTerms = 40;
 constexpr size_t kThreadIndexTerms = 10;
+// Candidate stories scored per article: those sharing the most of its top terms.
+constexpr size_t kMaxScored = 24;
+// Refinement looks this many passes over the members near a new article.
+constexpr int kRefinePasses = 2;
 
-// Terms of three kinds, compared separately: a shared name or figure is stronger evidence of the
-// same event than a shared word, and a story about the same kind of event with other people
-// shares the words but not the names.
-enum Kind { kWords = 0, kNames = 1, kNumbers = 2, kKinds = 3 };
+// Terms of five kinds, compared separately: a shared name or figure is stronger evidence of the
+// same event than a shared word, and the headline and lead say what happened.
+enum Kind { kWords = 0, kNames, kNumbers, kTitle, kLead, kKinds };
 
-struct ArticleVectors {
-  SparseVector kind[kKinds];  // each unit length (or empty)
-  SparseVector all;           // every term, for the candidate index
-};
-
-// "2024-06-19" or "2024-06" -> "2024-06"; nothing for values without a known year and month.
-std::optional<std::string> MonthOf(std::string_view value) {
-  if (value.size() < 7 || value[4] != '-') return std::nullopt;
-  for (int i : {0, 1, 2, 3, 5, 6}) {
-    if (value[i] < '0' || value[i] > '9') return std::nullopt;
-  }
-  return std::string(value.substr(0, 7));
-}
-
-// Figures that identify an event: three or more digits ("1,000", "2019", "6.1" counts its two
-// digits and separator) rather than the small counts and ages every story has.
+// Figures that identify an event: three or more digits ("1,000", "6.1" counts its two digits
+// and separator), but not a year, which every story of that year mentions.
 bool SpecificNumber(std::string_view term) {
   int digits = 0;
   bool separator = false;
@@ -57,37 +41,129 @@ bool SpecificNumber(std::string_view term) {
       separator = true;
     }
   }
-  return digits >= 3 || (digits >= 2 && separator);
+  const bool year = term.size() == 4 && digits == 4 && (term[0] == '1' || term[0] == '2');
+  return !year && (digits >= 3 || (digits >= 2 && separator));
+}
+
+Kind KindOfTerm(std::string_view term) {
+  if (term.size() > 2 && term[1] == ':') {
+    if (term[0] == 'n') return kNames;
+    if (term[0] == 't') return kTitle;
+    if (term[0] == 'l') return kLead;
+  }
+  return SpecificNumber(term) ? kNumbers : kWords;
+}
+
+// Dot product of two vectors sorted by term id.
+double Dot(const SparseVector& a, const SparseVector& b) {
+  double dot = 0;
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].first < b[j].first) {
+      ++i;
+    } else if (b[j].first < a[i].first) {
+      ++j;
+    } else {
+      dot += static_cast<double>(a[i].second) * b[j].second;
+      ++i;
+      ++j;
+    }
+  }
+  return dot;
+}
+
+// centroid += v (both sorted by term id).
+void AddInto(SparseVector& centroid, const SparseVector& v) {
+  SparseVector merged;
+  merged.reserve(centroid.size() + v.size());
+  size_t i = 0, j = 0;
+  while (i < centroid.size() || j < v.size()) {
+    if (j == v.size() || (i < centroid.size() && centroid[i].first < v[j].first)) {
+      merged.push_back(centroid[i++]);
+    } else if (i == centroid.size() || v[j].first < centroid[i].first) {
+      merged.push_back(v[j++]);
+    } else {
+      merged.emplace_back(centroid[i].first, centroid[i].second + v[j].second);
+      ++i;
+      ++j;
+    }
+  }
+  centroid = std::move(merged);
+}
+
+double Norm2(const SparseVector& v) {
+  double n = 0;
+  for (const auto& [id, w] : v) n += static_cast<double>(w) * w;
+  return n;
+}
+
+// The nearest distance between a value and a sorted set of values; -1 when either is empty.
+long NearestGap(const std::vector<long>& sorted, long x) {
+  if (sorted.empty()) return -1;
+  auto it = std::lower_bound(sorted.begin(), sorted.end(), x);
+  long gap = -1;
+  if (it != sorted.end()) gap = *it - x;
+  if (it != sorted.begin() && (gap < 0 || x - *std::prev(it) < gap)) gap = x - *std::prev(it);
+  return gap;
+}
+
+// The value a sorted list holds most often; ties to the later value.
+long MostFrequent(const std::vector<long>& sorted) {
+  long best = sorted.front();
+  size_t best_count = 0;
+  for (size_t i = 0; i < sorted.size();) {
+    size_t j = i;
+    while (j < sorted.size() && sorted[j] == sorted[i]) ++j;
+    if (j - i >= best_count) {
+      best_count = j - i;
+      best = sorted[i];
+    }
+    i = j;
+  }
+  return best;
 }
 
 }  // namespace
 
 struct StoryClusterer::Impl {
+  // What an article brings to the comparisons: its vectors (each of unit length, or empty, with
+  // the document frequencies of its arrival) and the dates that place it in time.
+  struct Evidence {
+    SparseVector kind[kKinds];
+    std::optional<long> day;            // publication day
+    std::vector<long> lead_event_days;  // full dates written in the lead, sorted
+    std::optional<long> lead_day;       // the lead's first date, when it is a full day
+    int lead_weekday = -1;              // the weekday of that first date (0 = Monday)
+    // For an undated page, the day it is known to have been online by (the template's date of
+    // the day): what it reports happened before then.
+    std::optional<long> seen_by;
+  };
+  struct Member {
+    int article = 0;  // index in Add order
+    Evidence evidence;
+  };
   // What a story needs while it can still take articles; freed when it leaves the window.
   struct Active {
-    SparseVector centroid[kKinds];     // sums of member unit vectors, sorted by term id
-    double norm2[kKinds] = {0, 0, 0};  // their squared L2 norms
-    std::set<std::string> months;      // months the members' texts mention
-    std::set<long> event_days;         // the members' own days (see EventDays)
-    std::vector<int> indexed_terms;    // the terms whose index lists hold this story
-    // Past the join window a story only offers its thread: its centroids keep their heaviest
-    // terms and it moves to the thread index.
+    std::vector<Member> members;     // in Add order
+    std::vector<int> indexed_terms;  // the terms whose index lists hold this story
+    // Past the join window a story only offers its thread: its members are summed into one
+    // centroid per kind, cut to the heaviest terms, and it moves to the thread index.
     bool thread_only = false;
+    SparseVector centroid[kKinds];
+    double norm2[kKinds] = {0, 0, 0, 0, 0};
   };
   struct Story {
     uint64_t id = 0;
     uint64_t thread = 0;
-    int size = 0;
     std::optional<long> newest_day;  // newest publication day of a dated member
     long last_add = 0;               // Add counter at the latest member
-    int merged_into = -1;            // after a repair merge: the story that absorbed this one
     std::unique_ptr<Active> active;  // null once the story has left the window
   };
 
   ClusterOptions options;
+  double weight[kKinds];
   std::unordered_map<std::string, int> vocabulary;
-  std::vector<std::string> terms;  // by id
-  std::vector<int> df;             // documents seen per term id
+  std::vector<int> df;  // documents seen per term id
   long documents = 0;
   std::vector<Story> stories;
   std::vector<int> active_stories;  // those with an Active part, in creation order
@@ -97,269 +173,201 @@ struct StoryClusterer::Impl {
   std::unordered_map<int, std::vector<int>> thread_index;
   std::string article_ids;  // every article id, back to back
   std::vector<uint32_t> article_id_end;
-  std::vector<int> assigned_story;  // per article: the story index at arrival
-  long merges = 0;
+  std::vector<int> story_of;       // per article: the story it is in now
   std::optional<long> latest_day;  // newest publication day seen
   size_t peak_active_bytes = 0;
 
-  explicit Impl(ClusterOptions o) : options(std::move(o)) {}
+  explicit Impl(ClusterOptions o) : options(std::move(o)) {
+    weight[kWords] = options.word_weight;
+    weight[kNames] = options.name_weight;
+    weight[kNumbers] = options.number_weight;
+    weight[kTitle] = options.title_weight;
+    weight[kLead] = options.lead_weight;
+  }
 
   int TermId(const std::string& term) {
-    auto [it, inserted] = vocabulary.emplace(term, static_cast<int>(terms.size()));
-    if (inserted) {
-      terms.push_back(term);
-      df.push_back(0);
-    }
+    auto [it, inserted] = vocabulary.emplace(term, static_cast<int>(df.size()));
+    if (inserted) df.push_back(0);
     return it->second;
   }
 
-  Kind KindOf(int id) const {
-    const std::string& term = terms[id];
-    if (term.rfind("n:", 0) == 0) return kNames;
-    return SpecificNumber(term) ? kNumbers : kWords;
-  }
-
-  // Unit TF-IDF vectors of the article, with document frequencies that include it.
-  ArticleVectors Vectorize(const AnalyzedArticle& a) {
+  // The article's unit TF-IDF vectors, with document frequencies that include it, and the
+  // days it is placed at.
+  Evidence Describe(const AnalyzedArticle& a, std::vector<int>* top_terms) {
     ++documents;
-    ArticleVectors out;
+    // The counts of a news corpus of the article's language, where there is one, beside the
+    // stream's own.
+    const DocumentFrequencies* background = nullptr;
+    if (options.background != nullptr) {
+      auto it = options.background->find(a.article.language);
+      if (it != options.background->end()) background = &it->second;
+    }
+    const double background_documents = background ? background->documents : 0;
+    Evidence e;
+    SparseVector all;
     for (const Term& t : a.terms) {
       const int id = TermId(t.term);
       ++df[id];
-      const double idf = std::log((documents + 1.0) / (df[id] + 1.0)) + 1.0;
-      const double weight = (1.0 + std::log(std::max(1.0f, t.weight))) * idf;
-      out.kind[KindOf(id)].emplace_back(id, static_cast<float>(weight));
-      out.all.emplace_back(id, static_cast<float>(weight));
+      const double idf = std::log((documents + background_documents + 1.0) /
+                                  (df[id] + (background ? background->Of(t.term) : 0) + 1.0)) +
+                         1.0;
+      const auto w = static_cast<float>((1.0 + std::log(std::max(1.0f, t.weight))) * idf);
+      e.kind[KindOfTerm(t.term)].emplace_back(id, w);
+      all.emplace_back(id, w);
     }
-    for (SparseVector& v : out.kind) {
-      double norm2 = 0;
-      for (const auto& [id, w] : v) norm2 += static_cast<double>(w) * w;
+    for (SparseVector& v : e.kind) {
+      const double norm2 = Norm2(v);
       if (norm2 > 0) {
         const double inv = 1.0 / std::sqrt(norm2);
         for (auto& [id, w] : v) w = static_cast<float>(w * inv);
       }
       std::sort(v.begin(), v.end());
     }
-    return out;
-  }
+    *top_terms = TopTerms(std::move(all));
 
-  // Dot product of two vectors sorted by term id.
-  static double Dot(const SparseVector& a, const SparseVector& b) {
-    double dot = 0;
-    size_t i = 0, j = 0;
-    while (i < a.size() && j < b.size()) {
-      if (a[i].first < b[j].first) {
-        ++i;
-      } else if (b[j].first < a[i].first) {
-        ++j;
-      } else {
-        dot += static_cast<double>(a[i].second) * b[j].second;
-        ++i;
-        ++j;
-      }
+    if (a.article.published) {
+      e.day = a.article.published->DaysSinceEpoch();
+    } else if (a.article.masthead_date) {
+      e.seen_by = a.article.masthead_date->DaysSinceEpoch();
     }
-    return dot;
-  }
-
-  static double Cosine(const SparseVector& v, const SparseVector& centroid, double norm2) {
-    if (norm2 <= 0 || v.empty()) return 0;
-    return Dot(v, centroid) / std::sqrt(norm2);
-  }
-
-  // centroid += v (both sorted by term id), keeping norm2 its squared norm.
-  static void AddInto(SparseVector& centroid, double& norm2, const SparseVector& v) {
-    SparseVector merged;
-    merged.reserve(centroid.size() + v.size());
-    size_t i = 0, j = 0;
-    while (i < centroid.size() || j < v.size()) {
-      if (j == v.size() || (i < centroid.size() && centroid[i].first < v[j].first)) {
-        merged.push_back(centroid[i++]);
-      } else if (i == centroid.size() || v[j].first < centroid[i].first) {
-        merged.push_back(v[j]);
-        norm2 += static_cast<double>(v[j].second) * v[j].second;
-        ++j;
-      } else {
-        const float c = centroid[i].second, w = v[j].second;
-        norm2 += 2.0 * c * w + static_cast<double>(w) * w;
-        merged.emplace_back(centroid[i].first, c + w);
-        ++i;
-        ++j;
-      }
-    }
-    centroid = std::move(merged);
-  }
-
-  double Similarity(const ArticleVectors& v, const Active& s) const {
-    return options.word_weight * Cosine(v.kind[kWords], s.centroid[kWords], s.norm2[kWords]) +
-           options.name_weight * Cosine(v.kind[kNames], s.centroid[kNames], s.norm2[kNames]) +
-           options.number_weight *
-               Cosine(v.kind[kNumbers], s.centroid[kNumbers], s.norm2[kNumbers]);
-  }
-
-  static std::set<std::string> Months(const AnalyzedArticle& a) {
-    std::set<std::string> out;
+    bool first = true;
     for (const TemporalExpression& t : a.dates) {
+      if (t.span.begin >= options.lead_bytes) break;
       if (t.type != "DATE") continue;
-      if (auto m = MonthOf(t.value)) out.insert(*m);
-    }
-    return out;
-  }
-
-  // The days an article reports on: its publication day and the full dates it mentions near
-  // it (from ten days before to three after); for an undated article, every full date it
-  // mentions. Background dates (an earlier summit) fall outside and do not count.
-  static std::set<long> EventDays(const AnalyzedArticle& a, std::optional<long> published) {
-    std::set<long> out;
-    if (published) out.insert(*published);
-    for (const TemporalExpression& t : a.dates) {
-      if (t.type != "DATE" || t.value.size() != 10) continue;
-      const std::optional<Date> d = Date::FromIso(t.value);
-      if (!d) continue;
-      const long day = d->DaysSinceEpoch();
-      if (!published || (day >= *published - 10 && day <= *published + 3)) out.insert(day);
-    }
-    return out;
-  }
-
-  // Shared months the texts mention are evidence of one event; reporting on days far apart is
-  // evidence of two (two summits of the same leaders months apart).
-  double DateAdjustment(const std::set<std::string>& months, const std::set<long>& days,
-                        const Active& s) const {
-    if (!days.empty() && !s.event_days.empty()) {
-      long nearest = -1;
-      for (long d : days) {
-        auto it = s.event_days.lower_bound(d);
-        if (it != s.event_days.end()) {
-          const long gap = *it - d;
-          if (nearest < 0 || gap < nearest) nearest = gap;
-        }
-        if (it != s.event_days.begin()) {
-          const long gap = d - *std::prev(it);
-          if (nearest < 0 || gap < nearest) nearest = gap;
-        }
+      const std::optional<Date> d = t.value.size() == 10 ? Date::FromIso(t.value) : std::nullopt;
+      if (d) e.lead_event_days.push_back(d->DaysSinceEpoch());
+      if (!first) continue;
+      // The lead's first date of a day: "on Saturday" (resolved, or a weekday alone), "June 12".
+      const bool month_day =
+          t.value.size() == 10 && t.value.compare(0, 5, "XXXX-") == 0 && t.value[5] != 'W';
+      const bool weekday = t.value.size() == 10 && t.value.compare(0, 6, "XXXX-W") == 0;
+      if (d) {
+        e.lead_day = d->DaysSinceEpoch();
+        e.lead_weekday = d->Weekday();
+      } else if (weekday && t.value[9] >= '1' && t.value[9] <= '7') {
+        e.lead_weekday = t.value[9] - '1';
+      } else if (!month_day) {
+        continue;
       }
-      if (nearest > options.window_days) return -options.date_penalty;
+      first = false;
     }
-    if (months.empty() || s.months.empty()) return 0;
-    for (const std::string& m : months) {
-      if (s.months.count(m)) return options.date_bonus;
-    }
-    return 0;
+    std::sort(e.lead_event_days.begin(), e.lead_event_days.end());
+    e.lead_event_days.erase(std::unique(e.lead_event_days.begin(), e.lead_event_days.end()),
+                            e.lead_event_days.end());
+    return e;
   }
 
   // The heaviest terms of a vector, for the inverted index.
-  std::vector<int> TopTerms(const SparseVector& v) const {
-    SparseVector sorted = v;
-    std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
-      return a.second != b.second ? a.second > b.second : a.first < b.first;
-    });
-    if (sorted.size() > static_cast<size_t>(options.candidate_terms)) {
-      sorted.resize(static_cast<size_t>(options.candidate_terms));
-    }
+  std::vector<int> TopTerms(SparseVector v) const {
+    const size_t keep = std::min(v.size(), static_cast<size_t>(options.candidate_terms));
+    std::partial_sort(v.begin(), v.begin() + static_cast<long>(keep), v.end(),
+                      [](const auto& a, const auto& b) {
+                        return a.second != b.second ? a.second > b.second : a.first < b.first;
+                      });
     std::vector<int> out;
-    for (const auto& [id, w] : sorted) out.push_back(id);
+    out.reserve(keep);
+    for (size_t i = 0; i < keep; ++i) out.push_back(v[i].first);
     return out;
   }
 
-  // The live story an index refers to, following repair merges.
-  int Find(int c) const {
-    while (stories[c].merged_into >= 0) c = stories[c].merged_into;
-    return c;
-  }
-
-  static double CentroidCosine(const Active& a, const Active& b, int k) {
-    if (a.norm2[k] <= 0 || b.norm2[k] <= 0) return 0;
-    return Dot(a.centroid[k], b.centroid[k]) / std::sqrt(a.norm2[k] * b.norm2[k]);
-  }
-
-  // Similarity of two stories' centroids, on the same scale as an article's to a story; none
-  // when the stories report on days more than window_days apart.
-  double StorySimilarity(const Story& sa, const Story& sb) const {
-    if (sa.newest_day && sb.newest_day &&
-        std::labs(*sa.newest_day - *sb.newest_day) > options.window_days) {
-      return 0;
+  double Link(const Evidence& a, const Evidence& b) const {
+    double s = 0;
+    for (int k = 0; k < kKinds; ++k) {
+      if (weight[k] != 0) s += weight[k] * Dot(a.kind[k], b.kind[k]);
     }
-    const Active& a = *sa.active;
-    const Active& b = *sb.active;
-    if (!a.event_days.empty() && !b.event_days.empty()) {
-      long nearest = -1;
-      for (long d : a.event_days) {
-        auto it = b.event_days.lower_bound(d);
-        if (it != b.event_days.end() && (nearest < 0 || *it - d < nearest)) nearest = *it - d;
-        if (it != b.event_days.begin() && (nearest < 0 || d - *std::prev(it) < nearest)) {
-          nearest = d - *std::prev(it);
+    return s;
+  }
+
+  // How similar an article is to a story's recent members (`skip`, an article index, left out);
+  // nullopt when a dated member lies too far in time, or no member is left. With `in_time`
+  // false, the text alone: how related a story is, wherever it lies in time.
+  std::optional<double> Score(const Evidence& e, const Active& s, int skip = -1,
+                              bool in_time = true) const {
+    const size_t begin =
+        s.members.size() > static_cast<size_t>(options.max_members_compared) + 1
+            ? s.members.size() - static_cast<size_t>(options.max_members_compared) - 1
+            : 0;
+    std::vector<double> links;
+    std::vector<long> days, lead_event_days, lead_days;
+    int weekdays = 0;             // bit set
+    std::optional<long> seen_by;  // the latest day an undated member was online by
+    bool timed = false;           // whether a member has a day of its own
+    for (size_t i = begin; i < s.members.size(); ++i) {
+      const Member& m = s.members[i];
+      if (m.article == skip) continue;
+      if (links.size() == static_cast<size_t>(options.max_members_compared)) break;
+      const Evidence& o = m.evidence;
+      links.push_back(Link(e, o));
+      if (o.seen_by && (!seen_by || *o.seen_by > *seen_by)) seen_by = o.seen_by;
+      timed = timed || o.day || o.lead_day;
+      if (o.day) days.push_back(*o.day);
+      lead_event_days.insert(lead_event_days.end(), o.lead_event_days.begin(),
+                             o.lead_event_days.end());
+      if (o.lead_day) lead_days.push_back(*o.lead_day);
+      if (o.lead_weekday >= 0) weekdays |= 1 << o.lead_weekday;
+    }
+    if (links.empty()) return std::nullopt;
+    std::sort(days.begin(), days.end());
+    if (in_time && e.day && !days.empty() && NearestGap(days, *e.day) > options.window_days) {
+      return std::nullopt;
+    }
+    const size_t k = std::min(links.size(), static_cast<size_t>(std::max(1, options.link_members)));
+    std::partial_sort(links.begin(), links.begin() + static_cast<long>(k), links.end(),
+                      std::greater<>());
+    double similarity = 0;
+    for (size_t i = 0; i < k; ++i) similarity += links[i];
+    similarity /= static_cast<double>(k);
+    if (!in_time) return similarity;
+    // A page online by some day cannot report what happened after it: not the day a story's
+    // leads most often give, nor an article's lead day after every member was online.
+    std::sort(lead_days.begin(), lead_days.end());
+    if (e.seen_by && !lead_days.empty() && MostFrequent(lead_days) > *e.seen_by + 1) {
+      return std::nullopt;
+    }
+    if (e.lead_day && !timed && seen_by && *e.lead_day > *seen_by + 1) return std::nullopt;
+
+    double bonus = 0, penalty = 0;
+    if (e.day.has_value() != !days.empty()) penalty += options.one_side_dated_penalty;
+    std::sort(lead_event_days.begin(), lead_event_days.end());
+    for (long d : e.lead_event_days) {
+      if (NearestGap(lead_event_days, d) == 0) {
+        bonus += options.lead_event_day_bonus;
+        break;
+      }
+    }
+    if (e.lead_day) {
+      if (!lead_days.empty()) {
+        if (NearestGap(lead_days, *e.lead_day) <= 1) {
+          bonus += options.lead_day_bonus;
+        } else {
+          penalty += options.lead_day_penalty;
         }
       }
-      if (nearest > options.window_days) return 0;
-    } else if (a.event_days.empty() != b.event_days.empty()) {
-      return 0;
-    }
-    return options.word_weight * CentroidCosine(a, b, kWords) +
-           options.name_weight * CentroidCosine(a, b, kNames) +
-           options.number_weight * CentroidCosine(a, b, kNumbers);
-  }
-
-  // Repair: a story that has just grown is merged with the candidate story whose centroid has
-  // come close to its own, since one event reported first from two angles starts two stories.
-  // The older story absorbs the newer one and keeps its id.
-  void Repair(int grown, const std::vector<int>& candidates) {
-    if (options.merge_threshold <= 0) return;
-    int best = -1;
-    double best_score = options.merge_threshold;
-    for (int c : candidates) {
-      if (c == grown || stories[c].merged_into >= 0 || !stories[c].active) continue;
-      const double score = StorySimilarity(stories[grown], stories[c]);
-      if (score >= best_score) {
-        best_score = score;
-        best = c;
+    } else if (e.lead_weekday >= 0 && weekdays != 0) {
+      if (weekdays & (1 << e.lead_weekday)) {
+        bonus += options.lead_weekday_bonus;
+      } else {
+        penalty += options.lead_weekday_penalty;
       }
     }
-    if (best < 0) return;
-    const int target = std::min(grown, best);
-    const int source = std::max(grown, best);
-    Story& t = stories[target];
-    Story& s = stories[source];
-    Active& ta = *t.active;
-    Active& sa = *s.active;
-    for (int k = 0; k < kKinds; ++k) {
-      double unused = 0;  // the norm is recomputed over the merged centroid
-      AddInto(ta.centroid[k], unused, sa.centroid[k]);
-      double norm2 = 0;
-      for (const auto& [id, w] : ta.centroid[k]) norm2 += static_cast<double>(w) * w;
-      ta.norm2[k] = norm2;
-    }
-    t.size += s.size;
-    if (s.newest_day && (!t.newest_day || *s.newest_day > *t.newest_day))
-      t.newest_day = s.newest_day;
-    ta.months.insert(sa.months.begin(), sa.months.end());
-    ta.event_days.insert(sa.event_days.begin(), sa.event_days.end());
-    // The index lists naming the absorbed story stay valid through Find; its terms are
-    // remembered so that pruning clears them.
-    ta.indexed_terms.insert(ta.indexed_terms.end(), sa.indexed_terms.begin(),
-                            sa.indexed_terms.end());
-    std::sort(ta.indexed_terms.begin(), ta.indexed_terms.end());
-    ta.indexed_terms.erase(std::unique(ta.indexed_terms.begin(), ta.indexed_terms.end()),
-                           ta.indexed_terms.end());
-    t.last_add = std::max(t.last_add, s.last_add);
-    s.merged_into = target;
-    s.active.reset();
-    ++merges;
+    return similarity * (1 + bonus) - penalty;
   }
 
-  // A story no article can join any more: idle for max_idle_articles Adds, or older (by its
-  // newest dated member) than window_days before the newest day seen.
+  // A story no article can join any more: idle for max_idle_articles Adds, or, idle for
+  // min_idle_articles, older (by its newest dated member) than window_days before the newest day
+  // seen. Streams arrive roughly in time order, not exactly: a story is not given up on the
+  // first article from a later month.
   bool JoinExpired(const Story& s) const {
-    if (static_cast<long>(assigned_story.size()) - s.last_add > options.max_idle_articles) {
-      return true;
-    }
-    return s.newest_day && latest_day && *latest_day - *s.newest_day > options.window_days;
+    const long idle = static_cast<long>(story_of.size()) - s.last_add;
+    if (idle > options.max_idle_articles) return true;
+    return idle > options.min_idle_articles && s.newest_day && latest_day &&
+           *latest_day - *s.newest_day > options.window_days;
   }
   // A story no new story can take as its thread either.
   bool Idle(const Story& s) const {
-    if (static_cast<long>(assigned_story.size()) - s.last_add > options.max_idle_articles) {
-      return true;
-    }
-    return s.newest_day && latest_day &&
+    const long idle = static_cast<long>(story_of.size()) - s.last_add;
+    if (idle > options.max_idle_articles) return true;
+    return idle > options.min_idle_articles && s.newest_day && latest_day &&
            *latest_day - *s.newest_day > std::max(options.window_days, options.thread_window_days);
   }
 
@@ -373,8 +381,9 @@ struct StoryClusterer::Impl {
       auto it = from.find(id);
       if (it == from.end()) continue;
       for (int c : it->second) {
-        c = Find(c);
-        if (stories[c].active && !Idle(stories[c])) out.push_back(c);
+        if (stories[c].active && !stories[c].active->members.empty() && !Idle(stories[c])) {
+          out.push_back(c);
+        }
       }
     }
     std::sort(out.begin(), out.end());
@@ -395,48 +404,107 @@ struct StoryClusterer::Impl {
     return out;
   }
 
-  // Removes stories that are no longer active from the lists of `terms` in `from`.
-  void ClearLists(std::vector<int>& terms, std::unordered_map<int, std::vector<int>>& from) {
-    std::sort(terms.begin(), terms.end());
-    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-    for (int term : terms) {
-      auto it = from.find(term);
-      if (it == from.end()) continue;
-      std::vector<int>& list = it->second;
-      list.erase(std::remove_if(list.begin(), list.end(),
-                                [&](int c) {
-                                  const Story& s = stories[Find(c)];
-                                  return !s.active || (&from == &index && s.active->thread_only);
-                                }),
-                 list.end());
-      if (list.empty()) {
-        from.erase(it);
-      } else {
-        list.shrink_to_fit();
+  // Lists story `c` under the terms of `top` in the candidate index.
+  void IndexStory(int c, const std::vector<int>& top) {
+    Active& a = *stories[c].active;
+    for (int id : top) {
+      std::vector<int>& list = index[id];
+      if (!list.empty() && list.back() == c) continue;
+      // Keep each list sorted and unique; stories mostly arrive in increasing order.
+      auto pos = std::lower_bound(list.begin(), list.end(), c);
+      if (pos == list.end() || *pos != c) {
+        list.insert(pos, c);
+        a.indexed_terms.push_back(id);
       }
     }
   }
 
-  // Past the join window: keep the heaviest terms of each centroid, and move from the
-  // candidate index to the thread index.
+  // The newest publication day and latest Add of a story, from its members.
+  void Summarize(Story& s) const {
+    s.newest_day.reset();
+    s.last_add = 0;
+    for (const Member& m : s.active->members) {
+      if (m.evidence.day && (!s.newest_day || *m.evidence.day > *s.newest_day)) {
+        s.newest_day = m.evidence.day;
+      }
+      s.last_add = std::max(s.last_add, static_cast<long>(m.article));
+    }
+  }
+
+  // Moves members between the given stories while one fits another better by move_margin: an
+  // event's first reports can land before its story exists, or in a look-alike's.
+  void Refine(const std::vector<int>& local) {
+    for (int pass = 0; pass < kRefinePasses; ++pass) {
+      bool moved = false;
+      for (int from : local) {
+        Active* fa = stories[from].active.get();
+        if (fa == nullptr || fa->thread_only) continue;
+        const size_t begin = fa->members.size() > static_cast<size_t>(options.max_members_compared)
+                                 ? fa->members.size() - options.max_members_compared
+                                 : 0;
+        for (size_t i = begin; i < fa->members.size();) {
+          const Member& m = fa->members[i];
+          double best = options.join_threshold;
+          if (fa->members.size() > 1) best = Score(m.evidence, *fa, m.article).value_or(-1);
+          int to = -1;
+          for (int other : local) {
+            if (other == from) continue;
+            const Active* oa = stories[other].active.get();
+            if (oa == nullptr || oa->thread_only || oa->members.empty()) continue;
+            const std::optional<double> s = Score(m.evidence, *oa);
+            if (s && *s >= options.join_threshold && *s > best + options.move_margin) {
+              best = *s;
+              to = other;
+            }
+          }
+          if (to < 0) {
+            ++i;
+            continue;
+          }
+          Member member = std::move(fa->members[i]);
+          fa->members.erase(fa->members.begin() + static_cast<long>(i));
+          std::vector<Member>& into = stories[to].active->members;
+          auto pos =
+              std::lower_bound(into.begin(), into.end(), member.article,
+                               [](const Member& x, int article) { return x.article < article; });
+          story_of[member.article] = to;
+          SparseVector all;
+          for (const SparseVector& v : member.evidence.kind)
+            all.insert(all.end(), v.begin(), v.end());
+          into.insert(pos, std::move(member));
+          IndexStory(to, TopTerms(std::move(all)));
+          Summarize(stories[to]);
+          if (!fa->members.empty()) Summarize(stories[from]);
+          moved = true;
+        }
+      }
+      if (!moved) break;
+    }
+  }
+
+  // Past the join window: the members summed into one centroid per kind, cut to the heaviest
+  // terms, and the story moved from the candidate index to the thread index.
   void MakeThreadOnly(int c, std::vector<int>& touched) {
     Active& a = *stories[c].active;
     touched.insert(touched.end(), a.indexed_terms.begin(), a.indexed_terms.end());
     a.indexed_terms.clear();
+    for (const Member& m : a.members) {
+      for (int k = 0; k < kKinds; ++k) AddInto(a.centroid[k], m.evidence.kind[k]);
+    }
+    std::vector<Member>().swap(a.members);
     SparseVector heaviest;
+    auto by_weight = [](const auto& x, const auto& y) {
+      return x.second != y.second ? x.second > y.second : x.first < y.first;
+    };
     for (int k = 0; k < kKinds; ++k) {
       SparseVector& v = a.centroid[k];
-      auto by_weight = [](const auto& x, const auto& y) {
-        return x.second != y.second ? x.second > y.second : x.first < y.first;
-      };
       if (v.size() > kThreadKeptTerms) {
         std::partial_sort(v.begin(), v.begin() + kThreadKeptTerms, v.end(), by_weight);
         v.resize(kThreadKeptTerms);
       }
       std::sort(v.begin(), v.end());
       SparseVector(v).swap(v);
-      a.norm2[k] = 0;
-      for (const auto& [id, w] : v) a.norm2[k] += static_cast<double>(w) * w;
+      a.norm2[k] = Norm2(v);
       heaviest.insert(heaviest.end(), v.begin(), v.end());
       std::sort(heaviest.begin(), heaviest.end(), by_weight);
       if (heaviest.size() > kThreadIndexTerms) heaviest.resize(kThreadIndexTerms);
@@ -448,6 +516,38 @@ struct StoryClusterer::Impl {
     a.thread_only = true;
   }
 
+  // Similarity of an article to a thread-only story's centroids.
+  double ThreadScore(const Evidence& e, const Active& s) const {
+    double score = 0;
+    for (int k = 0; k < kKinds; ++k) {
+      if (weight[k] == 0 || s.norm2[k] <= 0) continue;
+      score += weight[k] * Dot(e.kind[k], s.centroid[k]) / std::sqrt(s.norm2[k]);
+    }
+    return score;
+  }
+
+  // Removes stories that are no longer active from the lists of `terms` in `from`.
+  void ClearLists(std::vector<int>& terms, std::unordered_map<int, std::vector<int>>& from) {
+    std::sort(terms.begin(), terms.end());
+    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+    for (int term : terms) {
+      auto it = from.find(term);
+      if (it == from.end()) continue;
+      std::vector<int>& list = it->second;
+      list.erase(std::remove_if(list.begin(), list.end(),
+                                [&](int c) {
+                                  const Story& s = stories[c];
+                                  return !s.active || (&from == &index && s.active->thread_only);
+                                }),
+                 list.end());
+      if (list.empty()) {
+        from.erase(it);
+      } else {
+        list.shrink_to_fit();
+      }
+    }
+  }
+
   // Now and then, stories that have left the window lose their Active part and their entries in
   // the index, so that memory and work stay bounded by the window on long streams. Only the
   // active stories are visited.
@@ -456,8 +556,8 @@ struct StoryClusterer::Impl {
     std::vector<int> left_index, left_thread_index;
     for (int c : active_stories) {
       Story& s = stories[c];
-      if (!s.active) continue;  // absorbed by a repair merge
-      if (Idle(s)) {
+      if (!s.active) continue;
+      if (Idle(s) || (!s.active->thread_only && s.active->members.empty())) {
         std::vector<int>& left = s.active->thread_only ? left_thread_index : left_index;
         left.insert(left.end(), s.active->indexed_terms.begin(), s.active->indexed_terms.end());
         s.active.reset();
@@ -479,7 +579,11 @@ struct StoryClusterer::Impl {
       const Active* a = stories[c].active.get();
       if (a == nullptr) continue;
       bytes += sizeof(Active) + a->indexed_terms.capacity() * sizeof(int) +
-               (a->months.size() * (32 + 7)) + a->event_days.size() * 40;
+               a->members.capacity() * sizeof(Member);
+      for (const Member& m : a->members) {
+        for (const SparseVector& v : m.evidence.kind) bytes += v.capacity() * sizeof(v[0]);
+        bytes += m.evidence.lead_event_days.capacity() * sizeof(long);
+      }
       for (const SparseVector& v : a->centroid) bytes += v.capacity() * sizeof(v[0]);
     }
     for (const auto* table : {&index, &thread_index}) {
@@ -491,115 +595,108 @@ struct StoryClusterer::Impl {
     return bytes;
   }
 
-  // Days between the article and the story's newest dated member, when both are known.
+  // Days between an article and a story's newest dated member, when both are known.
   static std::optional<long> Gap(std::optional<long> day, const Story& s) {
     if (!day || !s.newest_day) return std::nullopt;
     return std::labs(*day - *s.newest_day);
   }
 
-  std::string Add(const AnalyzedArticle& a) {
-    const ArticleVectors v = Vectorize(a);
-    const std::vector<int> top = TopTerms(v.all);
-    const std::set<std::string> months = Months(a);
-    std::optional<long> day;
-    if (a.article.published) day = a.article.published->DaysSinceEpoch();
-    if (day && (!latest_day || *day > *latest_day)) latest_day = day;
-    const std::set<long> event_days = EventDays(a, day);
-
-    int best = -1;
-    double best_score = 0;
+  int NewStory(const std::string& article_id, const Evidence& e,
+               const std::vector<std::pair<double, int>>& related, const std::vector<int>& top) {
+    // The thread: the most related story, active or past the join window.
     int best_thread = -1;
-    double best_thread_score = 0;
-    const std::vector<int> candidates = Candidates(top, index);
-    // The candidates most similar to the article, the only ones repair compares centroids with:
-    // a story close to the grown one is close to the article that grew it.
-    std::vector<std::pair<double, int>> nearest;
-    for (int c : candidates) {
+    double best_thread_score = options.thread_threshold;
+    for (const auto& [score, c] : related) {
+      const std::optional<long> gap = Gap(e.day, stories[c]);
+      if ((!gap || *gap <= options.thread_window_days) && score >= best_thread_score) {
+        best_thread_score = score;
+        best_thread = c;
+      }
+    }
+    for (int c : Candidates(top, thread_index)) {
+      const Story& s = stories[c];
+      const std::optional<long> gap = Gap(e.day, s);
+      if (gap && *gap > options.thread_window_days) continue;
+      const double score = ThreadScore(e, *s.active);
+      if (score > best_thread_score || (score == best_thread_score && c < best_thread)) {
+        best_thread_score = score;
+        best_thread = c;
+      }
+    }
+    Story s;
+    s.id = text::Hash64(article_id);
+    // Two articles given the same id must still start distinct stories.
+    for (int salt = 1; !story_ids.insert(s.id).second; ++salt) {
+      s.id = text::Hash64(article_id + "#" + std::to_string(salt));
+    }
+    s.thread = best_thread >= 0 ? stories[best_thread].thread : s.id;
+    s.active = std::make_unique<Active>();
+    stories.push_back(std::move(s));
+    const int c = static_cast<int>(stories.size()) - 1;
+    active_stories.push_back(c);
+    return c;
+  }
+
+  std::string Add(const AnalyzedArticle& a) {
+    std::vector<int> top;
+    Evidence e = Describe(a, &top);
+    if (e.day && (!latest_day || *e.day > *latest_day)) latest_day = e.day;
+
+    // Candidates in creation order, so that ties go to the older story.
+    std::vector<std::pair<double, int>> scored;   // (similarity, story) of those in time
+    std::vector<std::pair<double, int>> related;  // (text similarity, story) of the others
+    int best = -1;
+    double best_score = options.join_threshold;
+    for (int c : Candidates(top, index)) {
       const Story& s = stories[c];
       if (s.active->thread_only) continue;
-      const std::optional<long> gap = Gap(day, s);
-      // Whether the two can be placed in time relative to each other: a publication day or a
-      // full date in the text on both sides.
-      const bool one_side_dated = event_days.empty() != s.active->event_days.empty();
-      const double score = Similarity(v, *s.active) + DateAdjustment(months, event_days, *s.active);
-      nearest.emplace_back(-score, c);
-      if (!gap || *gap <= options.thread_window_days) {
-        if (score > best_thread_score) {
-          best_thread_score = score;
-          best_thread = c;
-        }
+      const std::optional<double> score = Score(e, *s.active);
+      if (!score) {
+        if (auto text = Score(e, *s.active, -1, /*in_time=*/false)) related.emplace_back(*text, c);
+        continue;
       }
-      if (gap && *gap > options.window_days) continue;
-      const double threshold =
-          one_side_dated ? options.undated_join_threshold : options.join_threshold;
-      if (score < threshold) continue;
-      // Ties go to the older story: candidates are visited in creation order.
-      if (score > best_score) {
-        best_score = score;
+      scored.emplace_back(*score, c);
+      related.emplace_back(*score, c);
+      if (*score >= best_score && (best < 0 || *score > best_score)) {
+        best_score = *score;
         best = c;
       }
     }
+    if (best < 0) best = NewStory(a.article.id, e, related, top);
 
-    if (best < 0) {
-      // Thread-only stories are looked up only for a new story.
-      for (int c : Candidates(top, thread_index)) {
-        const Story& s = stories[c];
-        if (Idle(s)) continue;
-        const std::optional<long> gap = Gap(day, s);
-        if (gap && *gap > options.thread_window_days) continue;
-        const double score =
-            Similarity(v, *s.active) + DateAdjustment(months, event_days, *s.active);
-        if (score > best_thread_score || (score == best_thread_score && c < best_thread)) {
-          best_thread_score = score;
-          best_thread = c;
-        }
-      }
-      Story s;
-      s.id = text::Hash64(a.article.id);
-      // Two articles given the same id must still start distinct stories.
-      for (int salt = 1; !story_ids.insert(s.id).second; ++salt) {
-        s.id = text::Hash64(a.article.id + "#" + std::to_string(salt));
-      }
-      s.thread = best_thread >= 0 && best_thread_score >= options.thread_threshold
-                     ? stories[best_thread].thread
-                     : s.id;
-      s.active = std::make_unique<Active>();
-      stories.push_back(std::move(s));
-      best = static_cast<int>(stories.size()) - 1;
-      active_stories.push_back(best);
-    }
-    Story& s = stories[best];
-    Active& sa = *s.active;
-    for (int k = 0; k < kKinds; ++k) AddInto(sa.centroid[k], sa.norm2[k], v.kind[k]);
-    ++s.size;
-    if (day && (!s.newest_day || *day > *s.newest_day)) s.newest_day = day;
-    sa.months.insert(months.begin(), months.end());
-    sa.event_days.insert(event_days.begin(), event_days.end());
-    s.last_add = static_cast<long>(assigned_story.size());
-    for (int id : top) {
-      std::vector<int>& list = index[id];
-      if (list.empty() || list.back() != best) {
-        // Keep each list sorted and unique; stories mostly arrive in increasing order.
-        auto pos = std::lower_bound(list.begin(), list.end(), best);
-        if (pos == list.end() || *pos != best) {
-          list.insert(pos, best);
-          sa.indexed_terms.push_back(id);
-        }
-      }
-    }
+    const int article = static_cast<int>(story_of.size());
     article_ids += a.article.id;
     article_id_end.push_back(static_cast<uint32_t>(article_ids.size()));
-    assigned_story.push_back(best);
+    story_of.push_back(best);
+    Story& s = stories[best];
+    if (e.day && (!s.newest_day || *e.day > *s.newest_day)) s.newest_day = e.day;
+    s.last_add = article;
+    s.active->members.push_back(Member{article, std::move(e)});
+    IndexStory(best, top);
     const std::string id = text::HexId(s.id);
-    const size_t keep = std::min<size_t>(nearest.size(), kRepairCandidates);
-    std::partial_sort(nearest.begin(), nearest.begin() + static_cast<long>(keep), nearest.end());
-    std::vector<int> repair;
-    for (size_t i = 0; i < keep; ++i) repair.push_back(nearest[i].second);
-    Repair(best, repair);
-    if (assigned_story.size() % 4096 == 0) PruneIndex();
+
+    // The stories most like the article, with its own, are where a better fit may have appeared.
+    std::sort(scored.begin(), scored.end(), [](const auto& x, const auto& y) {
+      return x.first != y.first ? x.first > y.first : x.second < y.second;
+    });
+    std::vector<int> local = {best};
+    for (size_t i = 0; i < scored.size() && i < static_cast<size_t>(options.refine_candidates);
+         ++i) {
+      if (scored[i].second != best) local.push_back(scored[i].second);
+    }
+    Refine(local);
+    if (story_of.size() % 4096 == 0) PruneIndex();
     return id;
   }
 };
+
+Result<ClusterOptions> DefaultClusterOptions() {
+  auto background = SharedDocumentFrequencies();
+  if (!background.ok()) return background.status();
+  ClusterOptions options;
+  options.background = *background;
+  return options;
+}
 
 StoryClusterer::StoryClusterer(ClusterOptions options)
     : impl_(std::make_unique<Impl>(std::move(options))) {}
@@ -609,10 +706,10 @@ std::string StoryClusterer::Add(const AnalyzedArticle& article) { return impl_->
 
 std::vector<Assignment> StoryClusterer::Assignments() const {
   std::vector<Assignment> out;
-  out.reserve(impl_->assigned_story.size());
-  for (size_t i = 0; i < impl_->assigned_story.size(); ++i) {
+  out.reserve(impl_->story_of.size());
+  for (size_t i = 0; i < impl_->story_of.size(); ++i) {
     const size_t begin = i == 0 ? 0 : impl_->article_id_end[i - 1];
-    const auto& story = impl_->stories[impl_->Find(impl_->assigned_story[i])];
+    const auto& story = impl_->stories[impl_->story_of[i]];
     out.push_back(Assignment{impl_->article_ids.substr(begin, impl_->article_id_end[i] - begin),
                              text::HexId(story.id), text::HexId(story.thread)});
   }

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -47,7 +48,7 @@ TEST(StoryClustererTest, JoinsSimilarSplitsUnrelatedAndRespectsTheWindow) {
   for (const auto& a : stream) ids.push_back(c.Add(a));
   EXPECT_EQ(ids[0], ids[2]);
   EXPECT_NE(ids[0], ids[1]);
-  EXPECT_NE(ids[0], ids[3]);                           // outside the 7-day window: a new story
+  EXPECT_NE(ids[0], ids[3]);                           // outside the time window: a new story
   EXPECT_EQ(ids[0], text::HexId(text::Hash64("q1")));  // named after its first article
   const auto assignments = c.Assignments();
   ASSERT_EQ(assignments.size(), 4u);
@@ -66,28 +67,61 @@ TEST(StoryClustererTest, UndatedArticlesClusterByText) {
   EXPECT_NE(a, b);
 }
 
-// With a join threshold nothing reaches, each article starts a story at arrival; the repair
-// merge then folds the story of the second quake report into the first, which keeps its id.
-TEST(StoryClustererTest, RepairMergesStoriesWhoseCentroidsConverge) {
-  for (double merge : {0.3, 0.0}) {
-    ClusterOptions options;
-    options.join_threshold = 0.99;
-    options.merge_threshold = merge;
-    StoryClusterer c(options);
-    const std::string q1 = c.Add(Make("q1", kQuake, Date{2024, 3, 4}));
-    const std::string b1 = c.Add(Make("b1", kBudget, Date{2024, 3, 4}));
-    const std::string q2 = c.Add(Make("q2", kQuake2, Date{2024, 3, 5}));
-    EXPECT_NE(q1, q2);  // at arrival
-    const auto final_assignments = c.Assignments();
-    ASSERT_EQ(final_assignments.size(), 3u);
-    EXPECT_EQ(final_assignments[0].story_id, q1);
-    EXPECT_EQ(final_assignments[1].story_id, b1);
-    if (merge > 0) {
-      EXPECT_EQ(final_assignments[2].story_id, q1);
-    } else {
-      EXPECT_EQ(final_assignments[2].story_id, q2);
+// An article given only the terms listed, each once.
+AnalyzedArticle WithTerms(const std::string& id, const std::vector<std::string>& terms) {
+  AnalyzedArticle a;
+  a.article.id = id;
+  for (const std::string& t : terms) a.terms.push_back(Term{t, 1});
+  std::sort(a.terms.begin(), a.terms.end(),
+            [](const Term& x, const Term& y) { return x.term < y.term; });
+  return a;
+}
+
+// An event's first report can land in a look-alike's story before its own exists; once its
+// own has grown, it moves there, and Assignments says where it is now.
+TEST(StoryClustererTest, MembersMoveToAStoryThatFitsThemBetter) {
+  ClusterOptions options;
+  options.join_threshold = 0.3;
+  options.link_members = 2;
+  options.move_margin = 0;
+  StoryClusterer c(options);
+  const std::string a = c.Add(WithTerms("a1", {"dam", "river", "flood", "levee"}));
+  // Shares two words with a1: joins its story at arrival.
+  EXPECT_EQ(c.Add(WithTerms("a2", {"flood", "levee", "storm", "coast"})), a);
+  // Its own event's reports then come in, nearer to it than a1 is.
+  const std::string b = c.Add(WithTerms("b1", {"storm", "coast", "ferry", "harbour"}));
+  EXPECT_NE(b, a);
+  EXPECT_EQ(c.Add(WithTerms("b2", {"storm", "coast", "ferry", "harbour", "pier"})), b);
+  EXPECT_EQ(c.Add(WithTerms("b3", {"storm", "coast", "levee", "ferry"})), b);
+  const std::vector<Assignment> now = c.Assignments();
+  ASSERT_EQ(now.size(), 5u);
+  EXPECT_EQ(now[0].story_id, a);
+  EXPECT_EQ(now[1].story_id, b);  // moved
+  EXPECT_EQ(now[4].story_id, b);
+}
+
+// The dates that open the texts tell two look-alike events apart: the same words on days that
+// are too far apart do not share a story, nor a story told on another weekday.
+TEST(StoryClustererTest, LeadDatesKeepLookAlikesApart) {
+  auto dated = [](const std::string& id, std::optional<Date> day, const char* lead_value) {
+    AnalyzedArticle a = WithTerms(id, {"summit", "leaders", "talks", "pact", "capital"});
+    a.article.published = day;
+    if (lead_value != nullptr) {
+      TemporalExpression t;
+      t.span = Span{10, 18};
+      t.type = "DATE";
+      t.value = lead_value;
+      a.dates.push_back(t);
     }
-  }
+    return a;
+  };
+  StoryClusterer c;
+  const std::string first = c.Add(dated("s1", Date{2024, 6, 19}, "2024-06-19"));
+  EXPECT_EQ(c.Add(dated("s2", Date{2024, 6, 20}, "2024-06-19")), first);
+  // Four months later: outside the window.
+  EXPECT_NE(c.Add(dated("s3", Date{2024, 10, 20}, "2024-10-19")), first);
+  // Undated, and its lead's weekday (Saturday) is not the story's (Wednesday): a look-alike.
+  EXPECT_NE(c.Add(dated("s4", std::nullopt, "XXXX-WXX-6")), first);
 }
 
 TEST(StoryClustererTest, IdleStoriesTakeNoNewArticles) {

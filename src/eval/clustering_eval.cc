@@ -1,24 +1,28 @@
-// `newsloom eval clustering`: the streaming story clusterer on a JSONL set of articles with gold
-// event and topic labels, scored by B-cubed precision, recall and F1.
+// `newsloom eval clustering`: what `newsloom ingest FILE` stores and `newsloom stories` lists,
+// scored by B-cubed precision, recall and F1 against the file's gold events (and topics, when
+// given), with the confusions between events and, where gold gives the event's day, how well the
+// stored publication dates fit it.
 #include "eval/clustering_eval.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <string>
 #include <vector>
 
-#include "analyze/analyze.h"
-#include "cluster/story_clusterer.h"
 #include "eval/eval.h"
+#include "eval/ingested_corpus.h"
 
 namespace newsloom::eval {
 namespace {
 
-struct Item {
+struct GoldArticle {
   std::string id;
   std::string topic;
   std::string event;
+  std::optional<Date> event_date;
 };
 
 std::string LabelOf(const nlohmann::json& v) {
@@ -27,27 +31,135 @@ std::string LabelOf(const nlohmann::json& v) {
   return v.dump();
 }
 
-// An Article as the JSONL gives it: the text as body, one paragraph per line, no dates.
-Article ArticleOf(const std::string& id, const std::string& text) {
-  Article a;
-  a.id = id;
-  a.source = id;
-  a.body = text;
-  a.language = "en";
-  uint32_t begin = 0;
-  while (begin <= text.size()) {
-    size_t nl = text.find('\n', begin);
-    const uint32_t end =
-        nl == std::string::npos ? static_cast<uint32_t>(text.size()) : static_cast<uint32_t>(nl);
-    if (end > begin) {
-      Paragraph p;
-      p.text = text.substr(begin, end - begin);
-      p.span = Span{begin, end};
-      a.paragraphs.push_back(std::move(p));
+Result<std::vector<GoldArticle>> ReadGold(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return Status::NotFound("clustering data not found: " + path);
+  std::vector<GoldArticle> gold;
+  std::string line;
+  int line_number = 0;
+  while (std::getline(in, line)) {
+    ++line_number;
+    if (line.empty()) continue;
+    const nlohmann::json row = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (row.is_discarded() || !row.is_object()) continue;  // ingest reports it as skipped
+    GoldArticle g;
+    g.id = row.contains("id") ? LabelOf(row["id"]) : "";
+    g.topic = row.contains("topic") ? LabelOf(row["topic"]) : "";
+    g.event = row.contains("event") ? LabelOf(row["event"]) : "";
+    if (row.contains("event_date") && row["event_date"].is_string()) {
+      g.event_date = Date::FromIso(row["event_date"].get<std::string>());
     }
-    begin = end + 1;
+    if (g.id.empty() || g.event.empty()) {
+      return Status::InvalidArgument(path + ":" + std::to_string(line_number) +
+                                     ": a clustering record needs an id and an event");
+    }
+    gold.push_back(std::move(g));
   }
-  return a;
+  if (gold.empty()) return Status::InvalidArgument("no articles in " + path);
+  return gold;
+}
+
+nlohmann::json Figures(const BCubed& b) {
+  return nlohmann::json{{"precision", b.precision}, {"recall", b.recall}, {"f1", b.f1}};
+}
+
+// Articles of one event that sit in a story whose articles are mostly of another: for each pair
+// of events, how many went the wrong way, largest first.
+nlohmann::json Confusions(const std::vector<std::string>& predicted,
+                          const std::vector<std::string>& events) {
+  std::map<std::string, std::map<std::string, int>> by_story;  // story -> event -> articles
+  for (size_t i = 0; i < predicted.size(); ++i) ++by_story[predicted[i]][events[i]];
+  std::map<std::pair<std::string, std::string>, int> wrong;  // (event, story's event) -> articles
+  for (const auto& [story, counts] : by_story) {
+    if (counts.size() < 2) continue;
+    std::string majority;
+    int most = 0;
+    for (const auto& [event, n] : counts) {
+      if (n > most) {
+        most = n;
+        majority = event;
+      }
+    }
+    for (const auto& [event, n] : counts) {
+      if (event != majority) wrong[{event, majority}] += n;
+    }
+  }
+  std::vector<std::pair<int, std::pair<std::string, std::string>>> sorted;
+  for (const auto& [pair, n] : wrong) sorted.push_back({-n, pair});
+  std::sort(sorted.begin(), sorted.end());
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& [n, pair] : sorted) {
+    out.push_back({{"event", pair.first}, {"in_story_of", pair.second}, {"articles", -n}});
+  }
+  return out;
+}
+
+// How the stored publication dates fit the gold events: an article of an event runs from the
+// event's day to 30 days after it; a date within 2 days of that window is right, and one more
+// than 60 days off is far off. Counted per signal that gave the date.
+Result<nlohmann::json> PublicationDates(const std::vector<GoldArticle>& gold, Store& store) {
+  constexpr long kWindowDays = 30, kToleranceDays = 2, kFarDays = 60;
+  int articles = 0, dated = 0, right = 0, far = 0;
+  std::map<std::string, std::pair<int, int>> by_source;  // dated, right
+  nlohmann::json far_off = nlohmann::json::array();
+  for (const GoldArticle& g : gold) {
+    if (!g.event_date) continue;
+    auto stored = store.GetArticle(g.id);
+    if (!stored.ok()) {
+      if (stored.status().code() == Status::Code::kNotFound) continue;
+      return stored.status();
+    }
+    ++articles;
+    const Article& a = stored->article;
+    if (!a.published) continue;
+    ++dated;
+    const long day = a.published->DaysSinceEpoch(), start = g.event_date->DaysSinceEpoch();
+    const long off = day < start ? start - day : std::max(0L, day - (start + kWindowDays));
+    const bool ok = off <= kToleranceDays;
+    right += ok;
+    auto& counts = by_source[DateSourceName(a.published_source)];
+    ++counts.first;
+    counts.second += ok;
+    if (off > kFarDays) {
+      ++far;
+      far_off.push_back({{"id", g.id},
+                         {"published", a.published->ToIso()},
+                         {"event_date", g.event_date->ToIso()},
+                         {"source", DateSourceName(a.published_source)}});
+    }
+  }
+  nlohmann::json sources = nlohmann::json::object();
+  for (const auto& [source, counts] : by_source) {
+    sources[source] = {{"dated", counts.first}, {"right", counts.second}};
+  }
+  return nlohmann::json{
+      {"articles", articles},
+      {"dated", dated},
+      {"undated_share", articles ? 1.0 - static_cast<double>(dated) / articles : 0.0},
+      {"right_share_of_dated", dated ? static_cast<double>(right) / dated : 0.0},
+      {"more_than_60_days_off", far},
+      {"by_source", sources},
+      {"far_off", far_off},
+      {"rule", "right: within 2 days of [event_date, event_date + 30]"}};
+}
+
+// Of the stored pages with a URL, how many have an outlet.
+Result<nlohmann::json> Outlets(const std::vector<GoldArticle>& gold, Store& store) {
+  int with_url = 0, with_outlet = 0;
+  for (const GoldArticle& g : gold) {
+    auto stored = store.GetArticle(g.id);
+    if (!stored.ok()) {
+      if (stored.status().code() == Status::Code::kNotFound) continue;
+      return stored.status();
+    }
+    if (stored->article.url.empty()) continue;
+    ++with_url;
+    with_outlet += !stored->article.outlet.empty();
+  }
+  return nlohmann::json{
+      {"pages_with_url", with_url},
+      {"with_outlet", with_outlet},
+      {"share_of_pages_with_url", with_url ? static_cast<double>(with_outlet) / with_url : 0.0}};
 }
 
 }  // namespace
@@ -77,99 +189,84 @@ BCubed ScoreBCubed(const std::vector<std::string>& predicted,
 }
 
 Result<nlohmann::json> RunClusteringEval(const EvalOptions& options) {
-  std::ifstream in(options.data);
-  if (!in) return Status::NotFound("clustering data not found: " + options.data);
-
-  std::vector<Item> items;
-  std::vector<std::string> texts;
-  std::string line;
-  int line_number = 0, skipped = 0;
-  while (std::getline(in, line)) {
-    ++line_number;
-    if (line.empty()) continue;
-    nlohmann::json row = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (row.is_discarded() || !row.is_object() || !row.contains("text") ||
-        !row["text"].is_string()) {
-      ++skipped;
-      continue;
-    }
-    Item item;
-    item.id = row.contains("id") ? LabelOf(row["id"]) : "line" + std::to_string(line_number);
-    item.topic = row.contains("topic") ? LabelOf(row["topic"]) : "";
-    item.event = row.contains("event") ? LabelOf(row["event"]) : "";
-    items.push_back(std::move(item));
-    texts.push_back(row["text"].get<std::string>());
-  }
-  if (items.empty()) return Status::InvalidArgument("no articles in " + options.data);
+  auto gold = ReadGold(options.data);
+  if (!gold.ok()) return gold.status();
 
   const auto start = std::chrono::steady_clock::now();
-  cluster::StoryClusterer clusterer;
-  std::vector<std::string> at_arrival;
-  for (size_t i = 0; i < items.size(); ++i) {
-    Result<AnalyzedArticle> analyzed = analyze::Analyze(ArticleOf(items[i].id, texts[i]));
-    if (!analyzed.ok()) return analyzed.status();
-    at_arrival.push_back(clusterer.Add(*analyzed));
-  }
+  auto corpus = IngestedCorpus::Ingest({options.data});
+  if (!corpus.ok()) return corpus.status();
+  auto story_of = (*corpus)->StoryOfArticle();
+  if (!story_of.ok()) return story_of.status();
+  auto stories = (*corpus)->Stories();
+  if (!stories.ok()) return stories.status();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::map<std::string, std::string> thread_of_story;
+  for (const StorySummary& s : *stories) thread_of_story[s.id] = s.thread;
 
-  // Threads link related stories: scored against the topics (each pairs two related events).
-  // Stories are scored as they stand after the stream (repair merges use no look-ahead), and as
-  // decided at each article's arrival.
-  std::vector<std::string> predicted, threads;
-  for (const cluster::Assignment& a : clusterer.Assignments()) {
-    predicted.push_back(a.story_id);
-    threads.push_back(a.thread_id);
+  // An article that ingest did not store is a story of its own: it reached no story.
+  std::vector<std::string> predicted, threads, events, topics;
+  int unstored = 0;
+  for (const GoldArticle& g : *gold) {
+    auto it = story_of->find(g.id);
+    const bool stored = it != story_of->end();
+    unstored += !stored;
+    predicted.push_back(stored ? it->second : "unstored:" + g.id);
+    threads.push_back(stored ? thread_of_story[it->second] : predicted.back());
+    events.push_back(g.event);
+    topics.push_back(g.topic);
   }
 
   if (!options.output.empty()) {
     std::ofstream out(options.output);
     if (!out) return Status::IoError("cannot write predictions to " + options.output);
-    for (size_t i = 0; i < items.size(); ++i) {
-      out << nlohmann::json{{"id", items[i].id},
+    for (size_t i = 0; i < gold->size(); ++i) {
+      out << nlohmann::json{{"id", (*gold)[i].id},
                             {"story", predicted[i]},
                             {"thread", threads[i]},
-                            {"event", items[i].event},
-                            {"topic", items[i].topic}}
+                            {"event", events[i]},
+                            {"topic", topics[i]}}
                  .dump()
           << '\n';
     }
     if (!out) return Status::IoError("cannot write predictions to " + options.output);
   }
 
-  std::vector<std::string> events, topics;
-  for (const Item& item : items) {
-    events.push_back(item.event);
-    topics.push_back(item.topic);
-  }
-  const BCubed event = ScoreBCubed(predicted, events);
-  const BCubed topic = ScoreBCubed(predicted, topics);
-  const BCubed arrival = ScoreBCubed(at_arrival, events);
-  const BCubed thread_topic = ScoreBCubed(threads, topics);
-  std::map<std::string, int> thread_count;
-  for (const std::string& t : threads) ++thread_count[t];
-  std::map<std::string, int> stories;
-  for (const std::string& p : predicted) ++stories[p];
-  std::map<std::string, int> gold_events;
+  std::map<std::string, int> gold_events, story_count, thread_count;
   for (const std::string& e : events) ++gold_events[e];
+  for (const std::string& p : predicted) ++story_count[p];
+  for (const std::string& t : threads) ++thread_count[t];
+  nlohmann::json skipped = nlohmann::json::object();
+  for (const auto& [reason, n] : (*corpus)->report().SkippedByReason()) skipped[reason] = n;
 
-  auto figures = [](const BCubed& b) {
-    return nlohmann::json{{"precision", b.precision}, {"recall", b.recall}, {"f1", b.f1}};
-  };
-  return nlohmann::json{
+  nlohmann::json out{
       {"task", "clustering"},
+      {"path", "newsloom ingest FILE, then the stories `newsloom stories` lists"},
       {"data", options.data},
-      {"articles", items.size()},
-      {"skipped_lines", skipped},
-      {"stories", stories.size()},
+      {"articles", gold->size()},
+      {"articles_not_stored", unstored},
+      {"pages_skipped", skipped},
+      {"stories", story_count.size()},
       {"gold_events", gold_events.size()},
-      {"bcubed_event", figures(event)},
-      {"bcubed_event_at_arrival", figures(arrival)},
-      {"bcubed_topic", figures(topic)},
+      {"bcubed_event", Figures(ScoreBCubed(predicted, events))},
+      {"confusions", Confusions(predicted, events)},
       {"threads", thread_count.size()},
-      {"bcubed_thread_vs_topic", figures(thread_topic)},
-      {"articles_per_second", seconds > 0 ? static_cast<double>(items.size()) / seconds : 0},
+      {"articles_per_second", seconds > 0 ? static_cast<double>(gold->size()) / seconds : 0},
   };
+  if (std::any_of(topics.begin(), topics.end(), [](const std::string& t) { return !t.empty(); })) {
+    out["bcubed_topic"] = Figures(ScoreBCubed(predicted, topics));
+    out["bcubed_thread_vs_topic"] = Figures(ScoreBCubed(threads, topics));
+  }
+  auto outlets = Outlets(*gold, (*corpus)->store());
+  if (!outlets.ok()) return outlets.status();
+  out["outlets"] = std::move(outlets).value();
+  if (std::any_of(gold->begin(), gold->end(),
+                  [](const GoldArticle& g) { return g.event_date.has_value(); })) {
+    auto dates = PublicationDates(*gold, (*corpus)->store());
+    if (!dates.ok()) return dates.status();
+    out["publication_dates"] = std::move(dates).value();
+  }
+  return out;
 }
 
 }  // namespace newsloom::eval

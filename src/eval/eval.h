@@ -13,11 +13,13 @@ namespace newsloom::eval {
 struct EvalOptions {
   std::string data;    // --data: the set's folder or file
   std::string output;  // --output: where to write predictions, when the task supports it
+  std::string lang;    // --lang: the language of the set (ISO 639-1), for tasks that read it
 };
 
 // One function per task, each in its own <task>_eval.cc.
 Result<nlohmann::json> RunSeedsEval(const EvalOptions& options);
-// Entity tagger on a CoNLL-2003 file (the committed model); --output writes "token gold predicted".
+// Entity tagger on a CoNLL-2003 file (the English model, found as ingest finds it); --output writes
+// "token gold predicted".
 Result<nlohmann::json> RunNerEval(const EvalOptions& options);
 // Main-text extraction scored on snippets that must / must not appear (trafilatura's evaluation
 // pages): `extraction` reads the HTML pages, `extraction-text` their crawl-style plain text.
@@ -28,7 +30,8 @@ Result<nlohmann::json> RunExtractionEval(const EvalOptions& options);
 Result<nlohmann::json> RunExtractionTextEval(const EvalOptions& options);
 // Publication dates estimated from article text (Timeline17 articles.jsonl with `published`).
 Result<nlohmann::json> RunPubdateEval(const EvalOptions& options);
-// TimeML files (TempEval-3): extent, type and value scores of the temporal-expression tagger.
+// TimeML files (TempEval-3): extent, type and value scores of the temporal-expression tagger. The
+// language is options.lang, or else detected from each document's text as ingest does.
 Result<nlohmann::json> RunTimexEval(const EvalOptions& options);
 
 // Timeline summarisation on topic folders (articles.jsonl of {id, published, text};
@@ -37,10 +40,12 @@ Result<nlohmann::json> RunTimexEval(const EvalOptions& options);
 // "agreement", "concat"). With `output`, writes OUTPUT/<topic>/<reference file> as [{date, text}].
 Result<nlohmann::json> RunTimelineEval(const EvalOptions& options);
 
-// Streaming story clustering on a JSONL file of {id, topic, event, text}, articles in file order:
-// B-cubed precision, recall and F1 of stories against `event` and against `topic`, of threads
-// against `topic`, and articles per second. With --output, one JSON line per article:
-// {id, story, thread, event, topic}.
+// Stories on a JSONL file of pages with gold labels ({id, url, event, topic, event_date, text,
+// ...}): the file goes through `newsloom ingest` into a temporary store, and the stories that
+// `newsloom stories` would list are scored, by B-cubed precision, recall and F1 against `event`
+// (and `topic`, with threads, when given), with the confusions between events, and, when
+// `event_date` is given, the fit of the stored publication dates. With --output, one JSON line
+// per article: {id, story, thread, event, topic}.
 Result<nlohmann::json> RunClusteringEval(const EvalOptions& options);
 
 // Quote attribution on brat standoff (PolNeAR: text/*.txt, attributions/*.ann with Source, Cue

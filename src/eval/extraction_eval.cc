@@ -15,6 +15,7 @@
 #include "extract/dates.h"
 #include "extract/extract.h"
 #include "extract/furniture.h"
+#include "extract/publication.h"
 
 namespace newsloom::eval {
 namespace {
@@ -55,13 +56,17 @@ bool Contains(std::string_view hay, std::string_view needle) {
   return hay.find(needle) != std::string_view::npos;
 }
 
+bool UrlGivesDay(std::string_view url) {
+  const std::optional<extract::UrlDate> date = extract::DateInUrl(url);
+  return date && date->has_day;
+}
+
 // A page "carries a date" when its HTML states one where publishers put it: JSON-LD
 // datePublished, article:published_time, a <time datetime> element, or a date in the URL.
 bool CarriesDate(const RawPage& page) {
   const std::string_view html = page.bytes;
   return Contains(html, "datePublished") || Contains(html, "article:published_time") ||
-         (Contains(html, "<time") && Contains(html, "datetime=")) ||
-         extract::DateInUrl(page.url).has_value();
+         (Contains(html, "<time") && Contains(html, "datetime=")) || UrlGivesDay(page.url);
 }
 
 Result<nlohmann::json> Run(const EvalOptions& options, bool plain_text) {

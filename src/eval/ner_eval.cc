@@ -1,15 +1,16 @@
-// `newsloom eval ner`: entity-level precision, recall and F1 (conlleval rules) of the committed
-// tagger on a CoNLL-format file, tagging speed and model load time.
+// `newsloom eval ner`: entity-level precision, recall and F1 (conlleval rules) of the English
+// tagger (the model FindNerModel finds) on a CoNLL-format file, tagging speed and model load time.
 #include <chrono>
 #include <fstream>
 
 #include "analyze/ner.h"
 #include "eval/eval.h"
+#include "eval/ner_score.h"
 
 namespace newsloom::eval {
 namespace {
 
-nlohmann::json CountsJson(const analyze::ChunkCounts& c) {
+nlohmann::json CountsJson(const ChunkCounts& c) {
   return {{"precision", c.Precision()}, {"recall", c.Recall()}, {"f1", c.F1()}, {"gold", c.gold},
           {"predicted", c.predicted},   {"correct", c.correct}};
 }
@@ -17,9 +18,11 @@ nlohmann::json CountsJson(const analyze::ChunkCounts& c) {
 }  // namespace
 
 Result<nlohmann::json> RunNerEval(const EvalOptions& options) {
-  const std::string model_path = analyze::DefaultNerModelPath();
+  // The model a user's run would load.
+  Result<std::string> model_path = analyze::FindNerModel("en");
+  if (!model_path.ok()) return model_path.status();
   auto load_start = std::chrono::steady_clock::now();
-  Result<analyze::NerTagger> tagger = analyze::NerTagger::Load(model_path);
+  Result<analyze::NerTagger> tagger = analyze::NerTagger::Load(*model_path);
   if (!tagger.ok()) return tagger.status();
   double load_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - load_start)
@@ -34,20 +37,19 @@ Result<nlohmann::json> RunNerEval(const EvalOptions& options) {
     out.open(options.output, std::ios::trunc);
     if (!out) return Status::IoError("cannot write " + options.output);
   }
-  analyze::NerEvaluation eval =
-      analyze::EvaluateNer(*tagger, *docs, out.is_open() ? &out : nullptr);
+  NerEvaluation eval = EvaluateNer(*tagger, *docs, out.is_open() ? &out : nullptr);
   if (out.is_open()) {
     out.close();
     if (!out) return Status::IoError("error writing " + options.output);
   }
 
-  const analyze::NerScore& score = eval.score;
+  const NerScore& score = eval.score;
   nlohmann::json by_type = nlohmann::json::object();
   for (const auto& [type, counts] : score.by_type) by_type[type] = CountsJson(counts);
   nlohmann::json result = CountsJson(score.overall);
   result["task"] = "ner";
   result["data"] = options.data;
-  result["model"] = model_path;
+  result["model"] = *model_path;
   result["by_type"] = by_type;
   result["documents"] = eval.documents;
   result["sentences"] = eval.sentences;

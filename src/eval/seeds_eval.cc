@@ -1,15 +1,14 @@
-// `newsloom eval seeds`: extraction of the sample pages scored against gold.json.
+// `newsloom eval seeds`: the sample pages through `newsloom ingest`, scored against gold.json: the
+// stored body lines, titles and dates, and the stories.
 #include <filesystem>
 #include <map>
 #include <set>
 #include <string>
 #include <vector>
 
-#include "analyze/analyze.h"
-#include "cluster/story_clusterer.h"
 #include "eval/eval.h"
 #include "eval/eval_io.h"
-#include "extract/extract.h"
+#include "eval/ingested_corpus.h"
 #include "text/normalize.h"
 
 namespace newsloom::eval {
@@ -37,34 +36,44 @@ Result<nlohmann::json> RunSeedsEval(const EvalOptions& options) {
   if (gold.is_discarded() || !gold.contains("documents"))
     return Status::Corrupt(gold_path + ": not the seeds gold JSON");
 
-  // All pages first: template lines are recognised across them.
-  std::vector<RawPage> pages;
-  for (const auto& doc : gold["documents"]) {
-    const std::string path = options.data + "/" + doc.value("file", "");
-    Result<RawPage> page = ReadPageFile(path);
-    if (!page.ok()) return page.status();
-    pages.push_back(std::move(page).value());
+  // The pages go through `newsloom ingest`, all in one run so that template lines are
+  // recognised across them; everything scored below is what the store then holds.
+  std::vector<std::string> paths;
+  for (const auto& doc : gold["documents"])
+    paths.push_back(options.data + "/" + doc.value("file", ""));
+  auto corpus = IngestedCorpus::Ingest(paths);
+  if (!corpus.ok()) return corpus.status();
+  auto story_of_article = (*corpus)->StoryOfArticle();
+  if (!story_of_article.ok()) return story_of_article.status();
+  std::map<std::string, std::string> article_of_source;
+  {
+    Status listed = (*corpus)->store().ForEachArticle(
+        LoadOptions{.tokens = false, .paragraphs = false}, [&](AnalyzedArticle&& a) {
+          article_of_source[a.article.source] = a.article.id;
+          return Status::Ok();
+        });
+    if (!listed.ok()) return listed;
   }
-  extract::LineStats stats;
-  for (const RawPage& p : pages) stats.AddPage(p);
 
-  cluster::StoryClusterer clusterer;
   std::vector<std::string> story_of;  // per page, in file order
   int tp = 0, fn = 0, fp = 0;
   int titles = 0, dates_total = 0, dates_ok = 0, null_total = 0, null_ok = 0;
   nlohmann::json per_doc = nlohmann::json::array();
-  for (size_t i = 0; i < pages.size(); ++i) {
+  for (size_t i = 0; i < paths.size(); ++i) {
     const nlohmann::json& doc = gold["documents"][i];
     nlohmann::json d;
     d["file"] = doc.value("file", "");
-    Result<Article> article = extract::Extract(pages[i], &stats);
-    Article a = article.ok() ? std::move(article).value() : Article{};
-    if (!article.ok()) d["error"] = article.status().ToString();
-    if (article.ok()) {
-      Result<AnalyzedArticle> analyzed = analyze::Analyze(a);
-      story_of.push_back(analyzed.ok() ? clusterer.Add(*analyzed) : "unanalysed:" + a.id);
+    Article a;
+    auto id = article_of_source.find(paths[i]);
+    if (id == article_of_source.end()) {
+      d["error"] = "not stored by ingest";
+      story_of.push_back("unstored:" + std::to_string(i));
     } else {
-      story_of.push_back("unextracted:" + std::to_string(i));
+      auto stored = (*corpus)->store().GetArticle(id->second);
+      if (!stored.ok()) return stored.status();
+      a = std::move(stored->article);
+      auto story = story_of_article->find(a.id);
+      story_of.push_back(story == story_of_article->end() ? "no story:" + a.id : story->second);
     }
     std::set<int> kept;
     for (const Paragraph& p : a.paragraphs) kept.insert(p.line);
@@ -107,7 +116,7 @@ Result<nlohmann::json> RunSeedsEval(const EvalOptions& options) {
   const double precision = Ratio(tp, tp + fp);
   const double recall = Ratio(tp, tp + fn);
   nlohmann::json out;
-  out["documents"] = static_cast<int>(pages.size());
+  out["documents"] = static_cast<int>(paths.size());
   out["body_lines"] = {
       {"tp", tp},         {"fn", fn},
       {"fp", fp},         {"precision", precision},
@@ -119,7 +128,7 @@ Result<nlohmann::json> RunSeedsEval(const EvalOptions& options) {
   out["gold_null_dates"] = null_total;
   // Story partition: groups of files in file order, compared with gold's as sets of sets.
   std::map<std::string, std::set<std::string>> ours;
-  for (size_t i = 0; i < pages.size(); ++i)
+  for (size_t i = 0; i < paths.size(); ++i)
     ours[story_of[i]].insert(gold["documents"][i].value("file", ""));
   std::set<std::set<std::string>> our_partition, gold_partition;
   for (const auto& [story, files] : ours) our_partition.insert(files);
@@ -132,6 +141,11 @@ Result<nlohmann::json> RunSeedsEval(const EvalOptions& options) {
   nlohmann::json partition = nlohmann::json::array();
   for (const auto& files : our_partition) partition.push_back(files);
   out["story_partition"] = std::move(partition);
+  auto stories = (*corpus)->Stories();
+  if (!stories.ok()) return stories.status();
+  std::set<std::string> threads;
+  for (const StorySummary& s : *stories) threads.insert(s.thread);
+  out["threads"] = threads.size();
   out["story_partition_matches_gold"] = our_partition == gold_partition;
   out["per_document"] = std::move(per_doc);
   return out;

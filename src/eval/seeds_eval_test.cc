@@ -32,6 +32,9 @@ TEST(SeedsEvalTest, SamplePagesMeetTheTargets) {
   EXPECT_EQ(j["titles_correct"].get<int>(), 5);
   EXPECT_EQ(j["published_within_tolerance"].get<int>(), j["published_gold_dates"].get<int>());
   EXPECT_EQ(j["no_confident_date_where_gold_null"].get<int>(), j["gold_null_dates"].get<int>());
+  // The September 2023 summit alone; the June 2024 visit's four reports together; one thread.
+  EXPECT_TRUE(j["story_partition_matches_gold"].get<bool>()) << j["story_partition"].dump();
+  EXPECT_EQ(j["threads"].get<int>(), 1);
   for (const auto& doc : j["per_document"]) {
     const std::string file = doc["file"];
     if (file.rfind("001_", 0) == 0 || file.rfind("003_", 0) == 0) {

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "analyze/analyze.h"
 #include "eval/eval.h"
+#include "eval/ingested_corpus.h"
 #include "eval/timeline_rouge.h"
 #include "story/timeline.h"
 
@@ -23,51 +23,6 @@ double Round4(double x) { return std::round(x * 10000) / 10000; }
 
 nlohmann::json ToJson(const Prf& p) {
   return {{"precision", Round4(p.precision)}, {"recall", Round4(p.recall)}, {"f1", Round4(p.f1)}};
-}
-
-// Body with paragraphs: the topic files hold each article as one line of text, so paragraphs are
-// cut after sentence-final punctuation followed by a capital, once a paragraph has 300 bytes.
-// The cut is conservative (not after a one- or two-letter word, as "Mr." or "U.S.").
-Article MakeArticle(const std::string& id, const std::optional<Date>& published,
-                    const std::string& text) {
-  Article a;
-  a.id = id;
-  a.source = id;
-  a.published = published;
-  a.published_confidence = published ? 1.0 : 0.0;
-  a.language = "en";
-  size_t start = 0;
-  auto flush = [&](size_t end) {
-    while (start < end && text[start] == ' ') ++start;
-    size_t e = end;
-    while (e > start && text[e - 1] == ' ') --e;
-    if (e <= start) return;
-    Paragraph p;
-    p.text = text.substr(start, e - start);
-    if (!a.body.empty()) a.body += '\n';
-    p.span = Span{static_cast<uint32_t>(a.body.size()),
-                  static_cast<uint32_t>(a.body.size() + p.text.size())};
-    a.body += p.text;
-    a.paragraphs.push_back(std::move(p));
-  };
-  for (size_t i = 0; i + 2 < text.size(); ++i) {
-    const char c = text[i];
-    if (c != '.' && c != '!' && c != '?') continue;
-    size_t j = i + 1;
-    if (j < text.size() && (text[j] == '"' || text[j] == '\'')) ++j;
-    if (j + 1 >= text.size() || text[j] != ' ' ||
-        !std::isupper(static_cast<unsigned char>(text[j + 1]))) {
-      continue;
-    }
-    size_t w = i;
-    while (w > 0 && std::isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
-    if (i - w <= 2) continue;
-    if (i + 1 - start < 300) continue;
-    flush(j);
-    start = j;
-  }
-  flush(text.size());
-  return a;
 }
 
 // Sentences of a reference summary: the references are tokenised, sentences end in " . ".
@@ -104,32 +59,20 @@ struct Topic {
   int skipped = 0;
 };
 
+// The topic's articles as `newsloom ingest` stores them, in ingest order.
 Result<Topic> ReadTopic(const fs::path& dir) {
   Topic topic;
   topic.name = dir.filename().string();
-  std::ifstream in(dir / "articles.jsonl");
-  if (!in) return Status::NotFound("cannot read " + (dir / "articles.jsonl").string());
-  std::string line;
-  int line_no = 0;
-  while (std::getline(in, line)) {
-    ++line_no;
-    if (line.empty()) continue;
-    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || !j.contains("text") || !j["text"].is_string()) {
-      ++topic.skipped;  // bad lines are counted, not fatal
-      continue;
-    }
-    std::string id = j.contains("id")
-                         ? (j["id"].is_string() ? j["id"].get<std::string>() : j["id"].dump())
-                         : std::to_string(line_no);
-    std::optional<Date> published;
-    if (j.contains("published") && j["published"].is_string()) {
-      published = Date::FromIso(j["published"].get<std::string>());
-    }
-    auto analyzed = analyze::Analyze(MakeArticle(id, published, j["text"].get<std::string>()));
-    if (!analyzed.ok()) return analyzed.status();
-    topic.articles.push_back(std::move(analyzed).value());
-  }
+  const fs::path file = dir / "articles.jsonl";
+  if (!fs::exists(file)) return Status::NotFound("cannot read " + file.string());
+  auto corpus = IngestedCorpus::Ingest({file.string()});
+  if (!corpus.ok()) return corpus.status();
+  topic.skipped = static_cast<int>((*corpus)->report().skipped.size());
+  Status read = (*corpus)->store().ForEachArticle(LoadOptions{}, [&](AnalyzedArticle&& a) {
+    topic.articles.push_back(std::move(a));
+    return Status::Ok();
+  });
+  if (!read.ok()) return read;
   return topic;
 }
 
@@ -303,7 +246,7 @@ Result<nlohmann::json> RunTimelineEval(const EvalOptions& options) {
       {"input_span", "articles published within the reference timeline's first..last day"},
       {"timelines", sums.n},
       {"articles", articles_total},
-      {"skipped_lines", skipped_total},
+      {"pages_skipped", skipped_total},
       {"seconds", Round4(seconds)},
       // Reading and analysing the articles included: the whole job, per second.
       {"timelines_per_second", seconds > 0 ? Round4(sums.n / seconds) : 0.0},

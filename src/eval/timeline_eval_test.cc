@@ -47,7 +47,7 @@ TEST(TimelineEvalTest, SmallTopicWritesPredictionsAndScoresDates) {
   const nlohmann::json& j = *r;
   EXPECT_EQ(j["timelines"], 1);
   EXPECT_EQ(j["articles"], 3);
-  EXPECT_EQ(j["skipped_lines"], 1);
+  EXPECT_EQ(j["pages_skipped"], 1);
   EXPECT_DOUBLE_EQ(j["mean"]["date"]["f1"].get<double>(), 1.0);
   EXPECT_GT(j["mean"]["align_m1"]["rouge_1"]["f1"].get<double>(), 0.0);
   EXPECT_EQ(j["timelines_scored"][0]["sentences_per_date"], 2);  // 3 sentences over 2 days

@@ -11,8 +11,9 @@
 #include <vector>
 
 #include "eval/eval.h"
-#include "text/timex.h"
-#include "text/timex_tml.h"
+#include "eval/timex_tml.h"
+#include "extract/language.h"
+#include "timex/timex.h"
 
 namespace newsloom::eval {
 namespace {
@@ -81,7 +82,7 @@ std::string Context(const std::string& text, uint32_t begin, uint32_t end) {
 }
 
 // Pairs system and gold expressions one-to-one by overlap, in order, and counts.
-Counts Score(const text::TimemlDocument& doc, const std::vector<TemporalExpression>& sys,
+Counts Score(const TimemlDocument& doc, const std::vector<TemporalExpression>& sys,
              const std::string& file, std::vector<ErrorRow>* errors) {
   Counts c;
   c.gold = static_cast<long>(doc.timexes.size());
@@ -156,14 +157,15 @@ Result<nlohmann::json> RunTimexEval(const EvalOptions& options) {
   std::map<std::string, Counts> subsets;
   Counts total;
   std::vector<ErrorRow> errors;
-  std::set<std::string> seen_texts;  // a file repeated in another folder is scored once
+  std::set<std::string> seen_texts;       // a file repeated in another folder is scored once
+  std::map<std::string, long> languages;  // documents by the language they were tagged in
   long skipped = 0, duplicates = 0;
   double seconds = 0;
   for (const fs::path& path : files) {
     std::ifstream in(path, std::ios::binary);
     std::stringstream buf;
     buf << in.rdbuf();
-    Result<text::TimemlDocument> doc = text::ParseTimeml(buf.str());
+    Result<TimemlDocument> doc = ParseTimeml(buf.str());
     if (!in.good() && !in.eof()) {
       ++skipped;
       continue;
@@ -176,17 +178,21 @@ Result<nlohmann::json> RunTimexEval(const EvalOptions& options) {
       ++duplicates;
       continue;
     }
+    const std::string language =
+        options.lang.empty() ? extract::DetectLanguage(doc->text) : options.lang;
+    ++languages[language];
     const auto start = std::chrono::steady_clock::now();
-    const std::vector<TemporalExpression> tags = text::TagTemporalExpressions(doc->text, doc->dct);
+    const std::vector<TemporalExpression> tags =
+        timex::TagTemporalExpressions(doc->text, doc->dct, language);
     seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     Counts c = Score(*doc, tags, path.filename().string(), &errors);
     c.documents = 1;
-    c.sentences = static_cast<long>(text::SplitSentencesRoughly(doc->text).size());
+    c.sentences = static_cast<long>(SplitSentencesRoughly(doc->text).size());
     subsets[path.parent_path().filename().string()].Add(c);
     total.Add(c);
     if (!options.output.empty()) {
       std::ofstream out(fs::path(options.output) / path.filename(), std::ios::binary);
-      out << text::WriteTimeml(*doc, tags);
+      out << WriteTimeml(*doc, tags);
       if (!out.good()) return Status::IoError("cannot write into " + options.output);
     }
   }
@@ -194,6 +200,7 @@ Result<nlohmann::json> RunTimexEval(const EvalOptions& options) {
   nlohmann::json result = Figures(total);
   result["skipped_files"] = skipped;
   result["duplicate_files"] = duplicates;
+  result["languages"] = languages;
   result["sentences_per_second"] = seconds > 0 ? std::round(total.sentences / seconds) : 0;
   for (const auto& [name, c] : subsets) result["subsets"][name] = Figures(c);
   // The most common value errors by kind: gold shape -> system shape.

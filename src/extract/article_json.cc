@@ -11,6 +11,9 @@ nlohmann::json ArticleToJson(const Article& a) {
   j["outlet"] = a.outlet;
   j["published"] = a.published ? nlohmann::json(a.published->ToIso()) : nlohmann::json(nullptr);
   j["published_confidence"] = a.published_confidence;
+  j["published_source"] = a.published_source == DateSource::kNone
+                              ? nlohmann::json(nullptr)
+                              : nlohmann::json(DateSourceName(a.published_source));
   j["masthead_date"] =
       a.masthead_date ? nlohmann::json(a.masthead_date->ToIso()) : nlohmann::json(nullptr);
   j["language"] = a.language;

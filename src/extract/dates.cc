@@ -5,7 +5,7 @@
 #include <set>
 
 #include "text/normalize.h"
-#include "text/timex.h"
+#include "timex/timex.h"
 
 namespace newsloom::extract {
 namespace {
@@ -116,11 +116,34 @@ std::optional<Date> MonthNameDate(std::string_view s) {
   return std::nullopt;
 }
 
+// The weekday a date expression names ("Tuesday, November 5", "mardi 5 novembre"), -1 for none.
+int WeekdayNamed(std::string_view expression) {
+  static constexpr std::string_view kWeekdays[7][4] = {
+      {"monday", "montag", "lundi", "lunes"},
+      {"tuesday", "dienstag", "mardi", "martes"},
+      {"wednesday", "mittwoch", "mercredi", "mi\xc3\xa9rcoles"},
+      {"thursday", "donnerstag", "jeudi", "jueves"},
+      {"friday", "freitag", "vendredi", "viernes"},
+      {"saturday", "samstag", "samedi", "s\xc3\xa1bado"},
+      {"sunday", "sonntag", "dimanche", "domingo"},
+  };
+  for (const std::string& word : text::Words(expression)) {
+    for (int d = 0; d < 7; ++d) {
+      for (std::string_view name : kWeekdays[d]) {
+        if (word == name) return d;
+      }
+      // English abbreviations: "Tue., Nov. 5".
+      if (word.size() == 3 && kWeekdays[d][0].compare(0, 3, word) == 0) return d;
+    }
+  }
+  return -1;
+}
+
 }  // namespace
 
 std::vector<DateMention> FindDateMentions(std::string_view text) {
   std::vector<DateMention> out;
-  for (const TemporalExpression& e : text::TagTemporalExpressions(text, std::nullopt)) {
+  for (const TemporalExpression& e : timex::TagTemporalExpressions(text, std::nullopt, "en")) {
     if (e.type != "DATE" && e.type != "TIME") continue;
     const std::string& v = e.value;
     DateMention m;
@@ -137,6 +160,8 @@ std::vector<DateMention> FindDateMentions(std::string_view text) {
       m.day = v.size() >= 10 && v[7] == '-' ? Digits(v, 8, 2) : 0;
       if (m.year < 0 || m.month < 1 || m.month > 12 || m.day < 0) continue;
       if (m.day > 0 && !ValidDay(m.year, m.month, m.day)) continue;
+      // "Tuesday, November 5": the weekday tells the year of a date written without one.
+      if (m.year == 0 && m.day > 0) m.weekday = WeekdayNamed(e.text);
     } else {
       continue;
     }
@@ -178,39 +203,15 @@ std::optional<Date> DateLine(std::string_view line, int max_other_words, int lin
   return std::nullopt;
 }
 
-std::optional<Date> DateInUrl(std::string_view url) {
-  // Four digits of a plausible year, then month and day separated by '/' or '-'.
-  for (size_t i = 0; i + 10 <= url.size(); ++i) {
-    if (i > 0 && IsDigit(url[i - 1])) continue;
-    auto digits = [&](size_t from, size_t n) {
-      int v = 0;
-      for (size_t k = from; k < from + n; ++k) {
-        if (k >= url.size() || !IsDigit(url[k])) return -1;
-        v = v * 10 + (url[k] - '0');
-      }
-      return v;
-    };
-    const int y = digits(i, 4);
-    if (y < 1990 || y > 2100) continue;
-    const char sep = url[i + 4];
-    if (sep != '/' && sep != '-') continue;
-    const int m = digits(i + 5, 2);
-    if (m < 1 || m > 12 || i + 7 >= url.size() || url[i + 7] != sep) continue;
-    const int d = digits(i + 8, 2);
-    if (d < 0 || (i + 10 < url.size() && IsDigit(url[i + 10]))) continue;
-    Date date{y, m, d};
-    if (date.Valid()) return date;
-  }
-  return std::nullopt;
-}
-
 constexpr size_t kDatelineBytes = 160;
 
 PublicationEstimate EstimatePublication(const std::vector<DateMention>& mentions,
-                                        std::optional<Date> masthead) {
+                                        std::optional<Date> masthead, std::optional<Date> anchor) {
   PublicationEstimate est;
-  // The year that yearless dates take: the masthead's, else the latest explicit year.
-  int anchor_year = masthead ? masthead->year : 0;
+  // The year that yearless dates take: the masthead's or the anchor's, else the latest explicit
+  // year.
+  const std::optional<Date> near = masthead ? masthead : anchor;
+  int anchor_year = near ? near->year : 0;
   if (anchor_year == 0) {
     for (const DateMention& m : mentions) {
       if (m.year > 0 && m.day > 0) anchor_year = std::max(anchor_year, m.year);
@@ -232,22 +233,34 @@ PublicationEstimate EstimatePublication(const std::vector<DateMention>& mentions
   }
   std::set<int> past_weekdays;
   for (const DateMention& m : mentions) {
-    if (m.month == 0 && m.weekday >= 0) {
-      if (m.tense < 0) past_weekdays.insert(m.weekday);
-      continue;
-    }
+    if (m.weekday >= 0 && m.tense < 0) past_weekdays.insert(m.weekday);
+    if (m.month == 0 && m.weekday >= 0) continue;
     if (m.day == 0) continue;
     Date d{m.year, m.month, m.day};
-    if (m.year == 0) {
+    if (m.year == 0 && m.weekday >= 0) {
+      // A weekday written with the date fixes the year: the nearest one that fits, not after
+      // the year the other evidence gives.
+      if (anchor_year == 0) continue;
+      d.year = 0;
+      for (int y : {anchor_year, anchor_year + 1, anchor_year - 1, anchor_year - 2, anchor_year - 3,
+                    anchor_year - 4, anchor_year - 5, anchor_year - 6}) {
+        const Date c{y, m.month, m.day};
+        if (c.Valid() && c.Weekday() == m.weekday) {
+          d = c;
+          break;
+        }
+      }
+      if (d.year == 0) continue;
+    } else if (m.year == 0) {
       if (anchor_year == 0) continue;
       // The year that puts the date nearest the masthead (a December story read in January).
       d.year = anchor_year;
-      if (masthead) {
+      if (near) {
         long best = -1;
         for (int y = anchor_year - 1; y <= anchor_year + 1; ++y) {
           Date c{y, m.month, m.day};
           if (!c.Valid()) continue;
-          const long dist = std::labs(c.DaysSinceEpoch() - masthead->DaysSinceEpoch());
+          const long dist = std::labs(c.DaysSinceEpoch() - near->DaysSinceEpoch());
           if (best < 0 || dist < best) {
             best = dist;
             d = c;
@@ -272,7 +285,9 @@ PublicationEstimate EstimatePublication(const std::vector<DateMention>& mentions
     est.published = *dateline;
     est.confidence = 0.8;
     est.basis = "dateline";
-  } else if (latest) {
+  } else if (latest && (past_weekdays.empty() || past_weekdays.count(latest->Weekday()))) {
+    // When the text's weekdays ("on Monday") all differ from the latest date's, that date is
+    // background ("the record loss of Sept. 3"), not the day of writing.
     est.published = *latest;
     est.confidence = 0.45;
     est.basis = "latest-past-date";

@@ -41,9 +41,6 @@ std::optional<Date> ParseDate(std::string_view s);
 inline constexpr int kMaxDateLineWords = 12;
 std::optional<Date> DateLine(std::string_view line, int max_other_words = 3, int line_words = -1);
 
-// A date of a URL path ("/2024/06/19/", "/2024-06-19-").
-std::optional<Date> DateInUrl(std::string_view url);
-
 struct PublicationEstimate {
   std::optional<Date> published;  // null when the evidence does not allow a confident answer
   double confidence = 0;          // 0..1
@@ -52,9 +49,12 @@ struct PublicationEstimate {
 
 // Estimates when a text was written from the dates it mentions. `masthead` is a date printed by
 // the page template, which may be the day of the crawl rather than of the article: it supplies
-// the year of yearless dates and is accepted only when the text supports it.
+// the year of yearless dates and is accepted only when the text supports it. `anchor`, a day the
+// writing is known to be near (the URL's month, the crawl), supplies that year when there is no
+// masthead.
 PublicationEstimate EstimatePublication(const std::vector<DateMention>& mentions,
-                                        std::optional<Date> masthead);
+                                        std::optional<Date> masthead,
+                                        std::optional<Date> anchor = std::nullopt);
 
 }  // namespace newsloom::extract
 

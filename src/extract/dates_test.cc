@@ -81,13 +81,6 @@ TEST(DateLineTest, OtherWordsLimit) {
   EXPECT_EQ(DateLine(many_words, 3 + kMaxDateLineWords), (Date{2024, 6, 17}));
 }
 
-TEST(DateInUrlTest, PathDates) {
-  EXPECT_EQ(DateInUrl("https://example.org/2012/05/31/title/"), (Date{2012, 5, 31}));
-  EXPECT_EQ(DateInUrl("https://example.org/news/2019-04-02-title"), (Date{2019, 4, 2}));
-  EXPECT_EQ(DateInUrl("https://example.org/id/120190402"), std::nullopt);
-  EXPECT_EQ(DateInUrl(""), std::nullopt);
-}
-
 struct EstimateCase {
   const char* name;
   const char* text;

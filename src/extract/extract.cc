@@ -9,6 +9,8 @@
 #include "extract/html.h"
 #include "extract/language.h"
 #include "extract/plain_text.h"
+#include "extract/publication.h"
+#include "extract/site.h"
 #include "text/hash.h"
 #include "text/normalize.h"
 
@@ -81,6 +83,46 @@ int LineStats::PagesWithLine(std::string_view line) const {
   return it == pages_with_line_.end() ? 0 : it->second;
 }
 
+namespace {
+
+// A record that carries a title and nothing else (a headline-only JSONL record or feed item) is
+// still an article: it joins a story by its title.
+bool HeadlineOnly(const RawPage& page) {
+  return page.given_title && !text::Trim(*page.given_title).empty() &&
+         text::Trim(page.bytes).empty();
+}
+
+// The dates, outlet and title decided over everything the page and its container say.
+void SettleMetadata(const RawPage& page, std::string_view text, Article* article) {
+  DateSignals signals = PageDateSignals(page.given_published, page.fetched_at, article->url, text);
+  if (article->published_source == DateSource::kMetadata) {
+    signals.metadata = article->published;
+    signals.metadata_confidence = article->published_confidence;
+  } else if (article->published_source == DateSource::kDateLine) {
+    // A "Published ..." line outranks a crawl's date line; an update's stamp does not.
+    if (!signals.date_line || article->published_confidence >= signals.date_line_confidence) {
+      signals.date_line = article->published;
+      signals.date_line_confidence = article->published_confidence;
+    }
+  }
+  signals.masthead = article->masthead_date;
+  // Date lines taken out of the body ("Bonn, 11.10.2021") still date the text.
+  std::string dated;
+  for (const RemovedLine& r : article->removed) {
+    if (r.reason == "date" || r.reason == "published-line") dated += r.text + "\n";
+  }
+  dated += article->body;
+  for (const Paragraph& c : article->captions) dated += "\n" + c.text;
+  ResolvePublication(signals, dated, article);
+
+  const std::string domain = RegistrableDomain(article->url);
+  if (article->outlet.empty()) article->outlet = domain;
+  if (page.given_title && !page.given_title->empty()) article->title = *page.given_title;
+  article->title = CleanTitle(article->title, article->outlet, domain);
+}
+
+}  // namespace
+
 Result<Article> Extract(const RawPage& page, const LineStats* corpus) {
   Article article;
   article.source = page.source;
@@ -93,21 +135,32 @@ Result<Article> Extract(const RawPage& page, const LineStats* corpus) {
     article.id = text::HexId(text::Hash64(page.bytes));
   }
   const bool html = LooksLikeHtml(page);
-  const std::string text = PageText(page, html);
-  Status status =
-      html ? ExtractHtml(text, page.url, &article) : ExtractPlainText(text, corpus, &article);
-  if (!status.ok()) {
-    if (status.code() == Status::Code::kCorrupt)
-      return Status::Corrupt(page.source + ": " + status.message());
-    return status;
-  }
-  // What the container says outranks what the page shows.
-  if (page.given_title && !page.given_title->empty()) article.title = *page.given_title;
-  if (page.given_published) {
-    if (auto d = ParseDate(*page.given_published)) {
-      article.published = d;
-      article.published_confidence = 1.0;
+  std::string text = PageText(page, html);
+  if (!html) {
+    // A crawl that writes a page's address as its first line: the address is metadata. The line
+    // is blanked rather than cut so that line numbers still count the input's lines.
+    const std::string leading_url = LeadingUrl(text);
+    if (!leading_url.empty()) {
+      if (article.url.empty()) article.url = leading_url;
+      const size_t at = text.find(leading_url);
+      text.replace(at, leading_url.size(), "");
     }
+  }
+  if (!HeadlineOnly(page)) {
+    Status status =
+        html ? ExtractHtml(text, page.url, &article) : ExtractPlainText(text, corpus, &article);
+    // A text page whose only words are its headline is a headline-only article too.
+    const bool headline = !html && status.code() == Status::Code::kCorrupt &&
+                          article.paragraphs.empty() && !article.title.empty();
+    if (!status.ok() && !headline) {
+      if (status.code() == Status::Code::kCorrupt)
+        return Status::Corrupt(page.source + ": " + status.message());
+      return status;
+    }
+  }
+  SettleMetadata(page, text, &article);
+  if (article.title.empty() && article.body.empty()) {
+    return Status::Corrupt(page.source + ": no article text");
   }
   article.language = DetectLanguage(article.title + "\n" + article.body);
   return article;

@@ -886,14 +886,26 @@ bool IsPublishedLine(const LineFeatures& l, std::optional<Date>* date, bool* is_
   static constexpr std::string_view kUpdated[] = {"updated", "last updated", "aktualisiert",
                                                   "modified", "mis à jour"};
   if (l.words > 14) return false;
+  // The word may follow one or two others: "Article posted on ...", "First published: ...".
+  const std::vector<std::string> words = text::Words(l.norm);
+  size_t lead = 0;
+  for (size_t k = 0; k < std::min<size_t>(2, words.size()); ++k) lead += words[k].size() + 1;
+  auto names = [&](std::string_view p) {
+    for (size_t at = 0; at <= lead && at < l.norm.size(); at = l.norm.find(' ', at) + 1) {
+      if (StartsWith(std::string_view(l.norm).substr(at), p)) return true;
+      if (l.norm.find(' ', at) == std::string::npos) break;
+    }
+    return false;
+  };
   bool pub = false;
   bool upd = false;
-  for (std::string_view p : kPublished) pub = pub || StartsWith(l.norm, p);
-  for (std::string_view p : kUpdated) upd = upd || StartsWith(l.norm, p);
+  for (std::string_view p : kPublished) pub = pub || names(p);
+  for (std::string_view p : kUpdated) upd = upd || names(p);
   if (!pub && !upd) return false;
   *date = ParseDate(l.text);
   *is_update = upd && !pub;
-  return date->has_value();
+  // A short stamp line is no headline even when its date cannot be read ("Last updated at 22:46").
+  return date->has_value() || l.words <= 8;
 }
 
 bool IsHeadlineLike(const LineFeatures& l) {

@@ -326,7 +326,7 @@ Status PreferScriptTextToStub(const HtmlSource& source, const PageBlocks& page,
 
 }  // namespace
 
-Status ExtractHtml(std::string_view html, std::string_view url, Article* article) {
+Status ExtractHtml(std::string_view html, std::string_view /*url*/, Article* article) {
   const PageBudget& budget = DefaultBudget();
   const PageClock clock(budget);
   const HtmlSource source = PrepareHtml(html);
@@ -350,7 +350,7 @@ Status ExtractHtml(std::string_view html, std::string_view url, Article* article
                    [](const RemovedLine& a, const RemovedLine& b) { return a.line < b.line; });
   if (article->paragraphs.empty()) return Status::Corrupt("no main text found");
   NEWSLOOM_RETURN_IF_ERROR(clock.Check());
-  DecideMetadata(meta, url, article);
+  DecideMetadata(meta, article);
   return Status::Ok();
 }
 

@@ -140,7 +140,7 @@ std::optional<Date> PublisherDay(std::string_view value) {
   return day;
 }
 
-void DecidePublished(const HtmlMeta& meta, std::string_view url, Article* article) {
+void DecidePublished(const HtmlMeta& meta, Article* article) {
   struct Source {
     std::string value;
     double confidence;
@@ -153,32 +153,16 @@ void DecidePublished(const HtmlMeta& meta, std::string_view url, Article* articl
        0.9},
       {meta.time_datetime, 0.8},
   };
-  // A date in the URL path is the publisher's own local day; metadata timestamps are often UTC,
-  // a day off for evening stories.
-  const std::optional<Date> url_date = DateInUrl(url);
+  // The page's own metadata; the URL and the text's dates are weighed against it afterwards
+  // (ResolvePublication).
   for (const Source& s : sources) {
-    if (url_date) break;
     if (s.value.empty()) continue;
     if (auto d = PublisherDay(s.value)) {
       article->published = d;
       article->published_confidence = s.confidence;
+      article->published_source = DateSource::kMetadata;
       break;
     }
-  }
-  if (!article->published && url_date) {
-    article->published = url_date;
-    article->published_confidence = 0.9;
-  }
-  if (!article->published) {
-    // Date lines were taken out of the body ("Bonn, 11.10.2021"), but they still date the text.
-    std::string dated;
-    for (const RemovedLine& r : article->removed) {
-      if (r.reason == "date" || r.reason == "published-line") dated += r.text + "\n";
-    }
-    dated += article->body;
-    PublicationEstimate est = EstimatePublication(FindDateMentions(dated), std::nullopt);
-    article->published = est.published;
-    article->published_confidence = est.published ? est.confidence : 0;
   }
 }
 
@@ -209,7 +193,7 @@ HtmlMeta CollectMeta(xmlDoc* doc, const std::vector<std::string>& json_ld) {
   return meta;
 }
 
-void DecideMetadata(const HtmlMeta& meta, std::string_view url, Article* article) {
+void DecideMetadata(const HtmlMeta& meta, Article* article) {
   std::string site_from_title;
   std::string title = MetaValue(meta, {"og:title", "twitter:title"});
   if (title.empty()) title = meta.ld_headline;
@@ -228,7 +212,7 @@ void DecideMetadata(const HtmlMeta& meta, std::string_view url, Article* article
   if (byline.find("://") != std::string::npos) byline.clear();
   if (text::NormalizeForCompare(byline).rfind("by ", 0) == 0) byline = byline.substr(3);
   article->byline = byline;
-  DecidePublished(meta, url, article);
+  DecidePublished(meta, article);
 }
 
 }  // namespace newsloom::extract

@@ -74,16 +74,20 @@ TEST(ExtractHtmlTest, Metadata) {
 }
 
 TEST(ExtractHtmlTest, TitleFromTitleTagAndDateFromUrl) {
-  const char* page =
+  RawPage page;
+  page.content_type = "text/html";
+  page.url = "https://coast.example/2031/01/05/storm/";
+  page.bytes =
       "<html><head><title>Storm closes the harbour - Coast Daily</title></head><body><div>"
       "<p>The harbour was closed on Sunday as a storm brought winds of more than a hundred "
       "kilometres an hour to the coast, and ferries stayed in port.</p></div></body></html>";
-  Article a;
-  ASSERT_TRUE(ExtractHtml(page, "https://coast.example/2031/01/05/storm/", &a).ok());
-  EXPECT_EQ(a.title, "Storm closes the harbour");
-  EXPECT_EQ(a.outlet, "Coast Daily");
-  ASSERT_TRUE(a.published.has_value());
-  EXPECT_EQ(*a.published, (Date{2031, 1, 5}));
+  Result<Article> a = Extract(page, nullptr);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(a->title, "Storm closes the harbour");
+  EXPECT_EQ(a->outlet, "Coast Daily");
+  ASSERT_TRUE(a->published.has_value());
+  EXPECT_EQ(*a->published, (Date{2031, 1, 5}));
+  EXPECT_EQ(a->published_source, DateSource::kUrl);
 }
 
 TEST(ExtractHtmlTest, NoBodyIsCorrupt) {

@@ -124,6 +124,31 @@ void Smooth(std::vector<Line>& lines, const std::vector<size_t>& open) {
   for (size_t k = 0; k < open.size(); ++k) lines[open[k]].cls = smoothed[k];
 }
 
+// Of the candidate headlines, the one whose words the URL's path spells out (at least three of
+// them, and most of its words), if any.
+std::optional<size_t> SpelledByUrl(const std::vector<Line>& lines,
+                                   const std::vector<size_t>& candidates, std::string_view url) {
+  const size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return std::nullopt;
+  const size_t path = url.find('/', scheme + 3);
+  if (path == std::string_view::npos) return std::nullopt;
+  const std::vector<std::string> slug = text::Words(url.substr(path));
+  const std::set<std::string> slug_words(slug.begin(), slug.end());
+  std::optional<size_t> best;
+  double best_share = 0.6;
+  for (size_t i : candidates) {
+    const std::vector<std::string> words = text::Words(lines[i].text);
+    int spelled = 0;
+    for (const std::string& w : words) spelled += slug_words.count(w) > 0;
+    const double share = words.empty() ? 0 : static_cast<double>(spelled) / words.size();
+    if (spelled >= 3 && share > best_share) {
+      best_share = share;
+      best = i;
+    }
+  }
+  return best;
+}
+
 // One page of plain text on its way to an Article; each step below is one pass over the lines.
 class PlainTextPage {
  public:
@@ -222,6 +247,7 @@ class PlainTextPage {
       bool is_update = false;
       if (IsPublishedLine(l, &date, &is_update)) {
         if (!is_update && !published_line_) published_line_ = date;
+        if (is_update && !updated_line_) updated_line_ = date;
         SetRole(l, Role::kPublished, is_update ? "updated-line" : "published-line");
         continue;
       }
@@ -327,19 +353,32 @@ class PlainTextPage {
   // taken so that short notices still yield something; else the page is empty.
   Status FindFirstGoodLine() {
     for (size_t i = 0; i < lines_.size(); ++i) {
-      if (lines_[i].role == Role::kUnset && lines_[i].cls == Cls::kGood) {
+      const Line& l = lines_[i];
+      // A long headline reads as running text by its length; without final punctuation it opens
+      // the header, not the body.
+      if (l.role == Role::kUnset && l.cls == Cls::kGood && !(IsHeadlineLike(l) && !l.ends_sentence)) {
         first_good_ = i;
         return Status::Ok();
       }
     }
+    // A long line may have lost its full stop to truncation.
     size_t best = lines_.size();
     for (size_t i : open_) {
-      if (lines_[i].words >= 8 && lines_[i].ends_sentence &&
+      if (lines_[i].words >= 8 && (lines_[i].ends_sentence || lines_[i].words >= 20) &&
           (best == lines_.size() || lines_[i].chars > lines_[best].chars)) {
         best = i;
       }
     }
-    if (best == lines_.size()) return Status::Corrupt("no body text found");
+    if (best == lines_.size()) {
+      // An empty page still reports its headline, if it has one.
+      for (const Line& l : lines_) {
+        if (l.role == Role::kUnset && IsHeadlineLike(l)) {
+          article_->title = l.text;
+          break;
+        }
+      }
+      return Status::Corrupt("no body text found");
+    }
     lines_[best].cls = Cls::kGood;
     first_good_ = best;
     return Status::Ok();
@@ -428,6 +467,25 @@ class PlainTextPage {
     return std::string(text::Trim(text.substr(0, by)));
   }
 
+  // A date line right below the headline dates the article; one above it is the template's
+  // ("today"). A byline may carry the date too ("By Jane Doe Published on June 28, 2024").
+  void DateFromLinesBelow(size_t title) {
+    for (size_t i = title + 1; i < std::min(first_good_, title + 4); ++i) {
+      const Line& l = lines_[i];
+      if (l.role == Role::kMasthead || (l.role == Role::kBoilerplate && l.reason == "date")) {
+        published_line_ = DateLine(l.text, 3, l.words);
+      } else if (l.role == Role::kByline) {
+        const size_t at = l.norm.find("published ");
+        if (at != std::string::npos)
+          published_line_ = ParseDate(std::string_view(l.norm).substr(at));
+      }
+      if (published_line_) {
+        if (l.role == Role::kMasthead) masthead_.reset();
+        return;
+      }
+    }
+  }
+
   // Step 9: the header: the title (and a subtitle right below it) among the lines before the
   // body; other glued-byline lines; the outlet's name.
   void PickHeader() {
@@ -436,6 +494,10 @@ class PlainTextPage {
     std::optional<size_t> subtitle;
     if (!candidates.empty()) {
       title = candidates.back();
+      // The headline a page's address spells out ("/storm-closes-the-harbour/") is its own.
+      if (const std::optional<size_t> named = SpelledByUrl(lines_, candidates, article_->url)) {
+        title = *named;
+      }
       // Two headline lines in a row: headline and standfirst.
       if (candidates.size() >= 2 && candidates.back() == candidates[candidates.size() - 2] + 1) {
         title = candidates[candidates.size() - 2];
@@ -460,6 +522,7 @@ class PlainTextPage {
         SetRole(lines_[i], Role::kBoilerplate, "byline");
       }
     }
+    if (title && !published_line_) DateFromLinesBelow(*title);
     // The outlet's name: the bio's "Welcome to X", else a short name line opening the page.
     const Line& first = lines_[0];
     if (!bio_outlet_.empty()) {
@@ -523,19 +586,20 @@ class PlainTextPage {
     }
   }
 
-  // Step 12: the publication date: an explicit line first, else the text's own dates.
+  // Step 12: the publication date an explicit line states; the other signals are weighed
+  // against it afterwards (ResolvePublication).
   void DatePublication() {
     article_->masthead_date = masthead_;
     if (published_line_) {
       article_->published = published_line_;
       article_->published_confidence = 0.95;
-      return;
+      article_->published_source = DateSource::kDateLine;
+    } else if (updated_line_) {
+      // Most updates come the day a story runs; alone, the stamp is a weak date line.
+      article_->published = updated_line_;
+      article_->published_confidence = 0.5;
+      article_->published_source = DateSource::kDateLine;
     }
-    std::string dated = article_->body;
-    for (const Paragraph& c : article_->captions) dated += "\n" + c.text;
-    PublicationEstimate est = EstimatePublication(FindDateMentions(dated), masthead_);
-    article_->published = est.published;
-    article_->published_confidence = est.published ? est.confidence : 0;
   }
 
   const LineStats* corpus_;
@@ -547,6 +611,7 @@ class PlainTextPage {
   size_t first_good_ = 0;
   std::optional<Date> masthead_;
   std::optional<Date> published_line_;
+  std::optional<Date> updated_line_;  // an update's date: the article is no newer
   std::string bio_outlet_;
 };
 

@@ -81,8 +81,8 @@ Format Sniff(std::string_view name, std::string_view head) {
   if (html_name) return Format::kHtml;
   if (!body.empty() && body.front() == '<') {
     const std::string start = Lower(body.substr(0, 4096));
-    for (const char* tag : {"<!doctype html", "<html", "<head", "<body", "<meta", "<title",
-                            "<div", "<p>", "<p ", "<article", "<!--"}) {
+    for (const char* tag : {"<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<div",
+                            "<p>", "<p ", "<article", "<!--"}) {
       if (start.find(tag) != std::string::npos) return Format::kHtml;
     }
   }
@@ -135,8 +135,10 @@ void EmitHtml(const Context& ctx, RawPage page) {
   ctx.sink(std::move(page));
 }
 
-// One JSONL record (or JSON array element): {"id","url","title","published","text" or "html"}.
-void EmitJsonRecord(const Context& ctx, const std::string& record_source, const nlohmann::json& json) {
+// One JSONL record (or JSON array element): {"id", "url", "title", "published", "fetched_at",
+// "text" or "html"}; a record with a title and no text is a headline-only page.
+void EmitJsonRecord(const Context& ctx, const std::string& record_source,
+                    const nlohmann::json& json) {
   if (!json.is_object()) return ctx.Skip(record_source, "invalid JSON");
   auto text_field = [&json](const char* key) -> std::optional<std::string> {
     auto it = json.find(key);
@@ -147,13 +149,20 @@ void EmitJsonRecord(const Context& ctx, const std::string& record_source, const 
   };
   const auto text = text_field("text");
   const auto html = text_field("html");
-  if (!text && !html) return ctx.Skip(record_source, "no text or html field");
   RawPage page;
   page.source = record_source;
   page.given_id = text_field("id");
   page.given_title = text_field("title");
   page.given_published = text_field("published");
   page.url = text_field("url").value_or("");
+  page.fetched_at = text_field("fetched_at").value_or("");
+  const bool has_title = page.given_title && !IsBlank(*page.given_title);
+  if (!html && (!text || IsBlank(*text))) {
+    // A headline-only record is still an article; with neither there is nothing to read.
+    if (!has_title) return ctx.Skip(record_source, text ? "empty page" : "no text or html field");
+    page.content_type = "text/plain";
+    return ctx.sink(std::move(page));
+  }
   if (html) {
     page.content_type = "text/html";
     page.bytes = *html;
@@ -177,7 +186,8 @@ void ReadJsonDocument(const std::string& source, BufferedReader& reader, const C
     }
     return;
   }
-  if (json.is_object() && !json.contains("text") && !json.contains("html")) {
+  if (json.is_object() && !json.contains("text") && !json.contains("html") &&
+      !json.contains("title")) {
     return ctx.Skip(source, "JSON without text or html");
   }
   EmitJsonRecord(ctx, source, json);
@@ -213,8 +223,7 @@ std::string HeaderValue(const std::vector<std::pair<std::string, std::string>>& 
 }
 
 // Parses "Name: value" lines up to the first empty line of `block`, starting at `*pos`.
-std::vector<std::pair<std::string, std::string>> ParseHeaders(std::string_view block,
-                                                              size_t* pos) {
+std::vector<std::pair<std::string, std::string>> ParseHeaders(std::string_view block, size_t* pos) {
   std::vector<std::pair<std::string, std::string>> headers;
   while (*pos < block.size()) {
     size_t end = block.find('\n', *pos);
@@ -225,7 +234,8 @@ std::vector<std::pair<std::string, std::string>> ParseHeaders(std::string_view b
     if (line.empty()) break;
     const size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    headers.emplace_back(Lower(Trim(line.substr(0, colon))), std::string(Trim(line.substr(colon + 1))));
+    headers.emplace_back(Lower(Trim(line.substr(0, colon))),
+                         std::string(Trim(line.substr(colon + 1))));
   }
   return headers;
 }
@@ -318,7 +328,8 @@ void EmitWarcRecord(const Context& ctx, const std::string& record_source, std::s
     pos = eol == std::string_view::npos ? block.size() : eol + 1;
     const auto http_headers = ParseHeaders(block, &pos);
     body = std::string(block.substr(pos));
-    if (Lower(HeaderValue(http_headers, "transfer-encoding")).find("chunked") != std::string::npos) {
+    if (Lower(HeaderValue(http_headers, "transfer-encoding")).find("chunked") !=
+        std::string::npos) {
       auto decoded = Dechunk(body);
       if (!decoded) return ctx.Skip(record_source, "corrupt chunked body");
       body = std::move(*decoded);

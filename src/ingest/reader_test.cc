@@ -127,9 +127,10 @@ TEST_F(ReaderTest, JsonlRecordsCarryTheirFields) {
       "\n"
       "{\"html\":\"<p>Body two</p>\",\"id\":7}\n"
       "{not json}\n"
-      "{\"title\":\"no body\"}\n");
+      "{\"title\":\"Headline only\",\"fetched_at\":\"2024-06-20T10:00:00Z\"}\n"
+      "{\"id\":\"nothing\"}\n");
   Read({path});
-  ASSERT_EQ(pages_.size(), 2u);
+  ASSERT_EQ(pages_.size(), 3u);
   EXPECT_EQ(pages_[0].source, path + "#1");
   EXPECT_EQ(pages_[0].given_id, "a1");
   EXPECT_EQ(pages_[0].given_title, "T");
@@ -141,10 +142,15 @@ TEST_F(ReaderTest, JsonlRecordsCarryTheirFields) {
   EXPECT_EQ(pages_[1].given_id, "7");
   EXPECT_EQ(pages_[1].content_type, "text/html");
   EXPECT_EQ(pages_[1].given_title, std::nullopt);
+  // A record with a title and no text is a headline-only page.
+  EXPECT_EQ(pages_[2].source, path + "#4");
+  EXPECT_EQ(pages_[2].given_title, "Headline only");
+  EXPECT_EQ(pages_[2].bytes, "");
+  EXPECT_EQ(pages_[2].fetched_at, "2024-06-20T10:00:00Z");
   ASSERT_EQ(skipped_.size(), 2u);
   EXPECT_EQ(skipped_[0].source, path + "#3");
   EXPECT_EQ(skipped_[0].reason, "invalid JSON");
-  EXPECT_EQ(skipped_[1].source, path + "#4");
+  EXPECT_EQ(skipped_[1].source, path + "#5");
   EXPECT_EQ(skipped_[1].reason, "no text or html field");
 }
 

@@ -62,6 +62,7 @@ int WorkerCount(int requested) {
 }  // namespace
 
 struct Pipeline::StoryState {
+  explicit StoryState(cluster::ClusterOptions options) : clusterer(std::move(options)) {}
   dedup::CopyDetector detector;
   cluster::StoryClusterer clusterer;
   void Add(const AnalyzedArticle& a) {
@@ -261,7 +262,9 @@ Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
 }
 
 Result<std::unique_ptr<Pipeline::StoryState>> Pipeline::ReplayStoredArticles() {
-  auto state = std::make_unique<StoryState>();
+  auto options = cluster::DefaultClusterOptions();
+  if (!options.ok()) return options.status();
+  auto state = std::make_unique<StoryState>(std::move(options).value());
   // Replay in ingest order, one article in memory at a time (copy detection shingles the tokens
   // and hashes the paragraphs).
   Status replay = store_->ForEachArticle(LoadOptions{}, [&](AnalyzedArticle&& a) {

@@ -199,7 +199,9 @@ Result<ClustererReport> RunClusterer(store::PostgresStore* store, const Clustere
   if (log) log("holding the clustering lock");
 
   dedup::CopyDetector detector;
-  cluster::StoryClusterer clusterer;
+  auto cluster_options = cluster::DefaultClusterOptions();
+  if (!cluster_options.ok()) return cluster_options.status();
+  cluster::StoryClusterer clusterer(std::move(cluster_options).value());
   int64_t assigned_seq = 0;
   // What the stored stories are, as far as this process knows: unknown at first (a previous
   // clusterer wrote them), so the first pass rewrites every story.

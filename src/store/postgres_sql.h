@@ -9,7 +9,7 @@
 namespace newsloom::store::pgsql {
 
 // Migration i brings the schema from version i to i + 1. Append only; never edit a shipped one.
-inline constexpr std::array<const char*, 2> kMigrations = {
+inline constexpr std::array<const char*, 3> kMigrations = {
     // 1: the store (as SQLite migrations 1 and 2), full text as a weighted tsvector with GIN.
     R"sql(
 -- One counter for articles and queued pages: a queued page keeps its number as its article's
@@ -153,6 +153,10 @@ CREATE TABLE workers (
   db_seconds DOUBLE PRECISION NOT NULL DEFAULT 0
 );
 )sql",
+    // 3: which signal gave each publication date (DateSourceName).
+    R"sql(
+ALTER TABLE articles ADD COLUMN published_source TEXT NOT NULL DEFAULT '';
+)sql",
 };
 
 inline constexpr const char* kCreateMigrations =
@@ -169,21 +173,23 @@ inline constexpr const char* kHasArticle = "SELECT 1 FROM articles WHERE id = $1
 inline constexpr const char* kRawPageHash = "SELECT raw_hash FROM articles WHERE id = $1";
 inline constexpr const char* kCountArticles = "SELECT COUNT(*) FROM articles";
 
-// $1 ingest_seq (NULL: the next number) .. $22 raw_zstd, one array element per article.
+// $1 ingest_seq (NULL: the next number) .. $22 raw_zstd, $23 published_source, one array element
+// per article.
 inline constexpr const char* kInsertArticles = R"sql(
 INSERT INTO articles (ingest_seq, id, source, url, title, subtitle, byline, outlet, published,
   published_confidence, masthead_date, language, body, captions, removed, raw_content_type,
-  raw_url, raw_fetched_at, raw_given, raw_hash, raw_size, raw_zstd)
+  raw_url, raw_fetched_at, raw_given, raw_hash, raw_size, raw_zstd, published_source)
 SELECT COALESCE(u.seq, nextval('ingest_seq_counter')), u.id, u.source, u.url, u.title, u.subtitle,
   u.byline, u.outlet, u.published, u.published_confidence, u.masthead_date, u.language, u.body,
   u.captions, u.removed, u.raw_content_type, u.raw_url, u.raw_fetched_at, u.raw_given, u.raw_hash,
-  u.raw_size, u.raw_zstd
+  u.raw_size, u.raw_zstd, u.published_source
 FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
   $8::text[], $9::text[], $10::float8[], $11::text[], $12::text[], $13::text[], $14::text[],
   $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::bigint[], $21::bigint[],
-  $22::bytea[]) WITH ORDINALITY AS u(seq, id, source, url, title, subtitle, byline, outlet,
-  published, published_confidence, masthead_date, language, body, captions, removed,
-  raw_content_type, raw_url, raw_fetched_at, raw_given, raw_hash, raw_size, raw_zstd, ord)
+  $22::bytea[], $23::text[]) WITH ORDINALITY AS u(seq, id, source, url, title, subtitle, byline,
+  outlet, published, published_confidence, masthead_date, language, body, captions, removed,
+  raw_content_type, raw_url, raw_fetched_at, raw_given, raw_hash, raw_size, raw_zstd,
+  published_source, ord)
 ORDER BY u.ord
 ON CONFLICT DO NOTHING
 RETURNING id, ingest_seq)sql";
@@ -203,10 +209,11 @@ inline constexpr const char* kInsertAnalysis =
     "INSERT INTO analysis SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], "
     "$4::bytea[], $5::bytea[], $6::bytea[])";
 
-// Columns 0..14 of an article row, as read back.
+// Columns 0..15 of an article row, as read back.
 #define NEWSLOOM_PG_ARTICLE_COLUMNS                                           \
   "ingest_seq, id, source, url, title, subtitle, byline, outlet, published, " \
-  "published_confidence, masthead_date, language, body, captions, removed"
+  "published_confidence, masthead_date, language, body, captions, removed, "  \
+  "published_source"
 inline constexpr const char* kRawPageHashes =
     "SELECT id, raw_hash FROM articles WHERE id = ANY($1::text[])";
 inline constexpr const char* kSelectArticlesByIds =

@@ -303,7 +303,7 @@ Status PostgresStore::PutRows(const std::vector<PageAndArticle>& items,
     if (first_with_id.emplace(items[i].article->article.id, i).second) candidates.push_back(i);
   }
   if (candidates.empty()) return Status::Ok();
-  std::array<ArrayParam, 22> columns;
+  std::array<ArrayParam, 23> columns;
   for (size_t i : candidates) {
     const RawPage& page = *items[i].page;
     const Article& a = items[i].article->article;
@@ -333,6 +333,7 @@ Status PostgresStore::PutRows(const std::vector<PageAndArticle>& items,
     columns[19].Int(static_cast<int64_t>(text::Hash64(page.bytes)));
     columns[20].Int(static_cast<int64_t>(page.bytes.size()));
     columns[21].Bytes(Compress(page.bytes));
+    columns[22].Text(DateSourceName(a.published_source));
   }
   std::vector<Param> params;
   for (const ArrayParam& c : columns) params.push_back(c.Done());
@@ -510,6 +511,7 @@ AnalyzedArticle ArticleFromRow(const PostgresStore::Query& q, int r) {
   a.body = q.Text(r, 12);
   a.captions = ParagraphsFromJson(q.Text(r, 13));
   a.removed = RemovedFromJson(q.Text(r, 14));
+  a.published_source = DateSourceFromName(q.Text(r, 15));
   return analyzed;
 }
 

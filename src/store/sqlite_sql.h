@@ -8,7 +8,7 @@
 namespace newsloom::store::sql {
 
 // Migration i brings the schema from version i to i + 1. Append only; never edit a shipped one.
-inline constexpr std::array<const char*, 2> kMigrations = {
+inline constexpr std::array<const char*, 3> kMigrations = {
     // 1: articles with their raw pages, spans, analysis; stories; full-text index.
     R"sql(
 CREATE TABLE articles (
@@ -128,6 +128,10 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
     R"sql(
 CREATE INDEX entities_text ON entities(text COLLATE NOCASE);
 )sql",
+    // 3: which signal gave each publication date (DateSourceName).
+    R"sql(
+ALTER TABLE articles ADD COLUMN published_source TEXT NOT NULL DEFAULT '';
+)sql",
 };
 
 inline constexpr const char* kCreateMigrations =
@@ -144,9 +148,9 @@ inline constexpr const char* kCountArticles = "SELECT COUNT(*) FROM articles";
 inline constexpr const char* kInsertArticle = R"sql(
 INSERT INTO articles (id, source, url, title, subtitle, byline, outlet, published,
   published_confidence, masthead_date, language, body, captions, removed, raw_content_type,
-  raw_url, raw_fetched_at, raw_given, raw_hash, raw_size, raw_zstd)
+  raw_url, raw_fetched_at, raw_given, raw_hash, raw_size, raw_zstd, published_source)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-  ?20, ?21))sql";
+  ?20, ?21, ?22))sql";
 inline constexpr const char* kInsertFts =
     "INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)";
 inline constexpr const char* kInsertParagraph =
@@ -159,10 +163,10 @@ inline constexpr const char* kInsertEntity =
 inline constexpr const char* kInsertAnalysis =
     "INSERT INTO analysis VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 
-// Columns 0..14 of an article row, as read back.
+// Columns 0..15 of an article row, as read back.
 #define NEWSLOOM_ARTICLE_COLUMNS                                                             \
   "ingest_seq, id, source, url, title, subtitle, byline, outlet, published, "               \
-  "published_confidence, masthead_date, language, body, captions, removed"
+  "published_confidence, masthead_date, language, body, captions, removed, published_source"
 inline constexpr const char* kSelectArticleById =
     "SELECT " NEWSLOOM_ARTICLE_COLUMNS " FROM articles WHERE id = ?1";
 inline constexpr const char* kSelectArticlesInOrder =

@@ -262,6 +262,7 @@ Result<bool> SqliteStore::PutArticleInTransaction(const RawPage& page,
     q.Bind(18, Dump(GivenToJson(page)));
     q.Bind(19, static_cast<int64_t>(text::Hash64(page.bytes)));
     q.Bind(20, static_cast<int64_t>(page.bytes.size())).BindBlob(21, Compress(page.bytes));
+    q.Bind(22, std::string(DateSourceName(a.published_source)));
     NEWSLOOM_RETURN_IF_ERROR(q.Run());
     seq = sqlite3_last_insert_rowid(db_);
   }
@@ -329,6 +330,7 @@ Result<AnalyzedArticle> SqliteStore::ReadArticle(sqlite3_stmt* row, const LoadOp
   a.masthead_date = date(10);
   a.language = text(11);
   a.body = text(12);
+  a.published_source = DateSourceFromName(text(15));
   if (options.paragraphs) {
     a.captions = ParagraphsFromJson(text(13));
     a.removed = RemovedFromJson(text(14));

@@ -1,6 +1,9 @@
 #include "newsloom/date.h"
 
 #include <cstdio>
+#include <utility>
+
+#include "newsloom/article.h"
 
 namespace newsloom {
 namespace {
@@ -69,6 +72,30 @@ std::string Date::ToIso() const {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
   return buf;
+}
+
+namespace {
+constexpr std::pair<DateSource, const char*> kDateSourceNames[] = {
+    {DateSource::kGiven, "given"},
+    {DateSource::kMetadata, "metadata"},
+    {DateSource::kUrl, "url"},
+    {DateSource::kDateLine, "date-line"},
+    {DateSource::kTextMentions, "text-mentions"},
+};
+}  // namespace
+
+const char* DateSourceName(DateSource source) {
+  for (const auto& [s, name] : kDateSourceNames) {
+    if (s == source) return name;
+  }
+  return "";
+}
+
+DateSource DateSourceFromName(std::string_view name) {
+  for (const auto& [s, n] : kDateSourceNames) {
+    if (name == n) return s;
+  }
+  return DateSource::kNone;
 }
 
 }  // namespace newsloom
