@@ -26,7 +26,8 @@ struct HtmlMeta {
 // Reads the document's metadata and the JSON-LD scripts (their text as the page has it).
 HtmlMeta CollectMeta(xmlDoc* doc, const std::vector<std::string>& json_ld);
 
-// Fills title, subtitle, outlet, byline and the date the metadata states (published_source kMetadata).
+// Fills title, subtitle, outlet, byline and the date the metadata states (published_source
+// kMetadata).
 void DecideMetadata(const HtmlMeta& meta, Article* article);
 
 }  // namespace newsloom::extract

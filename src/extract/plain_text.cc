@@ -356,7 +356,8 @@ class PlainTextPage {
       const Line& l = lines_[i];
       // A long headline reads as running text by its length; without final punctuation it opens
       // the header, not the body.
-      if (l.role == Role::kUnset && l.cls == Cls::kGood && !(IsHeadlineLike(l) && !l.ends_sentence)) {
+      if (l.role == Role::kUnset && l.cls == Cls::kGood &&
+          !(IsHeadlineLike(l) && !l.ends_sentence)) {
         first_good_ = i;
         return Status::Ok();
       }
