@@ -517,6 +517,17 @@ std::string LineFurnitureReason(const LineFeatures& l) {
       "must be logged in",
       "nicht eingeloggt",
       "einloggen, um",
+      "e-mail-adresse wird nicht veröffentlicht",
+      "erforderliche felder sind mit",
+      "pflichtfelder sind mit",
+      "uses akismet to reduce spam",
+      "verwendet akismet",
+      "comments are moderated",
+      "comments may be republished",
+      "adresse e-mail ne sera pas publiée",
+      "champs obligatoires sont indiqués",
+      "correo electrónico no será publicada",
+      "campos obligatorios están marcados",
   };
   // Forms, notices and copyright lines are short; a long line that names them is text.
   const bool short_line = l.words <= kMaxNoticeWords;
