@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "text/utf8.h"
 
@@ -107,36 +108,68 @@ bool HasMojibakeMarks(std::string_view text) {
   return false;
 }
 
-// A line of mojibake back to the UTF-8 it was: the line written in windows-1252 must give bytes
-// that are UTF-8 with at least one multi-byte character. Otherwise the line stays as it is
-// (a character that windows-1252 lacks, or bytes that are not UTF-8, mean it was not mojibake).
+// The windows-1252 byte that reads as `c`, or -1: U+0080..U+00FF stand for themselves (the
+// bytes windows-1252 leaves undefined come through as C1 controls), and the characters it puts at
+// 0x80..0x9F for those bytes.
+int Cp1252Byte(UChar32 c) {
+  if (c >= 0x80 && c <= 0xff) return static_cast<int>(c);
+  static constexpr struct {
+    UChar32 c;
+    int byte;
+  } kHigh[] = {{0x20ac, 0x80}, {0x201a, 0x82}, {0x0192, 0x83}, {0x201e, 0x84}, {0x2026, 0x85},
+               {0x2020, 0x86}, {0x2021, 0x87}, {0x02c6, 0x88}, {0x2030, 0x89}, {0x0160, 0x8a},
+               {0x2039, 0x8b}, {0x0152, 0x8c}, {0x017d, 0x8e}, {0x2018, 0x91}, {0x2019, 0x92},
+               {0x201c, 0x93}, {0x201d, 0x94}, {0x2022, 0x95}, {0x2013, 0x96}, {0x2014, 0x97},
+               {0x02dc, 0x98}, {0x2122, 0x99}, {0x0161, 0x9a}, {0x203a, 0x9b}, {0x0153, 0x9c},
+               {0x017e, 0x9e}, {0x0178, 0x9f}};
+  for (const auto& h : kHigh) {
+    if (h.c == c) return h.byte;
+  }
+  return -1;
+}
+
+// A line of mojibake back to the UTF-8 it was, sequence by sequence: each run of characters
+// whose windows-1252 bytes form one well-formed multi-byte UTF-8 character becomes that
+// character; everything else (ASCII, characters windows-1252 lacks, correct text the line
+// mixes in) stays as it is.
 void RepairMojibakeLine(std::string_view line, std::string* out) {
   if (!HasMojibakeMarks(line)) {
     out->append(line);
     return;
   }
-  UErrorCode status = U_ZERO_ERROR;
-  UConverter* cp1252 = ucnv_open("windows-1252", &status);
-  if (U_FAILURE(status)) {
-    out->append(line);
-    return;
+  struct Char {
+    size_t begin, end;  // bytes in `line`
+    int byte;           // Cp1252Byte, or -1
+  };
+  std::vector<Char> chars;
+  for (size_t i = 0; i < line.size();) {
+    const size_t begin = i;
+    UChar32 c;
+    U8_NEXT(line.data(), i, line.size(), c);
+    chars.push_back({begin, i, c < 0 ? -1 : Cp1252Byte(c)});
   }
-  ucnv_setFromUCallBack(cp1252, UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
-  std::string bytes(line.size(), '\0');
-  UConverter* utf8 = ucnv_open("UTF-8", &status);
-  char* target = bytes.data();
-  const char* source = line.data();
-  ucnv_convertEx(cp1252, utf8, &target, bytes.data() + bytes.size(), &source,
-                 line.data() + line.size(), nullptr, nullptr, nullptr, nullptr, true, true,
-                 &status);
-  ucnv_close(utf8);
-  ucnv_close(cp1252);
-  bytes.resize(static_cast<size_t>(target - bytes.data()));
-  if (U_FAILURE(status) || !IsValidUtf8(bytes) || !HasMultibyteUtf8(bytes)) {
-    out->append(line);
-    return;
+  for (size_t k = 0; k < chars.size();) {
+    const int lead = chars[k].byte;
+    const size_t tail = lead >= 0xc2 && lead <= 0xdf   ? 1
+                        : lead >= 0xe0 && lead <= 0xef ? 2
+                        : lead >= 0xf0 && lead <= 0xf4 ? 3
+                                                       : 0;
+    std::string bytes;
+    if (tail > 0 && k + tail < chars.size()) {
+      bytes.push_back(static_cast<char>(lead));
+      for (size_t t = 1; t <= tail && bytes.size() == t; ++t) {
+        const int b = chars[k + t].byte;
+        if (b >= 0x80 && b <= 0xbf) bytes.push_back(static_cast<char>(b));
+      }
+    }
+    if (tail > 0 && bytes.size() == tail + 1 && IsValidUtf8(bytes)) {
+      out->append(bytes);
+      k += tail + 1;
+    } else {
+      out->append(line.substr(chars[k].begin, chars[k].end - chars[k].begin));
+      ++k;
+    }
   }
-  out->append(bytes);
 }
 
 }  // namespace

@@ -128,8 +128,10 @@ TEST(CharsetTest, RepairsMojibakeLineByLine) {
             "Grüße – für dich\nGrüße für dich");
   // Latin-1 text that merely contains "Ã" followed by a letter is not mojibake.
   EXPECT_EQ(RepairMojibake("Ã la carte"), "Ã la carte");
-  // A line mixing mojibake with a character windows-1252 lacks cannot be repaired; it stays.
-  EXPECT_EQ(RepairMojibake("fÃ¼r ★"), "fÃ¼r ★");
+  // Characters windows-1252 lacks, and correct text the line mixes in, stay as they are; a byte
+  // windows-1252 leaves undefined may come through as a C1 control.
+  EXPECT_EQ(RepairMojibake("fÃ¼r ★"), "für ★");
+  EXPECT_EQ(RepairMojibake("FPÃ\u0096 fÃ¼r “Hofstaat”"), "FPÖ für “Hofstaat”");
   EXPECT_EQ(ToUtf8("FÃ¼r", ""), "Für");
 }
 
