@@ -190,6 +190,13 @@ std::string CrossLinkReason(const LineFeatures& l) {
       "lust auf mehr?",
       "want more?",
       "missed the main event?",
+      "auch lesen",
+      "mehr themen",
+      "puedes ver",
+      "te puede interesar",
+      "veja também",
+      "leia também",
+      "leia mais",
   };
   for (std::string_view lead : kLeads) {
     if (StartsWithLabel(l.norm, lead)) return "related-links";
