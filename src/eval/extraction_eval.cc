@@ -69,7 +69,16 @@ bool CarriesDate(const RawPage& page) {
          (Contains(html, "<time") && Contains(html, "datetime=")) || UrlGivesDay(page.url);
 }
 
-Result<nlohmann::json> Run(const EvalOptions& options, bool plain_text) {
+// One page of the evaluation: its gold snippets and date (`spec`) and the page itself.
+struct Item {
+  std::string url;
+  nlohmann::json spec;
+  RawPage page;
+  bool read = false;
+};
+
+// The evaluation's pages in URL order; a page that cannot be read stays in the list, unread.
+Result<std::vector<Item>> ReadItems(const EvalOptions& options, bool plain_text) {
   const std::string eval_json = options.data + "/trafilatura-eval/evaldata.json";
   const std::string dir =
       options.data + (plain_text ? "/trafilatura-eval-text" : "/trafilatura-eval/html");
@@ -80,13 +89,6 @@ Result<nlohmann::json> Run(const EvalOptions& options, bool plain_text) {
   nlohmann::json evaldata = nlohmann::json::parse(*raw, nullptr, false);
   if (evaldata.is_discarded() || !evaldata.is_object())
     return Status::Corrupt(eval_json + ": not JSON");
-
-  struct Item {
-    std::string url;
-    nlohmann::json spec;
-    RawPage page;
-    bool read = false;
-  };
   std::vector<Item> items;
   for (auto it = evaldata.begin(); it != evaldata.end(); ++it) {
     Item item{it.key(), it.value(), {}, false};
@@ -103,6 +105,45 @@ Result<nlohmann::json> Run(const EvalOptions& options, bool plain_text) {
     items.push_back(std::move(item));
   }
   std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.url < b.url; });
+  return items;
+}
+
+// Why a snippet is not in the body: the reason of the removed block holding it, or the field it
+// went to.
+std::string MissedReason(const Result<Article>& article, const std::string& snippet) {
+  if (!article.ok()) return "not-in-any-block";
+  auto holds = [&](const std::string& text) {
+    return CollapseSpace(text).find(snippet) != std::string::npos;
+  };
+  for (const RemovedLine& r : article->removed) {
+    if (holds(r.text)) return r.reason;
+  }
+  for (const Paragraph& c : article->captions) {
+    if (holds(c.text)) return "caption";
+  }
+  if (holds(article->title)) return "title";
+  if (holds(article->subtitle)) return "subtitle";
+  return "not-in-any-block";
+}
+
+// page-errors.jsonl in `dir`: worst pages first, ties by URL, one JSON object per line.
+Status WritePageErrors(const std::string& dir, std::vector<nlohmann::json> page_errors) {
+  std::stable_sort(page_errors.begin(), page_errors.end(),
+                   [](const nlohmann::json& a, const nlohmann::json& b) {
+                     return a["errors"].get<size_t>() > b["errors"].get<size_t>();
+                   });
+  std::filesystem::create_directories(dir);
+  const std::string path = dir + "/page-errors.jsonl";
+  std::ofstream out(path);
+  for (const nlohmann::json& e : page_errors) out << e.dump() << '\n';
+  if (!out) return Status::IoError("cannot write " + path);
+  return Status::Ok();
+}
+
+Result<nlohmann::json> Run(const EvalOptions& options, bool plain_text) {
+  Result<std::vector<Item>> read = ReadItems(options, plain_text);
+  if (!read.ok()) return read.status();
+  const std::vector<Item>& items = *read;
   extract::LineStats stats;
   for (const Item& item : items) {
     if (item.read) stats.AddPage(item.page);
@@ -172,27 +213,9 @@ Result<nlohmann::json> Run(const EvalOptions& options, bool plain_text) {
       (found ? all.tp : all.fn)++;
       (found ? language.tp : language.fn)++;
       if (!found) {
-        // Why the snippet is not in the body: the reason of the removed block holding it, or
-        // the field it went to.
-        std::string why = "not-in-any-block";
-        const std::string snippet = CollapseSpace(s.get<std::string>());
-        auto holds = [&](const std::string& text) {
-          return CollapseSpace(text).find(snippet) != std::string::npos;
-        };
-        if (article.ok()) {
-          for (const RemovedLine& r : article->removed) {
-            if (holds(r.text)) {
-              why = r.reason;
-              break;
-            }
-          }
-          for (const Paragraph& c : article->captions) {
-            if (why == "not-in-any-block" && holds(c.text)) why = "caption";
-          }
-          if (why == "not-in-any-block" && holds(article->title)) why = "title";
-          if (why == "not-in-any-block" && holds(article->subtitle)) why = "subtitle";
-        }
-        missed.push_back({{"snippet", s}, {"removed_as", why}});
+        missed.push_back(
+            {{"snippet", s},
+             {"removed_as", MissedReason(article, CollapseSpace(s.get<std::string>()))}});
       }
     }
     for (const auto& s : item.spec.value("without", nlohmann::json::array())) {
@@ -212,16 +235,7 @@ Result<nlohmann::json> Run(const EvalOptions& options, bool plain_text) {
     }
   }
   if (!options.output.empty()) {
-    // Worst pages first, ties by URL, one JSON object per line.
-    std::stable_sort(page_errors.begin(), page_errors.end(),
-                     [](const nlohmann::json& a, const nlohmann::json& b) {
-                       return a["errors"].get<size_t>() > b["errors"].get<size_t>();
-                     });
-    std::filesystem::create_directories(options.output);
-    const std::string path = options.output + "/page-errors.jsonl";
-    std::ofstream out(path);
-    for (const nlohmann::json& e : page_errors) out << e.dump() << '\n';
-    if (!out) return Status::IoError("cannot write " + path);
+    NEWSLOOM_RETURN_IF_ERROR(WritePageErrors(options.output, std::move(page_errors)));
   }
   nlohmann::json out;
   // Per detected language with at least kMinLanguagePages pages; the rest together as "other".
