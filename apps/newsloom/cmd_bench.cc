@@ -32,11 +32,12 @@ int RunServeStore(server::SyntheticStoreOptions store_options,
     std::fprintf(stderr, "newsloom bench serve-store: %s\n", report.status().ToString().c_str());
     return 1;
   }
-  std::printf("{\"db\": \"%s\", \"seed_articles\": %lld, \"articles\": %lld, \"stories\": %lld, "
-              "\"reused\": %s, \"seconds\": %.1f}\n",
-              store_options.db.c_str(), static_cast<long long>(report->seed_articles),
-              static_cast<long long>(report->articles), static_cast<long long>(report->stories),
-              report->reused ? "true" : "false", report->seconds);
+  std::printf(
+      "{\"db\": \"%s\", \"seed_articles\": %lld, \"articles\": %lld, \"stories\": %lld, "
+      "\"reused\": %s, \"seconds\": %.1f}\n",
+      store_options.db.c_str(), static_cast<long long>(report->seed_articles),
+      static_cast<long long>(report->articles), static_cast<long long>(report->stories),
+      report->reused ? "true" : "false", report->seconds);
   return 0;
 }
 

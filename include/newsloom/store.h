@@ -26,10 +26,10 @@ struct LoadOptions {
 };
 
 struct SearchQuery {
-  std::string text;               // words; all must occur (title or body)
-  std::optional<Date> from;       // published on or after
-  std::optional<Date> to;         // published on or before
-  std::string outlet;             // exact outlet name, empty for any
+  std::string text;          // words; all must occur (title or body)
+  std::optional<Date> from;  // published on or after
+  std::optional<Date> to;    // published on or before
+  std::string outlet;        // exact outlet name, empty for any
   // When non-empty: only articles with an entity mention whose text is one of these (ignoring
   // case). With no words in `text`, these names themselves are the words searched for.
   std::vector<std::string> entity_names;

@@ -22,7 +22,7 @@ using SparseVector = std::vector<std::pair<int, float>>;  // sorted by term id
 constexpr size_t kThreadKeptTerms = 40;
 constexpr size_t kThreadIndexTerms = 10;
 // Candidate stories scored per article: those sharing the most of its top terms.
-constexpr size_t kMaxScored = 24;
+constexpr size_t kMaxScored = 12;
 // Refinement looks this many passes over the members near a new article.
 constexpr int kRefinePasses = 2;
 // Links kept for reuse (Link): about 40 bytes each.

@@ -71,18 +71,26 @@ Status LoadJsonl(const fs::path& path, std::vector<BaseArticle>* out) {
   return Status::Ok();
 }
 
-constexpr const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                                   "July",    "August",   "September", "October", "November",
-                                   "December"};
+constexpr const char* kMonths[] = {"January",   "February", "March",    "April",
+                                   "May",       "June",     "July",     "August",
+                                   "September", "October",  "November", "December"};
 constexpr const char* kWeekdays[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                                      "Friday", "Saturday", "Sunday"};
 
 // Site-template lines of the kind crawls carry around every article.
 constexpr const char* kBoilerplate[] = {
-    "Share this article",       "Advertisement",           "Sign up for our newsletter",
-    "Related Articles",         "Most Read",               "Follow us on social media",
-    "Leave a comment",          "Please enter your name",  "Subscribe for full access",
-    "Read more",                "Latest News",             "Privacy Policy | Terms of Use",
+    "Share this article",
+    "Advertisement",
+    "Sign up for our newsletter",
+    "Related Articles",
+    "Most Read",
+    "Follow us on social media",
+    "Leave a comment",
+    "Please enter your name",
+    "Subscribe for full access",
+    "Read more",
+    "Latest News",
+    "Privacy Policy | Terms of Use",
 };
 
 std::string LongDate(const Date& d) {
@@ -148,7 +156,8 @@ Result<uint64_t> GenerateBenchPages(const std::string& data_dir, int pages, uint
       const size_t k = pick(paragraphs.size() - 1);
       std::swap(paragraphs[k], paragraphs[k + 1]);
     }
-    if (paragraphs.size() > 3 && chance(0.3)) paragraphs.erase(paragraphs.begin() + pick(paragraphs.size()));
+    if (paragraphs.size() > 3 && chance(0.3))
+      paragraphs.erase(paragraphs.begin() + pick(paragraphs.size()));
     if (chance(0.3)) {
       std::string& p = paragraphs[pick(paragraphs.size())];
       const size_t space = p.find(' ', p.size() / 2);
@@ -156,12 +165,14 @@ Result<uint64_t> GenerateBenchPages(const std::string& data_dir, int pages, uint
     }
     const Date anchor = a.published.value_or(Date{2024, 6, 17});
     const Date date = anchor.AddDays(static_cast<long>(pick(5)) - 2);
-    std::string page = "Site " + std::to_string(site) + " News | Home | World | Politics | Business\n";
+    std::string page =
+        "Site " + std::to_string(site) + " News | Home | World | Politics | Business\n";
     page += (site % 2 == 0 ? LongDate(date) : date.ToIso()) + "\n\n";
     page += TitleFrom(paragraphs.front()) + "\n\n";
     for (const std::string& p : paragraphs) page += p + "\n\n";
     const int extra = 2 + static_cast<int>(pick(4));
-    for (int k = 0; k < extra; ++k) page += std::string(kBoilerplate[pick(std::size(kBoilerplate))]) + "\n";
+    for (int k = 0; k < extra; ++k)
+      page += std::string(kBoilerplate[pick(std::size(kBoilerplate))]) + "\n";
     page += "(c) " + std::to_string(date.year) + " Site " + std::to_string(site) +
             " News. All rights reserved.\n";
 
@@ -183,8 +194,7 @@ Result<json> RunIngestBench(const IngestBenchOptions& options) {
   fs::path work = options.work_dir;
   const bool temporary = work.empty();
   if (temporary) {
-    work = fs::temp_directory_path() /
-           ("newsloom_bench_" + std::to_string(std::random_device{}()));
+    work = fs::temp_directory_path() / ("newsloom_bench_" + std::to_string(std::random_device{}()));
   }
   std::error_code error;
   fs::create_directories(work / "pages", error);
@@ -198,8 +208,8 @@ Result<json> RunIngestBench(const IngestBenchOptions& options) {
     }
   } cleanup{work, temporary};
 
-  auto bytes = GenerateBenchPages(options.data_dir, options.pages, options.seed,
-                                  (work / "pages").string());
+  auto bytes =
+      GenerateBenchPages(options.data_dir, options.pages, options.seed, (work / "pages").string());
   if (!bytes.ok()) return bytes.status();
 
   std::vector<double> seconds;
@@ -238,20 +248,14 @@ Result<json> RunIngestBench(const IngestBenchOptions& options) {
   std::vector<double> sorted_cpu = cpu_seconds;
   std::sort(sorted_cpu.begin(), sorted_cpu.end());
   const double median_cpu = sorted_cpu[sorted_cpu.size() / 2];
-  return json{{"workload", "ingest"},
-              {"pages", options.pages},
-              {"threads", options.threads},
-              {"runs", options.runs},
-              {"seconds", seconds},
-              {"pages_per_second", options.pages / median},
-              {"cpu_seconds", cpu_seconds},
-              {"pages_per_cpu_second", options.pages / median_cpu},
-              {"phase_seconds", phases},
-              {"mb_per_second", static_cast<double>(*bytes) / 1e6 / median},
-              {"input_bytes", *bytes},
-              {"articles_stored", stored},
-              {"stories", stories},
-              {"peak_rss_mb", static_cast<double>(PeakRssKb()) / 1024.0}};
+  return json{
+      {"workload", "ingest"},       {"pages", options.pages},
+      {"threads", options.threads}, {"runs", options.runs},
+      {"seconds", seconds},         {"pages_per_second", options.pages / median},
+      {"cpu_seconds", cpu_seconds}, {"pages_per_cpu_second", options.pages / median_cpu},
+      {"phase_seconds", phases},    {"mb_per_second", static_cast<double>(*bytes) / 1e6 / median},
+      {"input_bytes", *bytes},      {"articles_stored", stored},
+      {"stories", stories},         {"peak_rss_mb", static_cast<double>(PeakRssKb()) / 1024.0}};
 }
 
 }  // namespace newsloom::bench

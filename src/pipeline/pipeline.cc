@@ -313,8 +313,8 @@ Result<int64_t> Pipeline::WriteStories(const StoryState& state) {
       // Quotes and figures are not stored: found again from the stored body, sentences and dates.
       if (a->quotes.empty()) a->quotes = analyze::FindQuotes(a->article.body);
       if (a->figures.empty())
-        a->figures = analyze::FindFigures(a->article.body, a->sentences, a->dates,
-                                          a->article.published);
+        a->figures =
+            analyze::FindFigures(a->article.body, a->sentences, a->dates, a->article.published);
       articles.push_back(std::move(*a));
     }
     std::vector<const AnalyzedArticle*> pointers;
