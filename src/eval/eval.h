@@ -24,7 +24,9 @@ Result<nlohmann::json> RunSeedsEval(const EvalOptions& options);
 Result<nlohmann::json> RunNerEval(const EvalOptions& options);
 // Main-text extraction scored on snippets that must / must not appear (trafilatura's evaluation
 // pages): `extraction` reads the HTML pages, `extraction-text` their crawl-style plain text.
-// options.data is the folder holding trafilatura-eval/ and trafilatura-eval-text/.
+// options.data is the folder holding trafilatura-eval/ and trafilatura-eval-text/. Figures are
+// given for all pages and per detected page language (`by_language`); --output writes
+// page-errors.jsonl, the snippets missed and wrongly kept on each page.
 Result<nlohmann::json> RunExtractionEval(const EvalOptions& options);
 Result<nlohmann::json> RunExtractionTextEval(const EvalOptions& options);
 // Publication dates estimated from article text (Timeline17 articles.jsonl with `published`).

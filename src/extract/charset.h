@@ -7,6 +7,7 @@
 namespace newsloom::extract {
 
 using text::DeclaredCharset;
+using text::RepairMojibake;
 using text::ToUtf8;
 
 }  // namespace newsloom::extract
