@@ -124,7 +124,9 @@ int WeekdayNamed(std::string_view expression) {
       {"wednesday", "mittwoch", "mercredi", "mi\xc3\xa9rcoles"},
       {"thursday", "donnerstag", "jeudi", "jueves"},
       {"friday", "freitag", "vendredi", "viernes"},
-      {"saturday", "samstag", "samedi", "s\xc3\xa1" "bado"},
+      {"saturday", "samstag", "samedi",
+       "s\xc3\xa1"
+       "bado"},
       {"sunday", "sonntag", "dimanche", "domingo"},
   };
   for (const std::string& word : text::Words(expression)) {

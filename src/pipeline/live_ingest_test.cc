@@ -11,9 +11,9 @@
 #include <random>
 #include <set>
 
-#include "store/postgres_test_server.h"
 #include "store/watch_state_store.h"
 #include "testing/news_site.h"
+#include "testing/postgres_test_server.h"
 #include "testing/test_site.h"
 
 namespace newsloom {
@@ -207,7 +207,7 @@ TEST_F(LiveIngestTest, RestartedWatchResumesWithoutRefetching) {
 }
 
 TEST_F(LiveIngestTest, PostgresStoreKeepsTheStateAcrossProcessesToo) {
-  store::testing::PostgresTestServer& server = store::testing::PostgresTestServer::Get();
+  newsloom::testing::PostgresTestServer& server = newsloom::testing::PostgresTestServer::Get();
   const std::string uri = server.NewDatabase();
   ASSERT_EQ(server.error(), "");
   const std::vector<Report> first = NewsSite::Reports(0);

@@ -9,7 +9,7 @@
 namespace newsloom::store::pgsql {
 
 // Migration i brings the schema from version i to i + 1. Append only; never edit a shipped one.
-inline constexpr std::array<const char*, 4> kMigrations = {
+inline constexpr std::array<const char*, 5> kMigrations = {
     // 1: the store (as SQLite migrations 1 and 2), full text as a weighted tsvector with GIN.
     R"sql(
 -- One counter for articles and queued pages: a queued page keeps its number as its article's

@@ -8,7 +8,7 @@
 namespace newsloom::store::sql {
 
 // Migration i brings the schema from version i to i + 1. Append only; never edit a shipped one.
-inline constexpr std::array<const char*, 4> kMigrations = {
+inline constexpr std::array<const char*, 5> kMigrations = {
     // 1: articles with their raw pages, spans, analysis; stories; full-text index.
     R"sql(
 CREATE TABLE articles (
@@ -258,11 +258,12 @@ inline constexpr const char* kSelectStoryBrief = "SELECT brief FROM stories WHER
 // 16,384 characters (for the snippet, store/snippet.h) and stories are read for the returned rows
 // only. Without filters the window needs no article row at all (kSearch); with them, each match
 // is checked on its row (kSearchFiltered, ?2 to ?4 and ?6).
-#define NEWSLOOM_SEARCH(WINDOW)                                                           \
-  "WITH ranked AS (SELECT seq, rank FROM (" WINDOW ") ORDER BY rank, seq LIMIT ?5) "     \
-  "SELECT a.id, a.title, a.outlet, a.source, a.published, substr(a.body, 1, 16384), "    \
-  "r.rank, (SELECT s.story_id FROM story_articles s WHERE s.article_id = a.id "          \
-  "ORDER BY s.story_id LIMIT 1) "                                                        \
+#define NEWSLOOM_SEARCH(WINDOW)                                                       \
+  "WITH ranked AS (SELECT seq, rank FROM (" WINDOW                                    \
+  ") ORDER BY rank, seq LIMIT ?5) "                                                   \
+  "SELECT a.id, a.title, a.outlet, a.source, a.published, substr(a.body, 1, 16384), " \
+  "r.rank, (SELECT s.story_id FROM story_articles s WHERE s.article_id = a.id "       \
+  "ORDER BY s.story_id LIMIT 1) "                                                     \
   "FROM ranked r JOIN articles a ON a.ingest_seq = r.seq ORDER BY r.rank, r.seq"
 inline constexpr const char* kSearch = NEWSLOOM_SEARCH(R"sql(
     SELECT rowid AS seq, bm25(articles_fts, 2.0, 1.0) AS rank

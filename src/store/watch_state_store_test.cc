@@ -8,7 +8,7 @@
 #include <random>
 
 #include "newsloom/store.h"
-#include "store/postgres_test_server.h"
+#include "testing/postgres_test_server.h"
 
 namespace newsloom::store {
 namespace {
