@@ -163,7 +163,7 @@ class WatchCliTest : public ::testing::Test {
     for (const Story& s : *stories) {
       std::string line = "story " + s.id + " " + s.title + ":";
       for (const StoryArticle& a : s.articles)
-        line += " " + a.id + "/" + store::CopyRoleName(a.role);
+        line += " " + a.id + "/" + store::StoredRoleName(a.role);
       out.push_back(line);
     }
     return out;

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "commands.h"
-#include "server/search_bench.h"
 #include "workloads/ingest_workload.h"
+#include "workloads/search_bench.h"
 #include "workloads/synthetic_store.h"
 
 namespace newsloom::cli {
@@ -51,29 +51,29 @@ struct SearchBenchFlags {
   bool list = false;         // print the queries, one a line, and time nothing
 };
 
-// The 50 queries of server::PickBenchmarkQueries, each timed as a single request; JSON out.
+// The 50 queries of bench::PickBenchmarkQueries, each timed as a single request; JSON out.
 int RunSearchBench(const std::string& db, const SearchBenchFlags& flags, int runs) {
   if (db.empty()) {
     std::fprintf(stderr, "newsloom bench search: --db is required\n");
     return 2;
   }
-  auto queries = server::PickBenchmarkQueries(flags.queries_from.empty() ? db : flags.queries_from);
+  auto queries = bench::PickBenchmarkQueries(flags.queries_from.empty() ? db : flags.queries_from);
   if (!queries.ok()) {
     std::fprintf(stderr, "newsloom bench search: %s\n", queries.status().ToString().c_str());
     return 1;
   }
   if (flags.list) {
-    for (const server::BenchmarkQuery& q : *queries) std::printf("%s\n", q.text.c_str());
+    for (const bench::BenchmarkQuery& q : *queries) std::printf("%s\n", q.text.c_str());
     return 0;
   }
-  auto timings = server::TimeQueries(db, *queries, runs);
+  auto timings = bench::TimeQueries(db, *queries, runs);
   if (!timings.ok()) {
     std::fprintf(stderr, "newsloom bench search: %s\n", timings.status().ToString().c_str());
     return 1;
   }
   nlohmann::json out = {{"db", db}, {"runs", runs}, {"queries", nlohmann::json::array()}};
   std::map<std::string, std::vector<double>> by_kind;
-  for (const server::QueryTiming& t : *timings) {
+  for (const bench::QueryTiming& t : *timings) {
     out["queries"].push_back({{"kind", t.query.kind},
                               {"query", t.query.text},
                               {"hits", t.hits},

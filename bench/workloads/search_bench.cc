@@ -1,4 +1,4 @@
-#include "server/search_bench.h"
+#include "workloads/search_bench.h"
 
 #include <sqlite3.h>
 #include <time.h>
@@ -12,7 +12,7 @@
 #include "store/search_words.h"
 #include "text/stopwords.h"
 
-namespace newsloom::server {
+namespace newsloom::bench {
 
 namespace {
 
@@ -174,4 +174,4 @@ Result<std::vector<QueryTiming>> TimeQueries(const std::string& target,
   return timings;
 }
 
-}  // namespace newsloom::server
+}  // namespace newsloom::bench

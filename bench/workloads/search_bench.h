@@ -10,7 +10,7 @@
 
 #include "newsloom/status.h"
 
-namespace newsloom::server {
+namespace newsloom::bench {
 
 struct BenchmarkQuery {
   std::string kind;  // "common", "rare" or "words"
@@ -40,6 +40,6 @@ struct QueryTiming {
 Result<std::vector<QueryTiming>> TimeQueries(const std::string& target,
                                              const std::vector<BenchmarkQuery>& queries, int runs);
 
-}  // namespace newsloom::server
+}  // namespace newsloom::bench
 
 #endif  // NEWSLOOM_SERVER_SEARCH_BENCH_H_

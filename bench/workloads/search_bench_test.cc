@@ -1,4 +1,4 @@
-#include "server/search_bench.h"
+#include "workloads/search_bench.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -10,7 +10,7 @@
 
 #include "newsloom/store.h"
 
-namespace newsloom::server {
+namespace newsloom::bench {
 namespace {
 
 namespace fs = std::filesystem;
@@ -127,4 +127,4 @@ TEST(SearchBenchStoreTest, AnEmptyStoreIsRefused) {
 }
 
 }  // namespace
-}  // namespace newsloom::server
+}  // namespace newsloom::bench
