@@ -38,6 +38,8 @@ struct TestSite::State {
     const size_t id = Answer(req, res);
     std::lock_guard<std::mutex> lock(mutex);
     log[id].answered = Clock::now();
+    // Here, not once written: the client can read the log before the server's logger has run.
+    log[id].status = res.status;
   }
 
   // Fills the response; returns the request's index in the log.
@@ -108,7 +110,6 @@ struct TestSite::State {
     if (id.empty()) return;
     LoggedRequest& entry = log[std::stoul(id)];
     entry.end = end;
-    entry.status = res.status;
     entry.content_encoding = res.get_header_value("Content-Encoding");
     --active[entry.host];
   }
