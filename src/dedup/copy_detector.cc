@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "analyze/analyze.h"
+#include "text/byte_archive.h"
 #include "text/hash.h"
 
 namespace newsloom::dedup {
@@ -49,6 +50,17 @@ class FlatMultimap {
     return n;
   }
   size_t Bytes() const { return slots_.capacity() * sizeof(Slot); }
+  // Saves or restores the table as it is, slot for slot, so that lookups keep their order.
+  template <typename Archive>
+  void Transfer(Archive& ar) {
+    ar.Array(slots_);
+    ar.Value(mask_);
+    ar.Value(size_);
+    if constexpr (Archive::kReading) {
+      const bool power_of_two = (slots_.size() & (slots_.size() - 1)) == 0;
+      if (!power_of_two || (!slots_.empty() && mask_ != slots_.size() - 1)) ar.Fail();
+    }
+  }
 
  private:
   struct Slot {
@@ -285,6 +297,32 @@ struct CopyDetector::Impl {
     for (uint32_t p : indexed_paras) paragraphs.Insert(p, idx);
   }
 
+  // Every field a later Add or Groups reads; the options come from the constructor.
+  template <typename Archive>
+  void Transfer(Archive& ar) {
+    ar.Text(id_chars);
+    ar.Array(id_end);
+    ar.Array(published);
+    ar.Array(body_hash);
+    ar.Array(paragraph_count);
+    ar.Array(sketches);
+    ar.Array(parent);
+    ar.Size(recent);
+    for (std::vector<uint32_t>& set : recent) ar.Array(set);
+    bands.Transfer(ar);
+    bodies.Transfer(ar);
+    paragraphs.Transfer(ar);
+    ar.Array(links);
+    if constexpr (Archive::kReading) {
+      const size_t n = id_end.size();
+      if (recent.size() != window || published.size() != n || body_hash.size() != n ||
+          paragraph_count.size() != n || parent.size() != n ||
+          sketches.size() != n * sketch_size) {
+        ar.Fail();
+      }
+    }
+  }
+
   size_t ApproximateBytes() const {
     size_t bytes = id_chars.capacity() + id_end.capacity() * 4 + published.capacity() * 4 +
                    body_hash.capacity() * 8 + paragraph_count.capacity() * 4 +
@@ -361,5 +399,29 @@ std::vector<CopyGroup> CopyDetector::Groups() const { return impl_->Groups(); }
 const std::vector<CopyLink>& CopyDetector::Links() const { return impl_->links; }
 
 size_t CopyDetector::ApproximateBytes() const { return impl_->ApproximateBytes(); }
+
+namespace {
+constexpr const char* kStateKind = "newsloom.copy_detector";
+constexpr uint32_t kStateVersion = 1;  // bump whenever Impl::Transfer changes
+}  // namespace
+
+std::string CopyDetector::SaveState() const {
+  text::ByteWriter writer;
+  // The writer only reads the fields; one field list serves both directions.
+  const_cast<Impl&>(*impl_).Transfer(writer);
+  return writer.Finish(kStateKind, kStateVersion);
+}
+
+Status CopyDetector::RestoreState(std::string_view blob) {
+  auto fresh = std::make_unique<Impl>(impl_->options);
+  auto reader = text::ByteReader::Open(blob, kStateKind, kStateVersion);
+  if (reader.ok()) fresh->Transfer(*reader);
+  if (!reader.ok() || !reader->AtEnd()) {
+    impl_ = std::make_unique<Impl>(impl_->options);
+    return reader.ok() ? Status::Corrupt("copy detector state malformed") : reader.status();
+  }
+  impl_ = std::move(fresh);
+  return Status::Ok();
+}
 
 }  // namespace newsloom::dedup

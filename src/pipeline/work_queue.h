@@ -61,10 +61,10 @@ struct ClustererReport {
   double seconds = 0;
 };
 
-// Waits for the clustering lock (one clusterer per store), replays the stored articles, then
-// assigns new ones pass by pass in ingest order, only up to the first page still in the queue,
-// so the order never depends on which worker finished first. Each pass rewrites only the stories
-// it changed.
+// Waits for the clustering lock (one clusterer per store), restores the saved story state
+// (StoryDesk), then assigns new articles pass by pass in ingest order, only up to the first page
+// still in the queue, so the order never depends on which worker finished first. Each pass
+// rewrites only the stories it changed, with the same briefs as a single-process ingest.
 Result<ClustererReport> RunClusterer(store::PostgresStore* store, const ClustererOptions& options,
                                      const std::atomic<bool>* stop,
                                      const std::function<void(const std::string&)>& log);

@@ -68,6 +68,11 @@ class PostgresStore : public Store {
   Status ForEachRawPage(const std::function<Status(const RawPage&)>& fn) override;
   Status ReplaceStories(const std::vector<Story>& stories,
                         const std::vector<CopyGroup>& copy_groups) override;
+  Status UpdateStories(const StoryChanges& changes) override;
+  Result<std::optional<std::string>> GetState(const std::string& name) override;
+  Status ForEachArticleAfter(int64_t skip, const LoadOptions& options,
+                             const std::function<Status(AnalyzedArticle&&)>& fn) override;
+  Result<std::vector<AnalyzedArticle>> GetArticles(const std::vector<std::string>& ids) override;
   Result<std::vector<StorySummary>> ListStories() override;
   Result<Story> GetStory(const std::string& id) override;
   Result<std::vector<SearchHit>> Search(const SearchQuery& query) override;
@@ -103,9 +108,8 @@ class PostgresStore : public Store {
   // Articles with ingest_seq in (after_seq, upto_seq], in order.
   Status ForEachArticleIn(int64_t after_seq, int64_t upto_seq, const LoadOptions& options,
                           const std::function<Status(int64_t seq, AnalyzedArticle&&)>& fn);
-  // Replaces the given stories (and removes `removed`), and all copy groups, in one transaction.
-  Status UpdateStories(const std::vector<Story>& changed, const std::vector<std::string>& removed,
-                       const std::vector<CopyGroup>& copy_groups);
+  // The ingest_seq of the article after the first `count` in ingest order; 0 when there is none.
+  Result<int64_t> SeqOfArticleNumber(int64_t count);
   // Pages waiting or leased, not finished.
   Result<int64_t> PendingPages();
   // The session-level lock that makes one process the clusterer; false when another holds it.
