@@ -32,11 +32,12 @@ int RunServeStore(server::SyntheticStoreOptions store_options,
     std::fprintf(stderr, "newsloom bench serve-store: %s\n", report.status().ToString().c_str());
     return 1;
   }
-  std::printf("{\"db\": \"%s\", \"seed_articles\": %lld, \"articles\": %lld, \"stories\": %lld, "
-              "\"reused\": %s, \"seconds\": %.1f}\n",
-              store_options.db.c_str(), static_cast<long long>(report->seed_articles),
-              static_cast<long long>(report->articles), static_cast<long long>(report->stories),
-              report->reused ? "true" : "false", report->seconds);
+  std::printf(
+      "{\"db\": \"%s\", \"seed_articles\": %lld, \"articles\": %lld, \"stories\": %lld, "
+      "\"reused\": %s, \"seconds\": %.1f}\n",
+      store_options.db.c_str(), static_cast<long long>(report->seed_articles),
+      static_cast<long long>(report->articles), static_cast<long long>(report->stories),
+      report->reused ? "true" : "false", report->seconds);
   return 0;
 }
 
@@ -48,7 +49,7 @@ void AddBenchCommand(CLI::App& app, Runner& run) {
   static bench::IngestBenchOptions options{.data_dir = "../shared/data"};
   cmd->add_option("workload", workload, "Workload name")
       ->required()
-      ->check(CLI::IsMember({"ingest", "serve-store"}));
+      ->check(CLI::IsMember({"ingest", "incremental", "serve-store"}));
   cmd->add_option("--pages", options.pages, "Pages to generate")->capture_default_str();
   cmd->add_option("--threads", options.threads, "Extraction and analysis workers")
       ->capture_default_str();
@@ -56,6 +57,9 @@ void AddBenchCommand(CLI::App& app, Runner& run) {
   cmd->add_option("--data", options.data_dir, "Shared data folder")->capture_default_str();
   cmd->add_option("--seed", options.seed, "Seed of the generated pages")->capture_default_str();
   cmd->add_option("--work-dir", options.work_dir, "Keep pages and stores here (default: temp)");
+  static int batches = 100;
+  cmd->add_option("--batches", batches, "incremental: batches the pages are ingested in")
+      ->capture_default_str();
   // serve-store: the large store that scripts/load_test serves.
   static server::SyntheticStoreOptions store_options;
   cmd->add_option("--db", store_options.db, "serve-store: the store to build or reuse");
@@ -64,7 +68,9 @@ void AddBenchCommand(CLI::App& app, Runner& run) {
   cmd->callback([&run] {
     run = [] {
       if (workload == "serve-store") return RunServeStore(store_options, options);
-      auto result = bench::RunIngestBench(options);
+      auto result = workload == "incremental"
+                        ? bench::RunIncrementalBench({.ingest = options, .batches = batches})
+                        : bench::RunIngestBench(options);
       if (!result.ok()) {
         std::fprintf(stderr, "newsloom bench %s: %s\n", workload.c_str(),
                      result.status().ToString().c_str());

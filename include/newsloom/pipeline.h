@@ -54,9 +54,11 @@ struct IngestReport {
   int64_t stories_written = 0;  // of them, new or changed, whose briefs were rebuilt
 
   // Wall-clock seconds per phase, for benchmarks: reading and corpus evidence, extraction,
-  // analysis, writing articles, updating stories.
+  // analysis, writing articles, updating stories; and of the last, building the changed stories'
+  // briefs, and saving the story state with them.
   struct Seconds {
     double read = 0, extract = 0, analyze = 0, store = 0, stories = 0;
+    double briefs = 0, story_writes = 0;
   } seconds;
 
   std::map<std::string, int64_t> SkippedByReason() const;

@@ -244,6 +244,8 @@ Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
     if (!commit.ok()) return commit.status();
     report.stories = commit->stories;
     report.stories_written = commit->stories_written;
+    report.seconds.briefs = commit->brief_seconds;
+    report.seconds.story_writes = commit->write_seconds;
   }
   return report;
 }

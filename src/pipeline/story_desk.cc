@@ -1,6 +1,7 @@
 #include "pipeline/story_desk.h"
 
 #include <algorithm>
+#include <chrono>
 #include <set>
 #include <unordered_set>
 #include <utility>
@@ -187,9 +188,18 @@ Result<StoryCommit> StoryDesk::Commit() {
   for (const std::string& id : order) {
     if (changed.count(id)) to_write.push_back(id);
   }
+  StoryCommit commit;
+  auto start = std::chrono::steady_clock::now();
+  auto lap = [&start] {
+    const auto now = std::chrono::steady_clock::now();
+    const double seconds = std::chrono::duration<double>(now - start).count();
+    start = now;
+    return seconds;
+  };
   auto briefs = BuildBriefs(to_write, now, groups);
   if (!briefs.ok()) return briefs.status();
   changes.stories = std::move(*briefs);
+  commit.brief_seconds = lap();
 
   text::ByteWriter desk_state;
   desk_state.Value(taken_);
@@ -197,8 +207,7 @@ Result<StoryCommit> StoryDesk::Commit() {
                    {kClustererState, clusterer_.SaveState()},
                    {kDetectorState, detector_.SaveState()}};
   NEWSLOOM_RETURN_IF_ERROR(store_->UpdateStories(changes));
-
-  StoryCommit commit;
+  commit.write_seconds = lap();
   commit.stories = static_cast<int64_t>(now.size());
   commit.stories_written = static_cast<int64_t>(changes.stories.size());
   commit.stories_removed = static_cast<int64_t>(changes.removed_stories.size());

@@ -28,6 +28,8 @@ struct StoryCommit {
   int64_t stories = 0;          // stories after the commit
   int64_t stories_written = 0;  // new or changed stories whose briefs were rebuilt
   int64_t stories_removed = 0;  // stories left without members
+  // Wall-clock seconds spent building the briefs, and saving the state and writing everything.
+  double brief_seconds = 0, write_seconds = 0;
 };
 
 // Not thread-safe. The store must outlive it.
