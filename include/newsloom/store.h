@@ -98,7 +98,8 @@ class Store {
   // Calls `fn` with every stored raw page in ingest order (for cross-page evidence).
   virtual Status ForEachRawPage(const std::function<Status(const RawPage&)>& fn) = 0;
 
-  // Replaces all stories and copy groups in one transaction.
+  // Replaces all stories and copy groups in one transaction, and drops the saved story state
+  // (UpdateStories), which no longer matches them.
   virtual Status ReplaceStories(const std::vector<Story>& stories,
                                 const std::vector<CopyGroup>& copy_groups) = 0;
 

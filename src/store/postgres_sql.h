@@ -259,6 +259,7 @@ inline constexpr const char* kDeleteStoryArticles = "DELETE FROM story_articles"
 inline constexpr const char* kDeleteCopyGroups = "DELETE FROM copy_groups";
 inline constexpr const char* kDeleteCopyGroupsById =
     "DELETE FROM copy_groups WHERE group_id = ANY($1::text[])";
+inline constexpr const char* kDeleteStates = "DELETE FROM story_state";
 inline constexpr const char* kSelectState = "SELECT blob FROM story_state WHERE name = $1";
 inline constexpr const char* kPutState =
     "INSERT INTO story_state VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET blob = excluded.blob";

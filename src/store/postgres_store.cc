@@ -663,6 +663,7 @@ Status PostgresStore::ReplaceStories(const std::vector<Story>& stories,
     NEWSLOOM_RETURN_IF_ERROR(Exec(pgsql::kDeleteStoryArticles));
     NEWSLOOM_RETURN_IF_ERROR(Exec(pgsql::kDeleteStories));
     NEWSLOOM_RETURN_IF_ERROR(Exec(pgsql::kDeleteCopyGroups));
+    NEWSLOOM_RETURN_IF_ERROR(Exec(pgsql::kDeleteStates));  // it made other stories
     return InsertStories(stories, &copy_groups);
   }();
   if (!status.ok()) {

@@ -204,6 +204,7 @@ inline constexpr const char* kDeleteStoryById = "DELETE FROM stories WHERE id = 
 inline constexpr const char* kDeleteStoryArticlesById =
     "DELETE FROM story_articles WHERE story_id = ?1";
 inline constexpr const char* kDeleteCopyGroupById = "DELETE FROM copy_groups WHERE group_id = ?1";
+inline constexpr const char* kDeleteStates = "DELETE FROM story_state";
 inline constexpr const char* kSelectState = "SELECT blob FROM story_state WHERE name = ?1";
 inline constexpr const char* kPutState =
     "INSERT INTO story_state VALUES (?1, ?2) ON CONFLICT(name) DO UPDATE SET blob = excluded.blob";

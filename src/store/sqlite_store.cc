@@ -523,6 +523,7 @@ Status SqliteStore::ReplaceStoriesInTransaction(const std::vector<Story>& storie
   NEWSLOOM_RETURN_IF_ERROR(Exec(sql::kDeleteStoryArticles));
   NEWSLOOM_RETURN_IF_ERROR(Exec(sql::kDeleteStories));
   NEWSLOOM_RETURN_IF_ERROR(Exec(sql::kDeleteCopyGroups));
+  NEWSLOOM_RETURN_IF_ERROR(Exec(sql::kDeleteStates));  // it made other stories
   for (size_t i = 0; i < stories.size(); ++i) {
     NEWSLOOM_RETURN_IF_ERROR(InsertStory(stories[i], static_cast<int64_t>(i)));
   }
