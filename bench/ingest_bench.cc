@@ -13,9 +13,9 @@ namespace {
 // About 4 KB of news-like text in paragraphs.
 std::string PageText(int n) {
   std::mt19937 random(static_cast<unsigned>(n));
-  static const char* kWords[] = {"the",    "minister", "said",  "on",      "Tuesday", "that",
-                                 "talks",  "would",    "resume", "after",  "a",       "storm",
-                                 "hit",    "coast",    "and",    "markets", "were",   "calm"};
+  static const char* kWords[] = {"the",   "minister", "said",   "on",      "Tuesday", "that",
+                                 "talks", "would",    "resume", "after",   "a",       "storm",
+                                 "hit",   "coast",    "and",    "markets", "were",    "calm"};
   std::string text = "Headline number " + std::to_string(n) + "\n\n";
   for (int p = 0; p < 8; ++p) {
     for (int w = 0; w < 80; ++w) {
@@ -57,29 +57,33 @@ std::string JsonEscape(const std::string& s) {
 }
 
 std::string WarcRecord(int n, bool gzip) {
-  const std::string html = "<html><head><title>Page</title></head><body><p>" + PageText(n) +
-                           "</p></body></html>";
+  const std::string html =
+      "<html><head><title>Page</title></head><body><p>" + PageText(n) + "</p></body></html>";
   const std::string http =
       "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html;
-  std::string record = "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.org/" +
-                       std::to_string(n) +
-                       "\r\nWARC-Date: 2024-06-19T10:00:00Z\r\nContent-Length: " +
-                       std::to_string(http.size()) + "\r\n\r\n" + http + "\r\n\r\n";
+  std::string record =
+      "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.org/" +
+      std::to_string(n) +
+      "\r\nWARC-Date: 2024-06-19T10:00:00Z\r\nContent-Length: " + std::to_string(http.size()) +
+      "\r\n\r\n" + http + "\r\n\r\n";
   return gzip ? Gzip(record) : record;
 }
 
 void Run(benchmark::State& state, const std::string& name, const std::string& input) {
   int64_t pages = 0;
   for (auto _ : state) {
-    ReadBytes(name, input, {}, [&](RawPage&& page) {
-      benchmark::DoNotOptimize(page.bytes.data());
-      ++pages;
-    }, [](Skipped&&) {});
+    ReadBytes(
+        name, input, {},
+        [&](RawPage&& page) {
+          benchmark::DoNotOptimize(page.bytes.data());
+          ++pages;
+        },
+        [](Skipped&&) {});
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
                           static_cast<int64_t>(input.size()));
-  state.counters["pages/s"] = benchmark::Counter(static_cast<double>(pages),
-                                                 benchmark::Counter::kIsRate);
+  state.counters["pages/s"] =
+      benchmark::Counter(static_cast<double>(pages), benchmark::Counter::kIsRate);
 }
 
 void BM_ReadPlainText(benchmark::State& state) { Run(state, "page.txt", PageText(1)); }
@@ -93,7 +97,8 @@ BENCHMARK(BM_ReadHtml);
 void BM_ReadJsonl(benchmark::State& state) {
   std::string input;
   for (int n = 0; n < 100; ++n) {
-    input += "{\"id\":\"" + std::to_string(n) + "\",\"text\":\"" + JsonEscape(PageText(n)) + "\"}\n";
+    input +=
+        "{\"id\":\"" + std::to_string(n) + "\",\"text\":\"" + JsonEscape(PageText(n)) + "\"}\n";
   }
   Run(state, "pages.jsonl", input);
 }

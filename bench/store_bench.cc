@@ -14,8 +14,8 @@ namespace fs = std::filesystem;
 
 AnalyzedArticle MakeArticle(int n) {
   std::mt19937 random(static_cast<unsigned>(n));
-  static const char* kWords[] = {"the",   "minister", "said",  "on",    "Tuesday", "that",
-                                 "talks", "would",    "resume", "after", "storm",  "coast"};
+  static const char* kWords[] = {"the",   "minister", "said",   "on",    "Tuesday", "that",
+                                 "talks", "would",    "resume", "after", "storm",   "coast"};
   AnalyzedArticle a;
   a.article.id = "article-" + std::to_string(n);
   a.article.source = "bench#" + std::to_string(n);

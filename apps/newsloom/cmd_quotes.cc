@@ -48,16 +48,17 @@ bool PrintFigures(Article article, bool json, bool several, nlohmann::json& all)
   nlohmann::json list = nlohmann::json::array();
   for (const Figure& f : analyzed->figures) list.push_back(FigureToJson(f));
   if (json) {
-    all.push_back(several ? nlohmann::json{{"source", source}, {"figures", list}} : std::move(list));
+    all.push_back(several ? nlohmann::json{{"source", source}, {"figures", list}}
+                          : std::move(list));
     return true;
   }
   if (several) std::printf("# %s\n", source.c_str());
   for (const Figure& f : analyzed->figures) {
-    std::printf("%s  %s = %g%s%s %s%s%s\n", f.reference_date.empty() ? "?" : f.reference_date.c_str(),
-                f.text.c_str(), f.value,
+    std::printf("%s  %s = %g%s%s %s%s%s\n",
+                f.reference_date.empty() ? "?" : f.reference_date.c_str(), f.text.c_str(), f.value,
                 f.value_high != f.value ? ".." : "",
-                f.value_high != f.value ? std::to_string(f.value_high).c_str() : "",
-                f.unit.c_str(), f.thing.empty() ? "" : " of ", f.thing.c_str());
+                f.value_high != f.value ? std::to_string(f.value_high).c_str() : "", f.unit.c_str(),
+                f.thing.empty() ? "" : " of ", f.thing.c_str());
   }
   return true;
 }

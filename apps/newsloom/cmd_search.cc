@@ -1,8 +1,8 @@
 #include <algorithm>
 #include <cstdio>
-#include <vector>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "commands.h"
 #include "newsloom/store.h"
@@ -92,8 +92,8 @@ int RunSearch(const SearchFlags& flags) {
   if (!flags.entity.empty()) entity_filters.push_back(flags.entity);
   query.outlet = flags.outlet;
   query.limit = flags.limit;
-  for (auto [flag, value, target] : {std::tuple{"--from", &flags.from, &query.from},
-                                     std::tuple{"--to", &flags.to, &query.to}}) {
+  for (auto [flag, value, target] :
+       {std::tuple{"--from", &flags.from, &query.from}, std::tuple{"--to", &flags.to, &query.to}}) {
     if (value->empty()) continue;
     *target = Date::FromIso(*value);
     if (!*target) {
@@ -133,8 +133,8 @@ int RunSearch(const SearchFlags& flags) {
     std::printf("%s  %s%s%s\n    %s\n    article %s%s%s  (%s)\n",
                 h.published ? h.published->ToIso().c_str() : "????-??-??", h.outlet.c_str(),
                 h.outlet.empty() ? "" : ": ", h.title.c_str(), h.snippet.c_str(),
-                h.article_id.c_str(), h.story_id.empty() ? "" : ", story ",
-                h.story_id.c_str(), h.source.c_str());
+                h.article_id.c_str(), h.story_id.empty() ? "" : ", story ", h.story_id.c_str(),
+                h.source.c_str());
   }
   if (hits->empty()) std::fprintf(stderr, "no matches\n");
   return 0;
@@ -151,8 +151,9 @@ void AddSearchCommand(CLI::App& app, Runner& run) {
   cmd->add_option("--from", flags.from, "Published on or after (YYYY-MM-DD)");
   cmd->add_option("--to", flags.to, "Published on or before (YYYY-MM-DD)");
   cmd->add_option("--outlet", flags.outlet, "Only this outlet");
-  cmd->add_option("--entity", flags.entity,
-                  "Only articles mentioning this entity (any variant); also entity:NAME in the query");
+  cmd->add_option(
+      "--entity", flags.entity,
+      "Only articles mentioning this entity (any variant); also entity:NAME in the query");
   cmd->add_option("--limit", flags.limit, "At most this many hits")->capture_default_str();
   cmd->callback([&run] { run = [] { return RunSearch(flags); }; });
 }

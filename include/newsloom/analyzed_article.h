@@ -14,17 +14,18 @@ namespace newsloom {
 
 struct Token {
   Span span;
-  std::string norm;  // NFKC, case-folded
-  bool is_word = false;        // letters or digits, not punctuation
-  bool capitalized = false;    // first letter upper case in the source
+  std::string norm;          // NFKC, case-folded
+  bool is_word = false;      // letters or digits, not punctuation
+  bool capitalized = false;  // first letter upper case in the source
 };
 
 // A temporal expression, TimeML style.
 struct TemporalExpression {
   Span span;
   std::string text;
-  std::string type;   // "DATE", "TIME", "DURATION", "SET"
-  std::string value;  // TimeML value: "2024-06-19", "2024-06", "2024-W25", "P24Y", "PRESENT_REF", ...
+  std::string type;  // "DATE", "TIME", "DURATION", "SET"
+  std::string
+      value;  // TimeML value: "2024-06-19", "2024-06", "2024-W25", "P24Y", "PRESENT_REF", ...
   bool relative = false;  // resolved against the anchor date rather than written out in full
   int tense = 0;          // of the clause around it: -1 past, +1 future, 0 unknown
 };
@@ -83,10 +84,10 @@ struct AnalyzedArticle {
   std::vector<Quote> quotes;    // analyze::FindQuotes
   std::vector<Figure> figures;  // analyze::FindFigures
 
-  uint64_t body_hash = 0;          // hash of the normalised body: exact copies share it
-  std::vector<uint32_t> minhash;   // MinHash signature over word shingles
+  uint64_t body_hash = 0;         // hash of the normalised body: exact copies share it
+  std::vector<uint32_t> minhash;  // MinHash signature over word shingles
   uint64_t simhash = 0;
-  std::vector<Term> terms;         // sorted by term
+  std::vector<Term> terms;  // sorted by term
 };
 
 }  // namespace newsloom

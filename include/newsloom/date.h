@@ -14,7 +14,8 @@ struct Date {
   int month = 0;  // 1..12
   int day = 0;    // 1..31
 
-  // "2024-06-19"; nullopt unless the string is a valid ISO date (a longer timestamp is cut to its date).
+  // "2024-06-19"; nullopt unless the string is a valid ISO date (a longer timestamp is cut to its
+  // date).
   static std::optional<Date> FromIso(std::string_view iso);
   static std::optional<Date> FromDays(long days_since_epoch);
   std::string ToIso() const;

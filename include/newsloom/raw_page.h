@@ -8,8 +8,9 @@
 namespace newsloom {
 
 struct RawPage {
-  std::string source;        // the input as the user named it, plus "#N" for the Nth record of a container
-  std::string url;           // the page's own URL when known (WARC target, JSONL url), else empty
+  std::string
+      source;       // the input as the user named it, plus "#N" for the Nth record of a container
+  std::string url;  // the page's own URL when known (WARC target, JSONL url), else empty
   std::string fetched_at;    // ISO 8601 when the container gives it or the page was fetched live
   std::string content_type;  // "text/plain" or "text/html", sniffed from content as well as name
   std::string bytes;         // the page itself, as stored in the input

@@ -14,7 +14,9 @@ class Status {
 
   Status() = default;
   static Status Ok() { return Status(); }
-  static Status InvalidArgument(std::string msg) { return {Code::kInvalidArgument, std::move(msg)}; }
+  static Status InvalidArgument(std::string msg) {
+    return {Code::kInvalidArgument, std::move(msg)};
+  }
   static Status NotFound(std::string msg) { return {Code::kNotFound, std::move(msg)}; }
   // Input that cannot be read as what it claims to be (bad encoding, truncated archive, ...).
   static Status Corrupt(std::string msg) { return {Code::kCorrupt, std::move(msg)}; }
@@ -37,8 +39,8 @@ class Status {
 template <typename T>
 class Result {
  public:
-  Result(T value) : data_(std::move(value)) {}          // NOLINT: implicit by design
-  Result(Status status) : data_(std::move(status)) {}   // NOLINT: must not be Ok
+  Result(T value) : data_(std::move(value)) {}         // NOLINT: implicit by design
+  Result(Status status) : data_(std::move(status)) {}  // NOLINT: must not be Ok
 
   bool ok() const { return std::holds_alternative<T>(data_); }
   const Status& status() const {
@@ -59,10 +61,10 @@ class Result {
 
 }  // namespace newsloom
 
-#define NEWSLOOM_RETURN_IF_ERROR(expr)          \
-  do {                                          \
-    ::newsloom::Status _nl_status = (expr);     \
-    if (!_nl_status.ok()) return _nl_status;    \
+#define NEWSLOOM_RETURN_IF_ERROR(expr)       \
+  do {                                       \
+    ::newsloom::Status _nl_status = (expr);  \
+    if (!_nl_status.ok()) return _nl_status; \
   } while (0)
 
 #endif  // NEWSLOOM_STATUS_H_

@@ -12,41 +12,14 @@
 #include "analyze/quotes.h"
 #include "text/hash.h"
 #include "text/segment.h"
+#include "text/stopwords.h"
 #include "timex/timex.h"
 
 namespace newsloom::analyze {
 namespace {
 
-// Function words, auxiliaries, honorifics and reporting fillers; content words are the rest.
-constexpr std::string_view kStopwords[] = {
-    "a",         "about",   "above",   "after",  "again",     "against", "all",      "also",
-    "am",        "an",      "and",     "any",    "are",       "as",      "at",       "be",
-    "because",   "been",    "before",  "being",  "below",     "between", "both",     "but",
-    "by",        "can",     "could",   "did",    "do",        "does",    "doing",    "down",
-    "during",    "each",    "even",    "few",    "for",       "from",    "further",  "had",
-    "has",       "have",    "having",  "he",     "her",       "here",    "hers",     "herself",
-    "him",       "himself", "his",     "how",    "i",         "if",      "in",       "into",
-    "is",        "it",      "it's",    "its",    "itself",    "just",    "me",       "more",
-    "most",      "mr",      "mrs",     "ms",     "dr",        "my",      "myself",   "no",
-    "nor",       "not",     "now",     "of",     "off",       "on",      "once",     "only",
-    "or",        "other",   "our",     "ours",   "ourselves", "out",     "over",     "own",
-    "said",      "same",    "says",    "she",    "should",    "so",      "some",     "such",
-    "than",      "that",    "that's",  "the",    "their",     "theirs",  "them",     "themselves",
-    "then",      "there",   "these",   "they",   "this",      "those",   "through",  "to",
-    "too",       "under",   "until",   "up",     "very",      "was",     "we",       "were",
-    "what",      "when",    "where",   "which",  "while",     "who",     "whom",     "why",
-    "will",      "with",    "would",   "you",    "your",      "yours",   "yourself", "yourselves",
-    "s",         "t",       "'s",      "told",   "say",       "may",     "might",    "must",
-    "shall",     "us",      "one",     "new",    "like",      "many",    "much",     "however",
-    "according", "since",   "still",   "yet",    "another",   "around",  "though",   "although",
-    "whether",   "within",  "without", "across", "among",     "along",   "per",      "via",
-    "upon",      "onto",    "would've"};
-
-const std::unordered_set<std::string_view>& Stopwords() {
-  static const auto* set =
-      new std::unordered_set<std::string_view>(std::begin(kStopwords), std::end(kStopwords));
-  return *set;
-}
+// Content words are the words off the English stop list.
+bool IsStopword(std::string_view norm) { return text::IsStopword(norm, text::StopList::kEnglish); }
 
 // SplitMix64's finaliser: spreads a shingle hash (or a bin number) over all 64 bits.
 uint64_t Mix(uint64_t z) {
@@ -131,8 +104,6 @@ uint64_t SimHash(const std::vector<Term>& terms) {
 }
 
 }  // namespace
-
-bool IsStopword(std::string_view norm) { return Stopwords().count(norm) > 0; }
 
 std::vector<uint64_t> ShingleHashes(const std::vector<Token>& tokens, int shingle_words) {
   std::vector<uint64_t> words;

@@ -14,8 +14,8 @@
 namespace newsloom::analyze {
 
 struct AnalyzeOptions {
-  int shingle_words = 5;   // word shingles for MinHash
-  int minhash_size = 128;  // signature length
+  int shingle_words = 5;      // word shingles for MinHash
+  int minhash_size = 128;     // signature length
   uint32_t lead_bytes = 400;  // the opening of the body whose words are lead terms
 };
 
@@ -25,8 +25,9 @@ struct AnalyzeOptions {
 // Term vector: the raw frequency of every content word (stop words dropped), plus name terms
 // "n:<words>" for runs of capitalised words that are not just the first word of a sentence, the
 // headline's content words as "t:<word>" and those of the headline and the body's first
-// lead_bytes as "l:<word>", sorted by term. Dates are tagged against article.published (unanchored when it is null). Entities come
-// from the English tagger (SharedNerTagger("en") in ner.h), loaded once per process on first use.
+// lead_bytes as "l:<word>", sorted by term. Dates are tagged against article.published (unanchored
+// when it is null). Entities come from the English tagger (SharedNerTagger("en") in ner.h), loaded
+// once per process on first use.
 Result<AnalyzedArticle> Analyze(Article article, const AnalyzeOptions& options = {});
 
 // The fingerprint building blocks, public so dedup and tests can use the same definitions.
@@ -64,9 +65,6 @@ double Jaccard(const std::vector<T>& a, const std::vector<T>& b) {
 
 // The MinHash estimate of Jaccard: the share of equal positions (0 when sizes differ).
 double EstimateJaccard(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b);
-
-// True for the English function words that the term vector leaves out (input is a token norm).
-bool IsStopword(std::string_view norm);
 
 }  // namespace newsloom::analyze
 

@@ -5,6 +5,9 @@
 #include <cstdlib>
 #include <string>
 
+#include "text/stopwords.h"
+#include "timex/lexicon.h"
+
 namespace newsloom::analyze {
 namespace {
 
@@ -104,21 +107,7 @@ bool ParseDigits(std::string_view w, double* value) {
 }
 
 // Words that never are the thing counted.
-bool IsFunctionWord(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "a",     "an",     "the",   "of",    "in",   "on",    "at",    "to",    "for",     "with",
-      "by",    "from",   "and",   "or",    "but",  "that",  "this",  "these", "those",   "is",
-      "was",   "were",   "are",   "be",    "been", "has",   "have",  "had",   "it",      "its",
-      "as",    "than",   "more",  "less",  "per",  "each",  "who",   "which", "while",   "when",
-      "after", "before", "since", "into",  "over", "under", "about", "if",    "so",      "not",
-      "no",    "he",     "she",   "they",  "we",   "i",     "you",   "his",   "her",     "their",
-      "our",   "my",     "all",   "also",  "will", "would", "could", "can",   "may",     "did",
-      "do",    "does",   "other", "times", "out",  "up",    "down",  "off",   "am",      "pm",
-      "a.m",   "p.m",    "st",    "nd",    "rd",   "th",    "or",    "among", "between", "said"};
-  for (std::string_view k : kWords)
-    if (k == w) return true;
-  return false;
-}
+bool IsFunctionWord(std::string_view w) { return text::IsStopword(w, text::StopList::kNotCounted); }
 
 bool IsDeterminer(std::string_view w) {
   return w == "the" || w == "these" || w == "those" || w == "its" || w == "their" || w == "his" ||
@@ -235,20 +224,99 @@ const char* const kQualifiers[][2] = {
 
 }  // namespace
 
+// The temporal tagger's English table is the one table of number words.
 double NumberWordValue(std::string_view w) {
-  static constexpr std::string_view kOnes[] = {
-      "zero",     "one",     "two",     "three",     "four",     "five",    "six",
-      "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",  "thirteen",
-      "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
-  static constexpr std::string_view kTens[] = {"twenty", "thirty",  "forty",  "fifty",
-                                               "sixty",  "seventy", "eighty", "ninety"};
-  for (int k = 0; k < 20; ++k)
-    if (kOnes[k] == w) return k;
-  for (int k = 0; k < 8; ++k)
-    if (kTens[k] == w) return 20 + 10 * k;
-  if (w == "dozen") return 12;
-  if (w == "hundred") return 100;
+  static const timex::Lexicon& english = timex::LexiconFor("en");
+  const timex::LexEntry* e = english.Find(w);
+  if (e == nullptr) return -1;
+  if (e->number >= 0) return e->number;
+  if (e->Is("dozen")) return 12;
+  if (e->Is("hundred")) return 100;
   return -1;
+}
+
+// "three-day strike", "24-hour", "3,000-strong": a number, a hyphen and a unit in one word `w`.
+// Sets the number's value and the unit; false when `w` is no such word.
+bool ReadHyphenMeasure(std::string_view w, double* value, std::string* unit) {
+  const size_t dash = w.find('-');
+  if (dash == std::string_view::npos || dash == 0 || dash + 1 >= w.size()) return false;
+  const std::string_view head = w.substr(0, dash);
+  std::string_view tail = w.substr(dash + 1);
+  double v = -1;
+  if (IsDigit(head[0])) {
+    if (!ParseDigits(head, &v)) v = -1;
+  } else if (head != "one" || tail.find('-') == std::string_view::npos) {
+    v = NumberWordValue(head);
+    const double ones = NumberWordValue(tail);
+    if (v >= 20 && ones >= 1 && ones <= 9) v = -1;  // "twenty-five" is a number, read elsewhere
+  }
+  if (tail.find('-') != std::string_view::npos) tail = tail.substr(0, tail.find('-'));
+  if (v < 0 || tail.empty() || IsDigit(tail[0]) || NumberWordValue(tail) >= 0 ||
+      IsFunctionWord(tail) || ScaleWord(tail) != 0) {
+    return false;
+  }
+  *value = v;
+  *unit = std::string(tail);
+  return true;
+}
+
+// After a number of `value` ending before token `next`: a range's upper end ("5-10", "5 to 10",
+// "between 5 and 10") and a percent or currency word. Sets them in `f`; returns the token after.
+size_t ReadRangeAndUnit(const std::vector<Tok>& t, size_t next, bool between, double value,
+                        Figure* f) {
+  const size_t k = next;
+  if (k + 1 < t.size() &&
+      (IsDash(t[k].lower) || t[k].lower == "to" || (between && t[k].lower == "and"))) {
+    double high = 0;
+    size_t after = 0;
+    size_t h = k + 1;
+    if (!t[h].word && CurrencySign(t[h].lower)) ++h;
+    if (NumberAt(t, h, &high, &after) && high > value) {
+      // "3 to 5 million": the scale of the second number applies to the first.
+      if (high >= 1000 * value && after > h + 1 && ScaleWord(t[after - 1].lower) > 0)
+        f->value *= ScaleWord(t[after - 1].lower);
+      f->value_high = high;
+      next = after;
+    }
+  }
+  if (next < t.size()) {
+    const std::string& u = t[next].lower;
+    if (u == "%" || u == "percent" || u == "pct") {
+      f->unit = "percent";
+      ++next;
+    } else if (u == "per" && next + 1 < t.size() && t[next + 1].lower == "cent") {
+      f->unit = "percent";
+      next += 2;
+    } else if (const char* cur = CurrencyWord(u)) {
+      if (f->unit.empty()) f->unit = cur;
+      ++next;
+    }
+  }
+  return next;
+}
+
+// The figure's sentence, and that sentence's first calendar date as its reference date (else the
+// publication date, `published_iso`).
+void PlaceInSentence(const std::vector<Span>& sentences,
+                     const std::vector<TemporalExpression>& dates, const std::string& published_iso,
+                     Figure* f) {
+  auto it = std::upper_bound(sentences.begin(), sentences.end(), f->span.begin,
+                             [](uint32_t pos, const Span& s) { return pos < s.begin; });
+  if (it != sentences.begin() && std::prev(it)->end > f->span.begin) {
+    f->sentence = *std::prev(it);
+  } else {
+    f->sentence = f->span;
+  }
+  auto d = std::lower_bound(
+      dates.begin(), dates.end(), f->sentence.begin,
+      [](const TemporalExpression& e, uint32_t pos) { return e.span.begin < pos; });
+  for (; d != dates.end() && d->span.begin < f->sentence.end; ++d) {
+    if (d->type == "DATE" && !d->value.empty() && IsDigit(d->value[0])) {
+      f->reference_date = d->value;
+      break;
+    }
+  }
+  if (f->reference_date.empty()) f->reference_date = published_iso;
 }
 
 std::vector<Figure> FindFigures(std::string_view body, const std::vector<Span>& sentences,
@@ -279,31 +347,11 @@ std::vector<Figure> FindFigures(std::string_view body, const std::vector<Span>& 
     size_t next = i;
     double value = 0;
     const std::string& w = t[i].lower;
-    const size_t dash = w.find('-');
-    bool hyphen_measure = false;
     std::string hyphen_unit;
-    if (dash != std::string::npos && dash > 0 && dash + 1 < w.size()) {
-      // "three-day strike", "24-hour", "3,000-strong": a number, a hyphen and a unit.
-      const std::string_view head = std::string_view(w).substr(0, dash);
-      std::string_view tail = std::string_view(w).substr(dash + 1);
-      double v = -1;
-      if (IsDigit(head[0])) {
-        if (!ParseDigits(head, &v)) v = -1;
-      } else if (head != "one" || tail.find('-') == std::string_view::npos) {
-        v = NumberWordValue(head);
-        const double ones = NumberWordValue(tail);
-        if (v >= 20 && ones >= 1 && ones <= 9) v = -1;  // "twenty-five" is a number, below
-      }
-      if (tail.find('-') != std::string_view::npos) tail = tail.substr(0, tail.find('-'));
-      if (v >= 0 && !tail.empty() && !IsDigit(tail[0]) && NumberWordValue(tail) < 0 &&
-          !IsFunctionWord(tail) && ScaleWord(tail) == 0) {
-        value = v;
-        hyphen_measure = true;
-        hyphen_unit = std::string(tail);
-        next = i + 1;
-      }
-    }
-    if (!hyphen_measure) {
+    const bool hyphen_measure = ReadHyphenMeasure(w, &value, &hyphen_unit);
+    if (hyphen_measure) {
+      next = i + 1;
+    } else {
       if (w == "one" || w == "a") {
         // "one" and "a" are too often not counts; only "a dozen" and "one hundred/thousand".
         if (!(i + 1 < t.size() && (t[i + 1].lower == "dozen" || t[i + 1].lower == "hundred" ||
@@ -338,38 +386,9 @@ std::vector<Figure> FindFigures(std::string_view body, const std::vector<Span>& 
       }
     }
     if (!hyphen_measure) {
-      // Ranges: "5-10", "5 to 10", "between 5 and 10".
-      size_t k = next;
       const bool between = first > 0 && t[first - 1].lower == "between";
-      if (k + 1 < t.size() &&
-          (IsDash(t[k].lower) || t[k].lower == "to" || (between && t[k].lower == "and"))) {
-        double high = 0;
-        size_t after = 0;
-        size_t h = k + 1;
-        if (!t[h].word && CurrencySign(t[h].lower)) ++h;
-        if (NumberAt(t, h, &high, &after) && high > value) {
-          // "3 to 5 million": the scale of the second number applies to the first.
-          if (high >= 1000 * value && after > h + 1 && ScaleWord(t[after - 1].lower) > 0)
-            f.value *= ScaleWord(t[after - 1].lower);
-          f.value_high = high;
-          next = after;
-        }
-      }
+      next = ReadRangeAndUnit(t, next, between, value, &f);
       if (between) --first;
-      // Percent and currency words after the number.
-      if (next < t.size()) {
-        const std::string& u = t[next].lower;
-        if (u == "%" || u == "percent" || u == "pct") {
-          f.unit = "percent";
-          ++next;
-        } else if (u == "per" && next + 1 < t.size() && t[next + 1].lower == "cent") {
-          f.unit = "percent";
-          next += 2;
-        } else if (const char* cur = CurrencyWord(u)) {
-          if (f.unit.empty()) f.unit = cur;
-          ++next;
-        }
-      }
     }
     // Qualifier before.
     for (const auto& q : kQualifiers) {
@@ -438,24 +457,7 @@ std::vector<Figure> FindFigures(std::string_view body, const std::vector<Span>& 
 
     f.span = Span{t[first].begin, t[last].end};
     f.text = std::string(body.substr(f.span.begin, f.span.size()));
-    // Its sentence, and the sentence's first calendar date.
-    auto it = std::upper_bound(sentences.begin(), sentences.end(), f.span.begin,
-                               [](uint32_t pos, const Span& s) { return pos < s.begin; });
-    if (it != sentences.begin() && std::prev(it)->end > f.span.begin) {
-      f.sentence = *std::prev(it);
-    } else {
-      f.sentence = f.span;
-    }
-    auto d = std::lower_bound(
-        dates.begin(), dates.end(), f.sentence.begin,
-        [](const TemporalExpression& e, uint32_t pos) { return e.span.begin < pos; });
-    for (; d != dates.end() && d->span.begin < f.sentence.end; ++d) {
-      if (d->type == "DATE" && !d->value.empty() && IsDigit(d->value[0])) {
-        f.reference_date = d->value;
-        break;
-      }
-    }
-    if (f.reference_date.empty()) f.reference_date = published_iso;
+    PlaceInSentence(sentences, dates, published_iso, &f);
     out.push_back(std::move(f));
     i = std::max(next, last + 1);
   }

@@ -6,164 +6,11 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "analyze/quote_marks.h"
+#include "text/chars.h"
+
 namespace newsloom::analyze {
 namespace {
-
-// ---- quotation marks ----
-
-enum class Mark { kNone, kDouble, kCurlyOpen, kCurlyClose, kLowOpen, kGuilOpen, kGuilClose,
-                  kSingle, kSingleOpen, kSingleClose };
-
-Mark MarkAt(std::string_view s, size_t i, size_t* len) {
-  const unsigned char c = s[i];
-  *len = 1;
-  if (c == '"') return Mark::kDouble;
-  if (c == '\'') {
-    // Two apostrophes stand for a double mark in some archives.
-    if (i + 1 < s.size() && s[i + 1] == '\'') {
-      *len = 2;
-      return Mark::kDouble;
-    }
-    return Mark::kSingle;
-  }
-  if (c == 0xC2 && i + 1 < s.size()) {
-    *len = 2;
-    if (static_cast<unsigned char>(s[i + 1]) == 0xAB) return Mark::kGuilOpen;
-    if (static_cast<unsigned char>(s[i + 1]) == 0xBB) return Mark::kGuilClose;
-  }
-  if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
-    *len = 3;
-    switch (static_cast<unsigned char>(s[i + 2])) {
-      case 0x9C: return Mark::kCurlyOpen;
-      case 0x9D: return Mark::kCurlyClose;
-      case 0x9E: return Mark::kLowOpen;
-      case 0x98: return Mark::kSingleOpen;
-      case 0x99: return Mark::kSingleClose;
-    }
-  }
-  *len = 1;
-  return Mark::kNone;
-}
-
-bool IsAsciiAlnum(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-// Letters for the apostrophe test: ASCII letters and digits, and any non-ASCII byte that does not
-// start a quotation mark or dash (E2 80 xx).
-bool IsLetterAt(std::string_view s, size_t i) {
-  if (i >= s.size()) return false;
-  const unsigned char c = s[i];
-  if (c < 0x80) return IsAsciiAlnum(c);
-  if (c == 0xE2) return false;
-  if (c == 0xC2) return false;  // guillemets, no-break space
-  return true;
-}
-bool IsSpaceBefore(std::string_view s, size_t i) {
-  if (i == 0) return true;
-  const unsigned char c = s[i - 1];
-  return c == ' ' || c == '\n' || c == '\t' || c == '(' || c == '[' || c == '\r' ||
-         c == 0x94 /* end of an em dash */ || c == 0xA0 || c == '"';
-}
-
-bool Closes(Mark open, Mark m) {
-  switch (open) {
-    case Mark::kDouble: return m == Mark::kDouble || m == Mark::kCurlyClose;
-    case Mark::kCurlyOpen: return m == Mark::kCurlyClose || m == Mark::kDouble;
-    case Mark::kLowOpen: return m == Mark::kCurlyOpen || m == Mark::kCurlyClose;
-    case Mark::kGuilOpen: return m == Mark::kGuilClose;
-    case Mark::kSingle: return m == Mark::kSingle || m == Mark::kSingleClose;
-    case Mark::kSingleOpen: return m == Mark::kSingleClose;
-    default: return false;
-  }
-}
-
-bool IsSingle(Mark m) {
-  return m == Mark::kSingle || m == Mark::kSingleOpen || m == Mark::kSingleClose;
-}
-
-// Whether the mark at i can open a quote: double marks always; single ones only before a letter
-// and after a space, so that apostrophes ("don't", "the '90s") are not taken for quotes.
-bool CanOpen(std::string_view s, size_t i, size_t len, Mark m) {
-  if (m == Mark::kDouble || m == Mark::kCurlyOpen || m == Mark::kLowOpen || m == Mark::kGuilOpen)
-    return true;
-  if (m == Mark::kSingle || m == Mark::kSingleOpen) {
-    if (!IsSpaceBefore(s, i) || !IsLetterAt(s, i + len)) return false;
-    return !(s[i + len] >= '0' && s[i + len] <= '9');
-  }
-  return false;
-}
-
-struct RawQuote {
-  uint32_t outer_begin, outer_end;  // with the marks
-  uint32_t inner_begin, inner_end;  // without
-  Mark open;
-};
-
-size_t ParagraphEnd(std::string_view s, size_t i) {
-  size_t p = s.find('\n', i);
-  return p == std::string_view::npos ? s.size() : p;
-}
-
-std::vector<RawQuote> FindQuoteMarks(std::string_view s) {
-  std::vector<RawQuote> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t len;
-    const Mark m = MarkAt(s, i, &len);
-    if (m == Mark::kNone || !CanOpen(s, i, len, m)) {
-      i += len;
-      continue;
-    }
-    RawQuote q{static_cast<uint32_t>(i), 0, static_cast<uint32_t>(i + len), 0, m};
-    size_t j = i + len;
-    size_t para_end = ParagraphEnd(s, j);
-    bool done = false;
-    while (!done) {
-      size_t k = j;
-      bool closed = false;
-      while (k < para_end) {
-        size_t cl;
-        const Mark c = MarkAt(s, k, &cl);
-        if (c != Mark::kNone && Closes(m, c) &&
-            (!IsSingle(m) || (!IsLetterAt(s, k + cl) && k > 0 && s[k - 1] != ' '))) {
-          q.inner_end = static_cast<uint32_t>(k);
-          q.outer_end = static_cast<uint32_t>(k + cl);
-          closed = true;
-          break;
-        }
-        k += cl;
-      }
-      if (closed) break;
-      // Unclosed: the quote runs to the paragraph end, and on into the next paragraph when that
-      // one opens with a quotation mark (the convention for quotes over several paragraphs).
-      size_t next = para_end;
-      while (next < s.size() && (s[next] == '\n' || s[next] == ' ' || s[next] == '\r')) ++next;
-      size_t nl;
-      const Mark nm = next < s.size() ? MarkAt(s, next, &nl) : Mark::kNone;
-      if (!IsSingle(m) && nm != Mark::kNone && CanOpen(s, next, nl, nm) && !IsSingle(nm)) {
-        j = next + nl;
-        para_end = ParagraphEnd(s, j);
-        continue;
-      }
-      if (IsSingle(m)) {
-        q.outer_end = 0;  // an apostrophe after all
-      } else {
-        q.inner_end = q.outer_end = static_cast<uint32_t>(para_end);
-      }
-      done = true;
-    }
-    if (q.outer_end == 0) {
-      i += len;
-      continue;
-    }
-    while (q.inner_end > q.inner_begin &&
-           (s[q.inner_end - 1] == ' ' || s[q.inner_end - 1] == '\n' || s[q.inner_end - 1] == '\r'))
-      --q.inner_end;
-    if (q.inner_end > q.inner_begin) out.push_back(q);
-    i = q.outer_end;
-  }
-  return out;
-}
 
 // ---- tokens ----
 
@@ -174,21 +21,22 @@ struct Tok {
   TokKind kind;
   std::string lower;  // ASCII-lowered text
   bool cap = false;
-  int quote = -1;       // index of the raw quote that holds it
-  uint8_t lex = 0;      // LexFlags of `lower`, looked up once
+  int quote = -1;   // index of the raw quote that holds it
+  uint8_t lex = 0;  // LexFlags of `lower`, looked up once
 };
 
 const std::unordered_set<std::string>& Abbreviations() {
   static const auto* set = new std::unordered_set<std::string>{
-      "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "st", "jr", "sr",
-      "prof", "rev", "capt", "cmdr", "adm", "maj", "pres", "no", "inc", "corp", "co", "ltd",
-      "u.s", "u.n", "u.k", "e.u", "d.c", "vs", "fr", "hon", "amb", "supt", "insp", "gens"};
+      "mr",   "mrs", "ms",  "dr",   "sen",  "rep",  "gov",  "gen",  "col", "lt",
+      "sgt",  "st",  "jr",  "sr",   "prof", "rev",  "capt", "cmdr", "adm", "maj",
+      "pres", "no",  "inc", "corp", "co",   "ltd",  "u.s",  "u.n",  "u.k", "e.u",
+      "d.c",  "vs",  "fr",  "hon",  "amb",  "supt", "insp", "gens"};
   return *set;
 }
 
 bool IsWordByte(std::string_view s, size_t i) {
   const unsigned char c = s[i];
-  if (c < 0x80) return IsAsciiAlnum(c);
+  if (c < 0x80) return text::IsAsciiAlnum(static_cast<char>(c));
   if (c == 0xE2 || c == 0xC2) return false;  // quotation marks, dashes, ellipsis, no-break space
   return true;
 }
@@ -203,7 +51,8 @@ std::vector<Tok> Tokenize(std::string_view s) {
       continue;
     }
     if (c == '\n') {
-      toks.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1), TokKind::kNewline, {}});
+      toks.push_back(
+          {static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1), TokKind::kNewline, {}});
       ++i;
       continue;
     }
@@ -261,37 +110,42 @@ std::vector<Tok> Tokenize(std::string_view s) {
 
 const std::unordered_set<std::string>& CueVerbs() {
   static const auto* set = new std::unordered_set<std::string>{
-      "said", "says", "say", "told", "tells", "added", "adds", "noted", "notes", "stated",
-      "states", "warned", "warns", "argued", "argues", "claimed", "claims", "explained",
-      "explains", "insisted", "insists", "announced", "announces", "reported", "reports",
-      "acknowledged", "acknowledges", "asked", "asks", "wrote", "writes", "declared", "declares",
-      "replied", "replies", "responded", "responds", "recalled", "recalls", "suggested",
-      "suggests", "tweeted", "tweets", "quipped", "conceded", "concedes", "admitted", "admits",
-      "emphasized", "emphasised", "stressed", "stresses", "urged", "urges", "predicted",
-      "predicts", "observed", "remarked", "asserted", "asserts", "maintained", "maintains",
-      "contended", "contends", "countered", "joked", "cautioned", "complained", "boasted",
-      "vowed", "promised", "continued", "continues", "exclaimed", "whispered", "shouted",
-      "mused", "wondered", "agreed", "charged", "alleged", "alleges", "testified", "confirmed",
-      "confirms", "denied", "denies", "saying", "telling", "adding", "noting", "warning",
-      "arguing", "writing", "declaring", "explaining", "insisting", "called", "calls",
-      "described", "describes", "dubbed", "labeled", "labelled", "concluded", "concludes",
-      "conclude", "retaliated", "recounted", "elaborated", "chanted", "yelled", "answered",
-      "offered", "opined", "lamented", "reasoned", "scoffed", "snapped", "pledged",
-      "proclaimed", "proclaims", "began", "wrote", "read", "reads", "posted", "observes",
-      "remarks", "thundered", "laughed", "sighed", "quoted", "quipped", "explains", "pleaded",
-      "demanded", "questioned", "tweeted", "announced", "summed", "told", "recalls", "worried",
-      "reaffirmed", "reaffirms", "underscored", "underscores", "reiterated", "reiterates",
-      "affirmed", "highlighted", "calling", "describing", "dubbing", "labeling", "branding",
-      "branded", "assured", "commented", "remarked", "responded", "cautioned", "stated"};
+      "said",       "says",         "say",          "told",        "tells",      "added",
+      "adds",       "noted",        "notes",        "stated",      "states",     "warned",
+      "warns",      "argued",       "argues",       "claimed",     "claims",     "explained",
+      "explains",   "insisted",     "insists",      "announced",   "announces",  "reported",
+      "reports",    "acknowledged", "acknowledges", "asked",       "asks",       "wrote",
+      "writes",     "declared",     "declares",     "replied",     "replies",    "responded",
+      "responds",   "recalled",     "recalls",      "suggested",   "suggests",   "tweeted",
+      "tweets",     "quipped",      "conceded",     "concedes",    "admitted",   "admits",
+      "emphasized", "emphasised",   "stressed",     "stresses",    "urged",      "urges",
+      "predicted",  "predicts",     "observed",     "remarked",    "asserted",   "asserts",
+      "maintained", "maintains",    "contended",    "contends",    "countered",  "joked",
+      "cautioned",  "complained",   "boasted",      "vowed",       "promised",   "continued",
+      "continues",  "exclaimed",    "whispered",    "shouted",     "mused",      "wondered",
+      "agreed",     "charged",      "alleged",      "alleges",     "testified",  "confirmed",
+      "confirms",   "denied",       "denies",       "saying",      "telling",    "adding",
+      "noting",     "warning",      "arguing",      "writing",     "declaring",  "explaining",
+      "insisting",  "called",       "calls",        "described",   "describes",  "dubbed",
+      "labeled",    "labelled",     "concluded",    "concludes",   "conclude",   "retaliated",
+      "recounted",  "elaborated",   "chanted",      "yelled",      "answered",   "offered",
+      "opined",     "lamented",     "reasoned",     "scoffed",     "snapped",    "pledged",
+      "proclaimed", "proclaims",    "began",        "wrote",       "read",       "reads",
+      "posted",     "observes",     "remarks",      "thundered",   "laughed",    "sighed",
+      "quoted",     "quipped",      "explains",     "pleaded",     "demanded",   "questioned",
+      "tweeted",    "announced",    "summed",       "told",        "recalls",    "worried",
+      "reaffirmed", "reaffirms",    "underscored",  "underscores", "reiterated", "reiterates",
+      "affirmed",   "highlighted",  "calling",      "describing",  "dubbing",    "labeling",
+      "branding",   "branded",      "assured",      "commented",   "remarked",   "responded",
+      "cautioned",  "stated"};
   return *set;
 }
 // Cues that name what something was called rather than report speech: good for a short direct
 // quote in the same sentence, not for indirect speech.
 bool IsNamingCue(const std::string& w) {
-  return w == "called" || w == "calls" || w == "described" || w == "describes" ||
-         w == "dubbed" || w == "labeled" || w == "labelled" || w == "calling" ||
-         w == "describing" || w == "dubbing" || w == "labeling" || w == "branding" ||
-         w == "branded";
+  return w == "called" || w == "calls" || w == "described" || w == "describes" || w == "dubbed" ||
+         w == "labeled" || w == "labelled" || w == "calling" || w == "describing" ||
+         w == "dubbing" || w == "labeling" || w == "branding" || w == "branded";
 }
 // Cues whose object is not the speaker ("told reporters", "called him"): the speaker may only
 // come before them.
@@ -305,43 +159,54 @@ bool IsParticipleCue(const std::string& w) {
 
 const std::unordered_set<std::string>& Boundary() {
   static const auto* set = new std::unordered_set<std::string>{
-      "that", "and", "but", "or", "as", "when", "while", "which", "who", "whom", "because", "if",
-      "so", "than", "after", "before", "since", "where", "what", "how", "in", "on", "at", "to",
-      "for", "with", "from", "by", "said", "says", "told", "is", "was", "were", "are", "be",
-      "been", "it", "this", "there", "not", "also", "has", "had", "have", "would", "will",
-      "could", "should", "may", "might", "can", "did", "does", "do", "about", "into", "over",
-      "under", "during", "without", "although", "though", "yet", "then", "once", "until",
-      "unless", "whether", "why", "those", "these", "its", "here"};
+      "that",  "and",     "but",   "or",     "as",     "when",    "while",   "which",    "who",
+      "whom",  "because", "if",    "so",     "than",   "after",   "before",  "since",    "where",
+      "what",  "how",     "in",    "on",     "at",     "to",      "for",     "with",     "from",
+      "by",    "said",    "says",  "told",   "is",     "was",     "were",    "are",      "be",
+      "been",  "it",      "this",  "there",  "not",    "also",    "has",     "had",      "have",
+      "would", "will",    "could", "should", "may",    "might",   "can",     "did",      "does",
+      "do",    "about",   "into",  "over",   "under",  "during",  "without", "although", "though",
+      "yet",   "then",    "once",  "until",  "unless", "whether", "why",     "those",    "these",
+      "its",   "here"};
   return *set;
 }
 const std::unordered_set<std::string>& SkipBeforeCue() {
   static const auto* set = new std::unordered_set<std::string>{
-      "also", "later", "then", "has", "had", "have", "was", "is", "would", "will", "reportedly",
-      "previously", "once", "further", "repeatedly", "again", "recently", "subsequently",
-      "first", "initially", "often", "never", "already", "just", "has", "simply", "only",
-      "privately", "publicly", "even", "still", "now", "had", "did", "does", "do", "not"};
+      "also",       "later",   "then",     "has",          "had",        "have",      "was",
+      "is",         "would",   "will",     "reportedly",   "previously", "once",      "further",
+      "repeatedly", "again",   "recently", "subsequently", "first",      "initially", "often",
+      "never",      "already", "just",     "has",          "simply",     "only",      "privately",
+      "publicly",   "even",    "still",    "now",          "had",        "did",       "does",
+      "do",         "not"};
   return *set;
 }
 const std::unordered_set<std::string>& Determiners() {
   static const auto* set = new std::unordered_set<std::string>{
-      "the", "a", "an", "another", "his", "her", "their", "our", "one", "two", "three", "some",
-      "many", "several", "both", "other", "most", "each", "every", "few", "no", "my", "your"};
+      "the",  "a",    "an",    "another", "his",  "her",     "their", "our",
+      "one",  "two",  "three", "some",    "many", "several", "both",  "other",
+      "most", "each", "every", "few",     "no",   "my",      "your"};
   return *set;
 }
 // Lower-case heads that name a speaker on their own ("sources said", "officials say").
 const std::unordered_set<std::string>& SpeakerNouns() {
   static const auto* set = new std::unordered_set<std::string>{
-      "sources", "source", "officials", "official", "police", "experts", "analysts", "critics",
-      "aides", "spokesman", "spokeswoman", "spokesperson", "residents", "witnesses",
-      "lawmakers", "democrats", "republicans", "observers", "people", "voters", "authorities",
-      "investigators", "prosecutors", "diplomats", "scientists", "researchers", "economists",
-      "reports", "polls", "supporters", "opponents", "insiders", "others", "doctors",
-      "statement", "media", "reporters", "organizers", "organisers", "leaders", "members"};
+      "sources",    "source",      "officials",   "official",      "police",      "experts",
+      "analysts",   "critics",     "aides",       "spokesman",     "spokeswoman", "spokesperson",
+      "residents",  "witnesses",   "lawmakers",   "democrats",     "republicans", "observers",
+      "people",     "voters",      "authorities", "investigators", "prosecutors", "diplomats",
+      "scientists", "researchers", "economists",  "reports",       "polls",       "supporters",
+      "opponents",  "insiders",    "others",      "doctors",       "statement",   "media",
+      "reporters",  "organizers",  "organisers",  "leaders",       "members"};
   return *set;
 }
 
 enum LexFlag : uint8_t {
-  kCue = 1, kBoundary = 2, kSkip = 4, kDet = 8, kPronoun = 16, kSpeakerNoun = 32
+  kCue = 1,
+  kBoundary = 2,
+  kSkip = 4,
+  kDet = 8,
+  kPronoun = 16,
+  kSpeakerNoun = 32
 };
 
 // One lookup per word instead of one per set and test.
@@ -381,9 +246,7 @@ struct Np {
 Np TrimNp(const std::vector<Tok>& toks, int first, int last) {
   while (first <= last) {
     const Tok& t = toks[first];
-    if (t.cap || (t.lex & kDet) || (t.lex & kPronoun) ||
-        (t.lex & kSpeakerNoun))
-      break;
+    if (t.cap || (t.lex & kDet) || (t.lex & kPronoun) || (t.lex & kSpeakerNoun)) break;
     ++first;
   }
   if (first > last) return {};
@@ -399,11 +262,12 @@ Np TrimNp(const std::vector<Tok>& toks, int first, int last) {
 // not reaching below `lo`.
 bool IsTimeWord(const Tok& t) {
   static const std::unordered_set<std::string> kTime = {
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-      "yesterday", "tonight", "last", "this", "next", "local", "time", "week", "weekend", "month",
-      "year", "morning", "afternoon", "evening", "night", "day", "earlier", "later", "january",
-      "february", "march", "april", "may", "june", "july", "august", "september", "october",
-      "november", "december", "the", "a", "recent", "interview", "statement", "separate"};
+      "monday",    "tuesday",   "wednesday", "thursday", "friday",    "saturday", "sunday", "today",
+      "yesterday", "tonight",   "last",      "this",     "next",      "local",    "time",   "week",
+      "weekend",   "month",     "year",      "morning",  "afternoon", "evening",  "night",  "day",
+      "earlier",   "later",     "january",   "february", "march",     "april",    "may",    "june",
+      "july",      "august",    "september", "october",  "november",  "december", "the",    "a",
+      "recent",    "interview", "statement", "separate"};
   if (t.kind != TokKind::kWord) return false;
   if (t.lower[0] >= '0' && t.lower[0] <= '9') return true;
   return kTime.count(t.lower) > 0;
@@ -429,15 +293,16 @@ Np NpBefore(const std::vector<Tok>& toks, int cue, int lo) {
       j = k - 1;
     } else if (k < j && k >= lo && toks[j].lower != "the" && toks[j].lower != "a" &&
                !IsTimeWord(toks[k]) && toks[k + 1].lower != "the" && toks[k + 1].lower != "a" &&
-               toks[k].cap && (toks[k + 1].lower == "last" || toks[k + 1].lower == "this" ||
-                               toks[k + 1].lower == "on" || k + 1 == j)) {
+               toks[k].cap &&
+               (toks[k + 1].lower == "last" || toks[k + 1].lower == "this" ||
+                toks[k + 1].lower == "on" || k + 1 == j)) {
       // "Smith last week said", "Smith Tuesday said"
       j = k;
     }
     while (j >= lo && toks[j].kind == TokKind::kWord && (toks[j].lex & kSkip)) --j;
   }
-  while (j >= lo && toks[j].kind == TokKind::kWord && !toks[j].cap &&
-         toks[j].lower.size() > 3 && toks[j].lower.compare(toks[j].lower.size() - 2, 2, "ly") == 0)
+  while (j >= lo && toks[j].kind == TokKind::kWord && !toks[j].cap && toks[j].lower.size() > 3 &&
+         toks[j].lower.compare(toks[j].lower.size() - 2, 2, "ly") == 0)
     --j;
   const int last = j;
   int n = 0;
@@ -464,8 +329,7 @@ Np NpAfter(const std::vector<Tok>& toks, int from, int hi) {
   if (j == from) return {};
   Np np{from, j - 1};
   const Tok& t = toks[from];
-  if (!(t.cap || (t.lex & kDet) || (t.lex & kPronoun) ||
-        (t.lex & kSpeakerNoun))) {
+  if (!(t.cap || (t.lex & kDet) || (t.lex & kPronoun) || (t.lex & kSpeakerNoun))) {
     // "said former Gov. Jim Hodges": lower-case words may lead into a name.
     bool named = false;
     for (int k = from; k < j; ++k) named |= toks[k].cap;
@@ -473,8 +337,8 @@ Np NpAfter(const std::vector<Tok>& toks, int from, int hi) {
   }
   // "said Tuesday" is a date, not a speaker.
   static const std::unordered_set<std::string> kDays = {
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-      "yesterday", "tonight"};
+      "monday",   "tuesday", "wednesday", "thursday",  "friday",
+      "saturday", "sunday",  "today",     "yesterday", "tonight"};
   if (kDays.count(t.lower)) return {};
   if ((t.lex & kPronoun)) return {from, from};
   return np;
@@ -596,8 +460,8 @@ class Finder {
   // becomes the reported clause, from token `from` (after the cue and its "that") to the quote's
   // end, when words stand between them.
   void ExtendToClause(Quote& q, int from, int quote_first) const {
-    while (from < quote_first && (toks_[from].lower == "that" || toks_[from].lower == "," ||
-                                  toks_[from].lower == ":"))
+    while (from < quote_first &&
+           (toks_[from].lower == "that" || toks_[from].lower == "," || toks_[from].lower == ":"))
       ++from;
     int words = 0;
     for (int k = from; k < quote_first; ++k) {
@@ -607,6 +471,142 @@ class Finder {
     if (words == 0) return;
     q.span.begin = toks_[from].begin;
     q.text = Text(q.span.begin, q.span.end);
+  }
+
+  // A cue right before the quote ("X reaffirmed that “...”", "X said: “...”") wins.
+  bool SpeakerFromCueBefore(Quote& q, int first) {
+    int k = first - 1;
+    while (k >= 0 && toks_[k].quote < 0 &&
+           (toks_[k].lower == "that" || toks_[k].lower == ":" || toks_[k].lower == ","))
+      --k;
+    if (k >= 0 && toks_[k].quote < 0 && k < first - 1 + 1) {
+      int c0 = k;
+      if (toks_[k].lower == "out" || toks_[k].lower == "to") --c0;
+      Cue c = c0 >= 0 ? CueAt(toks_, c0, first) : Cue{};
+      if (c.first >= 0 && c.last == k) {
+        int lo = c.first;
+        while (lo > 0 && toks_[lo - 1].quote < 0 && !IsSentenceEnd(toks_[lo - 1])) --lo;
+        Np np = NpBefore(toks_, c.first, lo);
+        if (!np.ok() && Invertible(toks_[c.first].lower)) np = NpAfter(toks_, c.last + 1, first);
+        if (np.ok()) {
+          SetSpeaker(q, np, c, first);
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // A quote signed with a dash and a name closing the paragraph: "..." ― Jane Doe
+  bool SpeakerFromSignature(Quote& q, int after) {
+    const int n = static_cast<int>(toks_.size());
+    if (after + 1 < n && IsDash(toks_[after]) && toks_[after + 1].cap &&
+        toks_[after + 1].quote < 0) {
+      int end = after + 1;
+      while (end < n && toks_[end].kind != TokKind::kNewline) ++end;
+      if (end - after <= 8) {
+        Np np = NpAfter(toks_, after + 1, end);
+        // Only punctuation (a full stop, a no-break space) may follow the name.
+        bool name_ends = np.ok();
+        for (int k = np.ok() ? np.last + 1 : end; k < end; ++k)
+          name_ends &= toks_[k].kind == TokKind::kPunct;
+        if (name_ends) {
+          q.speaker_span = {toks_[np.first].begin, toks_[np.last].end};
+          q.speaker = Text(q.speaker_span.begin, q.speaker_span.end);
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // After the quote, in the same sentence: "...," Okafor said / "...," said Mr. Okafor.
+  bool SpeakerFromCueAfter(Quote& q, int first, int after) {
+    const int n = static_cast<int>(toks_.size());
+    int i = after;
+    int seen = 0;
+    // "...," Leonard Burman, director of the centre and a professor at ..., said: a name
+    // right after the quote may be followed by a long apposition before its cue.
+    const int name_at = after < n && toks_[after].lower == "," ? after + 1 : after;
+    const bool name_first = name_at < n && toks_[name_at].kind == TokKind::kWord &&
+                            toks_[name_at].cap && toks_[name_at].quote < 0 &&
+                            !(toks_[name_at].lex & kPronoun);
+    while (i < n && seen < (name_first ? 30 : 10) && toks_[i].quote < 0 &&
+           !IsSentenceEnd(toks_[i])) {
+      Cue c = CueAt(toks_, i, n);
+      if (c.first >= 0 && seen >= 10 && toks_[c.first - 1].lower != ",") c = Cue{};
+      if (c.first >= 0) {
+        int hi = i;
+        while (hi < n && toks_[hi].quote < 0 && !IsSentenceEnd(toks_[hi])) ++hi;
+        Np np;
+        if (name_first && c.first - 1 > name_at && toks_[c.first - 1].lower == ",") {
+          np = NpAfter(toks_, name_at, c.first);
+        }
+        if (!np.ok()) np = NpBefore(toks_, c.first, after);
+        if (!np.ok() && Invertible(toks_[c.first].lower)) np = NpAfter(toks_, c.last + 1, hi);
+        if (np.ok() || c.first == after) {
+          SetSpeaker(q, np, c, first);
+          return true;
+        }
+        return false;
+      }
+      if (toks_[i].kind == TokKind::kWord) ++seen;
+      ++i;
+    }
+    return false;
+  }
+
+  // Before the quote, back to the sentence start or the previous quote: Okafor said: "..."
+  bool SpeakerFromCueInSentenceBefore(Quote& q, int first) {
+    bool found = false;
+    int lo = first;
+    while (lo > 0 && toks_[lo - 1].quote < 0 && !IsSentenceEnd(toks_[lo - 1])) --lo;
+    // A paragraph opening with the quote may take its speaker from a paragraph before that
+    // ends with a colon.
+    if (lo == first && first >= 2 && toks_[first - 1].kind == TokKind::kNewline) {
+      int k = first - 1;
+      while (k >= 0 && toks_[k].kind == TokKind::kNewline) --k;
+      if (k >= 0 && toks_[k].lower == ":" && toks_[k].quote < 0) {
+        int hi2 = k;
+        lo = k;
+        while (lo > 0 && toks_[lo - 1].quote < 0 && !IsSentenceEnd(toks_[lo - 1])) --lo;
+        for (int i = hi2 - 1; i >= lo && !found; --i) {
+          Cue c = CueAt(toks_, i, hi2);
+          if (c.first < 0) continue;
+          Np np = NpBefore(toks_, c.first, lo);
+          if (!np.ok()) np = NpAfter(toks_, c.last + 1, hi2);
+          if (np.ok()) {
+            SetSpeaker(q, np, c, first);
+            found = true;
+          }
+        }
+        lo = first;
+      }
+    }
+    // The first cue of the sentence with a speaker wins: later cue words ("said" of an
+    // embedded clause, "tweets" as a noun) rarely introduce the quote.
+    for (int i = lo; i < first && !found; ++i) {
+      Cue c = CueAt(toks_, i, first);
+      if (c.first < 0) continue;
+      Np np = SubjectBeforeApposition(lo, c.first);
+      if (!np.ok()) np = NpBefore(toks_, c.first, lo);
+      // Before the quote, words after a cue are mostly its object ("asked the crowd",
+      // "telling O'Reilly that"): only a name there is the speaker ("said Mr. Okafor: ...").
+      if (!np.ok() && Invertible(toks_[c.first].lower) && !IsParticipleCue(toks_[c.first].lower)) {
+        Np after_np = NpAfter(toks_, c.last + 1, first);
+        if (after_np.ok() && toks_[after_np.first].cap) np = after_np;
+      }
+      if (!np.ok() && IsParticipleCue(toks_[c.first].lower)) {
+        // "..., saying" refers to the subject of the sentence.
+        np = NpAfter(toks_, lo, c.first);
+      }
+      if (np.ok()) {
+        SetSpeaker(q, np, c, first);
+        found = true;
+        if (options_.clause_spans) ExtendToClause(q, std::max(c.last, np.last) + 1, first);
+      }
+    }
+    return found;
   }
 
   void DirectQuotes(std::vector<Quote>& out) {
@@ -624,133 +624,8 @@ class Finder {
       int words = 0;
       for (int i = first; i < after; ++i) words += toks_[i].kind == TokKind::kWord;
       const int para = first < n ? para_[first] : prev_para;
-      bool found = false;
-
-      // A cue right before the quote ("X reaffirmed that “...”", "X said: “...”") wins.
-      {
-        int k = first - 1;
-        while (k >= 0 && toks_[k].quote < 0 &&
-               (toks_[k].lower == "that" || toks_[k].lower == ":" || toks_[k].lower == ","))
-          --k;
-        if (k >= 0 && toks_[k].quote < 0 && k < first - 1 + 1) {
-          int c0 = k;
-          if (toks_[k].lower == "out" || toks_[k].lower == "to") --c0;
-          Cue c = c0 >= 0 ? CueAt(toks_, c0, first) : Cue{};
-          if (c.first >= 0 && c.last == k) {
-            int lo = c.first;
-            while (lo > 0 && toks_[lo - 1].quote < 0 && !IsSentenceEnd(toks_[lo - 1])) --lo;
-            Np np = NpBefore(toks_, c.first, lo);
-            if (!np.ok() && Invertible(toks_[c.first].lower))
-              np = NpAfter(toks_, c.last + 1, first);
-            if (np.ok()) {
-              SetSpeaker(q, np, c, first);
-              found = true;
-            }
-          }
-        }
-      }
-      // After the quote, in the same sentence: "...," Okafor said / "...," said Mr. Okafor.
-      // A quote signed with a dash and a name closing the paragraph: "..." ― Jane Doe
-      if (!found && after + 1 < n && IsDash(toks_[after]) && toks_[after + 1].cap &&
-          toks_[after + 1].quote < 0) {
-        int end = after + 1;
-        while (end < n && toks_[end].kind != TokKind::kNewline) ++end;
-        if (end - after <= 8) {
-          Np np = NpAfter(toks_, after + 1, end);
-          // Only punctuation (a full stop, a no-break space) may follow the name.
-          bool name_ends = np.ok();
-          for (int k = np.ok() ? np.last + 1 : end; k < end; ++k)
-            name_ends &= toks_[k].kind == TokKind::kPunct;
-          if (name_ends) {
-            q.speaker_span = {toks_[np.first].begin, toks_[np.last].end};
-            q.speaker = Text(q.speaker_span.begin, q.speaker_span.end);
-            found = true;
-          }
-        }
-      }
-      if (!found) {
-        int i = after;
-        int seen = 0;
-        // "...," Leonard Burman, director of the centre and a professor at ..., said: a name
-        // right after the quote may be followed by a long apposition before its cue.
-        const int name_at = after < n && toks_[after].lower == "," ? after + 1 : after;
-        const bool name_first = name_at < n && toks_[name_at].kind == TokKind::kWord &&
-                                toks_[name_at].cap && toks_[name_at].quote < 0 &&
-                                !(toks_[name_at].lex & kPronoun);
-        while (i < n && seen < (name_first ? 30 : 10) && toks_[i].quote < 0 &&
-               !IsSentenceEnd(toks_[i])) {
-          Cue c = CueAt(toks_, i, n);
-          if (c.first >= 0 && seen >= 10 && toks_[c.first - 1].lower != ",") c = Cue{};
-          if (c.first >= 0) {
-            int hi = i;
-            while (hi < n && toks_[hi].quote < 0 && !IsSentenceEnd(toks_[hi])) ++hi;
-            Np np;
-            if (name_first && c.first - 1 > name_at && toks_[c.first - 1].lower == ",") {
-              np = NpAfter(toks_, name_at, c.first);
-            }
-            if (!np.ok()) np = NpBefore(toks_, c.first, after);
-            if (!np.ok() && Invertible(toks_[c.first].lower)) np = NpAfter(toks_, c.last + 1, hi);
-            if (np.ok() || c.first == after) {
-              SetSpeaker(q, np, c, first);
-              found = true;
-            }
-            break;
-          }
-          if (toks_[i].kind == TokKind::kWord) ++seen;
-          ++i;
-        }
-      }
-      // Before the quote, back to the sentence start or the previous quote: Okafor said: "..."
-      if (!found) {
-        int lo = first;
-        while (lo > 0 && toks_[lo - 1].quote < 0 && !IsSentenceEnd(toks_[lo - 1])) --lo;
-        // A paragraph opening with the quote may take its speaker from a paragraph before that
-        // ends with a colon.
-        if (lo == first && first >= 2 && toks_[first - 1].kind == TokKind::kNewline) {
-          int k = first - 1;
-          while (k >= 0 && toks_[k].kind == TokKind::kNewline) --k;
-          if (k >= 0 && toks_[k].lower == ":" && toks_[k].quote < 0) {
-            int hi2 = k;
-            lo = k;
-            while (lo > 0 && toks_[lo - 1].quote < 0 && !IsSentenceEnd(toks_[lo - 1])) --lo;
-            for (int i = hi2 - 1; i >= lo && !found; --i) {
-              Cue c = CueAt(toks_, i, hi2);
-              if (c.first < 0) continue;
-              Np np = NpBefore(toks_, c.first, lo);
-              if (!np.ok()) np = NpAfter(toks_, c.last + 1, hi2);
-              if (np.ok()) {
-                SetSpeaker(q, np, c, first);
-                found = true;
-              }
-            }
-            lo = first;
-          }
-        }
-        // The first cue of the sentence with a speaker wins: later cue words ("said" of an
-        // embedded clause, "tweets" as a noun) rarely introduce the quote.
-        for (int i = lo; i < first && !found; ++i) {
-          Cue c = CueAt(toks_, i, first);
-          if (c.first < 0) continue;
-          Np np = SubjectBeforeApposition(lo, c.first);
-          if (!np.ok()) np = NpBefore(toks_, c.first, lo);
-          // Before the quote, words after a cue are mostly its object ("asked the crowd",
-          // "telling O'Reilly that"): only a name there is the speaker ("said Mr. Okafor: ...").
-          if (!np.ok() && Invertible(toks_[c.first].lower) &&
-              !IsParticipleCue(toks_[c.first].lower)) {
-            Np after_np = NpAfter(toks_, c.last + 1, first);
-            if (after_np.ok() && toks_[after_np.first].cap) np = after_np;
-          }
-          if (!np.ok() && IsParticipleCue(toks_[c.first].lower)) {
-            // "..., saying" refers to the subject of the sentence.
-            np = NpAfter(toks_, lo, c.first);
-          }
-          if (np.ok()) {
-            SetSpeaker(q, np, c, first);
-            found = true;
-            if (options_.clause_spans) ExtendToClause(q, std::max(c.last, np.last) + 1, first);
-          }
-        }
-      }
+      bool found = SpeakerFromCueBefore(q, first) || SpeakerFromSignature(q, after) ||
+                   SpeakerFromCueAfter(q, first, after) || SpeakerFromCueInSentenceBefore(q, first);
       // Consecutive quotes keep the speaker of the quote before.
       if (!found && !prev.speaker.empty() && para - prev_para <= 1 && words >= 3) {
         q.speaker = prev.speaker;

@@ -4,8 +4,8 @@
 // and ‘...’ / '...' where an apostrophe cannot be meant). A quote that opens a paragraph without
 // closing it continues into the following paragraph when that one opens with a quotation mark.
 // Each quote gets a cue ("said", "told", "according to", ...) and a speaker, looked for after the
-// quote in the same sentence ("...," she said / said Mr. Okafor), before it (Okafor said: "..."), in a
-// paragraph before that ends with a colon, or carried over from the quote just before
+// quote in the same sentence ("...," she said / said Mr. Okafor), before it (Okafor said: "..."),
+// in a paragraph before that ends with a colon, or carried over from the quote just before
 // (consecutive quotes keep their speaker). Pronouns resolve to the most recent person name.
 // Indirect speech ("X said that ...", "according to X, ...", "..., X said.") gives quotes of kind
 // "indirect" whose span is the reported clause.

@@ -40,10 +40,10 @@ TEST_P(QuoteRows, FirstQuote) {
 INSTANTIATE_TEST_SUITE_P(
     Table, QuoteRows,
     ::testing::Values(
-        Row{"\"We will win this race,\" the senator said.", "We will win this race,",
-            "the senator", "said", "direct"},
-        Row{"“We will win,” said Mr. Lee, who leads the party.", "We will win,", "Mr. Lee",
+        Row{"\"We will win this race,\" the senator said.", "We will win this race,", "the senator",
             "said", "direct"},
+        Row{"“We will win,” said Mr. Lee, who leads the party.", "We will win,", "Mr. Lee", "said",
+            "direct"},
         Row{"The minister said: «Nothing has been decided yet about the plan.»",
             "Nothing has been decided yet about the plan.", "The minister", "said", "direct"},
         Row{"Anna Berg spoke first. „Wir schaffen das und mehr“, she added.",
@@ -54,8 +54,8 @@ INSTANTIATE_TEST_SUITE_P(
             "prices rose by three percent last year", "the report", "According to", "indirect"},
         Row{"Prices will rise again next year, the central bank said.",
             "Prices will rise again next year", "the central bank", "said", "indirect"},
-        Row{"''It is too early to tell,'' Ms. Ortiz said.", "It is too early to tell,",
-            "Ms. Ortiz", "said", "direct"}));
+        Row{"''It is too early to tell,'' Ms. Ortiz said.", "It is too early to tell,", "Ms. Ortiz",
+            "said", "direct"}));
 
 TEST(FindQuotes, QuoteOverParagraphsKeepsSpeaker) {
   const std::string body =
@@ -147,10 +147,9 @@ TEST(FindQuotes, ApostrophesAndScareQuotesAreNotQuotes) {
 }
 
 TEST(FindQuotes, BadInputDoesNotCrash) {
-  for (const std::string body :
-       {std::string(""), std::string("\""), std::string("“"), std::string("\xE2\x80"),
-        std::string("said said said"), std::string("\xFF\xFE“\xC2“ he said"),
-        std::string(5000, '"')}) {
+  for (const std::string body : {std::string(""), std::string("\""), std::string("“"),
+                                 std::string("\xE2\x80"), std::string("said said said"),
+                                 std::string("\xFF\xFE“\xC2“ he said"), std::string(5000, '"')}) {
     std::vector<Quote> quotes = FindQuotes(body);
     for (const Quote& q : quotes) {
       EXPECT_LE(q.span.end, body.size());

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "cluster/story_clusterer_state.h"
+#include "text/fold.h"
 #include "text/hash.h"
 
 namespace newsloom::cluster {
@@ -22,9 +23,11 @@ using SparseVector = std::vector<std::pair<int, float>>;  // sorted by term id
 constexpr size_t kThreadKeptTerms = 40;
 constexpr size_t kThreadIndexTerms = 10;
 // Candidate stories scored per article: those sharing the most of its top terms.
-constexpr size_t kMaxScored = 24;
+constexpr size_t kMaxScored = 12;
 // Refinement looks this many passes over the members near a new article.
 constexpr int kRefinePasses = 2;
+// Links kept for reuse (Link): about 40 bytes each.
+constexpr size_t kMaxCachedLinks = size_t{1} << 20;
 
 // Terms of five kinds, compared separately: a shared name or figure is stronger evidence of the
 // same event than a shared word, and the headline and lead say what happened.
@@ -53,6 +56,20 @@ Kind KindOfTerm(std::string_view term) {
     if (term[0] == 'l') return kLead;
   }
   return SpecificNumber(term) ? kNumbers : kWords;
+}
+
+// Sorts a vector by term id and sums the weights of a term listed more than once.
+void MergeDuplicates(SparseVector& v) {
+  std::sort(v.begin(), v.end());
+  size_t out = 0;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (out > 0 && v[out - 1].first == v[i].first) {
+      v[out - 1].second += v[i].second;
+    } else {
+      v[out++] = v[i];
+    }
+  }
+  v.resize(out);
 }
 
 // Dot product of two vectors sorted by term id.
@@ -138,6 +155,8 @@ struct StoryClusterer::Impl {
     // For an undated page, the day it is known to have been online by (the template's date of
     // the day): what it reports happened before then.
     std::optional<long> seen_by;
+    std::string language;
+    int article = -1;  // index in Add order
   };
   struct Member {
     int article = 0;  // index in Add order
@@ -164,6 +183,7 @@ struct StoryClusterer::Impl {
   ClusterOptions options;
   double weight[kKinds];
   std::unordered_map<std::string, int> vocabulary;
+  std::unordered_map<std::string, int> folded_vocabulary;  // folded term -> id
   std::vector<int> df;  // documents seen per term id
   long documents = 0;
   std::vector<Story> stories;
@@ -177,6 +197,7 @@ struct StoryClusterer::Impl {
   std::vector<int> story_of;       // per article: the story it is in now
   std::optional<long> latest_day;  // newest publication day seen
   size_t peak_active_bytes = 0;
+  mutable std::unordered_map<uint64_t, double> link_cache;  // (article, article) -> Link
 
   explicit Impl(ClusterOptions o) : options(std::move(o)) {
     weight[kWords] = options.word_weight;
@@ -186,9 +207,14 @@ struct StoryClusterer::Impl {
     weight[kLead] = options.lead_weight;
   }
 
+  // Terms are compared in their folded form, so that one name written in several languages or
+  // scripts is one term ("n:téhéran", "n:teheran").
   int TermId(const std::string& term) {
-    auto [it, inserted] = vocabulary.emplace(term, static_cast<int>(df.size()));
+    auto known = vocabulary.find(term);
+    if (known != vocabulary.end()) return known->second;
+    auto [it, inserted] = folded_vocabulary.emplace(text::FoldToAscii(term), static_cast<int>(df.size()));
     if (inserted) df.push_back(0);
+    vocabulary.emplace(term, it->second);
     return it->second;
   }
 
@@ -206,9 +232,10 @@ struct StoryClusterer::Impl {
     const double background_documents = background ? background->documents : 0;
     Evidence e;
     SparseVector all;
+    std::unordered_set<int> seen;
     for (const Term& t : a.terms) {
       const int id = TermId(t.term);
-      ++df[id];
+      if (seen.insert(id).second) ++df[id];
       const double idf = std::log((documents + background_documents + 1.0) /
                                   (df[id] + (background ? background->Of(t.term) : 0) + 1.0)) +
                          1.0;
@@ -217,14 +244,16 @@ struct StoryClusterer::Impl {
       all.emplace_back(id, w);
     }
     for (SparseVector& v : e.kind) {
+      MergeDuplicates(v);
       const double norm2 = Norm2(v);
       if (norm2 > 0) {
         const double inv = 1.0 / std::sqrt(norm2);
         for (auto& [id, w] : v) w = static_cast<float>(w * inv);
       }
-      std::sort(v.begin(), v.end());
     }
+    MergeDuplicates(all);
     *top_terms = TopTerms(std::move(all));
+    e.language = a.article.language;
 
     if (a.article.published) {
       e.day = a.article.published->DaysSinceEpoch();
@@ -271,10 +300,30 @@ struct StoryClusterer::Impl {
     return out;
   }
 
+  // The link between two articles never changes once both have arrived, and refinement asks for
+  // the same links after every Add: they are kept, in a cache emptied when it grows too large.
   double Link(const Evidence& a, const Evidence& b) const {
+    if (a.article < 0 || b.article < 0) return ComputeLink(a, b);
+    const auto [lo, hi] = std::minmax(a.article, b.article);
+    const uint64_t key = (static_cast<uint64_t>(lo) << 32) | static_cast<uint32_t>(hi);
+    auto it = link_cache.find(key);
+    if (it != link_cache.end()) return it->second;
+    if (link_cache.size() >= kMaxCachedLinks) link_cache.clear();
+    const double link = ComputeLink(a, b);
+    link_cache.emplace(key, link);
+    return link;
+  }
+
+  double ComputeLink(const Evidence& a, const Evidence& b) const {
     double s = 0;
     for (int k = 0; k < kKinds; ++k) {
       if (weight[k] != 0) s += weight[k] * Dot(a.kind[k], b.kind[k]);
+    }
+    // Across languages only names, numbers and shared rare words can match, and they carry a
+    // smaller part of the vectors.
+    if (!a.language.empty() && !b.language.empty() && a.language != b.language) {
+      s = s * options.cross_language_scale +
+          options.cross_language_name_weight * Dot(a.kind[kNames], b.kind[kNames]);
     }
     return s;
   }
@@ -641,6 +690,7 @@ struct StoryClusterer::Impl {
   std::string Add(const AnalyzedArticle& a) {
     std::vector<int> top;
     Evidence e = Describe(a, &top);
+    e.article = static_cast<int>(story_of.size());
     if (e.day && (!latest_day || *e.day > *latest_day)) latest_day = e.day;
 
     // Candidates in creation order, so that ties go to the older story.

@@ -67,6 +67,10 @@ struct ClusterOptions {
   // A story past the time window (by the newest day seen) stops taking articles only once it has
   // also taken none for this many Adds, since streams arrive roughly, not exactly, in time order.
   long min_idle_articles = 1000;
+  // Between articles of different languages most words cannot match: the similarity is scaled
+  // up, and the names they share (folded to one script, without accents) count again.
+  double cross_language_scale = 3.0;
+  double cross_language_name_weight = 1.5;
   int candidate_terms = 60;  // an article's heaviest terms used to look up candidate stories
   // Background document frequencies by language (SharedDocumentFrequencies), added to the
   // stream's own counts for the articles of those languages; null: the stream's counts alone.

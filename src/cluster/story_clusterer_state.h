@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "text/byte_archive.h"
@@ -45,26 +46,36 @@ void TransferEvidence(Archive& ar, Evidence& e) {
   ar.Optional(e.lead_day);
   ar.Value(e.lead_weekday);
   ar.Optional(e.seen_by);
+  ar.Text(e.language);
+  ar.Value(e.article);
+}
+
+// A term table (term -> id), by increasing term so that the blob is deterministic.
+template <typename Archive, typename Table>
+void TransferTerms(Archive& ar, Table& table) {
+  std::vector<std::pair<std::string, int>> entries;
+  if constexpr (!Archive::kReading) {
+    entries.assign(table.begin(), table.end());
+    std::sort(entries.begin(), entries.end());
+  }
+  ar.Size(entries);
+  for (auto& [term, id] : entries) {
+    ar.Text(term);
+    ar.Value(id);
+  }
+  if constexpr (Archive::kReading) {
+    table.clear();
+    table.reserve(entries.size());
+    for (auto& [term, id] : entries) table.emplace(std::move(term), id);
+  }
 }
 
 template <typename Archive, typename Impl>
 void TransferClustererState(Archive& ar, Impl& impl) {
-  // The vocabulary as its terms in id order; the ids are their positions.
-  std::vector<std::string> terms;
-  if constexpr (!Archive::kReading) {
-    terms.resize(impl.df.size());
-    for (const auto& [term, id] : impl.vocabulary) terms[id] = term;
-  }
-  ar.Size(terms);
-  for (std::string& t : terms) ar.Text(t);
+  // The link cache is left out: it only saves recomputing links.
+  TransferTerms(ar, impl.vocabulary);
+  TransferTerms(ar, impl.folded_vocabulary);
   ar.Array(impl.df);
-  if constexpr (Archive::kReading) {
-    impl.vocabulary.clear();
-    impl.vocabulary.reserve(terms.size());
-    for (size_t i = 0; i < terms.size(); ++i)
-      impl.vocabulary.emplace(terms[i], static_cast<int>(i));
-    if (impl.df.size() != terms.size()) ar.Fail();
-  }
   ar.Value(impl.documents);
 
   ar.Size(impl.stories);

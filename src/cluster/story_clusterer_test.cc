@@ -124,6 +124,33 @@ TEST(StoryClustererTest, LeadDatesKeepLookAlikesApart) {
   EXPECT_NE(c.Add(dated("s4", std::nullopt, "XXXX-WXX-6")), first);
 }
 
+AnalyzedArticle MakeIn(const std::string& language, const std::string& id,
+                       const std::string& body) {
+  Article a;
+  a.id = id;
+  a.body = body;
+  a.language = language;
+  auto r = analyze::Analyze(std::move(a));
+  EXPECT_TRUE(r.ok());
+  return std::move(r).value();
+}
+
+TEST(StoryClustererTest, OneEventJoinsAcrossLanguagesByItsNames) {
+  const AnalyzedArticle en = MakeIn(
+      "en", "en", "Governor Maria Delacroix of Aldport said rescue teams from Síldavik were "
+                  "searching collapsed buildings after the earthquake.");
+  const AnalyzedArticle de = MakeIn(
+      "de", "de", "Gouverneurin Maria Delacroix sagte, Rettungsteams aus Sildavik und "
+                  "Aldport suchten nach dem Erdbeben in eingestürzten Gebäuden.");
+  const AnalyzedArticle other = MakeIn(
+      "de", "other", "Finanzminister Tomas Brenner verteidigte im Parlament von Veltria den "
+                     "Haushalt für Eisenbahnen und Schulen.");
+  StoryClusterer c;
+  const std::string en_story = c.Add(en);
+  EXPECT_EQ(c.Add(de), en_story);
+  EXPECT_NE(c.Add(other), en_story);
+}
+
 TEST(StoryClustererTest, IdleStoriesTakeNoNewArticles) {
   ClusterOptions options;
   options.max_idle_articles = 2;

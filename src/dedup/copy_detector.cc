@@ -9,6 +9,7 @@
 #include "analyze/analyze.h"
 #include "text/byte_archive.h"
 #include "text/hash.h"
+#include "text/union_find.h"
 
 namespace newsloom::dedup {
 namespace {
@@ -162,8 +163,8 @@ struct CopyDetector::Impl {
   std::vector<int32_t> published;   // days since the epoch, or kNoDay
   std::vector<uint64_t> body_hash;  // 0 for an article without words
   std::vector<uint32_t> paragraph_count;
-  std::vector<uint32_t> sketches;             // sketch_size per article
-  std::vector<int> parent;                    // union-find
+  std::vector<uint32_t> sketches;  // sketch_size per article
+  text::UnionFind copies;          // copy groups; the root is the earliest-ingested member
   std::vector<std::vector<uint32_t>> recent;  // ring over the window: 32-bit shingle hashes
   FlatMultimap bands, bodies, paragraphs;
   std::vector<CopyLink> links;
@@ -183,18 +184,6 @@ struct CopyDetector::Impl {
   bool InWindow(size_t i) const { return Count() - i <= window; }
   // The window holds the latest `window` articles, the newest one included.
   const std::vector<uint32_t>& Shingles(size_t i) const { return recent[i % window]; }
-
-  int Find(int x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  }
-  void Union(int a, int b) {
-    a = Find(a);
-    b = Find(b);
-    if (a == b) return;
-    if (b < a) std::swap(a, b);
-    parent[b] = a;  // the root is the earliest-ingested member
-  }
 
   // Shingle similarity of two articles: exact when both sets are in the window, else the sketch
   // estimate.
@@ -224,7 +213,7 @@ struct CopyDetector::Impl {
     for (size_t i = 0; i < sketch_size; ++i) {
       sketches.push_back(i < shingles.size() ? shingles[i] : kEmpty);
     }
-    parent.push_back(static_cast<int>(idx));
+    copies.Add();
     recent[idx % window] = std::move(shingles);
     const bool has_words = body_hash.back() != 0;
 
@@ -276,8 +265,7 @@ struct CopyDetector::Impl {
     const size_t first_new_link = links.size();
     for (auto it = candidates.rbegin(); it != candidates.rend(); ++it) {
       const auto [c, shared] = *it;
-      if (Find(static_cast<int>(c)) == Find(static_cast<int>(idx)) &&
-          ++same_group_checked > kMaxSameGroupChecks) {
+      if (copies.Find(c) == copies.Find(idx) && ++same_group_checked > kMaxSameGroupChecks) {
         continue;
       }
       const auto [sim, exact] = Similarity(c, idx);
@@ -286,7 +274,7 @@ struct CopyDetector::Impl {
           shared >= 2 && static_cast<double>(shared) >=
                              options.rewrite_shared_paragraphs * static_cast<double>(fewer);
       if (sim >= options.rewrite_jaccard || by_paragraphs) {
-        Union(static_cast<int>(c), static_cast<int>(idx));
+        copies.Union(c, idx);
         links.push_back(CopyLink{c, idx, static_cast<float>(sim), exact});
       }
     }
@@ -326,7 +314,7 @@ struct CopyDetector::Impl {
   size_t ApproximateBytes() const {
     size_t bytes = id_chars.capacity() + id_end.capacity() * 4 + published.capacity() * 4 +
                    body_hash.capacity() * 8 + paragraph_count.capacity() * 4 +
-                   sketches.capacity() * 4 + parent.capacity() * sizeof(int) +
+                   sketches.capacity() * 4 + copies.MemoryBytes() +
                    links.capacity() * sizeof(CopyLink) + bands.Bytes() + bodies.Bytes() +
                    paragraphs.Bytes() + recent.capacity() * sizeof(recent[0]);
     for (const auto& set : recent) bytes += set.capacity() * 4;
@@ -350,7 +338,8 @@ struct CopyDetector::Impl {
 
   std::vector<CopyGroup> Groups() {
     std::map<int, std::vector<int>> components;  // root (earliest member) -> members, in order
-    for (int i = 0; i < static_cast<int>(Count()); ++i) components[Find(i)].push_back(i);
+    for (int i = 0; i < static_cast<int>(Count()); ++i)
+      components[static_cast<int>(copies.Find(i))].push_back(i);
     std::vector<CopyGroup> out;
     for (const auto& [root, members] : components) {
       if (members.size() < 2) continue;

@@ -58,6 +58,21 @@ bool CarriesDate(const RawPage& page) {
          (Contains(html, "<time") && Contains(html, "datetime=")) || UrlGivesDay(page.url);
 }
 
+// Writes `page_errors` to DIR/page-errors.jsonl, worst pages first, ties by URL, one JSON object
+// per line.
+Status WritePageErrors(std::vector<nlohmann::json> page_errors, const std::string& dir) {
+  std::stable_sort(page_errors.begin(), page_errors.end(),
+                   [](const nlohmann::json& a, const nlohmann::json& b) {
+                     return a["errors"].get<size_t>() > b["errors"].get<size_t>();
+                   });
+  std::filesystem::create_directories(dir);
+  const std::string path = dir + "/page-errors.jsonl";
+  std::ofstream out(path);
+  for (const nlohmann::json& e : page_errors) out << e.dump() << '\n';
+  if (!out) return Status::IoError("cannot write " + path);
+  return Status::Ok();
+}
+
 Result<nlohmann::json> Run(const EvalOptions& options, bool plain_text) {
   const std::string eval_json = options.data + "/trafilatura-eval/evaldata.json";
   const std::string dir =
@@ -178,16 +193,7 @@ Result<nlohmann::json> Run(const EvalOptions& options, bool plain_text) {
     }
   }
   if (!options.output.empty()) {
-    // Worst pages first, ties by URL, one JSON object per line.
-    std::stable_sort(page_errors.begin(), page_errors.end(),
-                     [](const nlohmann::json& a, const nlohmann::json& b) {
-                       return a["errors"].get<size_t>() > b["errors"].get<size_t>();
-                     });
-    std::filesystem::create_directories(options.output);
-    const std::string path = options.output + "/page-errors.jsonl";
-    std::ofstream out(path);
-    for (const nlohmann::json& e : page_errors) out << e.dump() << '\n';
-    if (!out) return Status::IoError("cannot write " + path);
+    if (Status st = WritePageErrors(std::move(page_errors), options.output); !st.ok()) return st;
   }
   const double precision = Ratio(tp, tp + fp);
   const double recall = Ratio(tp, tp + fn);

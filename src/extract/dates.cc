@@ -141,9 +141,10 @@ int WeekdayNamed(std::string_view expression) {
 
 }  // namespace
 
-std::vector<DateMention> FindDateMentions(std::string_view text) {
+std::vector<DateMention> FindDateMentions(std::string_view text, std::string_view language) {
   std::vector<DateMention> out;
-  for (const TemporalExpression& e : timex::TagTemporalExpressions(text, std::nullopt, "en")) {
+  for (const TemporalExpression& e :
+       timex::TagTemporalExpressions(text, std::nullopt, language)) {
     if (e.type != "DATE" && e.type != "TIME") continue;
     const std::string& v = e.value;
     DateMention m;

@@ -24,10 +24,10 @@ struct DateMention {
   int tense = 0;     // +1 when its clause speaks of the future ("will visit on ..."), else -1
 };
 
-// The dates of `text`, in order, read from the temporal expressions of the TimeML tagger
-// (text::TagTemporalExpressions, without an anchor): full dates, yearless dates ("June 12" has
-// year 0), months of a year and lone weekdays, with the tense of their clause.
-std::vector<DateMention> FindDateMentions(std::string_view text);
+// The dates of `text`, in order, read from the temporal expressions of the TimeML tagger for
+// `language` (timex::TagTemporalExpressions, without an anchor): full dates, yearless dates
+// ("June 12" has year 0), months of a year and lone weekdays, with the tense of their clause.
+std::vector<DateMention> FindDateMentions(std::string_view text, std::string_view language = "en");
 
 // Reads one date from a metadata value or a short date line: ISO timestamps, "June 19, 2024",
 // "Monday, June 17, 2024", "2024/06/19", "19.06.2024". nullopt when the string

@@ -125,11 +125,12 @@ Result<Article> Extract(const RawPage& page, const LineStats* corpus) {
       return status;
     }
   }
+  // The language first: the dates of the text are read in it.
+  article.language = DetectLanguage(article.title + "\n" + article.body);
   SettleMetadata(page, text, &article);
   if (article.title.empty() && article.body.empty()) {
     return Status::Corrupt(page.source + ": no article text");
   }
-  article.language = DetectLanguage(article.title + "\n" + article.body);
   return article;
 }
 

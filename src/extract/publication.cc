@@ -50,8 +50,8 @@ std::string_view UrlPath(std::string_view url) {
 }
 
 // A crawl's own date line at the top of the text: "date 2024-06-18" or "date: 2024-06-18",
-// alone or glued to the first paragraph.
-std::optional<Date> CrawlDateLine(std::string_view text) {
+// alone or glued to the first paragraph; "date 2024-06" gives the month alone.
+std::optional<UrlDate> CrawlDateLine(std::string_view text) {
   int lines = 0;
   size_t pos = 0;
   while (pos < text.size() && lines < 6) {
@@ -61,12 +61,16 @@ std::optional<Date> CrawlDateLine(std::string_view text) {
     pos = eol + 1;
     if (line.empty()) continue;
     ++lines;
-    if (line.size() < 15 || (line[4] != ' ' && line[4] != ':')) continue;
+    if (line.size() < 12 || (line[4] != ' ' && line[4] != ':')) continue;
     if (text::NormalizeForCompare(line.substr(0, 4)) != "date") continue;
     std::string_view rest = text::Trim(line.substr(5));
     if (!rest.empty() && rest.front() == ':') rest = text::Trim(rest.substr(1));
     if (rest.size() > 10 && IsDigit(rest[10])) continue;
-    if (auto d = Date::FromIso(rest.substr(0, 10))) return d;
+    if (auto d = Date::FromIso(rest.substr(0, 10))) return UrlDate{*d, true};
+    const bool month_alone = rest.size() >= 7 && rest[4] == '-' && (rest.size() == 7 || !IsDigit(rest[7]) && rest[7] != '-');
+    if (!month_alone) continue;
+    const Date month{Digits(rest, 0, 4), Digits(rest, 5, 2), 1};
+    if (PlausibleYear(month.year) && month.Valid()) return UrlDate{month, false};
   }
   return std::nullopt;
 }
@@ -83,14 +87,18 @@ bool AfterCrawl(const Date& d, const std::optional<Date>& crawled) {
 
 // The date the text's own dates give, with the year of yearless dates taken from the other
 // evidence; nullopt when they say nothing, or contradict the URL's month or the crawl.
-PublicationEstimate EstimateFromText(const DateSignals& s, std::string_view text) {
+PublicationEstimate EstimateFromText(const DateSignals& s, std::string_view text,
+                                     std::string_view language) {
   std::optional<Date> anchor;
   if (s.url) {
     anchor = s.url->date.AddDays(s.url->has_day ? 0 : 14);
+  } else if (s.crawl_month) {
+    anchor = s.crawl_month->AddDays(14);
   } else if (s.crawled) {
     anchor = s.crawled;
   }
-  PublicationEstimate est = EstimatePublication(FindDateMentions(text), s.masthead, anchor);
+  PublicationEstimate est =
+      EstimatePublication(FindDateMentions(text, language), s.masthead, anchor);
   if (!est.published) return est;
   bool contradicted = AfterCrawl(*est.published, s.crawled);
   if (s.url && !s.url->has_day) {
@@ -98,6 +106,8 @@ PublicationEstimate EstimateFromText(const DateSignals& s, std::string_view text
     contradicted =
         contradicted || est.published->year != month.year || est.published->month != month.month;
   }
+  // A crawl reaches most pages within weeks of their writing.
+  if (s.crawl_month && Days(*est.published) < Days(*s.crawl_month) - 31) contradicted = true;
   // Without a year of their own the text's dates can say only so much: a date far from the
   // crawl is background ("the 1994 election"), not the day of writing.
   if (s.crawled && std::labs(Days(*est.published) - Days(*s.crawled)) > 366) contradicted = true;
@@ -163,7 +173,18 @@ DateSignals PageDateSignals(std::optional<std::string_view> given_published,
   if (given_published) s.given = ParseDate(*given_published);
   if (!fetched_at.empty()) s.crawled = ParseDate(fetched_at);
   s.url = DateInUrl(url);
-  s.date_line = CrawlDateLine(text);
+  if (const std::optional<UrlDate> line = CrawlDateLine(text)) {
+    if (line->has_day) {
+      s.date_line = line->date;
+    } else {
+      // Crawled in that month: online by its last day.
+      s.crawl_month = line->date;
+      const Date& m = line->date;
+      const Date month_end = (m.month == 12 ? Date{m.year + 1, 1, 1} : Date{m.year, m.month + 1, 1})
+                                 .AddDays(-1);
+      if (!s.crawled || Days(month_end) < Days(*s.crawled)) s.crawled = month_end;
+    }
+  }
   return s;
 }
 
@@ -194,7 +215,7 @@ void ResolvePublication(const DateSignals& s, std::string_view text, Article* ar
   }
   // The latest date a text mentions is its day of writing only about half the time; alone it is
   // no date (background dates, "the 2016 election", end up as publication days otherwise).
-  const PublicationEstimate est = EstimateFromText(s, text);
+  const PublicationEstimate est = EstimateFromText(s, text, article->language);
   if (!est.published || est.confidence < kMinTextConfidence) return;
   const bool dateline = est.basis.rfind("dateline", 0) == 0;
   set(*est.published, est.confidence, dateline ? DateSource::kDateLine : DateSource::kTextMentions);

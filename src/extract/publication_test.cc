@@ -45,6 +45,16 @@ TEST(PageDateSignalsTest, CrawlDateLineGivenAndFetched) {
   EXPECT_FALSE(PageDateSignals(std::nullopt, "", "", "A line about a date 2024-06-18.").date_line);
 }
 
+TEST(PageDateSignalsTest, CrawlMonthLineBoundsTheCrawl) {
+  const DateSignals s = PageDateSignals(std::nullopt, "", "https://example.org/a",
+                                        "Headline\n\n date 2024-07 Der Text beginnt hier.");
+  EXPECT_FALSE(s.date_line.has_value());
+  EXPECT_EQ(s.crawl_month, (Date{2024, 7, 1}));
+  EXPECT_EQ(s.crawled, (Date{2024, 7, 31}));
+  EXPECT_EQ(PageDateSignals(std::nullopt, "", "", "date 2024-12\nText").crawled,
+            (Date{2024, 12, 31}));
+}
+
 Article Resolved(const DateSignals& s, std::string_view text = "") {
   Article a;
   ResolvePublication(s, text, &a);
@@ -102,6 +112,24 @@ TEST(ResolvePublicationTest, YearlessDatesTakeTheYearOfTheOtherEvidence) {
   EXPECT_EQ(Resolved(by_month, "LONDON, Sept. 18 - Rates were cut.").published,
             (Date{2023, 9, 18}));
   EXPECT_FALSE(Resolved(by_month, "LONDON, Nov. 18 - Rates were cut.").published.has_value());
+}
+
+TEST(ResolvePublicationTest, TextDatesAreReadInTheArticlesLanguage) {
+  DateSignals s;
+  s.crawl_month = Date{2024, 2, 1};
+  s.crawled = Date{2024, 2, 29};
+  Article fr;
+  fr.language = "fr";
+  ResolvePublication(s, "L'opposant est mort en prison, ont annoncé ce vendredi 16 février les "
+                        "autorités.", &fr);
+  EXPECT_EQ(fr.published, (Date{2024, 2, 16}));
+  // A date long before the crawl's month is background, not the day of writing.
+  Article es;
+  es.language = "es";
+  s.crawl_month = Date{2024, 10, 1};
+  s.crawled = Date{2024, 10, 31};
+  ResolvePublication(s, "El cerebro del ataque del 7 de octubre de 2023 ha muerto.", &es);
+  EXPECT_FALSE(es.published.has_value());
 }
 
 TEST(ResolvePublicationTest, BackgroundDatesFarFromTheCrawlAreNoPublicationDate) {

@@ -8,12 +8,12 @@
 #include <string>
 
 #include "extract/charset.h"
-#include "fetch/ascii.h"
 #include "fetch/feed_date.h"
 #include "fetch/html_links.h"
 #include "fetch/markup.h"
 #include "fetch/url.h"
 #include "ingest/byte_stream.h"
+#include "text/chars.h"
 #include "text/utf8.h"
 
 namespace newsloom::fetch {
@@ -65,7 +65,7 @@ std::string FirstElementName(std::string_view body) {
       continue;
     }
     if (!rest.empty() && (rest[0] == '?' || rest[0] == '!')) {
-      if (AsciiLower(rest.substr(0, 13)) == "!doctype html") return "html";
+      if (text::AsciiLower(rest.substr(0, 13)) == "!doctype html") return "html";
       ++pos;
       continue;
     }
@@ -74,7 +74,7 @@ std::string FirstElementName(std::string_view body) {
            rest[end] != '\t' && rest[end] != '\n' && rest[end] != '\r') {
       ++end;
     }
-    std::string name = AsciiLower(rest.substr(0, end));
+    std::string name = text::AsciiLower(rest.substr(0, end));
     const size_t colon = name.find(':');
     return colon == std::string::npos ? name : name.substr(colon + 1);
   }
@@ -140,7 +140,7 @@ FeedItem ReadRssItem(const xmlNode* item, const ParseOptions& options) {
   }
   if (const xmlNode* guid = Child(item, "guid");
       out.url.empty() && guid != nullptr &&
-      AsciiLower(markup::Attribute(guid, "isPermaLink")) != "false") {
+      text::AsciiLower(markup::Attribute(guid, "isPermaLink")) != "false") {
     out.url = markup::ResolveHref(guid, NodeText(guid, 4096));
   }
   if (out.url.empty()) {
@@ -161,8 +161,8 @@ FeedItem ReadAtomEntry(const xmlNode* entry, const ParseOptions& options) {
   int best = -1;
   for (const xmlNode* c = entry->children; c != nullptr; c = c->next) {
     if (!IsElement(c, "link")) continue;
-    const std::string rel = AsciiLower(markup::Attribute(c, "rel"));
-    const std::string type = AsciiLower(markup::Attribute(c, "type"));
+    const std::string rel = text::AsciiLower(markup::Attribute(c, "rel"));
+    const std::string type = text::AsciiLower(markup::Attribute(c, "type"));
     if (!rel.empty() && rel != "alternate") continue;
     const int score = type.empty() || type.find("html") != std::string::npos ? 1 : 0;
     const std::string href = markup::ResolveHref(c, markup::Attribute(c, "href"));
@@ -173,7 +173,7 @@ FeedItem ReadAtomEntry(const xmlNode* entry, const ParseOptions& options) {
   }
   if (const xmlNode* id = Child(entry, "id"); out.url.empty() && id != nullptr) {
     const std::string text = NodeText(id, 4096);  // often a tag: URI, which names no page
-    if (AsciiLower(text).rfind("http", 0) == 0) out.url = markup::ResolveHref(id, text);
+    if (text::AsciiLower(text).rfind("http", 0) == 0) out.url = markup::ResolveHref(id, text);
   }
   out.title = markup::PlainText(ChildText(entry, "title", kMaxTitleBytes * 4), kMaxTitleBytes);
   out.published = FirstDate(entry, {"published", "issued", "updated", "modified", "date"});
@@ -286,7 +286,8 @@ Result<ParsedDocument> ReadJsonFeed(std::string_view body, std::string_view base
       const std::string value = JsonString(item, key);
       if (value.empty()) continue;
       Result<std::string> url = ResolveUrl(base_url, value);
-      if (url.ok() && (std::string_view(key) != "id" || AsciiLower(value).rfind("http", 0) == 0)) {
+      if (url.ok() &&
+          (std::string_view(key) != "id" || text::AsciiLower(value).rfind("http", 0) == 0)) {
         out.url = *url;
         break;
       }
@@ -348,7 +349,7 @@ std::string_view KindName(DocumentKind kind) {
 }
 
 std::string CharsetOf(std::string_view content_type) {
-  const std::string lower = AsciiLower(content_type);
+  const std::string lower = text::AsciiLower(content_type);
   const size_t at = lower.find("charset=");
   if (at == std::string::npos) return "";
   std::string value = lower.substr(at + 8);
@@ -391,7 +392,7 @@ Result<ParsedDocument> ParseDocument(std::string_view bytes, std::string_view co
     if (first.empty()) return Status::Corrupt("neither markup nor JSON");
     return Status::Corrupt("unreadable XML");
   }
-  const std::string name = AsciiLower(markup::LocalName(root));
+  const std::string name = text::AsciiLower(markup::LocalName(root));
   if (name == "rss") return ReadXml(root, DocumentKind::kRss, options);
   if (name == "rdf") return ReadXml(root, DocumentKind::kRdf, options);
   if (name == "feed") return ReadXml(root, DocumentKind::kAtom, options);

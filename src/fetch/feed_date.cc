@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "fetch/ascii.h"
+#include "text/chars.h"
 
 namespace newsloom::fetch {
 namespace {
@@ -19,14 +19,12 @@ struct DateParts {
   int offset_minutes = 0;  // east of UTC
 };
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
 // Reads exactly `n` digits at `*pos`.
 bool Digits(std::string_view s, size_t* pos, size_t n, int* out) {
   if (*pos + n > s.size()) return false;
   int value = 0;
   for (size_t i = 0; i < n; ++i) {
-    if (!IsDigit(s[*pos + i])) return false;
+    if (!text::IsAsciiDigit(s[*pos + i])) return false;
     value = value * 10 + (s[*pos + i] - '0');
   }
   *pos += n;
@@ -78,7 +76,7 @@ std::optional<DateParts> ParseIso(std::string_view s) {
       if (!Digits(s, &pos, 2, &d.second)) return std::nullopt;
       if (pos < s.size() && (s[pos] == '.' || s[pos] == ',')) {
         ++pos;
-        while (pos < s.size() && IsDigit(s[pos])) ++pos;
+        while (pos < s.size() && text::IsAsciiDigit(s[pos])) ++pos;
       }
     }
     std::string_view zone = s.substr(pos);
@@ -100,7 +98,7 @@ int MonthNumber(std::string_view word) {
   static constexpr std::array<std::string_view, 12> kMonths = {
       "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
   if (word.size() < 3) return 0;
-  const std::string lower = AsciiLower(word);
+  const std::string lower = text::AsciiLower(word);
   for (size_t i = 0; i < kMonths.size(); ++i) {
     if (lower.compare(0, 3, kMonths[i]) == 0) return static_cast<int>(i) + 1;
   }
@@ -119,7 +117,7 @@ std::optional<int> NamedZone(std::string_view word) {
       {"pst", -8 * 60}, {"pdt", -7 * 60}, {"cet", 60},      {"cest", 2 * 60}, {"bst", 60},
       {"eet", 2 * 60},  {"eest", 3 * 60}, {"wet", 0},       {"west", 60},     {"jst", 9 * 60},
   };
-  const std::string lower = AsciiLower(word);
+  const std::string lower = text::AsciiLower(word);
   for (const Zone& zone : kZones) {
     if (zone.name == lower) return zone.minutes;
   }
@@ -129,7 +127,7 @@ std::optional<int> NamedZone(std::string_view word) {
 bool AllDigits(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s) {
-    if (!IsDigit(c)) return false;
+    if (!text::IsAsciiDigit(c)) return false;
   }
   return true;
 }
@@ -244,7 +242,7 @@ std::string FormatUtc(TimePoint t) {
 
 std::optional<TimePoint> ParseTimestamp(std::string_view s) {
   using namespace std::chrono;
-  const std::optional<DateParts> d = ParseIso(TrimAscii(s));
+  const std::optional<DateParts> d = ParseIso(text::TrimAscii(s));
   if (!d) return std::nullopt;
   const sys_days days{year{d->year} / month{static_cast<unsigned>(d->month)} /
                       day{static_cast<unsigned>(d->day)}};
@@ -253,7 +251,7 @@ std::optional<TimePoint> ParseTimestamp(std::string_view s) {
 }
 
 std::optional<std::string> NormalizeFeedDate(std::string_view s) {
-  s = TrimAscii(s);
+  s = text::TrimAscii(s);
   if (s.empty() || s.size() > 100) return std::nullopt;
   std::optional<DateParts> d = ParseIso(s);
   if (!d) d = ParseRfc822(s);

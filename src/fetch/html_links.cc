@@ -5,17 +5,15 @@
 #include <set>
 #include <string>
 
-#include "fetch/ascii.h"
 #include "fetch/markup.h"
 #include "fetch/url.h"
+#include "text/chars.h"
 
 namespace newsloom::fetch {
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
 bool HasToken(std::string_view list, std::string_view token) {
-  const std::string lower = AsciiLower(list);
+  const std::string lower = text::AsciiLower(list);
   size_t start = 0;
   while (start < lower.size()) {
     size_t end = lower.find_first_of(" \t\n\r\f", start);
@@ -27,7 +25,7 @@ bool HasToken(std::string_view list, std::string_view token) {
 }
 
 bool IsFeedType(std::string_view type) {
-  std::string t = AsciiLower(type.substr(0, type.find(';')));
+  std::string t = text::AsciiLower(type.substr(0, type.find(';')));
   while (!t.empty() && t.back() == ' ') t.pop_back();
   return t == "application/rss+xml" || t == "application/atom+xml" || t == "application/rdf+xml" ||
          t == "application/feed+json" || t == "application/json" || t == "text/xml" ||
@@ -42,7 +40,7 @@ std::vector<std::string> PathSegments(std::string_view url) {
   while (start <= path.size()) {
     size_t end = path.find('/', start);
     if (end == std::string::npos) end = path.size();
-    if (end > start) segments.push_back(AsciiLower(path.substr(start, end - start)));
+    if (end > start) segments.push_back(text::AsciiLower(path.substr(start, end - start)));
     start = end + 1;
   }
   return segments;
@@ -91,7 +89,7 @@ bool HasDate(const std::vector<std::string>& segments) {
   auto number = [](std::string_view s) {
     int v = 0;
     for (char c : s) {
-      if (!IsDigit(c)) return -1;
+      if (!text::IsAsciiDigit(c)) return -1;
       v = v * 10 + (c - '0');
     }
     return s.empty() ? -1 : v;
@@ -122,7 +120,7 @@ bool HasLongNumber(const std::vector<std::string>& segments) {
   for (const std::string& s : segments) {
     size_t run = 0;
     for (char c : s) {
-      run = IsDigit(c) ? run + 1 : 0;
+      run = text::IsAsciiDigit(c) ? run + 1 : 0;
       if (run >= 5) return true;
     }
   }
@@ -176,7 +174,8 @@ FrontPage ReadFrontPage(std::string_view html, std::string_view page_url, size_t
       if (HasToken(rel, "canonical") && out.canonical.empty()) {
         out.canonical = href;
       } else if (HasToken(rel, "alternate") && IsFeedType(markup::Attribute(n, "type")) &&
-                 AsciiLower(markup::Attribute(n, "title")).find("comment") == std::string::npos &&
+                 text::AsciiLower(markup::Attribute(n, "title")).find("comment") ==
+                     std::string::npos &&
                  feeds_seen.insert(href).second) {
         out.feeds.push_back(href);
       }

@@ -7,8 +7,8 @@
 #include <climits>
 #include <string>
 
-#include "fetch/ascii.h"
 #include "fetch/url.h"
+#include "text/chars.h"
 
 namespace newsloom::fetch::markup {
 namespace {
@@ -69,7 +69,7 @@ bool IsBlockElement(std::string_view name) {
       "h3",      "h4",      "h5",     "h6",     "tr",     "td",        "th", "blockquote",
       "section", "article", "header", "footer", "figure", "figcaption"};
   for (std::string_view block : kBlocks) {
-    if (EqualsIgnoreCase(name, block)) return true;
+    if (text::EqualsIgnoreAsciiCase(name, block)) return true;
   }
   return false;
 }
@@ -165,13 +165,13 @@ std::string_view LocalName(const xmlNode* node) {
 
 bool IsElement(const xmlNode* node, std::string_view name) {
   return node != nullptr && node->type == XML_ELEMENT_NODE &&
-         EqualsIgnoreCase(LocalName(node), name);
+         text::EqualsIgnoreAsciiCase(LocalName(node), name);
 }
 
 std::string Attribute(const xmlNode* node, std::string_view name) {
   if (node == nullptr || node->type != XML_ELEMENT_NODE) return "";
   for (const xmlAttr* attr = node->properties; attr != nullptr; attr = attr->next) {
-    if (attr->name == nullptr || !EqualsIgnoreCase(Chars(attr->name), name)) continue;
+    if (attr->name == nullptr || !text::EqualsIgnoreAsciiCase(Chars(attr->name), name)) continue;
     std::string value;
     for (const xmlNode* child = attr->children; child != nullptr; child = child->next) {
       if (child->type == XML_TEXT_NODE && child->content != nullptr) value += Chars(child->content);

@@ -4,8 +4,9 @@
 #include <cmath>
 #include <string>
 
-#include "fetch/ascii.h"
 #include "fetch/url.h"
+#include "text/chars.h"
+#include "text/lines.h"
 
 namespace newsloom::fetch {
 namespace {
@@ -20,7 +21,7 @@ std::string ProductToken(std::string_view value) {
     if (!token_char) break;
     ++n;
   }
-  return AsciiLower(value.substr(0, n));
+  return text::AsciiLower(value.substr(0, n));
 }
 
 std::optional<double> ParseDelay(std::string_view value) {
@@ -41,7 +42,7 @@ struct Group {
 enum class Key { kUserAgent, kAllow, kDisallow, kCrawlDelay, kSitemap, kOther };
 
 Key KeyOf(std::string_view name) {
-  const std::string key = AsciiLower(TrimAscii(name));
+  const std::string key = text::AsciiLower(text::TrimAscii(name));
   if (key == "user-agent" || key == "useragent" || key == "user agent") return Key::kUserAgent;
   if (key == "allow") return Key::kAllow;
   if (key == "disallow" || key == "dissallow" || key == "disalow") return Key::kDisallow;
@@ -53,17 +54,12 @@ Key KeyOf(std::string_view name) {
 std::vector<Group> ReadGroups(std::string_view body, std::vector<std::string>* sitemaps) {
   std::vector<Group> groups;
   bool in_agent_lines = false;  // the last meaningful line was a user-agent line
-  size_t start = 0;
-  while (start < body.size()) {
-    size_t end = body.find_first_of("\r\n", start);
-    if (end == std::string_view::npos) end = body.size();
-    std::string_view line = body.substr(start, end - start);
-    start = end + 1;
-    line = TrimAscii(line.substr(0, line.find('#')));
+  for (std::string_view line : text::SplitLines(body, "\r\n")) {
+    line = text::TrimAscii(line.substr(0, line.find('#')));
     const size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
     const Key key = KeyOf(line.substr(0, colon));
-    const std::string_view value = TrimAscii(line.substr(colon + 1));
+    const std::string_view value = text::TrimAscii(line.substr(colon + 1));
     switch (key) {
       case Key::kUserAgent:
         if (!in_agent_lines) groups.emplace_back();
@@ -144,7 +140,7 @@ RobotsRules ParseRobots(std::string_view body, std::string_view product_token) {
   if (body.substr(0, 3) == "\xef\xbb\xbf") body.remove_prefix(3);
   RobotsRules out;
   const std::vector<Group> groups = ReadGroups(body, &out.sitemaps);
-  const std::string token = AsciiLower(product_token);
+  const std::string token = text::AsciiLower(product_token);
   for (const std::string_view wanted : {std::string_view(token), std::string_view("*")}) {
     bool any = false;
     for (const Group& group : groups) {

@@ -4,9 +4,10 @@
 #include <set>
 #include <sstream>
 
-#include "fetch/ascii.h"
 #include "fetch/feed.h"
 #include "fetch/url.h"
+#include "text/chars.h"
+#include "text/lines.h"
 
 namespace newsloom::fetch {
 namespace {
@@ -42,7 +43,7 @@ SourceList ParseSourceList(std::string_view text, std::string_view name) {
   SourceList out;
   Collector collector(&out);
   if (text.substr(0, 3) == "\xef\xbb\xbf") text.remove_prefix(3);
-  const std::string_view head = TrimAscii(text.substr(0, 1024));
+  const std::string_view head = text::TrimAscii(text.substr(0, 1024));
   if (!head.empty() && head.front() == '<') {
     Result<ParsedDocument> doc = ParseDocument(
         text, "text/xml", "",
@@ -56,15 +57,10 @@ SourceList ParseSourceList(std::string_view text, std::string_view name) {
     return out;
   }
   size_t line_number = 0;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    start = end + 1;
+  for (std::string_view line : text::SplitLines(text)) {
     ++line_number;
     // '#' starts a comment at the start of a line or after a space: URLs may hold '#'.
-    line = TrimAscii(line.substr(0, line.find('#') == 0 ? 0 : line.find(" #")));
+    line = text::TrimAscii(line.substr(0, line.find('#') == 0 ? 0 : line.find(" #")));
     if (line.empty()) continue;
     const std::string reason = collector.Add(line);
     if (!reason.empty()) {

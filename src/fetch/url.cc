@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "fetch/ascii.h"
+#include "text/chars.h"
 
 namespace newsloom::fetch {
 namespace {
@@ -49,7 +49,7 @@ UrlHandle ParseHttpUrl(std::string_view url) {
   }
   std::string scheme;
   if (!GetPart(h.get(), CURLUPART_SCHEME, 0, &scheme)) return nullptr;
-  scheme = AsciiLower(scheme);
+  scheme = text::AsciiLower(scheme);
   if (scheme != "http" && scheme != "https") return nullptr;
   std::string host;
   if (!GetPart(h.get(), CURLUPART_HOST, 0, &host) || host.empty()) return nullptr;
@@ -148,7 +148,7 @@ Result<std::string> ResolveUrl(std::string_view base, std::string_view reference
   std::string scheme;
   std::string host;
   if (!GetPart(h.get(), CURLUPART_SCHEME, 0, &scheme) ||
-      (AsciiLower(scheme) != "http" && AsciiLower(scheme) != "https") ||
+      (text::AsciiLower(scheme) != "http" && text::AsciiLower(scheme) != "https") ||
       !GetPart(h.get(), CURLUPART_HOST, 0, &host) || host.empty()) {
     return Status::InvalidArgument("not an http(s) link: " + ref);
   }
@@ -166,7 +166,7 @@ Result<std::string> CanonicalUrl(std::string_view url) {
   std::string scheme, host, port, path, query;
   GetPart(h.get(), CURLUPART_SCHEME, 0, &scheme);
   GetPart(h.get(), CURLUPART_HOST, 0, &host);
-  host = AsciiLower(host);
+  host = text::AsciiLower(host);
   while (!host.empty() && host.back() == '.') host.pop_back();
   if (host.empty()) return Status::InvalidArgument("no host in URL: " + std::string(url));
   const bool has_port = GetPart(h.get(), CURLUPART_PORT, CURLU_NO_DEFAULT_PORT, &port);
@@ -176,7 +176,7 @@ Result<std::string> CanonicalUrl(std::string_view url) {
   path = NormalizePercentEncoding(path);
   if (path.empty() || path[0] != '/') path.insert(path.begin(), '/');
   while (path.size() > 1 && path.back() == '/') path.pop_back();
-  std::string out = AsciiLower(scheme) + "://" + host;
+  std::string out = text::AsciiLower(scheme) + "://" + host;
   if (has_port) out += ":" + port;
   out += path;
   const std::string canonical_query = CanonicalQuery(query);
@@ -185,7 +185,7 @@ Result<std::string> CanonicalUrl(std::string_view url) {
 }
 
 bool IsTrackingParameter(std::string_view name) {
-  const std::string lower = AsciiLower(name);
+  const std::string lower = text::AsciiLower(name);
   if (lower.rfind("utm_", 0) == 0 || lower.rfind("pk_", 0) == 0 || lower.rfind("mtm_", 0) == 0) {
     return true;  // Google Analytics, Piwik and Matomo campaign parameters
   }
@@ -202,7 +202,7 @@ std::string HostOf(std::string_view url) {
   UrlHandle h = ParseHttpUrl(url);
   std::string host;
   if (!h || !GetPart(h.get(), CURLUPART_HOST, 0, &host)) return "";
-  host = AsciiLower(host);
+  host = text::AsciiLower(host);
   while (!host.empty() && host.back() == '.') host.pop_back();
   return host;
 }
@@ -213,7 +213,7 @@ std::string OriginOf(std::string_view url) {
   std::string scheme, host, port;
   GetPart(h.get(), CURLUPART_SCHEME, 0, &scheme);
   GetPart(h.get(), CURLUPART_HOST, 0, &host);
-  std::string out = AsciiLower(scheme) + "://" + AsciiLower(host);
+  std::string out = text::AsciiLower(scheme) + "://" + text::AsciiLower(host);
   if (GetPart(h.get(), CURLUPART_PORT, CURLU_NO_DEFAULT_PORT, &port)) out += ":" + port;
   return out;
 }
@@ -229,8 +229,8 @@ std::string PathAndQueryOf(std::string_view url) {
 }
 
 bool SameSite(std::string_view host_a, std::string_view host_b) {
-  const std::string a = AsciiLower(host_a);
-  const std::string b = AsciiLower(host_b);
+  const std::string a = text::AsciiLower(host_a);
+  const std::string b = text::AsciiLower(host_b);
   if (a == b) return !a.empty();
   const char* domain_a = psl_registrable_domain(PublicSuffixList(), a.c_str());
   const char* domain_b = psl_registrable_domain(PublicSuffixList(), b.c_str());

@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "extract/charset.h"
-#include "fetch/ascii.h"
 #include "fetch/html_links.h"
 #include "fetch/url.h"
+#include "text/chars.h"
 
 namespace newsloom::fetch {
 
@@ -40,7 +40,7 @@ namespace {
 
 // URLs that name a feed by their look: an HTML page there is a broken feed, not a front page.
 bool UrlLooksLikeFeed(std::string_view url) {
-  std::string path = AsciiLower(PathAndQueryOf(url));
+  std::string path = text::AsciiLower(PathAndQueryOf(url));
   if (path.find("feed=") != std::string::npos) return true;  // "?feed=rss2"
   path = path.substr(0, path.find('?'));
   for (std::string_view ext : {".xml", ".rss", ".atom", ".rdf", ".xml.gz"}) {
@@ -68,7 +68,7 @@ bool Due(const SourceState& source, TimePoint now, std::chrono::seconds interval
 
 // The page as handed on, or why the body is not a page.
 Result<RawPage> MakePage(const SeenUrl& url, const FetchResult& result, std::string fetched_at) {
-  const std::string type = AsciiLower(result.content_type);
+  const std::string type = text::AsciiLower(result.content_type);
   std::string mime = type.substr(0, type.find(';'));
   while (!mime.empty() && mime.back() == ' ') mime.pop_back();
   if (result.body.empty()) return Status::Corrupt("empty body");
@@ -78,7 +78,7 @@ Result<RawPage> MakePage(const SeenUrl& url, const FetchResult& result, std::str
   }
   bool html = mime == "text/html" || mime == "application/xhtml+xml";
   if (mime.empty()) {
-    const std::string head = AsciiLower(std::string_view(result.body).substr(0, 4096));
+    const std::string head = text::AsciiLower(std::string_view(result.body).substr(0, 4096));
     html = head.find("<html") != std::string::npos || head.find("<body") != std::string::npos;
   } else if (!html && mime != "text/plain") {
     return Status::Unsupported("not a web page (Content-Type: " + type + ")");

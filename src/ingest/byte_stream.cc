@@ -40,7 +40,7 @@ struct GzipStream::State {
   bool initialised = false;
   bool member_done = false;  // the current member ended; another may follow
   bool finished = false;
-  std::string input;         // compressed bytes read from inner but not yet inflated
+  std::string input;  // compressed bytes read from inner but not yet inflated
   size_t input_pos = 0;
   bool inner_eof = false;
 };

@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "ingest/byte_stream.h"
+#include "text/chars.h"
 #include "text/utf8.h"
 
 namespace newsloom::ingest {
@@ -30,12 +31,6 @@ struct Context {
     skip(Skipped{source, std::move(reason)});
   }
 };
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -64,7 +59,7 @@ enum class Format { kText, kHtml, kJsonl, kWarc };
 // The format of a stream, from its first bytes and, where they leave room for doubt, its name.
 Format Sniff(std::string_view name, std::string_view head) {
   if (head.substr(0, 5) == "WARC/") return Format::kWarc;
-  const std::string lower_name = Lower(name);
+  const std::string lower_name = text::AsciiLower(name);
   std::string_view body = head;
   if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
   body = Trim(body);
@@ -80,7 +75,7 @@ Format Sniff(std::string_view name, std::string_view head) {
   }
   if (html_name) return Format::kHtml;
   if (!body.empty() && body.front() == '<') {
-    const std::string start = Lower(body.substr(0, 4096));
+    const std::string start = text::AsciiLower(body.substr(0, 4096));
     for (const char* tag : {"<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<div",
                             "<p>", "<p ", "<article", "<!--"}) {
       if (start.find(tag) != std::string::npos) return Format::kHtml;
@@ -234,7 +229,7 @@ std::vector<std::pair<std::string, std::string>> ParseHeaders(std::string_view b
     if (line.empty()) break;
     const size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    headers.emplace_back(Lower(Trim(line.substr(0, colon))),
+    headers.emplace_back(text::AsciiLower(Trim(line.substr(0, colon))),
                          std::string(Trim(line.substr(colon + 1))));
   }
   return headers;
@@ -284,7 +279,7 @@ std::optional<std::string> Inflate(std::string_view bytes, uint64_t limit) {
 
 // Media type and charset of a Content-Type value: ("text/html", "iso-8859-1").
 std::pair<std::string, std::string> SplitContentType(std::string_view value) {
-  const std::string lower = Lower(value);
+  const std::string lower = text::AsciiLower(value);
   const size_t semicolon = lower.find(';');
   std::string media(Trim(std::string_view(lower).substr(0, semicolon)));
   std::string charset;
@@ -328,13 +323,13 @@ void EmitWarcRecord(const Context& ctx, const std::string& record_source, std::s
     pos = eol == std::string_view::npos ? block.size() : eol + 1;
     const auto http_headers = ParseHeaders(block, &pos);
     body = std::string(block.substr(pos));
-    if (Lower(HeaderValue(http_headers, "transfer-encoding")).find("chunked") !=
+    if (text::AsciiLower(HeaderValue(http_headers, "transfer-encoding")).find("chunked") !=
         std::string::npos) {
       auto decoded = Dechunk(body);
       if (!decoded) return ctx.Skip(record_source, "corrupt chunked body");
       body = std::move(*decoded);
     }
-    const std::string encoding = Lower(HeaderValue(http_headers, "content-encoding"));
+    const std::string encoding = text::AsciiLower(HeaderValue(http_headers, "content-encoding"));
     if (encoding == "gzip" || encoding == "x-gzip") {
       auto inflated = Inflate(body, ctx.options.max_page_bytes);
       if (!inflated) return ctx.Skip(record_source, "corrupt gzip body");
@@ -412,7 +407,7 @@ void ReadWarc(const std::string& source, BufferedReader& reader, const Context& 
     if (length_value.empty() || end == nullptr || *end != '\0') {
       return ctx.Skip(record_source, "WARC record without Content-Length");
     }
-    const std::string type = Lower(HeaderValue(headers, "warc-type"));
+    const std::string type = text::AsciiLower(HeaderValue(headers, "warc-type"));
     const bool page_record = type == "response" || type == "conversion" || type == "resource";
     if (!page_record || length > ctx.options.max_page_bytes + kMaxHeaderLine) {
       Status skipped = reader.Skip(length);
@@ -444,7 +439,7 @@ void ReadStream(const std::string& source, std::unique_ptr<ByteStream> stream, c
     if (!head.ok()) return ctx.Skip(source, head.status().message());
     if (!IsGzip(*head)) break;
     if (depth == kMaxGzipNesting) return ctx.Skip(source, "binary content");
-    if (EndsWith(Lower(name), ".gz")) name.resize(name.size() - 3);
+    if (EndsWith(text::AsciiLower(name), ".gz")) name.resize(name.size() - 3);
     reader = std::make_unique<BufferedReader>(std::make_unique<GzipStream>(std::move(reader)));
   }
   auto head_result = reader->Peek(kSniffBytes);
@@ -459,7 +454,7 @@ void ReadStream(const std::string& source, std::unique_ptr<ByteStream> stream, c
     // or an array of records).
     const size_t eol = head.find('\n');
     const bool first_line_complete = eol != std::string_view::npos;
-    const std::string lower_name = Lower(name);
+    const std::string lower_name = text::AsciiLower(name);
     const bool jsonl = EndsWith(lower_name, ".jsonl") || EndsWith(lower_name, ".ndjson") ||
                        !first_line_complete ||
                        !nlohmann::json::parse(head.substr(0, eol), nullptr, false).is_discarded();

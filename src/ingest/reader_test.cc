@@ -57,8 +57,7 @@ std::vector<std::string> SampleWarcRecords() {
       WarcRecord("response", "https://example.org/missing",
                  HttpResponse("404 Not Found", "Content-Type: text/html\r\n", "<html></html>")),
       WarcRecord("response", "https://example.org/b",
-                 HttpResponse("200 OK",
-                              "Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n",
+                 HttpResponse("200 OK", "Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n",
                               "6\r\n<html>\r\n11\r\n<body>Hello</body\r\n1\r\n>\r\n0\r\n\r\n")),
   };
 }
@@ -208,10 +207,9 @@ TEST_F(ReaderTest, WarcGzWithOneMemberPerRecord) {
 }
 
 TEST_F(ReaderTest, WetConversionRecordsArePlainText) {
-  const std::string path = Write(
-      "crawl.warc.wet",
-      WarcRecord("conversion", "https://example.org/c", "Title\n\nText of the page.\n",
-                 "text/plain"));
+  const std::string path =
+      Write("crawl.warc.wet", WarcRecord("conversion", "https://example.org/c",
+                                         "Title\n\nText of the page.\n", "text/plain"));
   Read({path});
   ASSERT_EQ(pages_.size(), 1u);
   EXPECT_EQ(pages_[0].content_type, "text/plain");
@@ -272,15 +270,17 @@ TEST_P(BadInputTest, IsSkippedWithReasonAndReadingGoesOn) {
 INSTANTIATE_TEST_SUITE_P(
     Cases, BadInputTest,
     ::testing::Values(
-        BadCase{"binary.txt", std::string("\x7f" "ELF\0\0\0\x01\x02\x03\0\0\0\0 binary", 20),
+        BadCase{"binary.txt",
+                std::string("\x7f"
+                            "ELF\0\0\0\x01\x02\x03\0\0\0\0 binary",
+                            20),
                 "binary content"},
         BadCase{"latin1.txt", "Caf\xE9 au lait\n", "invalid UTF-8"},
-        BadCase{"empty.txt", "", "empty file"},
-        BadCase{"blank.txt", " \n\n \n", "empty file"},
+        BadCase{"empty.txt", "", "empty file"}, BadCase{"blank.txt", " \n\n \n", "empty file"},
         BadCase{"long.txt", "start " + std::string(3u << 20, 'x') + "\nend\n", "line too long"},
         BadCase{"broken.txt.gz", Gzip(NoisyText(100000)).substr(0, 2000), "truncated gzip"},
-        BadCase{"garbage.gz", std::string("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03") +
-                                  std::string(64, '\xff'),
+        BadCase{"garbage.gz",
+                std::string("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03") + std::string(64, '\xff'),
                 "corrupt gzip"}),
     [](const ::testing::TestParamInfo<BadCase>& info) {
       std::string name;
@@ -374,8 +374,9 @@ TEST_F(ReaderTest, InvalidUtf8InJsonlIsReported) {
 
 TEST(ReadBytesTest, ReadsAnInMemoryInput) {
   std::vector<RawPage> pages;
-  ASSERT_TRUE(ReadBytes("mem.jsonl", "{\"text\":\"a\"}\n{\"text\":\"b\"}\n", {},
-                        [&](RawPage&& p) { pages.push_back(std::move(p)); }, [](Skipped&&) {})
+  ASSERT_TRUE(ReadBytes(
+                  "mem.jsonl", "{\"text\":\"a\"}\n{\"text\":\"b\"}\n", {},
+                  [&](RawPage&& p) { pages.push_back(std::move(p)); }, [](Skipped&&) {})
                   .ok());
   EXPECT_THAT(pages, ElementsAre(Field(&RawPage::bytes, "a"), Field(&RawPage::bytes, "b")));
 }

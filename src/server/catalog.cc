@@ -5,6 +5,7 @@
 #include <set>
 
 #include "store/story_json.h"
+#include "text/chars.h"
 
 namespace newsloom::server {
 
@@ -13,12 +14,6 @@ namespace {
 // A cached story JSON costs a few kB; past this many the cache starts over.
 constexpr size_t kMaxCachedStories = 20000;
 constexpr size_t kMaxCachedResponses = 20000;
-
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return c < 0x80 ? std::tolower(c) : c; });
-  return s;
-}
 
 std::string Dump(const nlohmann::json& j) {
   // Stored text may hold ill-formed UTF-8: replace it rather than fail the request.
@@ -142,7 +137,7 @@ Result<const Snapshot::EntityIndex*> Catalog::Entities(const Snapshot& snapshot)
         if (list.empty()) {
           std::set<std::string> names(e.variants.begin(), e.variants.end());
           names.insert(e.name);
-          for (const std::string& n : names) index->by_name[Lower(n)].push_back(e.id);
+          for (const std::string& n : names) index->by_name[text::AsciiLower(n)].push_back(e.id);
         }
         list.push_back(std::move(a));
       }

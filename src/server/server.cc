@@ -20,6 +20,7 @@
 #include "server/assets.h"
 #include "server/catalog.h"
 #include "server/metrics.h"
+#include "text/chars.h"
 
 namespace newsloom::server {
 
@@ -422,9 +423,7 @@ std::vector<std::string> Server::Impl::EntityNames(const Snapshot& snapshot,
     ids.push_back(entity);
     names.clear();
   } else {
-    std::string lower = entity;
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return c < 0x80 ? std::tolower(c) : c; });
+    const std::string lower = text::AsciiLower(entity);
     auto it = (*index)->by_name.find(lower);
     if (it != (*index)->by_name.end()) ids = it->second;
   }

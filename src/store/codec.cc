@@ -37,7 +37,8 @@ class Decoder {
   bool Fixed32(uint32_t* v) {
     if (in_.size() < 4) return false;
     *v = 0;
-    for (int i = 0; i < 4; ++i) *v |= static_cast<uint32_t>(static_cast<uint8_t>(in_[i])) << (8 * i);
+    for (int i = 0; i < 4; ++i)
+      *v |= static_cast<uint32_t>(static_cast<uint8_t>(in_[i])) << (8 * i);
     in_.remove_prefix(4);
     return true;
   }

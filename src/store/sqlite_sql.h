@@ -165,14 +165,13 @@ inline constexpr const char* kInsertParagraph =
 inline constexpr const char* kInsertSentence = "INSERT INTO sentences VALUES (?1, ?2, ?3, ?4)";
 inline constexpr const char* kInsertDate =
     "INSERT INTO dates VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
-inline constexpr const char* kInsertEntity =
-    "INSERT INTO entities VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+inline constexpr const char* kInsertEntity = "INSERT INTO entities VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 inline constexpr const char* kInsertAnalysis =
     "INSERT INTO analysis VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 
 // Columns 0..15 of an article row, as read back.
-#define NEWSLOOM_ARTICLE_COLUMNS                                                             \
-  "ingest_seq, id, source, url, title, subtitle, byline, outlet, published, "               \
+#define NEWSLOOM_ARTICLE_COLUMNS                                              \
+  "ingest_seq, id, source, url, title, subtitle, byline, outlet, published, " \
   "published_confidence, masthead_date, language, body, captions, removed, published_source"
 inline constexpr const char* kSelectArticleById =
     "SELECT " NEWSLOOM_ARTICLE_COLUMNS " FROM articles WHERE id = ?1";

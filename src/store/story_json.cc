@@ -31,8 +31,12 @@ void EntitiesToJson(const Story& story, json& out) {
   for (const StoryEntity& e : story.entities) {
     json mentions = json::array();
     for (const Citation& c : e.mentions) mentions.push_back(CitationToJson(c));
-    entities.push_back({{"id", e.id}, {"name", e.name}, {"type", e.type}, {"variants", e.variants},
-                        {"roles", e.roles}, {"mentions", std::move(mentions)}});
+    entities.push_back({{"id", e.id},
+                        {"name", e.name},
+                        {"type", e.type},
+                        {"variants", e.variants},
+                        {"roles", e.roles},
+                        {"mentions", std::move(mentions)}});
   }
   json merges = json::array();
   for (const EntityMerge& m : story.entity_merges) {
@@ -56,7 +60,8 @@ void EntitiesFromJson(const json& j, Story& story) {
     story.entities.push_back(std::move(entity));
   }
   for (const json& m : j.value("entity_merges", json::array())) {
-    story.entity_merges.push_back(EntityMerge{m.value("a", ""), m.value("b", ""), m.value("reason", "")});
+    story.entity_merges.push_back(
+        EntityMerge{m.value("a", ""), m.value("b", ""), m.value("reason", "")});
   }
 }
 
@@ -151,8 +156,8 @@ CopyRole CopyRoleFromName(std::string_view name) {
 }
 
 json CitationToJson(const Citation& c) {
-  return {{"article_id", c.article_id}, {"begin", c.span.begin}, {"end", c.span.end},
-          {"text", c.text}};
+  return {
+      {"article_id", c.article_id}, {"begin", c.span.begin}, {"end", c.span.end}, {"text", c.text}};
 }
 
 json StoryToJson(const Story& story) {
@@ -181,14 +186,14 @@ json StoryToJson(const Story& story) {
     shared.push_back(std::move(citations));
   }
   json out = {{"id", story.id},
-          {"thread", story.thread},
-          {"title", story.title},
-          {"first_published", DateToJson(story.first_published)},
-          {"last_published", DateToJson(story.last_published)},
-          {"sources_independent", story.sources_independent},
-          {"articles", std::move(articles)},
-          {"timeline", std::move(timeline)},
-          {"shared_sentences", std::move(shared)}};
+              {"thread", story.thread},
+              {"title", story.title},
+              {"first_published", DateToJson(story.first_published)},
+              {"last_published", DateToJson(story.last_published)},
+              {"sources_independent", story.sources_independent},
+              {"articles", std::move(articles)},
+              {"timeline", std::move(timeline)},
+              {"shared_sentences", std::move(shared)}};
   EntitiesToJson(story, out);
   QuotesAndClaimsToJson(story, out);
   return out;

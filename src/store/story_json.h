@@ -19,7 +19,7 @@
 
 namespace newsloom::store {
 
-const char* CopyRoleName(CopyRole role);  // "original", "copy", "rewrite"
+const char* CopyRoleName(CopyRole role);           // "original", "copy", "rewrite"
 CopyRole CopyRoleFromName(std::string_view name);  // unknown names: kOriginal
 
 nlohmann::json CitationToJson(const Citation& citation);

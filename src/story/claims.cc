@@ -5,6 +5,8 @@
 #include <set>
 
 #include "story/transitive_groups.h"
+#include "text/chars.h"
+#include "text/stopwords.h"
 
 namespace newsloom::story {
 namespace {
@@ -13,45 +15,19 @@ constexpr int kContextWords = 15;     // either side of the figure
 constexpr size_t kSharedContext = 2;  // content words two figures' contexts must share
 constexpr double kApproxTolerance = 0.05;
 
-bool IsContextStopword(const std::string& w) {
-  static const std::set<std::string> kWords = {
-      "the",    "a",      "an",    "of",    "in",    "on",    "at",    "to",     "for",
-      "with",   "by",     "from",  "and",   "or",    "but",   "that",  "this",   "these",
-      "those",  "is",     "was",   "were",  "are",   "be",    "been",  "has",    "have",
-      "had",    "it",     "its",   "as",    "than",  "more",  "less",  "about",  "over",
-      "some",   "he",     "she",   "they",  "we",    "his",   "her",   "their",  "said",
-      "says",   "also",   "which", "who",   "will",  "would", "after", "before", "since",
-      "into",   "last",   "year",  "years", "not",   "mr",    "ms",    "mrs",    "nearly",
-      "around", "almost", "up",    "least", "other", "there", "such",  "than"};
-  return kWords.count(w) > 0;
-}
-
-// Lower-case ASCII words of [begin, end), numbers left out; plural "s" dropped.
-std::vector<std::pair<uint32_t, std::string>> Words(const std::string& body, uint32_t begin,
-                                                    uint32_t end) {
+// The words of the tokens in [begin, end) (text::Segment's, in order), numbers left out, a plural
+// "s" dropped, with their offsets.
+std::vector<std::pair<uint32_t, std::string>> Words(const std::vector<Token>& tokens,
+                                                    uint32_t begin, uint32_t end) {
   std::vector<std::pair<uint32_t, std::string>> out;
-  std::string cur;
-  uint32_t start = begin;
-  bool digit = false;
-  auto flush = [&](uint32_t) {
-    if (!cur.empty() && !digit) {
-      if (cur.size() > 3 && cur.back() == 's' && cur[cur.size() - 2] != 's') cur.pop_back();
-      out.emplace_back(start, cur);
-    }
-    cur.clear();
-    digit = false;
-  };
-  for (uint32_t i = begin; i < end && i < body.size(); ++i) {
-    const char c = body[i];
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
-      if (cur.empty()) start = i;
-      digit |= c >= '0' && c <= '9';
-      cur.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-    } else {
-      flush(i);
-    }
+  auto it = std::lower_bound(tokens.begin(), tokens.end(), begin,
+                             [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
+  for (; it != tokens.end() && it->span.end <= end; ++it) {
+    if (!it->is_word || std::any_of(it->norm.begin(), it->norm.end(), text::IsAsciiDigit)) continue;
+    std::string w = it->norm;
+    if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();
+    out.emplace_back(it->span.begin, std::move(w));
   }
-  flush(end);
   return out;
 }
 
@@ -87,9 +63,9 @@ std::vector<Claim> CompareClaims(const std::vector<const AnalyzedArticle*>& arti
       const size_t para_begin = body.rfind('\n', f.span.begin);
       size_t para_end = body.find('\n', f.span.end);
       if (para_end == std::string::npos) para_end = body.size();
-      const auto words =
-          Words(body, para_begin == std::string::npos ? 0 : static_cast<uint32_t>(para_begin + 1),
-                static_cast<uint32_t>(para_end));
+      const auto words = Words(
+          art.tokens, para_begin == std::string::npos ? 0 : static_cast<uint32_t>(para_begin + 1),
+          static_cast<uint32_t>(para_end));
       // The words nearest the figure, outside it: up to kContextWords before and after.
       int before = 0;
       for (const auto& [pos, w] : words) before += pos < f.span.begin;
@@ -103,7 +79,9 @@ std::vector<Claim> CompareClaims(const std::vector<const AnalyzedArticle*>& arti
         } else if (++after > kContextWords) {
           break;
         }
-        if (!IsContextStopword(w) && w.size() > 1) it.context.insert(w);
+        if (w.size() > 1 && !text::IsStopword(w, text::StopList::kFigureContext)) {
+          it.context.insert(w);
+        }
       }
       items.push_back(std::move(it));
     }

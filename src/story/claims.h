@@ -3,9 +3,9 @@
 //
 // Two figures of different sources (articles of one copy group are one source) are about the same
 // thing when they count the same unit, name the same measured thing (or none), and their
-// paragraphs share at least two content words near the figure (15 words either side, stop
-// words and numbers left out). Such figures are grouped transitively. A group with figures from two
-// or more sources is a claim:
+// paragraphs share at least two content words near the figure (15 words of the article's tokens
+// either side; words of text::StopList::kFigureContext and numbers left out). Such figures are
+// grouped transitively. A group with figures from two or more sources is a claim:
 //   - "agree" when all its values are equal (within 5% when a qualifier such as "about" is given);
 //   - "series" when values differ only between different reference dates (a figure that grew:
 //     "1,200 homes" on Monday, "3,400 homes" a week later) — not a conflict;

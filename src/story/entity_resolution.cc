@@ -1,9 +1,7 @@
 #include "story/entity_resolution.h"
 
 #include <algorithm>
-#include <fstream>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <numeric>
 #include <set>
 #include <string>
@@ -11,7 +9,10 @@
 #include <unordered_set>
 #include <utility>
 
+#include "story/country_names.h"
+#include "text/chars.h"
 #include "text/hash.h"
+#include "text/union_find.h"
 
 namespace newsloom::story {
 namespace {
@@ -119,26 +120,16 @@ const std::unordered_set<std::string_view>& OrgWords() {
   return *set;
 }
 
-// Country names from the iso-codes package (name, official name, common name; "Korea, Republic
-// of" read as "Republic of Korea"), key -> country number. Empty when the file is absent.
+// Country names of the iso-codes list ("Korea, Republic of" read as "Republic of Korea"), key ->
+// country number.
 const std::unordered_map<std::string, int>& CountryAliases() {
   static const auto* map = [] {
     auto* m = new std::unordered_map<std::string, int>;
-    std::ifstream in("/usr/share/iso-codes/json/iso_3166-1.json");
-    if (!in) return m;
-    nlohmann::json doc = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
-    if (!doc.is_object() || !doc.contains("3166-1") || !doc["3166-1"].is_array()) return m;
-    int n = 0;
-    for (const auto& c : doc["3166-1"]) {
-      ++n;
-      if (!c.is_object()) continue;
-      for (const char* field : {"name", "official_name", "common_name"}) {
-        if (!c.contains(field) || !c[field].is_string()) continue;
-        std::string name = c[field].get<std::string>();
-        const size_t comma = name.find(", ");
-        if (comma != std::string::npos) name = name.substr(comma + 2) + " " + name.substr(0, comma);
-        m->emplace(EntityKey(name), n);
-      }
+    for (size_t i = 0; i < kCountryNameCount; ++i) {
+      std::string name = kCountryNames[i].name;
+      const size_t comma = name.find(", ");
+      if (comma != std::string::npos) name = name.substr(comma + 2) + " " + name.substr(0, comma);
+      m->emplace(EntityKey(name), kCountryNames[i].country);
     }
     return m;
   }();
@@ -150,10 +141,6 @@ bool IsInitialsFiller(std::string_view w) {
   return w == "of" || w == "the" || w == "and" || w == "for" || w == "on" || w == "in" ||
          w == "de" || w == "&";
 }
-
-bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
-char Lower(char c) { return IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 
 std::vector<std::string> SplitWords(std::string_view s) {
   std::vector<std::string> out;
@@ -208,7 +195,7 @@ std::string WordKey(std::string_view w) {
   std::string out;
   for (char c : w) {
     if (c == '.') continue;
-    out += Lower(c);
+    out += text::AsciiLower(c);
   }
   if (out.size() > 2 && out.compare(out.size() - 2, 2, "'s") == 0) out.resize(out.size() - 2);
   while (!out.empty() && (out.back() == '\'' || out.back() == ',')) out.pop_back();
@@ -286,7 +273,7 @@ std::string RoleBefore(const std::string& body, Span span, const std::vector<Spa
     if (begin == end) break;
     const std::string_view w(body.data() + begin, end - begin);
     const std::string k = WordKey(w);
-    const bool capital = IsUpper(w.front());
+    const bool capital = text::IsAsciiUpper(w.front());
     if (!capital && !RoleHeads().count(k) && !RoleModifiers().count(k)) break;
     bool in_mention = false;
     for (const Span& o : others) {
@@ -352,7 +339,7 @@ bool LooksLikeAcronym(const Node& n) {
   int letters = 0;
   for (char c : d) {
     if (c == '.') continue;
-    if (!IsUpper(c)) return false;
+    if (!text::IsAsciiUpper(c)) return false;
     ++letters;
   }
   return letters >= 2 && letters <= 6;
@@ -395,8 +382,6 @@ bool SpellingVariants(const Node& a, const Node& b) {
   return anchor && differ;
 }
 
-bool IsLetter(char c) { return IsUpper(c) || IsLower(c) || static_cast<unsigned char>(c) >= 0x80; }
-
 // Repairs of tagger spans that resolution depends on, in text order:
 //   - an honorific tagged alone ("Mr" of "Mr. Kim") joins the mention right after it, or is
 //     dropped;
@@ -435,9 +420,10 @@ std::vector<EntityMention> FixMentions(const std::string& body,
       continue;
     }
     uint32_t end = m.span.end;
-    while (m.type == "PER" && end + 1 < body.size() && body[end] == '-' && IsLower(body[end + 1])) {
+    while (m.type == "PER" && end + 1 < body.size() && body[end] == '-' &&
+           text::IsAsciiLower(body[end + 1])) {
       uint32_t k = end + 1;
-      while (k < body.size() && IsLower(body[k])) ++k;
+      while (k < body.size() && text::IsAsciiLower(body[k])) ++k;
       end = k;
     }
     if (end != m.span.end && (i + 1 >= mentions.size() || mentions[i + 1].span.begin >= end)) {
@@ -454,7 +440,7 @@ bool IsAcronymWord(std::string_view w) {
   int letters = 0;
   for (char c : w) {
     if (c == '.') continue;
-    if (!IsUpper(c)) return false;
+    if (!text::IsAsciiUpper(c)) return false;
     ++letters;
   }
   return letters >= 2 && letters <= 6;
@@ -473,7 +459,7 @@ std::vector<EntityMention> SplitLeadingAcronyms(const std::string& body,
       continue;
     bool names = true, org = false;
     for (size_t i = 1; i < words.size(); ++i) {
-      names = names && IsUpper(words[i][0]) && !IsAcronymWord(words[i]);
+      names = names && text::IsAsciiUpper(words[i][0]) && !IsAcronymWord(words[i]);
       const std::string k = WordKey(words[i]);
       org = org || OrgWords().count(k) || PlaceTypes().count(k);
     }
@@ -485,26 +471,6 @@ std::vector<EntityMention> SplitLeadingAcronyms(const std::string& body,
   }
   return mentions;
 }
-
-class UnionFind {
- public:
-  explicit UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
-  size_t Find(size_t x) {
-    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
-    return x;
-  }
-  // The root with the smaller index stays root, so results do not depend on merge order.
-  bool Union(size_t a, size_t b) {
-    a = Find(a);
-    b = Find(b);
-    if (a == b) return false;
-    parent_[std::max(a, b)] = std::min(a, b);
-    return true;
-  }
-
- private:
-  std::vector<size_t> parent_;
-};
 
 }  // namespace
 
@@ -548,9 +514,10 @@ std::string EntityId(std::string_view type, std::string_view name) {
   return text::HexId(text::Hash64(s));
 }
 
-ResolvedEntities ResolveEntities(const std::vector<const AnalyzedArticle*>& articles) {
-  ResolvedEntities out;
-  // 1. Clean every mention.
+namespace {
+
+// The cleaned mentions of a story's articles, in text order, honorifics and titles split off.
+std::vector<Mention> CollectMentions(const std::vector<const AnalyzedArticle*>& articles) {
   std::vector<std::vector<EntityMention>> fixed_of(articles.size());
   std::unordered_set<std::string> acronyms;  // one-word all-capital mentions of the story
   for (size_t ai = 0; ai < articles.size(); ++ai) {
@@ -564,8 +531,7 @@ ResolvedEntities ResolveEntities(const std::vector<const AnalyzedArticle*>& arti
   std::vector<Mention> mentions;
   for (size_t ai = 0; ai < articles.size(); ++ai) {
     if (articles[ai] == nullptr) continue;
-    const AnalyzedArticle& a = *articles[ai];
-    const std::string& body = a.article.body;
+    const std::string& body = articles[ai]->article.body;
     std::vector<EntityMention> fixed = SplitLeadingAcronyms(body, fixed_of[ai], acronyms);
     std::vector<Span> spans;
     for (const EntityMention& e : fixed) spans.push_back(e.span);
@@ -588,8 +554,8 @@ ResolvedEntities ResolveEntities(const std::vector<const AnalyzedArticle*>& arti
         }
         if (m.role.empty()) {
           std::vector<Span> others;
-          for (const Span& s : spans) {
-            if (s.begin != e.span.begin) others.push_back(s);
+          for (const Span& o : spans) {
+            if (o.begin != e.span.begin) others.push_back(o);
           }
           m.role = RoleBefore(body, e.span, others);
         }
@@ -606,105 +572,152 @@ ResolvedEntities ResolveEntities(const std::vector<const AnalyzedArticle*>& arti
       mentions.push_back(std::move(m));
     }
   }
-  if (mentions.empty()) return out;
+  return mentions;
+}
 
-  // 2. One node per key.
-  std::vector<Node> nodes;
-  std::unordered_map<std::string, size_t> node_of_key;
-  std::vector<size_t> node_of(mentions.size());
-  for (size_t i = 0; i < mentions.size(); ++i) {
-    const Mention& m = mentions[i];
-    auto [it, inserted] = node_of_key.emplace(m.key, nodes.size());
-    if (inserted) {
-      Node n;
-      n.key = m.key;
-      n.words = KeyWords(m.key);
-      n.first = i;
-      nodes.push_back(std::move(n));
-    }
-    Node& n = nodes[it->second];
-    node_of[i] = it->second;
-    ++n.count;
-    ++n.types[m.type];
-    if (!m.role.empty()) n.roles.insert(FoldRole(m.role));
-    n.articles.insert(m.article);
-    auto d = std::find_if(n.displays.begin(), n.displays.end(),
-                          [&](const auto& p) { return p.first == m.display; });
-    if (d == n.displays.end()) {
-      n.displays.emplace_back(m.display, 1);
-    } else {
-      ++d->second;
+// The most frequent of `types` (type -> count); ties go to the type of lower TypeRank.
+std::string MajorityType(const std::map<std::string, int>& types) {
+  std::string type;
+  int best = -1;
+  for (const auto& [t, c] : types) {
+    if (c > best || (c == best && TypeRank(t) < TypeRank(type))) {
+      best = c;
+      type = t;
     }
   }
-  for (Node& n : nodes) {
-    int best = -1;
-    for (const auto& [type, c] : n.types) {
-      if (c > best || (c == best && TypeRank(type) < TypeRank(n.type))) {
-        best = c;
-        n.type = type;
+  return type;
+}
+
+// Entity resolution over one story: a node per distinct name key, joined by the merge rules in
+// order; each rule names itself as the reason of the merges it makes.
+class Resolver {
+ public:
+  Resolver(const std::vector<const AnalyzedArticle*>& articles, std::vector<Mention> mentions)
+      : articles_(articles), mentions_(std::move(mentions)) {
+    BuildNodes();
+  }
+
+  ResolvedEntities Run() {
+    // Candidates come from lookups by key, so the cost stays near linear in the number of names
+    // (large stories have thousands).
+    MergeAcronyms();
+    MergeCountryNames();
+    MergeAbbreviations();
+    MergeCountryAdjectives();
+    MergeSpellingVariants();
+    MergeShortForms();
+    out_.entities = BuildEntities();
+    return std::move(out_);
+  }
+
+ private:
+  void BuildNodes() {
+    std::unordered_map<std::string, size_t> node_of_key;
+    node_of_.resize(mentions_.size());
+    for (size_t i = 0; i < mentions_.size(); ++i) {
+      const Mention& m = mentions_[i];
+      auto [it, inserted] = node_of_key.emplace(m.key, nodes_.size());
+      if (inserted) {
+        Node n;
+        n.key = m.key;
+        n.words = KeyWords(m.key);
+        n.first = i;
+        nodes_.push_back(std::move(n));
+      }
+      Node& n = nodes_[it->second];
+      node_of_[i] = it->second;
+      ++n.count;
+      ++n.types[m.type];
+      if (!m.role.empty()) n.roles.insert(FoldRole(m.role));
+      n.articles.insert(m.article);
+      auto d = std::find_if(n.displays.begin(), n.displays.end(),
+                            [&](const auto& p) { return p.first == m.display; });
+      if (d == n.displays.end()) {
+        n.displays.emplace_back(m.display, 1);
+      } else {
+        ++d->second;
+      }
+    }
+    for (Node& n : nodes_) n.type = MajorityType(n.types);
+    sets_ = text::UnionFind(nodes_.size());
+  }
+
+  void Merge(size_t a, size_t b, const char* reason) {
+    if (sets_.Union(a, b)) {
+      out_.merges.push_back(EntityMerge{nodes_[a].Display(), nodes_[b].Display(), reason});
+    }
+  }
+
+  // Every pair (x < y) of each group of `groups` (key -> node indexes).
+  template <typename Groups, typename Visit>
+  static void ForPairs(const Groups& groups, Visit visit) {
+    for (const auto& [key, members] : groups) {
+      for (size_t x = 0; x < members.size(); ++x) {
+        for (size_t y = x + 1; y < members.size(); ++y) visit(members[x], members[y]);
       }
     }
   }
 
-  UnionFind uf(nodes.size());
-  auto merge = [&](size_t a, size_t b, const char* reason) {
-    if (uf.Union(a, b))
-      out.merges.push_back(EntityMerge{nodes[a].Display(), nodes[b].Display(), reason});
-  };
-
-  // 3. Acronyms, abbreviations, country names. Candidates come from lookups by key, so the cost
-  // stays near linear in the number of names (large stories have thousands).
-  {
-    std::unordered_map<std::string, std::vector<size_t>> by_initials, by_key1;  // looked up only
-    std::map<std::string, std::vector<size_t>> by_expansion;  // iterated: ordered for the log
-    std::map<int, std::vector<size_t>> by_country;
-    std::vector<std::string> expansion(nodes.size());
-    for (size_t i = 0; i < nodes.size(); ++i) {
-      const Node& n = nodes[i];
-      if (n.words.size() >= 2) by_initials[Initials(n.words)].push_back(i);
-      expansion[i] = ExpandAbbreviations(n.words);
-      by_expansion[expansion[i]].push_back(i);
-      if (n.words.size() == 1 && n.type == "LOC") by_key1[n.key].push_back(i);
-      auto c = CountryAliases().find(n.key);
-      if (c != CountryAliases().end()) by_country[c->second].push_back(i);
+  // "UN" and "United Nations": an acronym joins the names of its initials.
+  void MergeAcronyms() {
+    std::unordered_map<std::string, std::vector<size_t>> by_initials;
+    for (size_t i = 0; i < nodes_.size(); ++i) {
+      if (nodes_[i].words.size() >= 2) by_initials[Initials(nodes_[i].words)].push_back(i);
     }
-    for (size_t i = 0; i < nodes.size(); ++i) {
-      const Node& a = nodes[i];
+    for (size_t i = 0; i < nodes_.size(); ++i) {
+      const Node& a = nodes_[i];
       if (!LooksLikeAcronym(a)) continue;
       auto it = by_initials.find(a.key);
       if (it == by_initials.end()) continue;
       for (size_t j : it->second) {
-        const Node& b = nodes[j];
+        const Node& b = nodes_[j];
         if (CompatibleForAlias(a.type, b.type) ||
             (a.type == "MISC" && (b.type == "LOC" || b.type == "ORG"))) {
-          nodes[i].attached = true;
-          merge(j, i, "acronym");
+          nodes_[i].attached = true;
+          Merge(j, i, "acronym");
         }
       }
     }
-    for (const auto& [country, members] : by_country) {
-      for (size_t x = 0; x < members.size(); ++x) {
-        for (size_t y = x + 1; y < members.size(); ++y) {
-          if (CompatibleForAlias(nodes[members[x]].type, nodes[members[y]].type)) {
-            merge(members[x], members[y], "country name");
-          }
-        }
-      }
+  }
+
+  // "Viet Nam" and "Socialist Republic of Viet Nam": names of one country of the iso-codes list.
+  void MergeCountryNames() {
+    std::map<int, std::vector<size_t>> by_country;
+    for (size_t i = 0; i < nodes_.size(); ++i) {
+      auto c = CountryAliases().find(nodes_[i].key);
+      if (c != CountryAliases().end()) by_country[c->second].push_back(i);
     }
-    for (const auto& [exp, members] : by_expansion) {
-      for (size_t x = 0; x < members.size(); ++x) {
-        for (size_t y = x + 1; y < members.size(); ++y) {
-          const size_t i = members[x], j = members[y];
-          if (!CompatibleForAlias(nodes[i].type, nodes[j].type)) continue;
-          const bool i_short = expansion[i] != nodes[i].key;
-          if (!i_short && expansion[j] == nodes[j].key) continue;
-          (i_short ? nodes[i] : nodes[j]).attached = true;
-          merge(i_short ? j : i, i_short ? i : j, "abbreviation");
-        }
-      }
+    ForPairs(by_country, [&](size_t i, size_t j) {
+      if (CompatibleForAlias(nodes_[i].type, nodes_[j].type)) Merge(i, j, "country name");
+    });
+  }
+
+  // "Dept. of Justice" and "Department of Justice": the same name once abbreviations are expanded.
+  void MergeAbbreviations() {
+    std::map<std::string, std::vector<size_t>> by_expansion;  // iterated: ordered for the log
+    std::vector<std::string> expansion(nodes_.size());
+    for (size_t i = 0; i < nodes_.size(); ++i) {
+      expansion[i] = ExpandAbbreviations(nodes_[i].words);
+      by_expansion[expansion[i]].push_back(i);
     }
-    for (size_t j = 0; j < nodes.size(); ++j) {
-      const Node& b = nodes[j];
+    ForPairs(by_expansion, [&](size_t i, size_t j) {
+      if (!CompatibleForAlias(nodes_[i].type, nodes_[j].type)) return;
+      const bool i_short = expansion[i] != nodes_[i].key;
+      if (!i_short && expansion[j] == nodes_[j].key) return;
+      (i_short ? nodes_[i] : nodes_[j]).attached = true;
+      Merge(i_short ? j : i, i_short ? i : j, "abbreviation");
+    });
+  }
+
+  // "Russian Federation" and "Russia": a state form named by its adjective joins the place.
+  void MergeCountryAdjectives() {
+    std::unordered_map<std::string, std::vector<size_t>> by_key1;  // one-word places
+    for (size_t i = 0; i < nodes_.size(); ++i) {
+      if (nodes_[i].words.size() == 1 && nodes_[i].type == "LOC")
+        by_key1[nodes_[i].key].push_back(i);
+    }
+    for (size_t j = 0; j < nodes_.size(); ++j) {
+      const Node& b = nodes_[j];
       if (b.words.size() != 2 || !StateForms().count(b.words.back())) continue;
       if (!CompatibleForAlias("LOC", b.type)) continue;
       const std::string& adjective = b.words[0];
@@ -712,116 +725,101 @@ ResolvedEntities ResolveEntities(const std::vector<const AnalyzedArticle*>& arti
         auto it = by_key1.find(adjective.substr(0, adjective.size() - cut));
         if (it == by_key1.end()) continue;
         for (size_t i : it->second) {
-          nodes[j].attached = true;
-          merge(i, j, "country name");
+          nodes_[j].attached = true;
+          Merge(i, j, "country name");
         }
       }
     }
   }
 
-  // 4. Spelling variants, only when the context agrees.
-  std::vector<std::set<size_t>> nodes_in_article(articles.size());
-  for (size_t i = 0; i < mentions.size(); ++i)
-    nodes_in_article[mentions[i].article].insert(node_of[i]);
-  auto context = [&](const Node& n) {
-    std::set<size_t> c;
-    for (size_t art : n.articles)
-      c.insert(nodes_in_article[art].begin(), nodes_in_article[art].end());
-    return c;
-  };
-  std::map<std::pair<std::string, size_t>, std::vector<size_t>> by_shape;  // (type, words)
-  for (size_t i = 0; i < nodes.size(); ++i) {
-    if (nodes[i].words.size() >= 2 && Letters(nodes[i].words) >= 10) {
-      by_shape[{nodes[i].type, nodes[i].words.size()}].push_back(i);
+  // Spelling variants of one shape, only when their roles or their contexts agree.
+  void MergeSpellingVariants() {
+    std::vector<std::set<size_t>> nodes_in_article(articles_.size());
+    for (size_t i = 0; i < mentions_.size(); ++i) {
+      nodes_in_article[mentions_[i].article].insert(node_of_[i]);
     }
+    auto context = [&](const Node& n) {
+      std::set<size_t> c;
+      for (size_t art : n.articles) {
+        c.insert(nodes_in_article[art].begin(), nodes_in_article[art].end());
+      }
+      return c;
+    };
+    std::map<std::pair<std::string, size_t>, std::vector<size_t>> by_shape;  // (type, words)
+    for (size_t i = 0; i < nodes_.size(); ++i) {
+      if (nodes_[i].words.size() >= 2 && Letters(nodes_[i].words) >= 10) {
+        by_shape[{nodes_[i].type, nodes_[i].words.size()}].push_back(i);
+      }
+    }
+    ForPairs(by_shape, [&](size_t i, size_t j) {
+      const Node& a = nodes_[i];
+      const Node& b = nodes_[j];
+      if (!SpellingVariants(a, b)) return;
+      bool same_role = false;
+      for (const auto& r : a.roles) {
+        for (const auto& q : b.roles) same_role |= RoleHead(r) == RoleHead(q);
+      }
+      if (!same_role && !a.roles.empty() && !b.roles.empty()) return;  // roles disagree
+      if (same_role) return Merge(i, j, "spelling variant, same role");
+      const std::set<size_t> ca = context(a), cb = context(b);
+      int shared = 0;
+      for (size_t k : ca) {
+        if (k != i && k != j && cb.count(k) && sets_.Find(k) != sets_.Find(i) &&
+            sets_.Find(k) != sets_.Find(j)) {
+          ++shared;
+        }
+      }
+      if (shared >= 2) Merge(i, j, "spelling variant, shared context");
+    });
   }
-  for (const auto& [shape, members] : by_shape) {
-    for (size_t x = 0; x < members.size(); ++x) {
-      for (size_t y = x + 1; y < members.size(); ++y) {
-        const size_t i = members[x], j = members[y];
-        const Node& a = nodes[i];
-        const Node& b = nodes[j];
-        if (!SpellingVariants(a, b)) continue;
-        bool same_role = false;
-        for (const auto& r : a.roles) {
-          for (const auto& q : b.roles) same_role |= RoleHead(r) == RoleHead(q);
+
+  // A one-word person name joins the most mentioned compatible full name ("Kim", "Kim Jong Un").
+  void MergeShortForms() {
+    std::map<size_t, int> group_count;
+    std::map<size_t, size_t> group_first;
+    std::vector<bool> has_full(nodes_.size(), false);
+    for (size_t i = 0; i < nodes_.size(); ++i) {
+      const size_t r = sets_.Find(i);
+      group_count[r] += nodes_[i].count;
+      auto it = group_first.find(r);
+      if (it == group_first.end() || nodes_[i].first < it->second) group_first[r] = nodes_[i].first;
+      if (nodes_[i].words.size() >= 2) has_full[r] = true;
+    }
+    std::unordered_map<std::string, std::vector<size_t>> full_by_end_word;  // first or last word
+    for (size_t j = 0; j < nodes_.size(); ++j) {
+      const Node& f = nodes_[j];
+      if (f.type != "PER" || f.words.size() < 2) continue;
+      full_by_end_word[f.words.front()].push_back(j);
+      if (f.words.back() != f.words.front()) full_by_end_word[f.words.back()].push_back(j);
+    }
+    for (size_t i = 0; i < nodes_.size(); ++i) {
+      const Node& s = nodes_[i];
+      if (s.type != "PER" || s.words.size() != 1 || has_full[sets_.Find(i)]) continue;
+      auto candidates = full_by_end_word.find(s.key);
+      if (candidates == full_by_end_word.end()) continue;
+      size_t best = nodes_.size();
+      size_t best_root = 0;
+      for (size_t j : candidates->second) {
+        const size_t r = sets_.Find(j);
+        if (best == nodes_.size() || group_count[r] > group_count[best_root] ||
+            (group_count[r] == group_count[best_root] && group_first[r] < group_first[best_root])) {
+          best = j;
+          best_root = r;
         }
-        if (!same_role && !a.roles.empty() && !b.roles.empty()) continue;  // roles disagree
-        if (same_role) {
-          merge(i, j, "spelling variant, same role");
-          continue;
-        }
-        const std::set<size_t> ca = context(a), cb = context(b);
-        int shared = 0;
-        for (size_t k : ca) {
-          if (k != i && k != j && cb.count(k) && uf.Find(k) != uf.Find(i) &&
-              uf.Find(k) != uf.Find(j)) {
-            ++shared;
-          }
-        }
-        if (shared >= 2) merge(i, j, "spelling variant, shared context");
+      }
+      if (best != nodes_.size()) {
+        nodes_[i].attached = true;
+        Merge(best, i, "short form");
       }
     }
   }
 
-  // 5. Short forms of person names join the most mentioned compatible full name.
-  std::map<size_t, int> group_count;
-  std::map<size_t, size_t> group_first;
-  for (size_t i = 0; i < nodes.size(); ++i) {
-    const size_t r = uf.Find(i);
-    group_count[r] += nodes[i].count;
-    auto it = group_first.find(r);
-    if (it == group_first.end() || nodes[i].first < it->second) group_first[r] = nodes[i].first;
-  }
-  std::vector<bool> has_full(nodes.size(), false);
-  for (size_t i = 0; i < nodes.size(); ++i) {
-    if (nodes[i].words.size() >= 2) has_full[uf.Find(i)] = true;
-  }
-  std::unordered_map<std::string, std::vector<size_t>> full_by_end_word;  // first or last word
-  for (size_t j = 0; j < nodes.size(); ++j) {
-    const Node& f = nodes[j];
-    if (f.type != "PER" || f.words.size() < 2) continue;
-    full_by_end_word[f.words.front()].push_back(j);
-    if (f.words.back() != f.words.front()) full_by_end_word[f.words.back()].push_back(j);
-  }
-  for (size_t i = 0; i < nodes.size(); ++i) {
-    const Node& s = nodes[i];
-    if (s.type != "PER" || s.words.size() != 1 || has_full[uf.Find(i)]) continue;
-    auto candidates = full_by_end_word.find(s.key);
-    if (candidates == full_by_end_word.end()) continue;
-    size_t best = nodes.size();
-    size_t best_root = 0;
-    for (size_t j : candidates->second) {
-      const size_t r = uf.Find(j);
-      if (best == nodes.size() || group_count[r] > group_count[best_root] ||
-          (group_count[r] == group_count[best_root] && group_first[r] < group_first[best_root])) {
-        best = j;
-        best_root = r;
-      }
-    }
-    if (best != nodes.size()) {
-      nodes[i].attached = true;
-      merge(best, i, "short form");
-    }
-  }
-
-  // 6. Entities from the groups.
-  std::map<size_t, std::vector<size_t>> groups;  // root -> mention indexes, text order
-  for (size_t i = 0; i < mentions.size(); ++i) groups[uf.Find(node_of[i])].push_back(i);
-  struct Built {
-    StoryEntity entity;
-    size_t first;
-  };
-  std::vector<Built> built;
-  std::map<size_t, std::vector<size_t>> nodes_of_root;
-  for (size_t i = 0; i < nodes.size(); ++i) nodes_of_root[uf.Find(i)].push_back(i);
-  for (const auto& [root, members] : groups) {
-    const std::vector<size_t>& member_nodes = nodes_of_root[root];
-    // Canonical: the most mentioned full form, then the longer, then the first.
+  // The canonical node of a group: the most mentioned full form, then the longer, then the first.
+  const Node& Canonical(const std::vector<size_t>& member_nodes) const {
     const Node* canon = nullptr;
     for (bool allow_attached : {false, true}) {
       for (size_t ni : member_nodes) {
-        const Node& n = nodes[ni];
+        const Node& n = nodes_[ni];
         if (n.attached && !allow_attached) continue;
         if (canon == nullptr || n.count > canon->count ||
             (n.count == canon->count && n.words.size() > canon->words.size()) ||
@@ -832,39 +830,59 @@ ResolvedEntities ResolveEntities(const std::vector<const AnalyzedArticle*>& arti
       }
       if (canon != nullptr) break;
     }
-    std::map<std::string, int> types;
-    for (size_t m : members) ++types[mentions[m].type];
-    std::string type;
-    int best = -1;
-    for (const auto& [t, c] : types) {
-      if (c > best || (c == best && TypeRank(t) < TypeRank(type))) {
-        best = c;
-        type = t;
-      }
-    }
-    Built b;
-    b.first = members.front();
-    b.entity.name = canon->Display();
-    b.entity.type = type;
-    b.entity.id = EntityId(type, b.entity.name);
-    std::set<std::string> seen_variants, seen_roles;
-    for (size_t m : members) {
-      const Mention& mm = mentions[m];
-      if (seen_variants.insert(mm.text).second) b.entity.variants.push_back(mm.text);
-      if (!mm.role.empty() && seen_roles.insert(FoldRole(mm.role)).second)
-        b.entity.roles.push_back(mm.role);
-      b.entity.mentions.push_back(Citation{articles[mm.article]->article.id, mm.span, mm.text});
-    }
-    built.push_back(std::move(b));
+    return *canon;
   }
-  std::sort(built.begin(), built.end(), [](const Built& a, const Built& b) {
-    if (a.entity.mentions.size() != b.entity.mentions.size()) {
-      return a.entity.mentions.size() > b.entity.mentions.size();
+
+  // One entity per group, the most mentioned first, then in text order.
+  std::vector<StoryEntity> BuildEntities() {
+    std::map<size_t, std::vector<size_t>> groups;  // root -> mention indexes, text order
+    for (size_t i = 0; i < mentions_.size(); ++i) groups[sets_.Find(node_of_[i])].push_back(i);
+    std::map<size_t, std::vector<size_t>> nodes_of_root;
+    for (size_t i = 0; i < nodes_.size(); ++i) nodes_of_root[sets_.Find(i)].push_back(i);
+    std::vector<std::pair<StoryEntity, size_t>> built;  // with its first mention
+    for (const auto& [root, members] : groups) {
+      std::map<std::string, int> types;
+      for (size_t m : members) ++types[mentions_[m].type];
+      StoryEntity e;
+      e.name = Canonical(nodes_of_root[root]).Display();
+      e.type = MajorityType(types);
+      e.id = EntityId(e.type, e.name);
+      std::set<std::string> seen_variants, seen_roles;
+      for (size_t m : members) {
+        const Mention& mm = mentions_[m];
+        if (seen_variants.insert(mm.text).second) e.variants.push_back(mm.text);
+        if (!mm.role.empty() && seen_roles.insert(FoldRole(mm.role)).second) {
+          e.roles.push_back(mm.role);
+        }
+        e.mentions.push_back(Citation{articles_[mm.article]->article.id, mm.span, mm.text});
+      }
+      built.emplace_back(std::move(e), members.front());
     }
-    return a.first < b.first;
-  });
-  for (Built& b : built) out.entities.push_back(std::move(b.entity));
-  return out;
+    std::sort(built.begin(), built.end(), [](const auto& a, const auto& b) {
+      if (a.first.mentions.size() != b.first.mentions.size()) {
+        return a.first.mentions.size() > b.first.mentions.size();
+      }
+      return a.second < b.second;
+    });
+    std::vector<StoryEntity> entities;
+    for (auto& [e, first] : built) entities.push_back(std::move(e));
+    return entities;
+  }
+
+  const std::vector<const AnalyzedArticle*>& articles_;
+  const std::vector<Mention> mentions_;
+  std::vector<Node> nodes_;
+  std::vector<size_t> node_of_;  // mention -> node
+  text::UnionFind sets_;
+  ResolvedEntities out_;
+};
+
+}  // namespace
+
+ResolvedEntities ResolveEntities(const std::vector<const AnalyzedArticle*>& articles) {
+  std::vector<Mention> mentions = CollectMentions(articles);
+  if (mentions.empty()) return {};
+  return Resolver(articles, std::move(mentions)).Run();
 }
 
 }  // namespace newsloom::story

@@ -1,12 +1,12 @@
 #include "story/quote_merge.h"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <set>
 
 #include "story/entity_resolution.h"
 #include "story/transitive_groups.h"
+#include "text/segment.h"
 
 namespace newsloom::story {
 namespace {
@@ -81,35 +81,18 @@ std::string FullerName(const std::string& name, const std::string& mention) {
 
 }  // namespace
 
-std::vector<std::string> QuoteWords(std::string_view text) {
+std::vector<std::string> QuoteWords(const std::vector<Token>& tokens, Span span) {
+  auto first = std::lower_bound(tokens.begin(), tokens.end(), span.begin,
+                                [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
+  auto last = first;
+  while (last != tokens.end() && last->span.end <= span.end) ++last;
   std::vector<std::string> words;
-  std::string cur;
-  auto flush = [&] {
-    if (!cur.empty()) words.push_back(std::move(cur));
-    cur.clear();
-  };
-  for (size_t i = 0; i < text.size(); ++i) {
-    const unsigned char c = text[i];
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      cur.push_back(static_cast<char>(c));
-    } else if (c >= 'A' && c <= 'Z') {
-      cur.push_back(static_cast<char>(c - 'A' + 'a'));
-    } else if (c >= 0xC3 && c < 0xE0 && i + 1 < text.size()) {
-      // Latin letters with diacritics and other two-byte letters belong to the word.
-      cur.push_back(static_cast<char>(c));
-      cur.push_back(text[++i]);
-    } else if ((c == '\'' || c == '-') && !cur.empty() && i + 1 < text.size() &&
-               std::isalnum(static_cast<unsigned char>(text[i + 1]))) {
-      continue;  // "don't" = "dont", "co-operation" = "cooperation"
-    } else if (c == 0xE2 && i + 2 < text.size() &&
-               static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-               static_cast<unsigned char>(text[i + 2]) == 0x99 && !cur.empty()) {
-      i += 2;  // a curly apostrophe inside a word
-    } else {
-      flush();
-    }
+  for (Token& t : text::JoinHyphenated(std::vector<Token>(first, last))) {
+    if (!t.is_word) continue;
+    // "don't" = "dont", "co-operation" = "cooperation".
+    std::erase_if(t.norm, [](char c) { return c == '\'' || c == '-'; });
+    words.push_back(std::move(t.norm));
   }
-  flush();
   // Collapse stammered repeats: "and other and other weapons" -> "and other weapons".
   for (size_t n = 4; n >= 1; --n) {
     std::vector<std::string> out;
@@ -173,7 +156,7 @@ std::vector<StoryQuote> MergeQuotes(const std::vector<const AnalyzedArticle*>& a
     const AnalyzedArticle& art = *articles[a];
     for (const Quote& q : art.quotes) {
       if (q.span.end > art.article.body.size() || q.span.begin >= q.span.end) continue;
-      Item it{a, &q, QuoteWords(q.text), {}, EntityKey(q.speaker)};
+      Item it{a, &q, QuoteWords(art.tokens, q.span), {}, EntityKey(q.speaker)};
       if (it.words.empty()) continue;
       if (const StoryEntity* e = SpeakerEntity(q, art.article.id, entities)) it.entity = e->id;
       items.push_back(std::move(it));

@@ -2,11 +2,11 @@
 // carried, are one quote citing each article.
 //
 // Two quotes are the same when their speakers agree (the same story entity, or the same last name
-// when either is unresolved) and their words match after normalisation: case folded, punctuation
-// and ellipses dropped, and a stammered repeat of one to four words ("and other – and other")
-// collapsed. The shorter quote must then share at least 60% of its word pairs with the longer one
-// (small edits, cuts marked by an ellipsis); a quote of one to three words must appear in the
-// other word for word (a partial quote of a longer one).
+// when either is unresolved) and their words (the article's tokens in the quote's span) match
+// after normalisation: case folded, punctuation and ellipses dropped, and a stammered repeat of
+// one to four words ("and other – and other") collapsed. The shorter quote must then share at least
+// 60% of its word pairs with the longer one (small edits, cuts marked by an ellipsis); a quote of
+// one to three words must appear in the other word for word (a partial quote of a longer one).
 #ifndef NEWSLOOM_STORY_QUOTE_MERGE_H_
 #define NEWSLOOM_STORY_QUOTE_MERGE_H_
 
@@ -19,8 +19,9 @@
 
 namespace newsloom::story {
 
-// The quote's words, normalised as above.
-std::vector<std::string> QuoteWords(std::string_view text);
+// The words of `span` in an article's tokens (text::Segment's, in order), normalised as above:
+// the word tokens' norms, apostrophes and hyphens dropped ("don't" = "dont").
+std::vector<std::string> QuoteWords(const std::vector<Token>& tokens, Span span);
 
 // The entity of `entities` (a story's, as ResolveEntities gives them) that a quote's speaker names:
 // the PER entity with a mention overlapping the speaker span in that article, else the most

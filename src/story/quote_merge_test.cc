@@ -6,17 +6,35 @@
 #include <vector>
 
 #include "story/claims.h"
+#include "text/segment.h"
 
 namespace newsloom::story {
 namespace {
 
-AnalyzedArticle ArticleWith(const std::string& id, const std::string& body,
-                            const std::vector<Quote>& quotes) {
+// An article cut into tokens, as analysis gives it.
+AnalyzedArticle Segmented(const std::string& id, const std::string& body) {
   AnalyzedArticle a;
   a.article.id = id;
   a.article.body = body;
+  auto seg = text::Segment(body);
+  EXPECT_TRUE(seg.ok());
+  if (seg.ok()) {
+    a.tokens = std::move(seg->tokens);
+    a.sentences = std::move(seg->sentences);
+  }
+  return a;
+}
+
+AnalyzedArticle ArticleWith(const std::string& id, const std::string& body,
+                            const std::vector<Quote>& quotes) {
+  AnalyzedArticle a = Segmented(id, body);
   a.quotes = quotes;
   return a;
+}
+
+std::vector<std::string> WordsOf(const std::string& text) {
+  const AnalyzedArticle a = Segmented("", text);
+  return QuoteWords(a.tokens, Span{0, static_cast<uint32_t>(text.size())});
 }
 
 Quote QuoteOf(const std::string& body, const std::string& text, const std::string& speaker) {
@@ -32,11 +50,17 @@ Quote QuoteOf(const std::string& body, const std::string& text, const std::strin
 }
 
 TEST(QuoteWords, StammersPunctuationAndEllipsesAreDropped) {
-  EXPECT_EQ(QuoteWords("Supplies to the north, and other \xE2\x80\x93 and other goods"),
+  EXPECT_EQ(WordsOf("Supplies to the north, and other \xE2\x80\x93 and other goods"),
             (std::vector<std::string>{"supplies", "to", "the", "north", "and", "other", "goods"}));
-  EXPECT_EQ(QuoteWords("Supplies to the north \xE2\x80\xA6 and other goods"),
-            QuoteWords("supplies to the North, and other \xE2\x80\x93 and other goods"));
-  EXPECT_EQ(QuoteWords("We don't know."), (std::vector<std::string>{"we", "dont", "know"}));
+  EXPECT_EQ(WordsOf("Supplies to the north \xE2\x80\xA6 and other goods"),
+            WordsOf("supplies to the North, and other \xE2\x80\x93 and other goods"));
+  EXPECT_EQ(WordsOf("We don’t know co-operation."),
+            (std::vector<std::string>{"we", "dont", "know", "cooperation"}));
+  EXPECT_EQ(WordsOf("Müller sagte: Wir müssen"),
+            (std::vector<std::string>{"müller", "sagte", "wir", "müssen"}));
+  // Only the words inside the span count.
+  const AnalyzedArticle a = Segmented("", "He said: \"No deal.\" Then he left.");
+  EXPECT_EQ(QuoteWords(a.tokens, Span{10, 18}), (std::vector<std::string>{"no", "deal"}));
 }
 
 TEST(MergeQuotes, SameWordsSameSpeakerAreOneQuote) {
@@ -91,16 +115,9 @@ TEST(CompareClaims, AgreeDifferAndSeries) {
   const std::string b2 =
       "Officials said 450 homes in the river valley were destroyed by the flood.";
   const std::string b3 = "By March the flood had destroyed 900 homes in the river valley.";
-  AnalyzedArticle a1, a2, a3;
-  a1.article = {};
-  a1.article.id = "a1";
-  a1.article.body = b1;
+  AnalyzedArticle a1 = Segmented("a1", b1), a2 = Segmented("a2", b2), a3 = Segmented("a3", b3);
   a1.figures = {FigureOf(b1, "300 homes", 300, "home", "2024-01-10")};
-  a2.article.id = "a2";
-  a2.article.body = b2;
   a2.figures = {FigureOf(b2, "450 homes", 450, "home", "2024-01-10")};
-  a3.article.id = "a3";
-  a3.article.body = b3;
   a3.figures = {FigureOf(b3, "900 homes", 900, "home", "2024-03")};
 
   std::vector<Claim> claims = CompareClaims({&a1, &a2}, {"o1", "o2"});

@@ -17,6 +17,7 @@
 #include "story/gold_article_testutil.h"
 #include "story/quote_merge.h"
 #include "story/story_builder.h"
+#include "text/segment.h"
 
 namespace newsloom::story {
 namespace {
@@ -24,6 +25,13 @@ namespace {
 namespace fs = std::filesystem;
 
 const fs::path kSeeds = fs::path(NEWSLOOM_SHARED_DIR) / "corpus" / "seeds";
+
+// The words of a whole text, as QuoteWords reads a quote's.
+std::vector<std::string> WordsOfText(const std::string& text) {
+  auto seg = text::Segment(text);
+  if (!seg.ok()) return {};
+  return QuoteWords(seg->tokens, Span{0, static_cast<uint32_t>(text.size())});
+}
 
 std::vector<std::string> Lines(const fs::path& path) {
   std::ifstream in(path);
@@ -225,8 +233,8 @@ TEST_F(QuoteSamplesTest, CorroboratedClaimsShownWithBothSources) {
       for (const StoryQuote& q : s.quotes) {
         std::set<std::string> cited;
         for (const Citation& c : q.citations) {
-          const std::vector<std::string> words = QuoteWords(c.text);
-          const std::vector<std::string> claim_words = QuoteWords(claim);
+          const std::vector<std::string> words = WordsOfText(c.text);
+          const std::vector<std::string> claim_words = WordsOfText(claim);
           if (words.size() >= 2 &&
               std::search(claim_words.begin(), claim_words.end(), words.begin(),
                           words.begin() + 2) != claim_words.end())

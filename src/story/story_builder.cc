@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <numeric>
 #include <set>
 #include <string_view>
 #include <unordered_map>
@@ -13,6 +12,7 @@
 #include "story/quote_merge.h"
 #include "story/timeline.h"
 #include "text/hash.h"
+#include "text/union_find.h"
 
 namespace newsloom::story {
 namespace {
@@ -45,6 +45,71 @@ double Cosine(const std::vector<Term>& a, const std::vector<Term>& b) {
 
 Citation Cite(const AnalyzedArticle& a, Span sentence) {
   return Citation{a.article.id, sentence, a.article.body.substr(sentence.begin, sentence.size())};
+}
+
+// A sentence of at least kMinSentenceWords words, as the hashes of its word shingles.
+struct ShingledSentence {
+  size_t article;
+  int index;                       // in the article's sentences
+  std::vector<uint64_t> shingles;  // sorted, unique
+};
+
+std::vector<ShingledSentence> ShingleSentences(
+    const std::vector<const AnalyzedArticle*>& articles) {
+  std::vector<ShingledSentence> sentences;
+  for (size_t i = 0; i < articles.size(); ++i) {
+    const AnalyzedArticle& a = *articles[i];
+    size_t t = 0;
+    for (int k = 0; k < static_cast<int>(a.sentences.size()); ++k) {
+      const Span span = a.sentences[k];
+      std::vector<uint64_t> words;
+      while (t < a.tokens.size() && a.tokens[t].span.begin < span.begin) ++t;
+      for (; t < a.tokens.size() && a.tokens[t].span.end <= span.end; ++t) {
+        if (a.tokens[t].is_word) words.push_back(text::Hash64(a.tokens[t].norm));
+      }
+      if (static_cast<int>(words.size()) < kMinSentenceWords) continue;
+      ShingledSentence sent{i, k, {}};
+      for (size_t w = 0; w + kSentenceShingle <= words.size(); ++w) {
+        sent.shingles.push_back(text::Hash64(std::string_view(
+            reinterpret_cast<const char*>(&words[w]), kSentenceShingle * sizeof(uint64_t))));
+      }
+      std::sort(sent.shingles.begin(), sent.shingles.end());
+      sent.shingles.erase(std::unique(sent.shingles.begin(), sent.shingles.end()),
+                          sent.shingles.end());
+      sentences.push_back(std::move(sent));
+    }
+  }
+  return sentences;
+}
+
+// Sentences of different articles that share a passage, grouped transitively: first member ->
+// members, in order.
+std::map<int, std::vector<int>> GroupSharedSentences(
+    const std::vector<ShingledSentence>& sentences) {
+  std::unordered_map<uint64_t, std::vector<int>> postings;
+  for (int k = 0; k < static_cast<int>(sentences.size()); ++k) {
+    for (uint64_t h : sentences[k].shingles) postings[h].push_back(k);
+  }
+  text::UnionFind passages(sentences.size());
+  for (int k = 0; k < static_cast<int>(sentences.size()); ++k) {
+    std::map<int, int> shared;  // later sentence of another article -> shared shingles
+    for (uint64_t h : sentences[k].shingles) {
+      for (int other : postings[h]) {
+        if (other > k && sentences[other].article != sentences[k].article) ++shared[other];
+      }
+    }
+    for (const auto& [other, count] : shared) {
+      const size_t fewer = std::min(sentences[k].shingles.size(), sentences[other].shingles.size());
+      if (count >= kSharedPassage || count >= kSharedContainment * static_cast<double>(fewer)) {
+        passages.Union(k, other);
+      }
+    }
+  }
+  std::map<int, std::vector<int>> groups;
+  for (int k = 0; k < static_cast<int>(sentences.size()); ++k) {
+    groups[static_cast<int>(passages.Find(k))].push_back(k);
+  }
+  return groups;
 }
 
 }  // namespace
@@ -116,62 +181,8 @@ Story BuildStory(const std::string& story_id, const std::string& thread_id,
   // Shared sentences: near-identical sentences of different articles, found through shared
   // word shingles and grouped transitively.
   {
-    struct Sentence {
-      size_t article;
-      int index;
-      std::vector<uint64_t> shingles;  // sorted, unique
-    };
-    std::vector<Sentence> sentences;
-    for (size_t i = 0; i < n; ++i) {
-      const AnalyzedArticle& a = *articles[i];
-      size_t t = 0;
-      for (int k = 0; k < static_cast<int>(a.sentences.size()); ++k) {
-        const Span span = a.sentences[k];
-        std::vector<uint64_t> words;
-        while (t < a.tokens.size() && a.tokens[t].span.begin < span.begin) ++t;
-        for (; t < a.tokens.size() && a.tokens[t].span.end <= span.end; ++t) {
-          if (a.tokens[t].is_word) words.push_back(text::Hash64(a.tokens[t].norm));
-        }
-        if (static_cast<int>(words.size()) < kMinSentenceWords) continue;
-        Sentence sent{i, k, {}};
-        for (size_t w = 0; w + kSentenceShingle <= words.size(); ++w) {
-          sent.shingles.push_back(text::Hash64(std::string_view(
-              reinterpret_cast<const char*>(&words[w]), kSentenceShingle * sizeof(uint64_t))));
-        }
-        std::sort(sent.shingles.begin(), sent.shingles.end());
-        sent.shingles.erase(std::unique(sent.shingles.begin(), sent.shingles.end()),
-                            sent.shingles.end());
-        sentences.push_back(std::move(sent));
-      }
-    }
-    std::unordered_map<uint64_t, std::vector<int>> postings;
-    for (int k = 0; k < static_cast<int>(sentences.size()); ++k) {
-      for (uint64_t h : sentences[k].shingles) postings[h].push_back(k);
-    }
-    std::vector<int> parent(sentences.size());
-    std::iota(parent.begin(), parent.end(), 0);
-    auto find = [&](int x) {
-      while (parent[x] != x) x = parent[x] = parent[parent[x]];
-      return x;
-    };
-    for (int k = 0; k < static_cast<int>(sentences.size()); ++k) {
-      std::map<int, int> shared;  // later sentence of another article -> shared shingles
-      for (uint64_t h : sentences[k].shingles) {
-        for (int other : postings[h]) {
-          if (other > k && sentences[other].article != sentences[k].article) ++shared[other];
-        }
-      }
-      for (const auto& [other, count] : shared) {
-        const size_t fewer =
-            std::min(sentences[k].shingles.size(), sentences[other].shingles.size());
-        if (count >= kSharedPassage || count >= kSharedContainment * static_cast<double>(fewer)) {
-          const int a = find(k), b = find(other);
-          if (a != b) parent[std::max(a, b)] = std::min(a, b);
-        }
-      }
-    }
-    std::map<int, std::vector<int>> groups;
-    for (int k = 0; k < static_cast<int>(sentences.size()); ++k) groups[find(k)].push_back(k);
+    const std::vector<ShingledSentence> sentences = ShingleSentences(articles);
+    const std::map<int, std::vector<int>> groups = GroupSharedSentences(sentences);
     struct Ranked {
       int independent;
       int articles;
@@ -179,7 +190,7 @@ Story BuildStory(const std::string& story_id, const std::string& thread_id,
       std::vector<int> members;
     };
     std::vector<Ranked> ranked;
-    for (auto& [root, members] : groups) {
+    for (const auto& [root, members] : groups) {
       std::set<size_t> arts;
       for (int m : members) arts.insert(sentences[m].article);
       if (arts.size() < 2) continue;

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "analyze/analyze.h"
+#include "text/stopwords.h"
 
 namespace newsloom::story {
 namespace {
@@ -188,6 +188,36 @@ struct Candidate {
   std::vector<int> terms;  // term ids, with repeats
 };
 
+// Up to options.sentences_per_date of `vecs`, picked by maximal marginal relevance: central to
+// `centroid`, unlike those picked before. Indexes into `vecs`, in the order picked.
+std::vector<size_t> PickByMmr(const std::vector<Vec>& vecs, const Vec& centroid,
+                              const SummaryOptions& options) {
+  std::vector<double> centrality(vecs.size());
+  for (size_t c = 0; c < vecs.size(); ++c) centrality[c] = Dot(vecs[c], centroid);
+  std::vector<size_t> picked;
+  std::vector<bool> taken(vecs.size(), false);
+  while (static_cast<int>(picked.size()) < options.sentences_per_date) {
+    int best = -1;
+    double best_score = 0;
+    for (size_t c = 0; c < vecs.size(); ++c) {
+      if (taken[c]) continue;
+      double redundancy = 0;
+      for (size_t p : picked) redundancy = std::max(redundancy, Dot(vecs[c], vecs[p]));
+      if (redundancy > options.max_redundancy) continue;
+      const double score =
+          options.mmr_lambda * centrality[c] - (1 - options.mmr_lambda) * redundancy;
+      if (best < 0 || score > best_score) {
+        best = static_cast<int>(c);
+        best_score = score;
+      }
+    }
+    if (best < 0) break;
+    taken[best] = true;
+    picked.push_back(best);
+  }
+  return picked;
+}
+
 }  // namespace
 
 std::vector<DatedSummary> SummarizeTimeline(const std::vector<const AnalyzedArticle*>& articles,
@@ -206,7 +236,7 @@ std::vector<DatedSummary> SummarizeTimeline(const std::vector<const AnalyzedArti
         const Token& tok = a.tokens[t];
         if (!tok.is_word) continue;
         ++c.words;
-        if (analyze::IsStopword(tok.norm)) continue;
+        if (text::IsStopword(tok.norm, text::StopList::kEnglish)) continue;
         auto [it, fresh] = term_ids.emplace(tok.norm, static_cast<int>(term_ids.size()));
         if (fresh) df.push_back(0);
         c.terms.push_back(it->second);
@@ -314,30 +344,8 @@ std::vector<DatedSummary> SummarizeTimeline(const std::vector<const AnalyzedArti
     }
     Vec centroid(sum.begin(), sum.end());
     Normalize(centroid);
-    std::vector<double> centrality(cands.size());
-    for (size_t c = 0; c < cands.size(); ++c) centrality[c] = Dot(vecs[c], centroid);
-
     DatedSummary summary{r.date, {}};
-    std::vector<size_t> picked;
-    std::vector<bool> taken(cands.size(), false);
-    while (static_cast<int>(picked.size()) < options.sentences_per_date) {
-      int best = -1;
-      double best_score = 0;
-      for (size_t c = 0; c < cands.size(); ++c) {
-        if (taken[c]) continue;
-        double redundancy = 0;
-        for (size_t p : picked) redundancy = std::max(redundancy, Dot(vecs[c], vecs[p]));
-        if (redundancy > options.max_redundancy) continue;
-        const double score =
-            options.mmr_lambda * centrality[c] - (1 - options.mmr_lambda) * redundancy;
-        if (best < 0 || score > best_score) {
-          best = static_cast<int>(c);
-          best_score = score;
-        }
-      }
-      if (best < 0) break;
-      taken[best] = true;
-      picked.push_back(best);
+    for (size_t best : PickByMmr(vecs, centroid, options)) {
       const Candidate& c = *cands[best];
       const AnalyzedArticle& a = *articles[c.article];
       summary.sentences.push_back(Cite(a, a.sentences[c.sentence]));

@@ -3,8 +3,6 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "text/stopwords.h"
-
 namespace newsloom::text {
 namespace {
 
@@ -30,12 +28,6 @@ TEST(WordsTest, SplitsOnPunctuation) {
 TEST(TrimTest, SpacesAndNoBreakSpaces) {
   EXPECT_EQ(Trim("\u00a0 text \t\u00a0"), "text");
   EXPECT_EQ(Trim("   "), "");
-}
-
-TEST(StopwordsTest, SeveralLanguages) {
-  for (const char* w : {"the", "and", "der", "und", "les", "el", "che", "het"})
-    EXPECT_TRUE(IsStopword(w)) << w;
-  for (const char* w : {"putin", "bridge", "council", ""}) EXPECT_FALSE(IsStopword(w)) << w;
 }
 
 }  // namespace

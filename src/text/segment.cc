@@ -174,6 +174,25 @@ std::string NormalizeWord(std::string_view word) {
   return out;
 }
 
+std::vector<Token> JoinHyphenated(std::vector<Token> tokens) {
+  size_t out = 0;
+  for (size_t i = 0; i < tokens.size(); ++out) {
+    Token joined = std::move(tokens[i]);
+    ++i;
+    while (joined.is_word && i + 1 < tokens.size() && tokens[i].norm == "-" &&
+           tokens[i + 1].is_word && tokens[i].span.begin == joined.span.end &&
+           tokens[i + 1].span.begin == tokens[i].span.end) {
+      joined.norm += '-';
+      joined.norm += tokens[i + 1].norm;
+      joined.span.end = tokens[i + 1].span.end;
+      i += 2;
+    }
+    tokens[out] = std::move(joined);
+  }
+  tokens.resize(out);
+  return tokens;
+}
+
 Result<Segmentation> Segment(std::string_view text) {
   Iterators& it = ThreadIterators();
   if (U_FAILURE(it.status) || !it.sentence || !it.word) {

@@ -24,6 +24,12 @@ struct Segmentation {
 // cannot be initialised.
 Result<Segmentation> Segment(std::string_view text);
 
+// `tokens` (of one text, in order) with hyphenated compounds made single words: a word token, a
+// "-" and a word token with nothing between them ("three-day", "al-Assad", "5-10") become one word
+// token spanning all three, its norm the norms joined by "-", capitalised as its first part. The
+// word breaker splits at hyphens; the rules that read figures, quotes and claims want the compound.
+std::vector<Token> JoinHyphenated(std::vector<Token> tokens);
+
 // NFKC and Unicode case folding (NFKC_Casefold); ASCII takes a fast path. Never fails: text that
 // ICU cannot process is returned lower-cased byte by byte.
 std::string NormalizeWord(std::string_view word);

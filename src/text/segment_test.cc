@@ -69,6 +69,35 @@ TEST(SegmentTest, TokensCarryByteOffsets) {
   }
 }
 
+TEST(SegmentTest, JoinHyphenatedMakesCompoundsOneWord) {
+  struct Row {
+    std::string text;
+    std::vector<std::string> norms;
+  } rows[] = {
+      {"a three-day strike", {"a", "three-day", "strike"}},
+      {"Bashar al-Assad's", {"bashar", "al-assad's"}},
+      {"5-10 or 2024-06-19", {"5-10", "or", "2024-06-19"}},
+      {"well - no", {"well", "-", "no"}},           // spaces around: a dash, not a compound
+      {"up-", {"up", "-"}},                         // nothing after the hyphen
+      {"pre–war", {"pre", "\xE2\x80\x93", "war"}},  // an en dash joins nothing
+  };
+  for (const Row& row : rows) {
+    auto seg = Segment(row.text);
+    ASSERT_TRUE(seg.ok());
+    std::vector<std::string> norms;
+    for (const Token& t : JoinHyphenated(seg->tokens)) norms.push_back(t.norm);
+    EXPECT_EQ(norms, row.norms) << row.text;
+  }
+  auto seg = Segment("Jean-Marc said");
+  ASSERT_TRUE(seg.ok());
+  const std::vector<Token> joined = JoinHyphenated(seg->tokens);
+  ASSERT_EQ(joined.size(), 2u);
+  EXPECT_EQ(joined[0].span.begin, 0u);
+  EXPECT_EQ(joined[0].span.end, 9u);
+  EXPECT_TRUE(joined[0].is_word);
+  EXPECT_TRUE(joined[0].capitalized);
+}
+
 TEST(SegmentTest, SpansStayInsideParagraphs) {
   const std::string text = "One. Two\nThree.\nFour";
   auto seg = Segment(text);

@@ -1,15 +1,15 @@
 #include "text/stopwords.h"
 
-#include <string>
+#include <iterator>
 #include <unordered_set>
 
 namespace newsloom::text {
 namespace {
 
+// clang-format off
 // One union of the languages: pages are classified before their language is known, and the
 // shared words ("a", "in", "de") count for every language anyway.
-// clang-format off
-constexpr std::string_view kWords[] = {
+constexpr std::string_view kMultilingual[] = {
     // English
     "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
     "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
@@ -59,16 +59,69 @@ constexpr std::string_view kWords[] = {
     "van", "veel", "voor", "was", "wat", "we", "wel", "werd", "wordt", "zal", "ze", "zich", "zijn",
     "zo",
 };
+
+constexpr std::string_view kEnglish[] = {
+    "a",         "about",   "above",   "after",  "again",     "against", "all",      "also",
+    "am",        "an",      "and",     "any",    "are",       "as",      "at",       "be",
+    "because",   "been",    "before",  "being",  "below",     "between", "both",     "but",
+    "by",        "can",     "could",   "did",    "do",        "does",    "doing",    "down",
+    "during",    "each",    "even",    "few",    "for",       "from",    "further",  "had",
+    "has",       "have",    "having",  "he",     "her",       "here",    "hers",     "herself",
+    "him",       "himself", "his",     "how",    "i",         "if",      "in",       "into",
+    "is",        "it",      "it's",    "its",    "itself",    "just",    "me",       "more",
+    "most",      "mr",      "mrs",     "ms",     "dr",        "my",      "myself",   "no",
+    "nor",       "not",     "now",     "of",     "off",       "on",      "once",     "only",
+    "or",        "other",   "our",     "ours",   "ourselves", "out",     "over",     "own",
+    "said",      "same",    "says",    "she",    "should",    "so",      "some",     "such",
+    "than",      "that",    "that's",  "the",    "their",     "theirs",  "them",     "themselves",
+    "then",      "there",   "these",   "they",   "this",      "those",   "through",  "to",
+    "too",       "under",   "until",   "up",     "very",      "was",     "we",       "were",
+    "what",      "when",    "where",   "which",  "while",     "who",     "whom",     "why",
+    "will",      "with",    "would",   "you",    "your",      "yours",   "yourself", "yourselves",
+    "s",         "t",       "'s",      "told",   "say",       "may",     "might",    "must",
+    "shall",     "us",      "one",     "new",    "like",      "many",    "much",     "however",
+    "according", "since",   "still",   "yet",    "another",   "around",  "though",   "although",
+    "whether",   "within",  "without", "across", "among",     "along",   "per",      "via",
+    "upon",      "onto",    "would've"};
+
+constexpr std::string_view kNotCounted[] = {
+    "a",     "an",     "the",   "of",    "in",   "on",    "at",    "to",    "for",     "with",
+    "by",    "from",   "and",   "or",    "but",  "that",  "this",  "these", "those",   "is",
+    "was",   "were",   "are",   "be",    "been", "has",   "have",  "had",   "it",      "its",
+    "as",    "than",   "more",  "less",  "per",  "each",  "who",   "which", "while",   "when",
+    "after", "before", "since", "into",  "over", "under", "about", "if",    "so",      "not",
+    "no",    "he",     "she",   "they",  "we",   "i",     "you",   "his",   "her",     "their",
+    "our",   "my",     "all",   "also",  "will", "would", "could", "can",   "may",     "did",
+    "do",    "does",   "other", "times", "out",  "up",    "down",  "off",   "am",      "pm",
+    "a.m",   "p.m",    "st",    "nd",    "rd",   "th",    "or",    "among", "between", "said"};
+
+// Added to kEnglish for kFigureContext.
+constexpr std::string_view kNearFigures[] = {
+    "last", "year", "years", "least", "less", "nearly", "almost"};
 // clang-format on
 
-const std::unordered_set<std::string_view>& Set() {
-  static const auto* set =
-      new std::unordered_set<std::string_view>(std::begin(kWords), std::end(kWords));
-  return *set;
+using WordSet = std::unordered_set<std::string_view>;
+
+template <size_t N>
+void Insert(const std::string_view (&words)[N], WordSet* set) {
+  set->insert(std::begin(words), std::end(words));
+}
+
+const WordSet& Set(StopList list) {
+  static const auto* sets = [] {
+    auto* s = new WordSet[4];
+    Insert(kMultilingual, &s[static_cast<int>(StopList::kMultilingual)]);
+    Insert(kEnglish, &s[static_cast<int>(StopList::kEnglish)]);
+    Insert(kNotCounted, &s[static_cast<int>(StopList::kNotCounted)]);
+    Insert(kEnglish, &s[static_cast<int>(StopList::kFigureContext)]);
+    Insert(kNearFigures, &s[static_cast<int>(StopList::kFigureContext)]);
+    return s;
+  }();
+  return sets[static_cast<int>(list)];
 }
 
 }  // namespace
 
-bool IsStopword(std::string_view word) { return Set().count(word) > 0; }
+bool IsStopword(std::string_view word, StopList list) { return Set(list).count(word) > 0; }
 
 }  // namespace newsloom::text

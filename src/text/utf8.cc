@@ -5,16 +5,23 @@
 #include <cstdint>
 
 namespace newsloom::text {
+namespace {
+
+// Moves *i past the UTF-8 sequence that starts at bytes[*i] (past the ill-formed bytes ICU skips
+// as one unit); false when the sequence is ill-formed.
+bool StepUtf8(std::string_view bytes, int32_t* i) {
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(bytes.data()), *i, static_cast<int32_t>(bytes.size()),
+          c);
+  return c >= 0;
+}
+
+}  // namespace
 
 size_t FirstInvalidUtf8(std::string_view bytes) {
-  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
-  const int32_t length = static_cast<int32_t>(bytes.size());
-  int32_t i = 0;
-  while (i < length) {
+  for (int32_t i = 0; i < static_cast<int32_t>(bytes.size());) {
     const int32_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    if (c < 0) return static_cast<size_t>(start);
+    if (!StepUtf8(bytes, &i)) return static_cast<size_t>(start);
   }
   return std::string_view::npos;
 }
@@ -31,14 +38,9 @@ double ControlByteShare(std::string_view bytes) {
 std::string RepairUtf8(std::string_view bytes) {
   std::string out;
   out.reserve(bytes.size());
-  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
-  const int32_t length = static_cast<int32_t>(bytes.size());
-  int32_t i = 0;
-  while (i < length) {
+  for (int32_t i = 0; i < static_cast<int32_t>(bytes.size());) {
     const int32_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    if (c < 0) {
+    if (!StepUtf8(bytes, &i)) {
       out += "\xEF\xBF\xBD";
     } else {
       out.append(bytes.data() + start, static_cast<size_t>(i - start));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "text/chars.h"
 #include "timex/tokens.h"
 
 namespace newsloom::timex {
@@ -295,7 +296,7 @@ void Anchor::Note(const std::string& value, bool relative, bool as_reference) {
 
 void Anchor::NoteQuarter(const std::string& value) {
   if (value.size() == 7 && value[4] == '-' && value[5] == 'Q' && value[6] >= '1' &&
-      value[6] <= '4' && IsDigit(value[0])) {
+      value[6] <= '4' && text::IsAsciiDigit(value[0])) {
     quarter_year_ = std::atoi(value.c_str());
     quarter_ = value[6] - '0';
   }
@@ -307,7 +308,7 @@ void Anchor::NoteReference(const std::string& value) {
   auto digits = [&](size_t from, size_t n) {
     int x = 0;
     for (size_t k = from; k < from + n; ++k) {
-      if (k >= v.size() || !IsDigit(v[k])) return -1;
+      if (k >= v.size() || !text::IsAsciiDigit(v[k])) return -1;
       x = x * 10 + (v[k] - '0');
     }
     return x;

@@ -5,6 +5,8 @@
 #include <map>
 #include <memory>
 
+#include "text/chars.h"
+#include "text/lines.h"
 #include "timex/embedded_languages.h"
 
 namespace newsloom::timex {
@@ -50,10 +52,6 @@ bool ParseInt(std::string_view s, int lo, int hi, int* out) {
   return true;
 }
 
-bool IsAsciiAlnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
 // The pieces a phrase is matched by, as the tokenizer cuts text: runs of letters (any non-ASCII
 // byte joins a word), runs of digits, and single punctuation bytes; an elided word keeps its
 // apostrophe ("l'"); spaces only separate.
@@ -69,10 +67,10 @@ std::vector<std::string> Pieces(std::string_view lower, const std::vector<std::s
     size_t j = i + 1;
     if (c >= '0' && c <= '9') {
       while (j < lower.size() && lower[j] >= '0' && lower[j] <= '9') ++j;
-    } else if (c >= 0x80 || IsAsciiAlnum(static_cast<char>(c))) {
+    } else if (c >= 0x80 || text::IsAsciiAlnum(static_cast<char>(c))) {
       while (j < lower.size() &&
              (static_cast<unsigned char>(lower[j]) >= 0x80 ||
-              (IsAsciiAlnum(lower[j]) && !(lower[j] >= '0' && lower[j] <= '9')))) {
+              (text::IsAsciiAlnum(lower[j]) && !(lower[j] >= '0' && lower[j] <= '9')))) {
         ++j;
       }
     }
@@ -135,22 +133,6 @@ bool ParseHoliday(std::string_view v, LexEntry* e) {
 }
 
 }  // namespace
-
-std::string LowerCase(std::string_view s) {
-  std::string out(s);
-  for (size_t k = 0; k < out.size(); ++k) {
-    const unsigned char b = out[k];
-    if (b >= 'A' && b <= 'Z') {
-      out[k] = static_cast<char>(b | 32);
-    } else if (b == 0xC3 && k + 1 < out.size()) {
-      // U+00C0..U+00DE (À..Þ, not ×) are upper case; their lower case is 0x20 further on.
-      const unsigned char next = out[k + 1];
-      if (next >= 0x80 && next <= 0x9E && next != 0x97) out[k + 1] = static_cast<char>(next + 0x20);
-      ++k;
-    }
-  }
-  return out;
-}
 
 LexEntry* Lexicon::Add(const std::string& form) {
   Word& w = words_[form];
@@ -229,7 +211,7 @@ Status Lexicon::ReadDirective(std::string_view line) {
   const std::vector<std::string_view> words = Words(line);
   const std::string_view directive = words[0];
   std::vector<std::string> args;
-  for (size_t k = 1; k < words.size(); ++k) args.push_back(LowerCase(words[k]));
+  for (size_t k = 1; k < words.size(); ++k) args.push_back(text::LowerAsciiAndLatin1(words[k]));
   if (directive == "@names-in-lower-case") {
     names_in_lower_case_ = true;
   } else if (directive == "@ordinal-dot") {
@@ -272,7 +254,7 @@ Status Lexicon::ReadEntry(std::string_view line,
   std::vector<LexEntry*> entries;
   std::vector<std::string> forms;
   for (std::string_view form : Split(line.substr(0, colon), ',')) {
-    const std::string lower = LowerCase(form);
+    const std::string lower = text::LowerAsciiAndLatin1(form);
     std::vector<std::string> pieces = Pieces(lower, elisions_);
     if (pieces.empty()) return Status::Corrupt("empty word");
     std::string key = pieces[0];
@@ -303,12 +285,7 @@ Result<Lexicon> Lexicon::Parse(std::string_view text) {
   Lexicon lex;
   std::map<std::string, std::vector<Phrase>> phrases;
   int line_number = 0;
-  size_t at = 0;
-  while (at < text.size()) {
-    size_t next = text.find('\n', at);
-    if (next == std::string_view::npos) next = text.size();
-    std::string_view line = text.substr(at, next - at);
-    at = next + 1;
+  for (std::string_view line : text::SplitLines(text)) {
     ++line_number;
     // A comment starts with "#" at the start of the line or after a space ("holiday=11-4#4" is
     // no comment).

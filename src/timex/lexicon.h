@@ -191,10 +191,6 @@ const Lexicon& LexiconFor(std::string_view language);
 // The ISO 639-1 codes that have tables, sorted.
 std::vector<std::string> LanguagesWithTables();
 
-// Lower-cases ASCII and the Latin-1 letters of UTF-8 text ("Février" -> "février"), the way the
-// tokenizer and the tables compare words; other bytes are kept.
-std::string LowerCase(std::string_view s);
-
 }  // namespace newsloom::timex
 
 #endif  // NEWSLOOM_TIMEX_LEXICON_H_

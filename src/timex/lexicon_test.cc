@@ -80,11 +80,6 @@ TEST(LexiconTest, BadLinesAreNamed) {
   }
 }
 
-TEST(LexiconTest, LowerCaseTakesLatin1Letters) {
-  EXPECT_EQ(LowerCase("Février ÉTÉ März Ñ"), "février été märz ñ");
-  EXPECT_EQ(LowerCase("×"), "×");  // the multiplication sign has no lower case
-}
-
 TEST(LexiconTest, TokensUseTheTables) {
   const Result<Lexicon> lex = Lexicon::Parse(
       "@elisions l\n"

@@ -3,21 +3,10 @@
 #include <algorithm>
 #include <string>
 
+#include "text/chars.h"
+
 namespace newsloom::timex {
 namespace {
-
-bool IsAlpha(unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
-bool IsSpace(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-// Bytes of a UTF-8 sequence from its lead byte (1 for stray continuation bytes).
-size_t SeqLen(unsigned char c) {
-  if (c < 0xC0) return 1;
-  if (c < 0xE0) return 2;
-  if (c < 0xF0) return 3;
-  return 4;
-}
 
 // U+2000..U+206F (dashes, quotes, ellipsis) are punctuation; other non-ASCII letters join words.
 bool IsUnicodePunct(std::string_view s, size_t i) {
@@ -27,7 +16,7 @@ bool IsUnicodePunct(std::string_view s, size_t i) {
 
 bool IsWordByte(std::string_view s, size_t i) {
   const unsigned char c = s[i];
-  if (c < 0x80) return IsAlpha(c);
+  if (c < 0x80) return text::IsAsciiAlpha(c);
   return !IsUnicodePunct(s, i) &&
          !(c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0);
 }
@@ -48,7 +37,7 @@ size_t ApostropheAt(std::string_view s, size_t i) {
 size_t ReadNumber(std::string_view s, size_t i, const Lexicon& lexicon, Tok* t) {
   size_t j = i;
   long v = 0;
-  while (j < s.size() && IsDigit(s[j])) {
+  while (j < s.size() && text::IsAsciiDigit(s[j])) {
     if (j - i < 9) v = v * 10 + (s[j] - '0');
     ++j;
   }
@@ -56,10 +45,11 @@ size_t ReadNumber(std::string_view s, size_t i, const Lexicon& lexicon, Tok* t) 
   t->digits = static_cast<int>(j - i);
   t->num = t->digits <= 9 ? v : -1;
   t->low.assign(s.substr(i, t->digits));
-  if (!lexicon.ordinal_suffixes().empty() && j < s.size() && IsWordByte(s, j) && !IsDigit(s[j])) {
+  if (!lexicon.ordinal_suffixes().empty() && j < s.size() && IsWordByte(s, j) &&
+      !text::IsAsciiDigit(s[j])) {
     size_t k = j;
-    while (k < s.size() && IsWordByte(s, k) && !IsDigit(s[k])) ++k;
-    const std::string suffix = LowerCase(s.substr(j, k - j));
+    while (k < s.size() && IsWordByte(s, k) && !text::IsAsciiDigit(s[k])) ++k;
+    const std::string suffix = text::LowerAsciiAndLatin1(s.substr(j, k - j));
     for (const std::string& o : lexicon.ordinal_suffixes()) {
       if (suffix == o) {
         t->ordinal = true;
@@ -76,9 +66,9 @@ size_t ReadNumber(std::string_view s, size_t i, const Lexicon& lexicon, Tok* t) 
 size_t ReadWord(std::string_view s, size_t i, const Lexicon& lexicon, Tok* t) {
   size_t j = i;
   while (j < s.size() && IsWordByte(s, j)) ++j;
-  if (j - i == 1 && j + 1 < s.size() && s[j] == '.' && IsAlpha(s[j + 1])) {
-    while (j + 1 < s.size() && s[j] == '.' && IsAlpha(s[j + 1]) &&
-           (j + 2 >= s.size() || !IsAlpha(s[j + 2]))) {
+  if (j - i == 1 && j + 1 < s.size() && s[j] == '.' && text::IsAsciiAlpha(s[j + 1])) {
+    while (j + 1 < s.size() && s[j] == '.' && text::IsAsciiAlpha(s[j + 1]) &&
+           (j + 2 >= s.size() || !text::IsAsciiAlpha(s[j + 2]))) {
       j += 2;
     }
     if (j < s.size() && s[j] == '.') ++j;
@@ -88,7 +78,7 @@ size_t ReadWord(std::string_view s, size_t i, const Lexicon& lexicon, Tok* t) {
   t->cap = (c >= 'A' && c <= 'Z') ||
            (c == 0xC3 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
             static_cast<unsigned char>(s[i + 1]) <= 0x9E);
-  t->low = LowerCase(s.substr(i, j - i));
+  t->low = text::LowerAsciiAndLatin1(s.substr(i, j - i));
   if (const size_t apostrophe = ApostropheAt(s, j); apostrophe > 0 && j + apostrophe < s.size() &&
                                                     IsWordByte(s, j + apostrophe) &&
                                                     !lexicon.empty()) {
@@ -99,7 +89,8 @@ size_t ReadWord(std::string_view s, size_t i, const Lexicon& lexicon, Tok* t) {
     }
     size_t k = j + apostrophe;
     while (k < s.size() && IsWordByte(s, k)) ++k;
-    std::string joined = t->low + "'" + LowerCase(s.substr(j + apostrophe, k - j - apostrophe));
+    std::string joined =
+        t->low + "'" + text::LowerAsciiAndLatin1(s.substr(j + apostrophe, k - j - apostrophe));
     if (lexicon.Find(joined) != nullptr) {
       t->low = std::move(joined);
       return k;
@@ -157,7 +148,7 @@ std::vector<Tok> Tokenize(std::string_view s, const Lexicon& lexicon) {
   int newlines = 0;
   while (i < s.size()) {
     const unsigned char c = s[i];
-    if (IsSpace(c)) {
+    if (text::IsAsciiSpace(c)) {
       space = true;
       if (c == '\n') ++newlines;
       ++i;
@@ -175,7 +166,7 @@ std::vector<Tok> Tokenize(std::string_view s, const Lexicon& lexicon) {
     space = false;
     newlines = 0;
     size_t j;
-    if (IsDigit(c)) {
+    if (text::IsAsciiDigit(c)) {
       j = ReadNumber(s, i, lexicon, &t);
     } else if (IsWordByte(s, i)) {
       j = ReadWord(s, i, lexicon, &t);
@@ -184,7 +175,7 @@ std::vector<Tok> Tokenize(std::string_view s, const Lexicon& lexicon) {
         if (!w->phrases.empty()) t.phrases = &w->phrases;
       }
     } else {
-      j = i + std::min(SeqLen(c), s.size() - i);
+      j = i + std::min(text::Utf8SequenceLength(c), s.size() - i);
       t.kind = Kind::kPunct;
       t.low.assign(s.substr(i, j - i));
       if (ApostropheAt(s, i) == 3) t.low = "'";

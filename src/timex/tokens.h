@@ -29,8 +29,6 @@ struct Tok {
   const std::vector<Lexicon::Phrase>* phrases = nullptr;  // phrases of the tables starting here
 };
 
-inline bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
-
 // Splits `s` into tokens. Words are lower-cased (ASCII and Latin-1) and looked up in `lexicon`;
 // "a.m.", "U.S." and words of the tables with an apostrophe ("o'clock") are single words, and so
 // are the phrases of the tables ("il y a"); "19th" is one number with `ordinal` set. The

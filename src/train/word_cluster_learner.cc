@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "analyze/ner_io.h"
+#include "text/chars.h"
 
 namespace newsloom::train {
 namespace {
@@ -19,14 +20,6 @@ bool IsOpenPunct(unsigned char c) {
 bool IsClosePunct(unsigned char c) {
   return c == '"' || c == ')' || c == ']' || c == '}' || c == ',' || c == ';' || c == ':' ||
          c == '!' || c == '?';
-}
-
-std::string Lower(std::string_view w) {
-  std::string out(w);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 // k-means with cosine similarity over unit vectors; returns each point's cluster. Initial centres
@@ -127,7 +120,7 @@ analyze::WordClusters LearnWordClusters(const std::vector<std::string>& texts,
     TokenizeForClusters(t, &tokens);
     for (std::string_view w : tokens) {
       ++counts[std::string(w)];
-      ++lower_counts[Lower(w)];
+      ++lower_counts[text::AsciiLower(w)];
     }
   }
   auto by_count = [](const auto& a, const auto& b) {
@@ -155,7 +148,7 @@ analyze::WordClusters LearnWordClusters(const std::vector<std::string>& texts,
     TokenizeForClusters(t, &tokens);
     std::vector<int> ctx(tokens.size());
     for (size_t i = 0; i < tokens.size(); ++i) {
-      auto it = context_id.find(Lower(tokens[i]));
+      auto it = context_id.find(text::AsciiLower(tokens[i]));
       ctx[i] = it == context_id.end() ? -1 : it->second;
     }
     for (size_t i = 0; i < tokens.size(); ++i) {
