@@ -294,7 +294,20 @@ struct CopyDetector::Impl {
     ar.Array(body_hash);
     ar.Array(paragraph_count);
     ar.Array(sketches);
-    ar.Array(parent);
+    // The copy groups as each article's root: the sets are all that Find and Union depend on.
+    std::vector<uint32_t> roots;
+    if constexpr (!Archive::kReading) {
+      for (size_t i = 0; i < copies.size(); ++i)
+        roots.push_back(static_cast<uint32_t>(copies.Find(i)));
+    }
+    ar.Array(roots);
+    if constexpr (Archive::kReading) {
+      copies = text::UnionFind(roots.size());
+      for (size_t i = 0; i < roots.size(); ++i) {
+        if (roots[i] > i) return ar.Fail();  // a root is the smallest item of its set
+        copies.Union(i, roots[i]);
+      }
+    }
     ar.Size(recent);
     for (std::vector<uint32_t>& set : recent) ar.Array(set);
     bands.Transfer(ar);
@@ -304,8 +317,7 @@ struct CopyDetector::Impl {
     if constexpr (Archive::kReading) {
       const size_t n = id_end.size();
       if (recent.size() != window || published.size() != n || body_hash.size() != n ||
-          paragraph_count.size() != n || parent.size() != n ||
-          sketches.size() != n * sketch_size) {
+          paragraph_count.size() != n || copies.size() != n || sketches.size() != n * sketch_size) {
         ar.Fail();
       }
     }
