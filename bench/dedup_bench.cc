@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "analyze/analyze.h"
-#include "dedup/copy_detector.h"
+#include "newsloom/dedup.h"
 #include "text/hash.h"
 #include "workload.h"
 

@@ -524,7 +524,7 @@ function snippetNodes(snippet) {
 }
 
 async function showSearch(params) {
-  const fields = ['q', 'from', 'to', 'outlet', 'entity'];
+  const fields = ['q', 'from', 'to', 'outlet', 'entity', 'window'];
   const input = (name, label, type, placeholder) => el('label', {class: 'field field-' + name},
     el('span', {text: label}),
     el('input', {name, type, value: params.get(name) || '', placeholder}));
@@ -538,6 +538,7 @@ async function showSearch(params) {
     event.preventDefault();
     const query = new URLSearchParams();
     for (const name of fields) {
+      if (!form.elements[name]) continue;  // window: a new search starts at the newest matches
       const value = form.elements[name].value.trim();
       if (value) query.set(name, value);
     }
@@ -559,7 +560,10 @@ async function showSearch(params) {
     results.append(el('p', {class: 'error', text: error.message}));
     return;
   }
-  results.append(el('p', {class: 'subtle result-count', text: plural(hits.length, 'article') + ' found'}));
+  // The server ranks the newest matches (a window of them) by relevance; older ones window by window.
+  const windowIndex = Number(query.get('window') || 0);
+  const inWindow = windowIndex ? ` among older matches (window ${windowIndex + 1})` : ' among the newest matches';
+  results.append(el('p', {class: 'subtle result-count', text: plural(hits.length, 'article') + ' found' + inWindow}));
   results.append(el('ol', {class: 'hit-list'}, hits.map((h) => el('li', {class: 'hit'},
     el('h2', {class: 'hit-title'}, el('a', {href: `#/article/${encodeURIComponent(h.article_id)}`, text: h.title || 'Untitled'})),
     el('p', {class: 'story-meta'},
@@ -567,6 +571,12 @@ async function showSearch(params) {
       el('span', {text: formatDate(h.published)}),
       h.story_id ? el('a', {href: `#/story/${encodeURIComponent(h.story_id)}`, text: 'open story'}) : null),
     el('p', {class: 'snippet'}, snippetNodes(h.snippet || ''))))));
+  if (hits.length) {
+    const older = new URLSearchParams(query);
+    older.delete('limit');
+    older.set('window', String(windowIndex + 1));
+    results.append(el('p', {}, el('a', {class: 'button', id: 'older-matches', href: '#/search?' + older.toString(), text: 'Older matches'})));
+  }
 }
 
 // ---- entity page -------------------------------------------------------------------------------

@@ -9,10 +9,9 @@
 
 #include "analyze/analyze.h"
 #include "commands.h"
-#include "dedup/copy_detector.h"
 #include "extract/extract.h"
 #include "ingest/reader.h"
-#include "store/story_json.h"
+#include "newsloom/dedup.h"
 
 namespace newsloom::cli {
 namespace {
@@ -86,7 +85,7 @@ int RunDedup(const DedupFlags& flags) {
                         {"title", m.title},
                         {"outlet", m.outlet},
                         {"published", date_json(m.published)},
-                        {"role", store::CopyRoleName(g.roles[i])},
+                        {"role", CopyRoleName(g.roles[i])},
                         {"similarity", g.similarity[i]}});
       }
       out.push_back(
@@ -99,10 +98,9 @@ int RunDedup(const DedupFlags& flags) {
                   members[g.first_publisher].source.c_str());
       for (size_t i = 0; i < g.article_ids.size(); ++i) {
         const Member& m = members[g.article_ids[i]];
-        std::printf("    %-8s %.3f  %s  %s%s%s  (%s)\n", store::CopyRoleName(g.roles[i]),
-                    g.similarity[i], m.published ? m.published->ToIso().c_str() : "(no date)",
-                    m.outlet.c_str(), m.outlet.empty() ? "" : ": ", m.title.c_str(),
-                    m.source.c_str());
+        std::printf("    %-8s %.3f  %s  %s%s%s  (%s)\n", CopyRoleName(g.roles[i]), g.similarity[i],
+                    m.published ? m.published->ToIso().c_str() : "(no date)", m.outlet.c_str(),
+                    m.outlet.empty() ? "" : ": ", m.title.c_str(), m.source.c_str());
       }
     }
   }

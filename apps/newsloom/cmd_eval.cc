@@ -36,7 +36,8 @@ void AddEvalCommand(CLI::App& app, Runner& run) {
   cmd->add_option("task", task, "What to evaluate")->required()->check(CLI::IsMember(names));
   cmd->add_option("--data", options.data, "Development set (folder or file)")->required();
   cmd->add_option("--output", options.output, "Write predictions here (tasks that support it)");
-  cmd->add_option("--lang", options.lang, "Language of the set, ISO 639-1 (timex; else detected)");
+  cmd->add_option("--lang", options.lang,
+                  "Language of the set, ISO 639-1 (timex: else detected; ner: the model, else en)");
   cmd->callback([&run] {
     run = [] {
       Result<nlohmann::json> result = Tasks().at(task)(options);

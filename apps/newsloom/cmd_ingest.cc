@@ -8,6 +8,7 @@
 #include "newsloom/pipeline.h"
 #include "newsloom/store.h"
 #include "pipeline/work_queue.h"
+#include "store/postgres_store.h"
 #include "store_flags.h"
 
 namespace newsloom::cli {

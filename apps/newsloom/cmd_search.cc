@@ -1,10 +1,10 @@
 #include <algorithm>
 #include <cstdio>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "commands.h"
+#include "newsloom/json.h"
 #include "newsloom/store.h"
 #include "store_flags.h"
 #include "story/entity_resolution.h"
@@ -115,17 +115,7 @@ int RunSearch(const SearchFlags& flags) {
     return hits.status().code() == Status::Code::kInvalidArgument ? 2 : 1;
   }
   if (flags.json) {
-    json out = json::array();
-    for (const SearchHit& h : *hits) {
-      out.push_back({{"article_id", h.article_id},
-                     {"title", h.title},
-                     {"outlet", h.outlet},
-                     {"source", h.source},
-                     {"published", h.published ? json(h.published->ToIso()) : json(nullptr)},
-                     {"story_id", h.story_id},
-                     {"snippet", h.snippet},
-                     {"score", h.score}});
-    }
+    const json out = *hits;
     std::printf("%s\n", out.dump(2, ' ', false, json::error_handler_t::replace).c_str());
     return 0;
   }

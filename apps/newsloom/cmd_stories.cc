@@ -35,7 +35,7 @@ json StoryListJson(const std::vector<StorySummary>& stories) {
                           {"title", a.title},
                           {"published", DateJson(a.published)},
                           {"outlet", a.outlet},
-                          {"role", store::CopyRoleName(a.role)}});
+                          {"role", CopyRoleName(a.role)}});
     }
     out.push_back({{"id", s.id},
                    {"title", s.title},
@@ -54,9 +54,8 @@ void PrintStoryList(const std::vector<StorySummary>& stories) {
                 DateOr(s.first_published, "?").c_str(), DateOr(s.last_published, "?").c_str(),
                 s.articles.size(), s.articles.size() == 1 ? "" : "s", s.title.c_str());
     for (const StoryArticle& a : s.articles) {
-      const std::string role = a.role == CopyRole::kOriginal
-                                   ? ""
-                                   : std::string(" [") + store::CopyRoleName(a.role) + "]";
+      const std::string role =
+          a.role == CopyRole::kOriginal ? "" : std::string(" [") + CopyRoleName(a.role) + "]";
       std::printf("    %s  %s%s%s  (%s)%s\n", DateOr(a.published, "?\?\?\?-?\?-?\?").c_str(),
                   a.outlet.c_str(), a.outlet.empty() ? "" : ": ", a.title.c_str(), a.source.c_str(),
                   role.c_str());
@@ -92,7 +91,7 @@ void PrintBrief(const Story& story, bool markdown) {
     const StoryArticle& a = story.articles[i];
     std::printf("%s[%zu] %s  %s%s%s  (%s, %s)\n", item, i + 1,
                 DateOr(a.published, "?\?\?\?-?\?-?\?").c_str(), a.outlet.c_str(),
-                a.outlet.empty() ? "" : ": ", a.title.c_str(), store::CopyRoleName(a.role),
+                a.outlet.empty() ? "" : ": ", a.title.c_str(), CopyRoleName(a.role),
                 a.source.c_str());
   }
   if (!story.timeline.empty()) {

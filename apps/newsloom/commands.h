@@ -16,6 +16,7 @@ void AddExtractCommand(CLI::App& app, Runner& run);
 void AddStoriesCommands(CLI::App& app, Runner& run);  // stories, story
 void AddSearchCommand(CLI::App& app, Runner& run);
 void AddEvalCommand(CLI::App& app, Runner& run);
+// Benchmark workloads stay out of the library: bench/workloads/bench_command.cc.
 void AddBenchCommand(CLI::App& app, Runner& run);
 void AddTrainCommand(CLI::App& app, Runner& run);
 void AddDedupCommand(CLI::App& app, Runner& run);
@@ -23,6 +24,8 @@ void AddEntitiesCommand(CLI::App& app, Runner& run);
 void AddQuotesCommand(CLI::App& app, Runner& run);
 void AddServeCommand(CLI::App& app, Runner& run);
 void AddQueueCommands(CLI::App& app, Runner& run);  // worker, cluster, status
+void AddWatchCommand(CLI::App& app, Runner& run);
+void AddSourcesCommand(CLI::App& app, Runner& run);
 
 }  // namespace newsloom::cli
 

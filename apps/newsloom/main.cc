@@ -20,6 +20,8 @@ int main(int argc, char** argv) {
   newsloom::cli::AddQuotesCommand(app, run);
   newsloom::cli::AddServeCommand(app, run);
   newsloom::cli::AddQueueCommands(app, run);
+  newsloom::cli::AddWatchCommand(app, run);
+  newsloom::cli::AddSourcesCommand(app, run);
   CLI11_PARSE(app, argc, argv);
   return run ? run() : 2;
 }

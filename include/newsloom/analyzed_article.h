@@ -24,8 +24,8 @@ struct TemporalExpression {
   Span span;
   std::string text;
   std::string type;  // "DATE", "TIME", "DURATION", "SET"
-  std::string
-      value;  // TimeML value: "2024-06-19", "2024-06", "2024-W25", "P24Y", "PRESENT_REF", ...
+  // TimeML value: "2024-06-19", "2024-06", "2024-W25", "P24Y", "PRESENT_REF", ...
+  std::string value;
   bool relative = false;  // resolved against the anchor date rather than written out in full
   int tense = 0;          // of the clause around it: -1 past, +1 future, 0 unknown
 };
@@ -86,8 +86,7 @@ struct AnalyzedArticle {
 
   uint64_t body_hash = 0;         // hash of the normalised body: exact copies share it
   std::vector<uint32_t> minhash;  // MinHash signature over word shingles
-  uint64_t simhash = 0;
-  std::vector<Term> terms;  // sorted by term
+  std::vector<Term> terms;        // sorted by term
 };
 
 }  // namespace newsloom

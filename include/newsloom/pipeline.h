@@ -73,6 +73,13 @@ struct IngestProgress {
 };
 using ProgressCallback = std::function<void(const IngestProgress&)>;
 
+// Where the pages of one ingest run come from: calls `page` once per page and `skip` once per
+// input or record that could not be read, in a deterministic order. An error ends the run (what
+// was stored before stays); unreadable input is a skip, not an error.
+using PageSink = std::function<void(RawPage&&)>;
+using SkipSink = std::function<void(SkippedPage&&)>;
+using PageSource = std::function<Status(const PageSink& page, const SkipSink& skip)>;
+
 // The per-page stages, replaceable for tests.
 class PageStages {
  public:
@@ -99,11 +106,22 @@ class Pipeline {
   // failing (what was committed before stays). The same inputs give the same store.
   Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestOptions& options,
                               const ProgressCallback& progress = nullptr);
+  // The same over any source of pages; max_page_bytes and max_line_bytes are the source's to apply.
+  Result<IngestReport> Ingest(const PageSource& source, const IngestOptions& options,
+                              const ProgressCallback& progress = nullptr);
+  // The same over pages already in memory (fetched live, or received by the server), in order;
+  // a page over max_page_bytes is skipped and reported.
+  Result<IngestReport> Ingest(std::vector<RawPage> pages, const IngestOptions& options,
+                              const ProgressCallback& progress = nullptr);
 
   // Replays every stored article in ingest order through copy detection and story clustering,
   // builds each story's brief and replaces the stored stories and the saved story state in one
   // transaction. Returns the number of stories.
   Result<int64_t> RebuildStories(const ProgressCallback& progress = nullptr);
+  // Brings the stored stories up to date with the stored articles: restores the saved story state,
+  // adds the articles it lacks and rewrites the stories they change, with the state, in one
+  // transaction. Returns the number of stories.
+  Result<int64_t> UpdateStories();
 
  private:
   // Feeds the raw pages stored by earlier runs into the corpus evidence, once.

@@ -26,6 +26,11 @@ struct LoadOptions {
   bool paragraphs = true;  // paragraphs, captions and removed lines
 };
 
+// Search ranks a bounded window of matches, the newest kSearchWindow matching articles in the
+// order they were stored, so that a word found in every article costs no more than a rare one.
+// Older matches are reached window by window (SearchQuery::window).
+inline constexpr int kSearchWindow = 1000;
+
 struct SearchQuery {
   std::string text;          // words; all must occur (title or body)
   std::optional<Date> from;  // published on or after
@@ -35,6 +40,7 @@ struct SearchQuery {
   // case). With no words in `text`, these names themselves are the words searched for.
   std::vector<std::string> entity_names;
   int limit = 20;
+  int window = 0;  // 0: the newest kSearchWindow matches; n: the n-th window further back
 };
 
 struct SearchHit {
@@ -130,8 +136,12 @@ class Store {
 
   // One story in full; kNotFound when there is none.
   virtual Result<Story> GetStory(const std::string& id) = 0;
+  // The same story as its stored brief, the JSON text of store::StoryToJson written with it, for
+  // serving without decoding. kNotFound when there is none.
+  virtual Result<std::string> GetStoryBrief(const std::string& id) = 0;
 
-  // Full-text search over titles and bodies, best first. kInvalidArgument for an empty query.
+  // Full-text search over titles and bodies: the best `limit` of the query's window of matches,
+  // best first. kInvalidArgument for an empty query.
   virtual Result<std::vector<SearchHit>> Search(const SearchQuery& query) = 0;
 };
 

@@ -8,6 +8,7 @@
 
 #include "newsloom/article.h"
 #include "newsloom/date.h"
+#include "newsloom/dedup.h"
 
 namespace newsloom {
 
@@ -16,17 +17,6 @@ struct Citation {
   std::string article_id;
   Span span;  // into that article's body
   std::string text;
-};
-
-// How an article relates to the other members of its copy group.
-enum class CopyRole { kOriginal, kCopy, kRewrite };
-
-struct CopyGroup {
-  std::string id;
-  std::vector<std::string> article_ids;  // ingest order
-  std::string first_publisher;           // article id: earliest date, ties by ingest order
-  std::vector<CopyRole> roles;           // parallel to article_ids
-  std::vector<double> similarity;        // to the first publisher, parallel to article_ids
 };
 
 struct StoryArticle {

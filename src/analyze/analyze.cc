@@ -1,7 +1,6 @@
 #include "analyze/analyze.h"
 
 #include <algorithm>
-#include <array>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -9,6 +8,7 @@
 
 #include "analyze/figures.h"
 #include "analyze/ner.h"
+#include "analyze/ner_fallback.h"
 #include "analyze/quotes.h"
 #include "text/hash.h"
 #include "text/segment.h"
@@ -18,9 +18,6 @@
 namespace newsloom::analyze {
 namespace {
 
-// Content words are the words off the English stop list.
-bool IsStopword(std::string_view norm) { return text::IsStopword(norm, text::StopList::kEnglish); }
-
 // SplitMix64's finaliser: spreads a shingle hash (or a bin number) over all 64 bits.
 uint64_t Mix(uint64_t z) {
   z += 0x9E3779B97F4A7C15ULL;
@@ -29,14 +26,14 @@ uint64_t Mix(uint64_t z) {
   return z ^ (z >> 31);
 }
 
-// A token is a content word when it holds a letter or digit and is not a stop word. Single
-// letters carry no topic.
-bool IsContentWord(const Token& t) {
+// A token is a content word when it holds a letter or digit and is not a function word of the
+// article's language. Single letters carry no topic.
+bool IsContentWord(const Token& t, std::string_view language) {
   if (!t.is_word) return false;
   if (t.norm.size() < 2 && !(t.norm.size() == 1 && t.norm[0] >= '0' && t.norm[0] <= '9')) {
     return false;
   }
-  return !IsStopword(t.norm);
+  return !text::IsFunctionWord(t.norm, language);
 }
 
 // Name terms: runs of adjacent capitalised words (only white space between them). A run that
@@ -44,8 +41,8 @@ bool IsContentWord(const Token& t) {
 // counts only when the document uses that word in a name elsewhere, since every sentence starts
 // with a capital. A run of several words also adds its last word ("n:williams" for "Jamal
 // Williams"), the form later mentions use.
-void AddNameTerms(const std::string& body, const std::vector<Token>& tokens,
-                  const std::vector<bool>& sentence_start,
+void AddNameTerms(const std::string& body, std::string_view language,
+                  const std::vector<Token>& tokens, const std::vector<bool>& sentence_start,
                   std::unordered_map<std::string, float>& names) {
   struct Run {
     size_t begin, end;
@@ -66,9 +63,9 @@ void AddNameTerms(const std::string& body, const std::vector<Token>& tokens,
       ++j;
     }
     size_t b = i;
-    while (b < j && IsStopword(tokens[b].norm)) ++b;
+    while (b < j && text::IsFunctionWord(tokens[b].norm, language)) ++b;
     size_t e = j;
-    while (e > b && IsStopword(tokens[e - 1].norm)) --e;
+    while (e > b && text::IsFunctionWord(tokens[e - 1].norm, language)) --e;
     if (e > b) {
       const bool lone_start = sentence_start[i] && b == i && e - b == 1;
       runs.push_back(Run{b, e, lone_start});
@@ -88,19 +85,6 @@ void AddNameTerms(const std::string& body, const std::vector<Token>& tokens,
     names[term] += 1;
     if (run.end - run.begin > 1) names["n:" + tokens[run.end - 1].norm] += 1;
   }
-}
-
-uint64_t SimHash(const std::vector<Term>& terms) {
-  std::array<double, 64> v{};
-  for (const Term& t : terms) {
-    const uint64_t h = text::Hash64(t.term);
-    for (int bit = 0; bit < 64; ++bit) v[bit] += ((h >> bit) & 1) ? t.weight : -t.weight;
-  }
-  uint64_t out = 0;
-  for (int bit = 0; bit < 64; ++bit) {
-    if (v[bit] > 0) out |= uint64_t{1} << bit;
-  }
-  return out;
 }
 
 }  // namespace
@@ -171,6 +155,7 @@ Result<AnalyzedArticle> Analyze(Article article, const AnalyzeOptions& options) 
   AnalyzedArticle out;
   out.article = std::move(article);
   const std::string& body = out.article.body;
+  const std::string_view language = out.article.language;
 
   Result<text::Segmentation> seg = text::Segment(body);
   if (!seg.ok()) return seg.status();
@@ -204,24 +189,24 @@ Result<AnalyzedArticle> Analyze(Article article, const AnalyzeOptions& options) 
     if (!t.is_word) continue;
     if (!normalized.empty()) normalized += ' ';
     normalized += t.norm;
-    if (IsContentWord(t)) counts[t.norm] += 1;
+    if (IsContentWord(t, language)) counts[t.norm] += 1;
   }
   std::unordered_map<std::string, float> names;
-  AddNameTerms(body, out.tokens, sentence_start, names);
+  AddNameTerms(body, language, out.tokens, sentence_start, names);
   // The headline and the lead name the event most directly: their words are terms of their own
   // kinds too ("t:" and "l:"), so that a story is told apart from a look-alike by what happened.
   std::unordered_map<std::string, float> headline;
   Result<text::Segmentation> title = text::Segment(out.article.title);
   if (!title.ok()) return title.status();
   for (const Token& t : title->tokens) {
-    if (IsContentWord(t)) headline["t:" + t.norm] += 1;
+    if (IsContentWord(t, language)) headline["t:" + t.norm] += 1;
   }
   for (const Token& t : out.tokens) {
     if (t.span.begin >= options.lead_bytes) break;
-    if (IsContentWord(t)) headline["l:" + t.norm] += 1;
+    if (IsContentWord(t, language)) headline["l:" + t.norm] += 1;
   }
   for (const Token& t : title->tokens) {
-    if (IsContentWord(t)) headline["l:" + t.norm] += 1;
+    if (IsContentWord(t, language)) headline["l:" + t.norm] += 1;
   }
 
   out.terms.reserve(counts.size() + names.size() + headline.size());
@@ -234,11 +219,13 @@ Result<AnalyzedArticle> Analyze(Article article, const AnalyzeOptions& options) 
   // Relative dates resolve against the publication date; without one they stay partly unknown.
   out.dates = timex::TagTemporalExpressions(body, out.article.published, out.article.language);
 
-  // Entities: the English tagger, loaded once per process. A missing or unreadable model is an
-  // error, not an article without entities.
-  Result<const NerTagger*> tagger = SharedNerTagger("en");
-  if (!tagger.ok()) return tagger.status();
-  out.entities = (*tagger)->Tag(body, out.tokens, out.sentences);
+  // Entities: the tagger of the article's language, loaded once per process, or the
+  // language-neutral fallback. A missing or unreadable model is an error, not an article without
+  // entities.
+  Result<std::vector<EntityMention>> entities =
+      TagEntities(out.article.language, body, out.tokens, out.sentences);
+  if (!entities.ok()) return entities.status();
+  out.entities = std::move(*entities);
 
   out.quotes = FindQuotes(body);
   out.figures = FindFigures(body, out.sentences, out.dates, out.article.published);
@@ -246,7 +233,6 @@ Result<AnalyzedArticle> Analyze(Article article, const AnalyzeOptions& options) 
   out.body_hash = text::Hash64(normalized);
   out.minhash = MinHashSignature(ShingleHashes(out.tokens, options.shingle_words),
                                  std::max(1, options.minhash_size));
-  out.simhash = SimHash(out.terms);
   return out;
 }
 

@@ -1,5 +1,5 @@
 // Article -> AnalyzedArticle: ICU sentences and tokens, temporal expressions resolved against the
-// publication date, MinHash and SimHash fingerprints, and the term vector (raw term frequencies;
+// publication date, MinHash fingerprints, and the term vector (raw term frequencies;
 // clustering weights them with its own document frequencies).
 #ifndef NEWSLOOM_ANALYZE_ANALYZE_H_
 #define NEWSLOOM_ANALYZE_ANALYZE_H_

@@ -38,6 +38,12 @@ void Gazetteer::Add(const std::vector<std::string>& tokens, List list, int count
   c = static_cast<uint16_t>(std::min(65535, c + count));
 }
 
+std::array<uint16_t, Gazetteer::kNumLists> Gazetteer::Counts(const uint64_t* token_keys,
+                                                             int n) const {
+  const uint32_t* found = index_.Get(PhraseKey(token_keys, n));
+  return found ? entries_[*found].counts : std::array<uint16_t, kNumLists>{};
+}
+
 bool Gazetteer::StartsPhrase(uint64_t token_key) const {
   const uint64_t h = PhraseKey(&token_key, 1);
   return index_.Get(h) || prefixes_.Get(h);

@@ -51,6 +51,8 @@ class Gazetteer {
   void Match(const std::vector<uint64_t>& token_keys,
              const std::unordered_map<uint64_t, uint32_t>* excluded, std::vector<uint32_t>* bits,
              const std::vector<uint8_t>* starts = nullptr) const;
+  // The counts of the phrase of these token keys, by list (all zero for a phrase not listed).
+  std::array<uint16_t, kNumLists> Counts(const uint64_t* token_keys, int n) const;
   // Whether some phrase begins with the token of this key.
   bool StartsPhrase(uint64_t token_key) const;
 

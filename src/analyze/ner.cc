@@ -79,15 +79,15 @@ std::vector<std::vector<int>> NerTagger::TagDocument(
   return DecodeDocument(m, doc);
 }
 
-std::vector<EntityMention> NerTagger::Tag(std::string_view body, const std::vector<Token>& tokens,
-                                          const std::vector<Span>& sentences) const {
+NerTokens ReadNerTokens(std::string_view body, const std::vector<Token>& tokens,
+                        const std::vector<Span>& sentences) {
   // Group tokens by sentence: inside sentence k -> group 2k+1, between sentences -> even groups.
-  std::vector<std::vector<std::string_view>> words;
-  std::vector<std::vector<Span>> spans;
+  NerTokens out;
+  std::vector<std::vector<std::string_view>>& words = out.words;
+  std::vector<std::vector<Span>>& spans = out.spans;
   size_t k = 0;
   long group = -1;
   uint32_t last_end = 0;
-  std::deque<std::string> storage;  // rewritten tokens; a deque keeps views into it valid
   for (const Token& t : tokens) {
     // Tokens out of order or overlapping the previous one are skipped, so spans stay well formed.
     if (t.span.begin >= t.span.end || t.span.end > body.size() || t.span.begin < last_end) continue;
@@ -111,7 +111,7 @@ std::vector<EntityMention> NerTagger::Tag(std::string_view body, const std::vect
       if (w.size() > poss.size() && w.ends_with(poss)) suffix = static_cast<uint32_t>(poss.size());
     }
     Span stem{t.span.begin, t.span.end - suffix};
-    words.back().push_back(AsciiQuotes(body.substr(stem.begin, stem.size()), &storage));
+    words.back().push_back(AsciiQuotes(body.substr(stem.begin, stem.size()), &out.storage));
     spans.back().push_back(stem);
     if (suffix) {
       words.back().push_back("'s");
@@ -119,7 +119,14 @@ std::vector<EntityMention> NerTagger::Tag(std::string_view body, const std::vect
     }
     last_end = t.span.end;
   }
-  std::vector<std::vector<int>> labels = TagDocument(words);
+  return out;
+}
+
+std::vector<EntityMention> NerTagger::Tag(std::string_view body, const std::vector<Token>& tokens,
+                                          const std::vector<Span>& sentences) const {
+  const NerTokens input = ReadNerTokens(body, tokens, sentences);
+  const std::vector<std::vector<Span>>& spans = input.spans;
+  std::vector<std::vector<int>> labels = TagDocument(input.words);
   std::vector<EntityMention> out;
   for (size_t s = 0; s < labels.size(); ++s) {
     for (const Chunk& c : ChunksFromBilou(labels[s])) {
@@ -163,8 +170,10 @@ Result<const NerTagger*> SharedNerTagger(std::string_view language) {
   return &it->second.value();
 }
 
-std::string DefaultNerModelPath() {
-  return (std::filesystem::path(NEWSLOOM_SOURCE_MODEL_DIR) / "ner-en.bin").string();
+std::string DefaultNerModelPath(std::string_view language) {
+  return (std::filesystem::path(NEWSLOOM_SOURCE_MODEL_DIR) /
+          ("ner-" + std::string(language) + ".bin"))
+      .string();
 }
 
 }  // namespace newsloom::analyze

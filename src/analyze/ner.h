@@ -13,6 +13,7 @@
 #define NEWSLOOM_ANALYZE_NER_H_
 
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -27,6 +28,16 @@ namespace newsloom::analyze {
 struct NerModel;
 struct NerFeatureGroups;
 class NerWordCache;
+
+// An analysed text's tokens as the taggers read them (see NerTagger::Tag): words grouped by
+// sentence, with their byte spans in the text.
+struct NerTokens {
+  std::vector<std::vector<std::string_view>> words;
+  std::vector<std::vector<Span>> spans;
+  std::deque<std::string> storage;  // rewritten words; a deque keeps views into it valid
+};
+NerTokens ReadNerTokens(std::string_view body, const std::vector<Token>& tokens,
+                        const std::vector<Span>& sentences);
 
 class NerTagger {
  public:
@@ -88,9 +99,9 @@ Result<NerTagger> LoadNerModel(std::string_view language);
 // kept (thread-safe). A failure is kept too: every later call for the language returns it.
 Result<const NerTagger*> SharedNerTagger(std::string_view language);
 
-// The source tree's models/ner-en.bin: where `newsloom train ner` writes by default, and the last
-// place LoadNerModel("en") looks.
-std::string DefaultNerModelPath();
+// The source tree's models/ner-<language>.bin: where `newsloom train ner --lang` writes by
+// default, and the last place LoadNerModel(language) looks.
+std::string DefaultNerModelPath(std::string_view language = "en");
 
 }  // namespace newsloom::analyze
 

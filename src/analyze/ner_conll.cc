@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "text/utf8.h"
+
 namespace newsloom::analyze {
 namespace {
 
@@ -46,7 +48,127 @@ bool StartOfChunk(const SplitTag& prev, const SplitTag& cur) {
   return t != 'O' && prev.type != cur.type;
 }
 
+// `line` as UTF-8: unchanged when it is valid UTF-8, else read as Latin-1.
+void AsUtf8(std::string* line) {
+  if (text::FirstInvalidUtf8(*line) == std::string_view::npos) return;
+  std::string out;
+  out.reserve(line->size() * 2);
+  for (unsigned char c : *line) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else {
+      out += static_cast<char>(0xc0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3f));
+    }
+  }
+  *line = std::move(out);
+}
+
+// Splits each tab-separated line of a GermEval file into its fields.
+std::vector<std::string> TabFields(const std::string& line) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (true) {
+    size_t tab = line.find('\t', start);
+    out.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+    if (tab == std::string::npos) break;
+    start = tab + 1;
+  }
+  return out;
+}
+
 }  // namespace
+
+Result<std::vector<ConllDocument>> ReadGermEval(const std::string& path, int* skipped) {
+  std::ifstream in(path);
+  if (!in) return Status::NotFound("cannot open GermEval file " + path);
+  std::vector<ConllDocument> docs;
+  ConllSentence sentence;
+  auto flush = [&] {
+    if (!sentence.words.empty()) docs.emplace_back().sentences.push_back(std::move(sentence));
+    sentence = {};
+  };
+  int bad = 0;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    AsUtf8(&line);
+    if (line.empty() || line[0] == '#') {
+      flush();
+      continue;
+    }
+    std::vector<std::string> fields = TabFields(line);
+    if (fields.size() < 3 || fields[1].empty()) {
+      ++bad;
+      continue;
+    }
+    sentence.words.push_back(fields[1]);
+    sentence.tags.push_back(fields[2]);
+  }
+  if (in.bad()) return Status::IoError("error reading " + path);
+  flush();
+  if (skipped) *skipped = bad;
+  return docs;
+}
+
+bool IsGermEvalFile(const std::string& path) {
+  std::ifstream in(path);
+  std::string first_line;
+  std::getline(in, first_line);
+  return first_line.starts_with("#") && first_line.find('\t') != std::string::npos;
+}
+
+Result<std::vector<ConllDocument>> ReadNerData(const std::string& path, int* skipped) {
+  if (IsGermEvalFile(path)) return ReadGermEval(path, skipped);
+  Result<std::vector<ConllDocument>> docs = ReadConll(path, skipped);
+  if (!docs.ok() || docs->size() != 1) return docs;
+  std::vector<ConllSentence>& all = docs->front().sentences;
+  std::vector<ConllDocument> out;
+  for (size_t s = 0; s < all.size(); ++s) {
+    if (s % kSentencesPerUnmarkedDocument == 0) out.emplace_back();
+    out.back().sentences.push_back(std::move(all[s]));
+  }
+  return out;
+}
+
+bool HasNameForms(const std::vector<ConllDocument>& docs) {
+  for (const ConllDocument& doc : docs) {
+    for (const ConllSentence& s : doc.sentences) {
+      for (const Chunk& c : ChunksFromTags(s.tags)) {
+        if (std::find(std::begin(kNameFormTypes), std::end(kNameFormTypes), c.type) !=
+            std::end(kNameFormTypes))
+          return true;
+      }
+    }
+  }
+  return false;
+}
+
+std::vector<ConllDocument> NameFormsAsEntityTypes(const std::vector<ConllDocument>& docs) {
+  std::vector<ConllDocument> out = docs;
+  for (ConllDocument& doc : out) {
+    for (ConllSentence& s : doc.sentences) {
+      std::vector<Chunk> forms;
+      for (Chunk& c : ChunksFromTags(s.tags)) {
+        for (int t = 0; t < kNumNerTypes; ++t) {
+          if (c.type == kNameFormTypes[t]) forms.push_back({c.begin, c.end, kNerTypes[t]});
+        }
+      }
+      s.tags = Iob2FromChunks(forms, static_cast<int>(s.words.size()));
+    }
+  }
+  return out;
+}
+
+std::string NameFormOf(std::string_view entity_type) {
+  const int t = NerTypeIndex(entity_type);
+  return t < 0 ? std::string(entity_type) : kNameFormTypes[t];
+}
+
+std::string CorpusTypeName(std::string_view type, bool germeval) {
+  if (germeval && type == "MISC") return "OTH";
+  return std::string(type);
+}
 
 Result<std::vector<ConllDocument>> ReadConll(const std::string& path, int* skipped) {
   std::ifstream in(path);
@@ -61,6 +183,7 @@ Result<std::vector<ConllDocument>> ReadConll(const std::string& path, int* skipp
   std::string line;
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
+    AsUtf8(&line);
     std::istringstream fields(line);
     std::vector<std::string> cols;
     for (std::string col; fields >> col;) cols.push_back(std::move(col));
@@ -125,7 +248,17 @@ std::vector<std::string> Iob1FromChunks(const std::vector<Chunk>& chunks, int le
   return tags;
 }
 
+std::vector<std::string> Iob2FromChunks(const std::vector<Chunk>& chunks, int length) {
+  std::vector<std::string> tags(length, "O");
+  for (const Chunk& c : chunks) {
+    for (int i = c.begin; i < c.end && i < length; ++i)
+      tags[i] = (i == c.begin ? "B-" : "I-") + c.type;
+  }
+  return tags;
+}
+
 int NerTypeIndex(std::string_view type) {
+  if (type == "OTH") return 3;  // GermEval's name of MISC
   for (int t = 0; t < kNumNerTypes; ++t) {
     if (type == kNerTypes[t]) return t;
   }

@@ -62,5 +62,73 @@ TEST(NerConllTest, ReadsDocumentsAndSkipsBadLines) {
   EXPECT_EQ(ReadConll(path + ".missing").status().code(), Status::Code::kNotFound);
 }
 
+// GermEval 2014: a '#' line before each sentence, tab-separated "index token outer inner"; the
+// outer column is the tag, each sentence its own document, OTH the tagger's MISC.
+TEST(NerConllTest, ReadsGermEvalOuterTagsOneDocumentPerSentence) {
+  const std::string path = ::testing::TempDir() + "/ner_germeval_test.tsv";
+  std::ofstream(path) << "#\thttp://example.org/a\t[2010-01-01]\n"
+                         "1\tDie\tO\tO\n2\tdeutsche\tB-LOCderiv\tO\n3\tBahn\tO\tO\n\n"
+                         "#\thttp://example.org/b\n1\tEcce\tB-OTH\tO\n2\thomo\tI-OTH\tO\n"
+                         "broken\n3\tin\tO\tO\n4\tBerlin\tB-LOC\tB-LOC\n\n";
+  ASSERT_TRUE(IsGermEvalFile(path));
+  int skipped = 0;
+  auto docs = ReadNerData(path, &skipped);
+  ASSERT_TRUE(docs.ok()) << docs.status().ToString();
+  ASSERT_EQ(docs->size(), 2u);
+  EXPECT_EQ((*docs)[0].sentences[0].tags, (std::vector<std::string>{"O", "B-LOCderiv", "O"}));
+  EXPECT_EQ((*docs)[1].sentences[0].words,
+            (std::vector<std::string>{"Ecce", "homo", "in", "Berlin"}));
+  EXPECT_EQ(skipped, 1);
+  std::vector<int> labels = BilouFromChunks(ChunksFromTags((*docs)[1].sentences[0].tags), 4);
+  EXPECT_EQ(NerLabelName(labels[0]), "B-MISC");
+  EXPECT_EQ(NerLabelName(labels[3]), "U-LOC");
+  // Types the tagger does not have ("LOCderiv") stay outside its labels.
+  EXPECT_EQ(BilouFromChunks(ChunksFromTags((*docs)[0].sentences[0].tags), 3),
+            (std::vector<int>{0, 0, 0}));
+  EXPECT_EQ(CorpusTypeName("MISC", true), "OTH");
+  EXPECT_EQ(CorpusTypeName("MISC", false), "MISC");
+}
+
+// CoNLL-2002 Spanish has no document marks: it is cut into article-sized documents. A line that is
+// not UTF-8 is read as Latin-1.
+TEST(NerConllTest, CutsUnmarkedFilesAndReadsLatin1) {
+  const std::string path = ::testing::TempDir() + "/ner_conll2002_test.txt";
+  {
+    std::ofstream out(path, std::ios::binary);
+    for (size_t s = 0; s < kSentencesPerUnmarkedDocument + 1; ++s)
+      out << "Espa\xf1"
+             "a NP B-LOC\n. Fp O\n\n";
+  }
+  auto docs = ReadNerData(path);
+  ASSERT_TRUE(docs.ok()) << docs.status().ToString();
+  ASSERT_EQ(docs->size(), 2u);
+  EXPECT_EQ((*docs)[0].sentences.size(), kSentencesPerUnmarkedDocument);
+  EXPECT_EQ((*docs)[1].sentences.size(), 1u);
+  EXPECT_EQ((*docs)[1].sentences[0].words[0],
+            "Espa\xc3\xb1"
+            "a");
+  EXPECT_FALSE(IsGermEvalFile(path));
+}
+
+// The name forms' tagger learns LOCderiv, ORGpart, ... in the places of the entity types.
+TEST(NerConllTest, NameFormsTakeThePlacesOfEntityTypes) {
+  ConllDocument doc;
+  doc.sentences.push_back({{"Die", "deutsche", "EU-Kommission", "in", "Berlin"},
+                           {"O", "B-LOCderiv", "B-ORGpart", "O", "B-LOC"}});
+  const std::vector<ConllDocument> docs = {doc};
+  EXPECT_TRUE(HasNameForms(docs));
+  std::vector<ConllDocument> forms = NameFormsAsEntityTypes(docs);
+  EXPECT_EQ(forms[0].sentences[0].tags,
+            (std::vector<std::string>{"O", "B-PER", "B-ORG", "O", "O"}));
+  EXPECT_EQ(NameFormOf("PER"), "LOCderiv");
+  EXPECT_EQ(NameFormOf("ORG"), "ORGpart");
+  EXPECT_FALSE(HasNameForms(forms));
+}
+
+TEST(NerConllTest, Iob2OpensEveryChunkWithB) {
+  EXPECT_EQ(Iob2FromChunks({{0, 2, "PER"}, {2, 3, "PER"}, {4, 5, "LOC"}}, 5),
+            (std::vector<std::string>{"B-PER", "I-PER", "B-PER", "O", "B-LOC"}));
+}
+
 }  // namespace
 }  // namespace newsloom::analyze

@@ -184,7 +184,7 @@ struct StoryClusterer::Impl {
   double weight[kKinds];
   std::unordered_map<std::string, int> vocabulary;
   std::unordered_map<std::string, int> folded_vocabulary;  // folded term -> id
-  std::vector<int> df;  // documents seen per term id
+  std::vector<int> df;                                     // documents seen per term id
   long documents = 0;
   std::vector<Story> stories;
   std::vector<int> active_stories;  // those with an Active part, in creation order
@@ -212,7 +212,8 @@ struct StoryClusterer::Impl {
   int TermId(const std::string& term) {
     auto known = vocabulary.find(term);
     if (known != vocabulary.end()) return known->second;
-    auto [it, inserted] = folded_vocabulary.emplace(text::FoldToAscii(term), static_cast<int>(df.size()));
+    auto [it, inserted] =
+        folded_vocabulary.emplace(text::FoldToAscii(term), static_cast<int>(df.size()));
     if (inserted) df.push_back(0);
     vocabulary.emplace(term, it->second);
     return it->second;

@@ -136,15 +136,18 @@ AnalyzedArticle MakeIn(const std::string& language, const std::string& id,
 }
 
 TEST(StoryClustererTest, OneEventJoinsAcrossLanguagesByItsNames) {
-  const AnalyzedArticle en = MakeIn(
-      "en", "en", "Governor Maria Delacroix of Aldport said rescue teams from Síldavik were "
-                  "searching collapsed buildings after the earthquake.");
-  const AnalyzedArticle de = MakeIn(
-      "de", "de", "Gouverneurin Maria Delacroix sagte, Rettungsteams aus Sildavik und "
-                  "Aldport suchten nach dem Erdbeben in eingestürzten Gebäuden.");
-  const AnalyzedArticle other = MakeIn(
-      "de", "other", "Finanzminister Tomas Brenner verteidigte im Parlament von Veltria den "
-                     "Haushalt für Eisenbahnen und Schulen.");
+  const AnalyzedArticle en =
+      MakeIn("en", "en",
+             "Governor Maria Delacroix of Aldport said rescue teams from Síldavik were "
+             "searching collapsed buildings after the earthquake.");
+  const AnalyzedArticle de =
+      MakeIn("de", "de",
+             "Gouverneurin Maria Delacroix sagte, Rettungsteams aus Sildavik und "
+             "Aldport suchten nach dem Erdbeben in eingestürzten Gebäuden.");
+  const AnalyzedArticle other =
+      MakeIn("de", "other",
+             "Finanzminister Tomas Brenner verteidigte im Parlament von Veltria den "
+             "Haushalt für Eisenbahnen und Schulen.");
   StoryClusterer c;
   const std::string en_story = c.Add(en);
   EXPECT_EQ(c.Add(de), en_story);

@@ -1,5 +1,3 @@
-#include "dedup/copy_detector.h"
-
 #include <algorithm>
 #include <limits>
 #include <map>
@@ -7,6 +5,7 @@
 #include <string_view>
 
 #include "analyze/analyze.h"
+#include "newsloom/dedup.h"
 #include "text/byte_archive.h"
 #include "text/hash.h"
 #include "text/union_find.h"
@@ -426,3 +425,31 @@ Status CopyDetector::RestoreState(std::string_view blob) {
 }
 
 }  // namespace newsloom::dedup
+
+namespace newsloom {
+
+namespace {
+
+constexpr std::pair<CopyRole, const char*> kCopyRoleNames[] = {
+    {CopyRole::kOriginal, "original"},
+    {CopyRole::kCopy, "copy"},
+    {CopyRole::kRewrite, "rewrite"},
+};
+
+}  // namespace
+
+const char* CopyRoleName(CopyRole role) {
+  for (const auto& [r, name] : kCopyRoleNames) {
+    if (r == role) return name;
+  }
+  return "original";
+}
+
+std::optional<CopyRole> CopyRoleFromName(std::string_view name) {
+  for (const auto& [r, n] : kCopyRoleNames) {
+    if (n == name) return r;
+  }
+  return std::nullopt;
+}
+
+}  // namespace newsloom

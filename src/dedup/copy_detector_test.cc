@@ -1,5 +1,3 @@
-#include "dedup/copy_detector.h"
-
 #include <gtest/gtest.h>
 
 #include <functional>
@@ -11,6 +9,7 @@
 #include <vector>
 
 #include "analyze/analyze.h"
+#include "newsloom/dedup.h"
 
 namespace newsloom::dedup {
 namespace {

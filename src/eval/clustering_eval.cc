@@ -9,11 +9,13 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "eval/eval.h"
 #include "eval/ingested_corpus.h"
+#include "text/fold.h"
 
 namespace newsloom::eval {
 namespace {
@@ -90,6 +92,56 @@ nlohmann::json Confusions(const std::vector<std::string>& predicted,
   nlohmann::json out = nlohmann::json::array();
   for (const auto& [n, pair] : sorted) {
     out.push_back({{"event", pair.first}, {"in_story_of", pair.second}, {"articles", -n}});
+  }
+  return out;
+}
+
+// Look-alike events: two gold events whose pages share a prominent person or organisation (a
+// name in at least half of an event's stored pages). For each such pair, how many articles of
+// either end up in a story held mostly by the other.
+Result<nlohmann::json> LookAlikePairs(const std::vector<GoldArticle>& gold,
+                                      const std::vector<std::string>& predicted,
+                                      const std::vector<std::string>& events, Store& store) {
+  std::map<std::string, std::map<std::string, int>> pages_naming;  // event -> name -> pages
+  std::map<std::string, int> stored_pages;
+  for (const GoldArticle& g : gold) {
+    auto stored = store.GetArticle(g.id);
+    if (!stored.ok()) {
+      if (stored.status().code() == Status::Code::kNotFound) continue;
+      return stored.status();
+    }
+    ++stored_pages[g.event];
+    std::set<std::string> names;
+    for (const EntityMention& e : stored->entities) {
+      if (e.type == "PER" || e.type == "ORG") names.insert(text::FoldToAscii(e.text));
+    }
+    for (const std::string& name : names) ++pages_naming[g.event][name];
+  }
+  std::map<std::string, std::set<std::string>> prominent;
+  for (const auto& [event, names] : pages_naming) {
+    for (const auto& [name, pages] : names) {
+      if (pages >= 2 && 2 * pages >= stored_pages[event]) prominent[event].insert(name);
+    }
+  }
+  std::map<std::pair<std::string, std::string>, int> confused;  // (event, story's event)
+  for (const nlohmann::json& c : Confusions(predicted, events)) {
+    confused[{c["event"].get<std::string>(), c["in_story_of"].get<std::string>()}] =
+        c["articles"].get<int>();
+  }
+  nlohmann::json out = nlohmann::json::array();
+  for (auto a = prominent.begin(); a != prominent.end(); ++a) {
+    for (auto b = std::next(a); b != prominent.end(); ++b) {
+      std::vector<std::string> shared;
+      std::set_intersection(a->second.begin(), a->second.end(), b->second.begin(), b->second.end(),
+                            std::back_inserter(shared));
+      if (shared.empty()) continue;
+      const int a_in_b = confused[{a->first, b->first}];
+      const int b_in_a = confused[{b->first, a->first}];
+      out.push_back({{"events", {a->first, b->first}},
+                     {"shared_names", shared},
+                     {"first_in_story_of_second", a_in_b},
+                     {"second_in_story_of_first", b_in_a}});
+    }
   }
   return out;
 }
@@ -257,6 +309,9 @@ Result<nlohmann::json> RunClusteringEval(const EvalOptions& options) {
     out["bcubed_topic"] = Figures(ScoreBCubed(predicted, topics));
     out["bcubed_thread_vs_topic"] = Figures(ScoreBCubed(threads, topics));
   }
+  auto look_alikes = LookAlikePairs(*gold, predicted, events, (*corpus)->store());
+  if (!look_alikes.ok()) return look_alikes.status();
+  out["look_alike_pairs"] = *look_alikes;
   auto outlets = Outlets(*gold, (*corpus)->store());
   if (!outlets.ok()) return outlets.status();
   out["outlets"] = std::move(outlets).value();

@@ -18,12 +18,15 @@ struct EvalOptions {
 
 // One function per task, each in its own <task>_eval.cc.
 Result<nlohmann::json> RunSeedsEval(const EvalOptions& options);
-// Entity tagger on a CoNLL-2003 file (the English model, found as ingest finds it); --output writes
-// "token gold predicted".
+// Entity tagger on a CoNLL-2003/2002 or GermEval 2014 file (the model of options.lang, English when
+// empty, found as ingest finds it); --output writes "token gold predicted" in the file's tag
+// scheme.
 Result<nlohmann::json> RunNerEval(const EvalOptions& options);
 // Main-text extraction scored on snippets that must / must not appear (trafilatura's evaluation
 // pages): `extraction` reads the HTML pages, `extraction-text` their crawl-style plain text.
-// options.data is the folder holding trafilatura-eval/ and trafilatura-eval-text/.
+// options.data is the folder holding trafilatura-eval/ and trafilatura-eval-text/. Figures are
+// given for all pages and per detected page language (`by_language`); --output writes
+// page-errors.jsonl, the snippets missed and wrongly kept on each page.
 Result<nlohmann::json> RunExtractionEval(const EvalOptions& options);
 Result<nlohmann::json> RunExtractionTextEval(const EvalOptions& options);
 // Publication dates estimated from article text (Timeline17 articles.jsonl with `published`).

@@ -1,8 +1,11 @@
-// `newsloom eval ner`: entity-level precision, recall and F1 (conlleval rules) of the English
-// tagger (the model FindNerModel finds) on a CoNLL-format file, tagging speed and model load time.
+// `newsloom eval ner [--lang L]`: entity-level precision, recall and F1 (conlleval rules) of the
+// tagger of a language (the model FindNerModel finds; English by default) on a CoNLL-2003/2002 or
+// GermEval 2014 file, tagging speed and model load time.
 #include <chrono>
 #include <fstream>
+#include <optional>
 
+#include "analyze/model_files.h"
 #include "analyze/ner.h"
 #include "eval/eval.h"
 #include "eval/ner_score.h"
@@ -19,7 +22,8 @@ nlohmann::json CountsJson(const ChunkCounts& c) {
 
 Result<nlohmann::json> RunNerEval(const EvalOptions& options) {
   // The model a user's run would load.
-  Result<std::string> model_path = analyze::FindNerModel("en");
+  const std::string language = options.lang.empty() ? "en" : options.lang;
+  Result<std::string> model_path = analyze::FindNerModel(language);
   if (!model_path.ok()) return model_path.status();
   auto load_start = std::chrono::steady_clock::now();
   Result<analyze::NerTagger> tagger = analyze::NerTagger::Load(*model_path);
@@ -29,7 +33,7 @@ Result<nlohmann::json> RunNerEval(const EvalOptions& options) {
           .count();
 
   int skipped = 0;
-  Result<std::vector<analyze::ConllDocument>> docs = analyze::ReadConll(options.data, &skipped);
+  Result<std::vector<analyze::ConllDocument>> docs = analyze::ReadNerData(options.data, &skipped);
   if (!docs.ok()) return docs.status();
 
   std::ofstream out;
@@ -37,7 +41,21 @@ Result<nlohmann::json> RunNerEval(const EvalOptions& options) {
     out.open(options.output, std::ios::trunc);
     if (!out) return Status::IoError("cannot write " + options.output);
   }
-  NerEvaluation eval = EvaluateNer(*tagger, *docs, out.is_open() ? &out : nullptr);
+  // GermEval's name forms ("deutschen" LOCderiv) come from a tagger of their own, when there is
+  // one.
+  const bool germeval = analyze::IsGermEvalFile(options.data);
+  std::optional<Result<analyze::NerTagger>> forms;
+  if (germeval) {
+    Result<std::string> forms_path =
+        analyze::FindModelFile("ner-" + language + "-forms.bin", "name-form model");
+    if (forms_path.ok()) {
+      forms = analyze::NerTagger::Load(*forms_path);
+      if (!forms->ok()) return forms->status();
+    }
+  }
+  NerEvaluation eval =
+      EvaluateNer(*tagger, *docs, out.is_open() ? &out : nullptr, OutputStyleOf(*docs, germeval),
+                  forms ? &forms->value() : nullptr);
   if (out.is_open()) {
     out.close();
     if (!out) return Status::IoError("error writing " + options.output);
@@ -49,7 +67,9 @@ Result<nlohmann::json> RunNerEval(const EvalOptions& options) {
   nlohmann::json result = CountsJson(score.overall);
   result["task"] = "ner";
   result["data"] = options.data;
+  result["language"] = language;
   result["model"] = *model_path;
+  result["name_forms"] = forms.has_value();
   result["by_type"] = by_type;
   result["documents"] = eval.documents;
   result["sentences"] = eval.sentences;

@@ -33,8 +33,20 @@ struct NerScore {
   void Add(const std::vector<analyze::Chunk>& gold, const std::vector<analyze::Chunk>& predicted);
 };
 
+// How predictions are written: the gold file's tag scheme (IOB1 for CoNLL-2003, IOB2 for
+// CoNLL-2002 and GermEval) and its type names (GermEval's OTH for MISC).
+struct NerOutputStyle {
+  bool iob2 = false;
+  bool germeval = false;
+};
+// IOB2 when some gold chunk opens with B- where IOB1 would write I- (after O or at a sentence
+// start).
+NerOutputStyle OutputStyleOf(const std::vector<analyze::ConllDocument>& docs, bool germeval);
+
 // Tags `docs` and scores the result against their gold tags. With `predictions`, writes
-// "token gold predicted" lines (predicted in IOB1), a blank line after each sentence.
+// "token gold predicted" lines in `style`, a blank line after each sentence. With `forms` (a
+// tagger of GermEval's name forms, see NameFormsAsEntityTypes), its chunks that overlap no entity
+// are added as the forms they stand for.
 struct NerEvaluation {
   NerScore score;
   long documents = 0;
@@ -45,7 +57,8 @@ struct NerEvaluation {
 };
 NerEvaluation EvaluateNer(const analyze::NerTagger& tagger,
                           const std::vector<analyze::ConllDocument>& docs,
-                          std::ostream* predictions = nullptr);
+                          std::ostream* predictions = nullptr, NerOutputStyle style = {},
+                          const analyze::NerTagger* forms = nullptr);
 
 }  // namespace newsloom::eval
 

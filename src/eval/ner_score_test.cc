@@ -44,5 +44,32 @@ TEST(NerScoreTest, CommittedModelScoresAboveFloorOnTestaSlice) {
   EXPECT_EQ(lines, eval.score.tokens + eval.sentences);
 }
 
+// The committed Spanish and Dutch models score above a floor on the CoNLL-2002 development files
+// (esp.testa, ned.testa), a little under the figures in models/README.md.
+struct LanguageFloor {
+  const char* language;
+  const char* file;
+  double f1;
+};
+
+TEST(NerScoreTest, CommittedConll2002ModelsScoreAboveFloor) {
+  for (const LanguageFloor& floor :
+       {LanguageFloor{"es", "esp.testa", 78.0}, LanguageFloor{"nl", "ned.testa", 76.0}}) {
+    const std::string path = std::string(NEWSLOOM_SHARED_DIR) + "/data/ner/conll2002/" + floor.file;
+    auto docs = analyze::ReadNerData(path);
+    ASSERT_TRUE(docs.ok()) << "CoNLL-2002 data is required for this test and is absent: "
+                           << docs.status().ToString();
+    auto tagger = analyze::NerTagger::Load(analyze::DefaultNerModelPath(floor.language));
+    ASSERT_TRUE(tagger.ok()) << "committed model missing: " << tagger.status().ToString();
+    std::ostringstream predictions;
+    NerEvaluation eval =
+        EvaluateNer(*tagger, *docs, &predictions, OutputStyleOf(*docs, /*germeval=*/false));
+    EXPECT_GT(eval.score.overall.gold, 2000) << floor.file;
+    EXPECT_GE(eval.score.overall.F1(), floor.f1) << floor.file;
+    // CoNLL-2002 is IOB2: predictions open every entity with B-.
+    EXPECT_NE(predictions.str().find(" B-"), std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace newsloom::eval

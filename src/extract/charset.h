@@ -1,22 +1,14 @@
-// Page bytes to UTF-8: the charset an HTML page declares, conversion with ICU, repair of
-// ill-formed UTF-8.
+// Extraction reads page bytes as UTF-8 through text/charset.h; these names keep its code as it is.
 #ifndef NEWSLOOM_EXTRACT_CHARSET_H_
 #define NEWSLOOM_EXTRACT_CHARSET_H_
 
-#include <string>
-#include <string_view>
+#include "text/charset.h"
 
 namespace newsloom::extract {
 
-// The charset named by <meta charset>, <meta http-equiv="Content-Type" content="...charset=">
-// or an XML declaration within the first 4 KiB, lower-cased; "" when none is declared.
-std::string DeclaredCharset(std::string_view html);
-
-// `bytes` as valid UTF-8. Bytes that already are valid UTF-8 are kept (pages often declare
-// latin-1 and send UTF-8; the reverse cannot be valid UTF-8 by accident in practice). Otherwise
-// they are converted from `charset` (windows-1252 when empty or unknown to ICU), and whatever
-// still is ill-formed becomes U+FFFD. A UTF-8 byte-order mark is dropped. Never fails.
-std::string ToUtf8(std::string_view bytes, std::string_view charset);
+using text::DeclaredCharset;
+using text::RepairMojibake;
+using text::ToUtf8;
 
 }  // namespace newsloom::extract
 

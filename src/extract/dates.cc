@@ -124,7 +124,9 @@ int WeekdayNamed(std::string_view expression) {
       {"wednesday", "mittwoch", "mercredi", "mi\xc3\xa9rcoles"},
       {"thursday", "donnerstag", "jeudi", "jueves"},
       {"friday", "freitag", "vendredi", "viernes"},
-      {"saturday", "samstag", "samedi", "s\xc3\xa1bado"},
+      {"saturday", "samstag", "samedi",
+       "s\xc3\xa1"
+       "bado"},
       {"sunday", "sonntag", "dimanche", "domingo"},
   };
   for (const std::string& word : text::Words(expression)) {
@@ -143,8 +145,7 @@ int WeekdayNamed(std::string_view expression) {
 
 std::vector<DateMention> FindDateMentions(std::string_view text, std::string_view language) {
   std::vector<DateMention> out;
-  for (const TemporalExpression& e :
-       timex::TagTemporalExpressions(text, std::nullopt, language)) {
+  for (const TemporalExpression& e : timex::TagTemporalExpressions(text, std::nullopt, language)) {
     if (e.type != "DATE" && e.type != "TIME") continue;
     const std::string& v = e.value;
     DateMention m;

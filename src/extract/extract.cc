@@ -36,16 +36,44 @@ void LineStats::AddPage(const RawPage& page) {
   ++pages_;
   if (LooksLikeHtml(page)) return;  // HTML pages are judged by their DOM, not by lines
   const std::string text = PageText(page, false);
+  const uint64_t site = text::Hash64(SiteOf(page.url, page.source));
+  ++site_pages_[site];
   std::unordered_set<uint64_t> seen;
   size_t pos = 0;
   while (pos < text.size()) {
     size_t eol = text.find('\n', pos);
     if (eol == std::string::npos) eol = text.size();
     const std::string key = LineKey(std::string_view(text).substr(pos, eol - pos));
-    if (!key.empty()) seen.insert(text::Hash64(key));
+    if (!key.empty() && seen.insert(text::Hash64(key)).second) {
+      ++site_pages_with_line_[text::Hash64(key, site)];
+    }
     pos = eol + 1;
   }
   for (uint64_t h : seen) ++pages_with_line_[h];
+}
+
+std::string LineStats::SiteOf(std::string_view url, std::string_view source) {
+  const size_t scheme = url.find("://");
+  if (scheme != std::string_view::npos) {
+    std::string_view host = url.substr(scheme + 3);
+    host = host.substr(0, host.find_first_of("/:?#"));
+    if (host.starts_with("www.")) host.remove_prefix(4);
+    if (!host.empty()) return text::NormalizeForCompare(host);
+  }
+  const size_t slash = source.rfind('/');
+  return slash == std::string_view::npos ? "" : std::string(source.substr(0, slash));
+}
+
+int LineStats::SitePages(std::string_view site) const {
+  auto it = site_pages_.find(text::Hash64(site));
+  return it == site_pages_.end() ? 0 : it->second;
+}
+
+int LineStats::SitePagesWithLine(std::string_view site, std::string_view line) const {
+  const std::string key = LineKey(line);
+  if (key.empty()) return 0;
+  auto it = site_pages_with_line_.find(text::Hash64(key, text::Hash64(site)));
+  return it == site_pages_with_line_.end() ? 0 : it->second;
 }
 
 int LineStats::PagesWithLine(std::string_view line) const {
@@ -78,7 +106,12 @@ void SettleMetadata(const RawPage& page, std::string_view text, Article* article
     }
   }
   signals.masthead = article->masthead_date;
-  std::string dated = article->body;
+  // Date lines taken out of the body ("Bonn, 11.10.2021") still date the text.
+  std::string dated;
+  for (const RemovedLine& r : article->removed) {
+    if (r.reason == "date" || r.reason == "published-line") dated += r.text + "\n";
+  }
+  dated += article->body;
   for (const Paragraph& c : article->captions) dated += "\n" + c.text;
   ResolvePublication(signals, dated, article);
 

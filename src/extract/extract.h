@@ -14,17 +14,27 @@
 
 namespace newsloom::extract {
 
-// Counts, for each normalised line, how many pages carry it, so that site-template lines can be
-// told from article lines. Feed it every page of a batch before extracting any of them.
-// Not thread-safe for writing; const methods may be called concurrently.
+// Counts, for each normalised line, how many pages carry it, over the batch and over each site's
+// plain-text pages, so that site-template lines can be told from article lines. Feed it every
+// page of a batch before extracting any of them. Not thread-safe for writing; const methods may
+// be called concurrently.
 class LineStats {
  public:
   void AddPage(const RawPage& page);
   int PagesWithLine(std::string_view line) const;
   int pages() const { return pages_; }
 
+  // A page's site: the host of its URL (without "www."), else the folder of its source, else "".
+  static std::string SiteOf(std::string_view url, std::string_view source);
+  // Plain-text pages of `site`, and those of them carrying `line`.
+  int SitePages(std::string_view site) const;
+  int SitePagesWithLine(std::string_view site, std::string_view line) const;
+
  private:
   std::unordered_map<uint64_t, int> pages_with_line_;
+  std::unordered_map<uint64_t, int> site_pages_;
+  std::unordered_map<uint64_t, int>
+      site_pages_with_line_;  // keyed by the line's hash seeded by the site's
   int pages_ = 0;
 };
 

@@ -1,865 +1,356 @@
 #include "extract/html.h"
 
-#include <gumbo.h>
-
 #include <algorithm>
-#include <map>
-#include <memory>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
-#include "extract/dates.h"
-#include "extract/plain_text.h"
+#include "extract/budget.h"
+#include "extract/furniture.h"
+#include "extract/html_blocks.h"
+#include "extract/html_dom.h"
+#include "extract/html_meta.h"
+#include "extract/html_source.h"
+#include "extract/script_text.h"
 #include "text/normalize.h"
-#include "text/stopwords.h"
 
 namespace newsloom::extract {
 namespace {
-
-// One block of visible text, in document order.
-struct Block {
-  std::string text;
-  size_t link_chars = 0;
-  GumboTag tag = GUMBO_TAG_UNKNOWN;         // the block element that holds it
-  std::vector<const GumboNode*> ancestors;  // element ancestors, innermost last
-  std::string bad_hint;  // why an ancestor marks it as furniture ("navigation", "comments", ...)
-  bool caption = false;  // inside <figure> or <figcaption>
-  bool heading = false;
-};
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-const char* Attr(const GumboNode* node, const char* name) {
-  if (node->type != GUMBO_NODE_ELEMENT) return nullptr;
-  const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, name);
-  return a ? a->value : nullptr;
-}
-
-bool Contains(std::string_view s, std::string_view p) {
-  return s.find(p) != std::string_view::npos;
-}
-
-// Class and id words that mark site furniture, and the reason they give.
-std::string NegativeHint(const GumboNode* node) {
-  const GumboTag tag = node->v.element.tag;
-  switch (tag) {
-    case GUMBO_TAG_NAV:
-      return "navigation";
-    case GUMBO_TAG_FOOTER:
-      return "footer";
-    case GUMBO_TAG_ASIDE:
-      return "aside";
-    case GUMBO_TAG_HEADER:
-      // An <article>'s own header holds its headline and lead, not the site's masthead.
-      for (const GumboNode* p = node->parent; p != nullptr; p = p->parent) {
-        if (p->type == GUMBO_NODE_ELEMENT && p->v.element.tag == GUMBO_TAG_ARTICLE) return "";
-      }
-      return "header";
-    default:
-      break;
-  }
-  // Page-wide wrappers carry every theme word in their classes ("right-sidebar nav-below-header").
-  if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_MAIN ||
-      tag == GUMBO_TAG_ARTICLE) {
-    return "";
-  }
-  if (const char* r = Attr(node, "role")) {
-    const std::string role = Lower(r);
-    if (role == "navigation" || role == "banner" || role == "contentinfo" ||
-        role == "complementary") {
-      return "navigation";
-    }
-  }
-  std::string hints;
-  if (const char* c = Attr(node, "class")) hints += Lower(c);
-  hints += ' ';
-  if (const char* i = Attr(node, "id")) hints += Lower(i);
-  if (hints.size() <= 1) return "";
-  // Class and id words, cut at spaces, dashes and underscores; a hint matches the start of a word.
-  std::vector<std::string> parts;
-  std::string cur;
-  for (char c : hints) {
-    if (c == ' ' || c == '-' || c == '_') {
-      if (!cur.empty()) parts.push_back(std::move(cur));
-      cur.clear();
-    } else {
-      cur.push_back(c);
-    }
-  }
-  if (!cur.empty()) parts.push_back(std::move(cur));
-  struct Hint {
-    std::string_view word;
-    std::string_view reason;
-  };
-  static constexpr Hint kHints[] = {
-      {"comments", "comments"},     {"commentlist", "comments"},
-      {"commentform", "comments"},  {"disqus", "comments"},
-      {"navigation", "navigation"}, {"respond", "comments"},
-      {"related", "related-links"}, {"recommend", "related-links"},
-      {"popular", "related-links"}, {"trending", "related-links"},
-      {"teaser", "related-links"},  {"share", "share"},
-      {"social", "share"},          {"sharing", "share"},
-      {"socializer", "share"},      {"footer", "footer"},
-      {"sidebar", "aside"},         {"widget", "aside"},
-      {"navbar", "navigation"},     {"nav", "navigation"},
-      {"menu", "navigation"},       {"breadcrumb", "breadcrumb"},
-      {"pagination", "navigation"}, {"masthead", "header"},
-      {"promo", "advertisement"},   {"advert", "advertisement"},
-      {"sponsor", "advertisement"}, {"ad", "advertisement"},
-      {"ads", "advertisement"},     {"newsletter", "newsletter"},
-      {"subscribe", "newsletter"},  {"cookie", "cookie-notice"},
-      {"consent", "cookie-notice"}, {"popup", "popup"},
-      {"modal", "popup"},           {"tags", "tags"},
-      {"author", "author-bio"},     {"byline", "byline"},
-  };
-  for (const Hint& h : kHints) {
-    for (const std::string& p : parts) {
-      // Short words and "comment" ("commentary" is an article genre) must match whole.
-      const bool exact_only = h.word.size() <= 3;
-      if (exact_only ? p == h.word : p.rfind(h.word, 0) == 0) return std::string(h.reason);
-      if (p == "comment") return "comments";
-    }
-  }
-  return "";
-}
-
-int PositiveHint(const GumboNode* node) {
-  const GumboTag tag = node->v.element.tag;
-  int score = 0;
-  if (tag == GUMBO_TAG_ARTICLE) score += 25;
-  if (tag == GUMBO_TAG_MAIN) score += 15;
-  std::string hints;
-  if (const char* c = Attr(node, "class")) hints += Lower(c);
-  hints += ' ';
-  if (const char* i = Attr(node, "id")) hints += Lower(i);
-  if (const char* p = Attr(node, "itemprop")) hints += Lower(p);
-  for (std::string_view w : {"article", "content", "entry", "post", "story", "body", "main", "text",
-                             "articlebody", "blog"}) {
-    if (Contains(hints, w)) {
-      score += 25;
-      break;
-    }
-  }
-  return score;
-}
-
-bool IsBlockTag(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_P:
-    case GUMBO_TAG_DIV:
-    case GUMBO_TAG_LI:
-    case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6:
-    case GUMBO_TAG_TD:
-    case GUMBO_TAG_TH:
-    case GUMBO_TAG_TR:
-    case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_PRE:
-    case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_NAV:
-    case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_MAIN:
-    case GUMBO_TAG_UL:
-    case GUMBO_TAG_OL:
-    case GUMBO_TAG_DL:
-    case GUMBO_TAG_DT:
-    case GUMBO_TAG_DD:
-    case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_FORM:
-    case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_BR:
-    case GUMBO_TAG_HR:
-    case GUMBO_TAG_ADDRESS:
-    case GUMBO_TAG_BODY:
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool IsSkippedTag(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_SCRIPT:
-    case GUMBO_TAG_STYLE:
-    case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_SVG:
-    case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_OPTION:
-    case GUMBO_TAG_HEAD:
-    case GUMBO_TAG_TEXTAREA:
-    case GUMBO_TAG_INPUT:
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool IsHeadingTag(GumboTag tag) {
-  return tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_H4 ||
-         tag == GUMBO_TAG_H5 || tag == GUMBO_TAG_H6;
-}
-
-std::string CollapseSpace(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return std::string(text::Trim(out));
-}
-
-// Whether the element is marked as the container of the article's text, by schema.org markup
-// or by the class names of the common publishing systems.
-bool IsArticleBodyMarker(const GumboNode* node) {
-  if (const char* ip = Attr(node, "itemprop")) {
-    const std::string prop = Lower(ip);
-    if (prop == "articlebody" || prop == "text") return true;
-  }
-  const char* c = Attr(node, "class");
-  if (c == nullptr) return false;
-  const std::string classes = Lower(c);
-  for (std::string_view marker : {"entry-content", "article-body", "articlebody", "post-content",
-                                  "post-body", "story-body", "article-content"}) {
-    if (Contains(classes, marker)) return true;
-  }
-  return false;
-}
-
-// What the segmenter needs to know about each element before believing a furniture hint on it.
-struct ElementFacts {
-  size_t text_bytes = 0;    // visible text under it
-  bool holds_body = false;  // it is, or holds, the marked article-body container
-};
-
-// Visible text bytes under each element, so that a furniture hint on an element holding most of
-// the page (Blogger's "widget Blog" around the post) is not believed; likewise for an element
-// that holds the marked article body (a wrapper named "...-sidebar-right" around the post).
-ElementFacts Facts(const GumboNode* node, std::unordered_map<const GumboNode*, ElementFacts>* facts,
-                   int depth) {
-  ElementFacts f;
-  if (depth > 400) return f;
-  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
-    f.text_bytes = CollapseSpace(node->v.text.text).size();
-    return f;
-  }
-  if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) return f;
-  const GumboVector* children =
-      node->type == GUMBO_NODE_DOCUMENT ? &node->v.document.children : &node->v.element.children;
-  if (node->type == GUMBO_NODE_ELEMENT && IsSkippedTag(node->v.element.tag)) return f;
-  for (unsigned i = 0; i < children->length; ++i) {
-    const ElementFacts c =
-        Facts(static_cast<const GumboNode*>(children->data[i]), facts, depth + 1);
-    f.text_bytes += c.text_bytes;
-    f.holds_body = f.holds_body || c.holds_body;
-  }
-  if (node->type == GUMBO_NODE_ELEMENT && IsArticleBodyMarker(node)) f.holds_body = true;
-  (*facts)[node] = f;
-  return f;
-}
-
-// Cuts the DOM into blocks the way a browser lays out block elements.
-class Segmenter {
- public:
-  explicit Segmenter(const GumboNode* document) { total_ = Facts(document, &facts_, 0).text_bytes; }
-
-  // The furniture hint of `node`, unless the node holds most of the page's text.
-  std::string Hint(const GumboNode* node) const {
-    std::string hint = NegativeHint(node);
-    if (hint.empty()) return hint;
-    auto it = facts_.find(node);
-    if (it == facts_.end()) return hint;
-    if (it->second.text_bytes > 0.4 * static_cast<double>(total_)) return "";
-    // The body container itself may carry a misleading word ("post-content social-ready"), and
-    // so may a wrapper around it, unless the hint is about comments (a comment may hold markup
-    // copied from an article).
-    if (it->second.holds_body && hint != "comments") return "";
-    return hint;
-  }
-
-  std::vector<Block> Run(const GumboNode* root) {
-    Walk(root, 0, false);
-    Flush();
-    return std::move(blocks_);
-  }
-
- private:
-  void Flush() {
-    std::string text = CollapseSpace(current_);
-    if (!text.empty()) {
-      Block b;
-      b.text = std::move(text);
-      b.link_chars = std::min(link_chars_, b.text.size());
-      b.tag = block_tags_.empty() ? GUMBO_TAG_BODY : block_tags_.back();
-      b.ancestors = path_;
-      for (const auto& [node, reason] : bad_) {
-        if (!reason.empty()) {
-          b.bad_hint = reason;
-          break;
-        }
-      }
-      b.caption = figure_depth_ > 0;
-      b.heading = IsHeadingTag(b.tag);
-      blocks_.push_back(std::move(b));
-    }
-    current_.clear();
-    link_chars_ = 0;
-  }
-
-  void Walk(const GumboNode* node, int depth, bool in_link) {
-    if (depth > 400) return;  // pathological nesting: stop rather than exhaust the stack
-    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
-        node->type == GUMBO_NODE_CDATA) {
-      const std::string_view t = node->v.text.text;
-      current_ += t;
-      if (in_link) link_chars_ += CollapseSpace(t).size();
-      return;
-    }
-    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) return;
-    const GumboVector* children =
-        node->type == GUMBO_NODE_DOCUMENT ? &node->v.document.children : &node->v.element.children;
-    if (node->type == GUMBO_NODE_ELEMENT) {
-      const GumboTag tag = node->v.element.tag;
-      if (IsSkippedTag(tag)) return;
-      if (const char* hidden = Attr(node, "hidden"); hidden != nullptr) return;
-      if (const char* aria = Attr(node, "aria-hidden"); aria && std::string_view(aria) == "true")
-        return;
-      const bool block = IsBlockTag(tag);
-      if (block) {
-        Flush();
-        current_.push_back(' ');
-      }
-      path_.push_back(node);
-      bad_.emplace_back(node, Hint(node));
-      if (block) block_tags_.push_back(tag);
-      const bool figure = tag == GUMBO_TAG_FIGURE || tag == GUMBO_TAG_FIGCAPTION;
-      if (figure) ++figure_depth_;
-      const bool link = in_link || tag == GUMBO_TAG_A;
-      for (unsigned i = 0; i < children->length; ++i) {
-        Walk(static_cast<const GumboNode*>(children->data[i]), depth + 1, link);
-      }
-      if (block) Flush();
-      if (figure) --figure_depth_;
-      if (block) block_tags_.pop_back();
-      bad_.pop_back();
-      path_.pop_back();
-      if (!block && (tag == GUMBO_TAG_IMG)) current_.push_back(' ');
-      return;
-    }
-    for (unsigned i = 0; i < children->length; ++i) {
-      Walk(static_cast<const GumboNode*>(children->data[i]), depth + 1, in_link);
-    }
-  }
-
-  std::unordered_map<const GumboNode*, ElementFacts> facts_;
-  size_t total_ = 0;
-  std::vector<Block> blocks_;
-  std::string current_;
-  size_t link_chars_ = 0;
-  std::vector<const GumboNode*> path_;
-  std::vector<std::pair<const GumboNode*, std::string>> bad_;
-  std::vector<GumboTag> block_tags_;
-  int figure_depth_ = 0;
-};
-
-// Metadata from <head>, JSON-LD and the first <h1> and <time>.
-struct Meta {
-  std::string title_tag;
-  std::string h1;
-  std::map<std::string, std::string> meta;  // lower-case property/name/itemprop -> content
-  std::string time_datetime;
-  std::string ld_headline, ld_published, ld_author, ld_publisher;
-};
-
-std::string TextOf(const GumboNode* node) {
-  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE)
-    return node->v.text.text;
-  if (node->type != GUMBO_NODE_ELEMENT) return "";
-  if (IsSkippedTag(node->v.element.tag) && node->v.element.tag != GUMBO_TAG_HEAD) return "";
-  std::string out;
-  const GumboVector& ch = node->v.element.children;
-  for (unsigned i = 0; i < ch.length; ++i) out += TextOf(static_cast<const GumboNode*>(ch.data[i]));
-  return out;
-}
-
-std::string RawScriptText(const GumboNode* node) {
-  std::string out;
-  const GumboVector& ch = node->v.element.children;
-  for (unsigned i = 0; i < ch.length; ++i) {
-    const auto* c = static_cast<const GumboNode*>(ch.data[i]);
-    if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_CDATA ||
-        c->type == GUMBO_NODE_WHITESPACE) {
-      out += c->v.text.text;
-    }
-  }
-  return out;
-}
-
-std::string JsonName(const nlohmann::json& v) {
-  if (v.is_string()) return v.get<std::string>();
-  if (v.is_object() && v.contains("name") && v["name"].is_string())
-    return v["name"].get<std::string>();
-  if (v.is_array()) {
-    std::string out;
-    for (const auto& e : v) {
-      std::string n = JsonName(e);
-      if (n.empty()) continue;
-      if (!out.empty()) out += ", ";
-      out += n;
-    }
-    return out;
-  }
-  return "";
-}
-
-void ReadJsonLd(const nlohmann::json& j, Meta* meta, int depth) {
-  if (depth > 8) return;
-  if (j.is_array()) {
-    for (const auto& e : j) ReadJsonLd(e, meta, depth + 1);
-    return;
-  }
-  if (!j.is_object()) return;
-  if (meta->ld_published.empty() && j.contains("datePublished") && j["datePublished"].is_string()) {
-    meta->ld_published = j["datePublished"].get<std::string>();
-  }
-  if (meta->ld_headline.empty() && j.contains("headline") && j["headline"].is_string()) {
-    meta->ld_headline = j["headline"].get<std::string>();
-  }
-  if (meta->ld_author.empty() && j.contains("author")) meta->ld_author = JsonName(j["author"]);
-  if (meta->ld_publisher.empty() && j.contains("publisher"))
-    meta->ld_publisher = JsonName(j["publisher"]);
-  if (j.contains("@graph")) ReadJsonLd(j["@graph"], meta, depth + 1);
-  if (j.contains("mainEntity")) ReadJsonLd(j["mainEntity"], meta, depth + 1);
-}
-
-// The string value that follows `key` and a colon in JSON text that may not parse as a whole.
-std::string QuotedValueAfter(std::string_view json, std::string_view key) {
-  const size_t k = json.find(key);
-  if (k == std::string_view::npos) return "";
-  size_t i = json.find_first_not_of(" \t\r\n", k + key.size());
-  if (i == std::string_view::npos || json[i] != ':') return "";
-  i = json.find_first_not_of(" \t\r\n", i + 1);
-  if (i == std::string_view::npos || json[i] != '"') return "";
-  const size_t end = json.find('"', i + 1);
-  if (end == std::string_view::npos || end - i > 64) return "";
-  return std::string(json.substr(i + 1, end - i - 1));
-}
-
-void CollectMeta(const GumboNode* node, Meta* meta, int depth) {
-  if (depth > 400 || node->type != GUMBO_NODE_ELEMENT) return;
-  const GumboTag tag = node->v.element.tag;
-  if (tag == GUMBO_TAG_TITLE && meta->title_tag.empty()) {
-    meta->title_tag = CollapseSpace(TextOf(node));
-  } else if (tag == GUMBO_TAG_H1 && meta->h1.empty()) {
-    meta->h1 = CollapseSpace(TextOf(node));
-  } else if (tag == GUMBO_TAG_META) {
-    const char* key = Attr(node, "property");
-    if (!key) key = Attr(node, "name");
-    if (!key) key = Attr(node, "itemprop");
-    const char* content = Attr(node, "content");
-    if (key && content) meta->meta.emplace(Lower(key), CollapseSpace(content));
-  } else if (tag == GUMBO_TAG_TIME && meta->time_datetime.empty()) {
-    if (const char* dt = Attr(node, "datetime")) meta->time_datetime = dt;
-  } else if (tag == GUMBO_TAG_SCRIPT) {
-    const char* type = Attr(node, "type");
-    if (type && Lower(type) == "application/ld+json") {
-      const std::string raw = RawScriptText(node);
-      nlohmann::json j = nlohmann::json::parse(raw, nullptr, /*allow_exceptions=*/false);
-      if (!j.is_discarded()) {
-        ReadJsonLd(j, meta, 0);
-      } else if (meta->ld_published.empty()) {
-        // Hand-written JSON-LD is often invalid (a trailing comma, an unescaped quote); its
-        // date is still the publisher's own statement.
-        meta->ld_published = QuotedValueAfter(raw, "\"datePublished\"");
-      }
-    }
-    return;
-  }
-  if (const char* ip = Attr(node, "itemprop"); ip && Lower(ip) == "datepublished") {
-    const char* v = Attr(node, "datetime");
-    if (!v) v = Attr(node, "content");
-    if (!v) v = Attr(node, "title");  // <abbr itemprop="datePublished" title="2019-10-16T14:33">
-    if (v) {
-      meta->meta.emplace("itemprop:datepublished", v);
-    } else if (std::string text = CollapseSpace(TextOf(node)); text.size() <= 80) {
-      meta->meta.emplace("itemprop:datepublished", std::move(text));  // <span ...>May 19, 2020
-    }
-  }
-  const GumboVector& ch = node->v.element.children;
-  for (unsigned i = 0; i < ch.length; ++i)
-    CollectMeta(static_cast<const GumboNode*>(ch.data[i]), meta, depth + 1);
-}
-
-std::string MetaValue(const Meta& meta, std::initializer_list<std::string_view> keys) {
-  for (std::string_view k : keys) {
-    auto it = meta.meta.find(std::string(k));
-    if (it != meta.meta.end() && !it->second.empty()) return it->second;
-  }
-  return "";
-}
-
-// "Headline | Site" -> "Headline": drops a short site name after a separator.
-std::string StripSiteSuffix(const std::string& title, std::string* site) {
-  for (std::string_view sep :
-       {" | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " :: ", " \xc2\xbb "}) {
-    const size_t p = title.rfind(sep);
-    if (p == std::string::npos || p == 0) continue;
-    const std::string tail = title.substr(p + sep.size());
-    if (text::Words(tail).size() <= 4 && text::Words(title.substr(0, p)).size() >= 2) {
-      if (site) *site = std::string(text::Trim(tail));
-      return std::string(text::Trim(title.substr(0, p)));
-    }
-  }
-  return title;
-}
-
-// The day of a metadata date. A UTC timestamp of exactly 22:00 or 23:00 is a date without a time,
-// stored as the publisher's local midnight in Central Europe: its day is the next one.
-std::optional<Date> PublisherDay(std::string_view value) {
-  std::optional<Date> day = ParseDate(value);
-  if (!day) return day;
-  const size_t t = value.find('T');
-  if (t == std::string_view::npos || t != 10) return day;
-  std::string_view time = text::Trim(value.substr(t + 1));
-  const bool utc = time.ends_with("Z") || time.ends_with("+00:00") || time.ends_with("+0000");
-  if (!utc) return day;
-  for (std::string_view midnight : {"22:00", "23:00"}) {
-    if (!time.starts_with(midnight)) continue;
-    // Only zeros may follow the hour and minute ("23:00:00.000Z").
-    const std::string_view rest = time.substr(midnight.size());
-    const size_t zone = rest.find_first_of("Z+");
-    if (rest.substr(0, zone).find_first_not_of(":0.") == std::string_view::npos)
-      return day->AddDays(1);
-  }
-  return day;
-}
 
 // Blocks outside the main region shorter than this are not taken in as running text.
 constexpr size_t kMinRunningTextBytes = 100;
 constexpr size_t kMinSentenceBytes = 60;
 constexpr size_t kMaxTrailingLineBytes = 40;
+constexpr size_t kMaxIntroducingLineBytes = 150;
+// Longer blocks are not taken for captions by their wording.
+constexpr size_t kMaxCaptionBytes = 400;
+// The share of the page's running-text score that the region must hold.
+constexpr double kMinRegionShare = 0.5;
+// A DOM body shorter than this may be the stub of a page rendered by script.
+constexpr size_t kMaxStubBodyBytes = 500;
+// Script text replaces such a stub when it is at least this long and twice the stub's length.
+constexpr size_t kMinScriptBodyBytes = 200;
 
-}  // namespace
-
-// Case-insensitive: does `s` continue at `i` with the lower-case ASCII `word`?
-bool StartsWithNoCase(std::string_view s, size_t i, std::string_view word) {
-  if (s.size() - i < word.size()) return false;
-  for (size_t k = 0; k < word.size(); ++k) {
-    char c = s[i + k];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != word[k]) return false;
-  }
-  return true;
+double LinkDensity(const Block& b) {
+  return static_cast<double>(b.link_chars) /
+         static_cast<double>(std::max<size_t>(1, b.text.size()));
 }
 
-size_t FindNoCase(std::string_view s, size_t from, std::string_view word) {
-  for (size_t i = s.find('<', from); i != std::string_view::npos; i = s.find('<', i + 1)) {
-    if (StartsWithNoCase(s, i, word)) return i;
-  }
-  return std::string_view::npos;
+// A block's running-text score (Readability's): commas and length, less its share of link
+// text; 0 for blocks too short or too link-heavy to count, and with `use_hints` for blocks under
+// furniture hints.
+double BlockScore(const Block& b, bool use_hints) {
+  if (b.holder == nullptr || (use_hints && !b.hint.empty())) return 0;
+  const double link_density = LinkDensity(b);
+  if (b.text.size() < 25 || link_density > 0.5) return 0;
+  const double commas = static_cast<double>(std::count(b.text.begin(), b.text.end(), ','));
+  return (1 + commas + std::min(static_cast<double>(b.text.size()) / 100.0, 3.0)) *
+         (1 - link_density);
 }
 
-// The page without what no extraction step reads: comments and the contents of <style>, of
-// <noscript> and of scripts other than JSON-LD. They are a large share of the bytes of modern pages
-// and the parser spends its time in proportion to bytes. Elements stay (empty) so the tree keeps
-// its shape. A browser that runs scripts reads <noscript> as raw text, so markup inside it (an
-// unclosed <div>) must not swallow the rest of the page. A script holding an HTML template of the
-// article (pages rendered on the client) is unwrapped: its markup is the article.
-std::string WithoutScripts(std::string_view html) {
-  std::string out;
-  out.reserve(html.size());
-  size_t i = 0;
-  while (i < html.size()) {
-    const size_t lt = html.find('<', i);
-    if (lt == std::string_view::npos) break;
-    out.append(html, i, lt - i);
-    i = lt;
-    if (html.compare(i, 4, "<!--") == 0) {
-      const size_t end = html.find("-->", i + 4);
-      i = end == std::string_view::npos ? html.size() : end + 3;
-      continue;
+// Readability's content score of each element (indexed by ElementInfo::order): the running text
+// its blocks hold, shared with the two nearest ancestors.
+std::vector<double> ScoreElements(const PageBlocks& page, bool use_hints) {
+  std::vector<double> score(page.elements().size(), 0.0);
+  for (const Block& b : page.blocks()) {
+    const double s = BlockScore(b, use_hints);
+    if (s == 0) continue;
+    // Text held directly by a paragraph-like element counts for the element around it.
+    const xmlNode* start = b.holder;
+    const Tag tag = page.Info(start)->tag;
+    if ((tag == Tag::kP || tag == Tag::kLi || IsHeading(tag) || tag == Tag::kBlockquote ||
+         tag == Tag::kPre || tag == Tag::kTd) &&
+        IsElement(start->parent)) {
+      start = start->parent;
     }
-    std::string_view raw_tag;
-    if (StartsWithNoCase(html, i, "<script"))
-      raw_tag = "</script";
-    else if (StartsWithNoCase(html, i, "<style"))
-      raw_tag = "</style";
-    else if (StartsWithNoCase(html, i, "<noscript"))
-      raw_tag = "</noscript";
-    const size_t name_end = i + (raw_tag.size() - 1);
-    if (raw_tag.empty() || name_end >= html.size() ||
-        !(html[name_end] == '>' || html[name_end] == ' ' || html[name_end] == '\t' ||
-          html[name_end] == '\n' || html[name_end] == '\r' || html[name_end] == '/')) {
-      out.push_back('<');
-      ++i;
-      continue;
+    double share = s;
+    for (const xmlNode* n = start; n != nullptr && IsElement(n) && share >= s / 4; n = n->parent) {
+      score[page.Info(n)->order] += share;
+      share /= 2;
     }
-    const size_t open_end = html.find('>', i);
-    if (open_end == std::string_view::npos) break;
-    const std::string_view open = html.substr(i, open_end + 1 - i);
-    const size_t close = FindNoCase(html, open_end + 1, raw_tag);
-    const size_t content_end = close == std::string_view::npos ? html.size() : close;
-    bool keep = false, unwrap = false;
-    for (size_t k = 0; k + 7 <= open.size(); ++k) {
-      if (StartsWithNoCase(open, k, "ld+json")) keep = true;
-      if (StartsWithNoCase(open, k, "text/template")) unwrap = true;
-    }
-    const std::string_view content = html.substr(open_end + 1, content_end - (open_end + 1));
-    // Client-side templates with placeholders ({{name}}, <%= name %>) are code, not the article.
-    unwrap = unwrap && content.find("<p") != std::string_view::npos &&
-             content.find("{{") == std::string_view::npos &&
-             content.find("<%") == std::string_view::npos;
-    if (unwrap) {
-      out.append(content);
-      i = close == std::string_view::npos ? html.size() : html.find('>', close);
-      i = i == std::string_view::npos ? html.size() : i + 1;
-      continue;
-    }
-    out.append(open);
-    if (keep) out.append(content);
-    i = content_end;
   }
-  if (i < html.size()) out.append(html, i, html.size() - i);
-  return out;
+  return score;
 }
 
-Status ExtractHtml(std::string_view html, std::string_view /*url*/, Article* article) {
-  const std::string stripped = WithoutScripts(html);
-  html = stripped;
-  std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> output(
-      gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()),
-      [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
-  if (!output || !output->root) return Status::Corrupt("HTML could not be parsed");
+// The block scores summed over each element's whole subtree (indexed by ElementInfo::order), and
+// over the page in `total`. Linear: children come after their parents in document order.
+std::vector<double> SubtreeScores(const PageBlocks& page, bool use_hints, double* total) {
+  std::vector<double> sum(page.elements().size(), 0.0);
+  *total = 0;
+  for (const Block& b : page.blocks()) {
+    const double s = BlockScore(b, use_hints);
+    if (s == 0) continue;
+    sum[page.Info(b.holder)->order] += s;
+    *total += s;
+  }
+  for (size_t k = sum.size(); k-- > 0;) {
+    if (const ElementInfo* parent = page.Info(page.elements()[k]->parent))
+      sum[parent->order] += sum[k];
+  }
+  return sum;
+}
 
-  Meta meta;
-  CollectMeta(output->root, &meta, 0);
-  Segmenter segmenter(output->document);
-  std::vector<Block> blocks = segmenter.Run(output->document);
+// The element with the best score, a bonus for tag and class words that mark article containers;
+// ties go to the first in document order. Null when no block scored.
+const xmlNode* TopElement(const PageBlocks& page, const std::vector<double>& score,
+                          double* top_score) {
+  const xmlNode* top = nullptr;
+  *top_score = 0;
+  for (size_t k = 0; k < score.size(); ++k) {
+    if (score[k] <= 0) continue;
+    const xmlNode* node = page.elements()[k];
+    const double s = score[k] + PositiveHint(node) * 0.1 * std::min(score[k], 10.0) / 10.0;
+    if (s > *top_score) {
+      *top_score = s;
+      top = node;
+    }
+  }
+  return top;
+}
 
-  // Score elements by the running text their blocks hold (Readability's content score). When
-  // furniture hints leave no text at all (an article inside a "sharing container"), the hints
-  // are wrong for this page and the scoring runs again without them.
-  std::unordered_map<const GumboNode*, double> score;
-  const GumboNode* top = nullptr;
+// Step 1: the element that holds the article. When furniture hints leave no text at all (an
+// article inside a "sharing container"), the hints are wrong for this page and the scoring runs
+// again without them. Siblings of the top element that also hold running text belong to the
+// article (split bodies): the parent is taken when together they hold a good share of the score.
+// Likewise an <article> around the region when the region holds less than half its text. Last,
+// a region holding less than half of the page's running text (product pages, recipes: text
+// spread over many containers) widens to the nearest ancestor that holds that much.
+const xmlNode* MainRegion(const PageBlocks& page) {
+  std::vector<double> score;
+  const xmlNode* top = nullptr;
   double top_score = 0;
-  for (int pass = 0; pass < 2 && top == nullptr; ++pass) {
-    score.clear();
-    for (const Block& b : blocks) {
-      if (b.ancestors.empty() || (pass == 0 && !b.bad_hint.empty())) continue;
-      const double link_density =
-          b.text.empty() ? 1 : static_cast<double>(b.link_chars) / b.text.size();
-      if (b.text.size() < 25 || link_density > 0.5) continue;
-      const double commas = static_cast<double>(std::count(b.text.begin(), b.text.end(), ','));
-      const double s = (1 + commas + std::min(b.text.size() / 100.0, 3.0)) * (1 - link_density);
-      // The block element itself and its two nearest ancestors share the score.
-      const size_t n = b.ancestors.size();
-      const GumboNode* holder = b.ancestors[n - 1];
-      // Text held directly by a generic container counts for the container.
-      size_t start = n - 1;
-      if (holder->v.element.tag == GUMBO_TAG_P || holder->v.element.tag == GUMBO_TAG_LI ||
-          IsHeadingTag(holder->v.element.tag) || holder->v.element.tag == GUMBO_TAG_BLOCKQUOTE ||
-          holder->v.element.tag == GUMBO_TAG_PRE || holder->v.element.tag == GUMBO_TAG_TD) {
-        start = n >= 2 ? n - 2 : n - 1;
-      }
-      score[b.ancestors[start]] += s;
-      if (start >= 1) score[b.ancestors[start - 1]] += s / 2;
-      if (start >= 2) score[b.ancestors[start - 2]] += s / 4;
+  bool use_hints = true;
+  for (bool hints : {true, false}) {
+    use_hints = hints;
+    score = ScoreElements(page, use_hints);
+    top = TopElement(page, score, &top_score);
+    if (top != nullptr) break;
+  }
+  if (top == nullptr || !IsElement(top->parent)) return top;
+  double sibling_score = 0;
+  for (const xmlNode* c = top->parent->children; c != nullptr; c = c->next) {
+    const ElementInfo* info = page.Info(c);
+    if (c == top || info == nullptr) continue;
+    if (score[info->order] >= std::max(2.0, top_score * 0.2)) sibling_score += score[info->order];
+  }
+  const xmlNode* region = top;
+  if (sibling_score >= top_score * 0.3 && page.Hint(top->parent).empty()) region = top->parent;
+  // Whether widening the region from `region` to `outer` would put a furniture hint above the
+  // region's own text: the region, or an element between it and `outer`, carries one.
+  auto hint_below = [&](const xmlNode* outer) {
+    for (const xmlNode* n = region; n != outer; n = n->parent) {
+      if (!page.Info(n)->hint.empty()) return true;
     }
-    // Iterate blocks (document order) rather than the map, so ties resolve the same way every run.
-    for (const Block& b : blocks) {
-      for (const GumboNode* a : b.ancestors) {
-        auto it = score.find(a);
-        if (it == score.end()) continue;
-        const double s =
-            it->second * 1.0 + PositiveHint(a) * 0.1 * std::min(it->second, 10.0) / 10.0;
-        if (s > top_score) {
-          top_score = s;
-          top = a;
-        }
-      }
+    return false;
+  };
+  for (const xmlNode* n = region->parent; IsElement(n); n = n->parent) {
+    const ElementInfo* info = page.Info(n);
+    if (info->tag == Tag::kBody) break;
+    if (info->tag != Tag::kArticle) continue;
+    if (info->hint.empty() && page.Info(region)->text_bytes * 2 < info->text_bytes &&
+        !hint_below(n)) {
+      region = n;
+    }
+    break;
+  }
+  double total = 0;
+  const std::vector<double> subtree = SubtreeScores(page, use_hints, &total);
+  while (subtree[page.Info(region)->order] < kMinRegionShare * total &&
+         !hint_below(region->parent)) {
+    const ElementInfo* parent = page.Info(region->parent);
+    if (parent == nullptr || parent->tag == Tag::kBody || !parent->hint.empty()) break;
+    region = region->parent;
+  }
+  return region;
+}
+
+// `line` holds the block's features, measured on first use.
+bool ReadsAsRunningText(const Block& b, std::optional<LineFeatures>* line) {
+  if (b.caption) return false;
+  // A whole sentence may be shorter than the usual minimum.
+  const char last = b.text.empty() ? ' ' : b.text.back();
+  const size_t min_bytes =
+      (last == '.' || last == '!' || last == '?') ? kMinSentenceBytes : kMinRunningTextBytes;
+  if (b.text.size() < min_bytes || b.link_chars * 4 > b.text.size()) return false;
+  if (!*line) *line = MeasureLine(b.text, /*count_capitals=*/false);
+  return (*line)->words > 0 && (*line)->stopwords >= 0.2 * (*line)->words;
+}
+
+// Why a block is not article text, "" when it is. Running text outside the region (a lead
+// paragraph in a header box, a body split over sibling containers) is taken in as well, unless
+// furniture hints mark it; a page header's lead and text under a loosely used "related" or
+// "teaser" class count too, text in navigation, asides and comments does not.
+std::string RemovalReason(const PageBlocks& page, const xmlNode* region, const Block& b) {
+  std::optional<LineFeatures> line;
+  const bool in_region = b.holder != nullptr && page.Contains(region, b.holder);
+  if (!in_region) {
+    const bool elsewhere = (b.hint.empty() || b.hint == "header" || b.hint == "related-links") &&
+                           ReadsAsRunningText(b, &line);
+    if (!elsewhere) return b.hint.empty() ? "outside-main-content" : std::string(b.hint);
+  } else if (!b.hint.empty()) {
+    // A hint on an element inside the region, e.g. a share bar within the article. Share widgets
+    // wrap whole articles ("social-ready" on the text column); running text under them is the
+    // article's. Other furniture words inside the article are believed.
+    const bool inner = b.inner_hinted != region && page.Contains(region, b.inner_hinted);
+    if (inner && (b.hint != "share" || !ReadsAsRunningText(b, &line))) {
+      return std::string(b.hint);
     }
   }
-  if (top == nullptr) return Status::Corrupt("no main text found");
-  // Siblings of the top element that also hold running text belong to the article (split
-  // bodies); take the parent when they together hold a good share of the score.
-  const GumboNode* region = top;
-  if (top->parent && top->parent->type == GUMBO_NODE_ELEMENT) {
-    double sibling_score = 0;
-    const GumboVector& ch = top->parent->v.element.children;
-    for (unsigned i = 0; i < ch.length; ++i) {
-      const auto* c = static_cast<const GumboNode*>(ch.data[i]);
-      if (c == top) continue;
-      auto it = score.find(c);
-      if (it != score.end() && it->second >= std::max(2.0, top_score * 0.2))
-        sibling_score += it->second;
-    }
-    if (sibling_score >= top_score * 0.3 && segmenter.Hint(top->parent).empty())
-      region = top->parent;
-  }
+  if (LinkDensity(b) > 0.5) return "links";
+  if (!line) line = MeasureLine(b.text, /*count_capitals=*/false);
+  std::string reason = LineFurnitureReason(*line);
+  if (reason.empty()) reason = MetadataLineReason(*line);
+  return reason;
+}
 
-  // Running text outside the region (a lead paragraph in a header box, a body split over
-  // sibling containers) is taken in as well, unless furniture hints mark it.
-  auto reads_as_running_text = [&](const Block& b) {
-    if (b.caption) return false;
-    // A whole sentence may be shorter than the usual minimum.
-    const char last = b.text.empty() ? ' ' : b.text.back();
-    const size_t min_bytes =
-        (last == '.' || last == '!' || last == '?') ? kMinSentenceBytes : kMinRunningTextBytes;
-    if (b.text.size() < min_bytes || b.link_chars * 4 > b.text.size()) return false;
-    std::vector<std::string> words = text::Words(b.text);
-    int stop = 0;
-    for (const std::string& w : words) stop += text::IsStopword(w);
-    return !words.empty() && stop >= 0.2 * static_cast<double>(words.size());
-  };
-  // A page header's lead paragraph and text under a loosely used "related" or "teaser" class
-  // read as running text count too; text in navigation, asides and comments does not.
-  auto running_text_elsewhere = [&](const Block& b) {
-    return (b.bad_hint.empty() || b.bad_hint == "header" || b.bad_hint == "related-links") &&
-           reads_as_running_text(b);
-  };
+void AppendParagraph(const std::string& text, Article* article) {
+  if (!article->body.empty()) article->body.push_back('\n');
+  Paragraph p;
+  p.text = text;
+  p.span.begin = static_cast<uint32_t>(article->body.size());
+  article->body += text;
+  p.span.end = static_cast<uint32_t>(article->body.size());
+  article->paragraphs.push_back(std::move(p));
+}
 
-  // Keep the region's blocks that read as text; everything else is removed with a reason.
+// Step 2: the region's blocks that read as text become paragraphs (captions apart); everything
+// else is removed with a reason. `kept_numbers` receives the block number of each paragraph.
+void SelectBlocks(const PageBlocks& page, const xmlNode* region, const HtmlMeta& meta,
+                  Article* article, std::vector<int>* kept_numbers) {
   int number = 0;
-  std::vector<int> kept_numbers;  // block number of each paragraph
-  std::vector<std::string> kept_texts;
-  for (const Block& b : blocks) {
+  const std::string h1 = text::NormalizeForCompare(meta.h1);
+  for (const Block& b : page.blocks()) {
     ++number;
-    const bool inside =
-        std::find(b.ancestors.begin(), b.ancestors.end(), region) != b.ancestors.end() ||
-        running_text_elsewhere(b);
-    std::string reason;
-    const double link_density =
-        static_cast<double>(b.link_chars) / std::max<size_t>(1, b.text.size());
-    if (!inside) {
-      reason = b.bad_hint.empty() ? "outside-main-content" : b.bad_hint;
-    } else if (!b.bad_hint.empty()) {
-      // A hint on an element inside the region, e.g. a share bar within the article.
-      bool inner = false;
-      for (size_t k = 0; k < b.ancestors.size(); ++k) {
-        if (b.ancestors[k] == region) {
-          for (size_t m = k + 1; m < b.ancestors.size(); ++m) {
-            if (!segmenter.Hint(b.ancestors[m]).empty()) inner = true;
-          }
-        }
-      }
-      // Share widgets wrap whole articles ("social-ready" on the text column); running text
-      // under them is the article's. Other furniture words inside the article are believed.
-      if (inner && (b.bad_hint != "share" || !reads_as_running_text(b))) reason = b.bad_hint;
+    std::string reason = RemovalReason(page, region, b);
+    if (reason.empty() && !b.caption && b.text.size() < kMaxCaptionBytes &&
+        IsCreditedCaption(MeasureLine(b.text, /*count_capitals=*/false))) {
+      reason = "caption";  // a caption outside <figure>: not body, kept as a caption
     }
-    if (reason.empty() && link_density > 0.5) reason = "links";
-    if (reason.empty()) {
-      std::string f = FurnitureReason(b.text);
-      if (!f.empty()) reason = f;
-    }
-    if (reason.empty() && b.caption) {
+    if (reason == "caption" || (reason.empty() && b.caption)) {
       Paragraph p;
       p.text = b.text;
       article->captions.push_back(std::move(p));
       continue;
     }
-    if (reason.empty() && b.tag == GUMBO_TAG_H1 &&
-        text::NormalizeForCompare(b.text) == text::NormalizeForCompare(meta.h1)) {
+    if (reason.empty() && b.tag == Tag::kH1 && text::NormalizeForCompare(b.text) == h1) {
       reason = "title";
     }
     if (!reason.empty()) {
-      article->removed.push_back({number, b.text, reason});
+      article->removed.push_back({number, b.text, std::move(reason)});
       continue;
     }
-    if (!article->body.empty()) article->body.push_back('\n');
-    Paragraph p;
-    p.text = b.text;
-    p.span.begin = static_cast<uint32_t>(article->body.size());
-    article->body += b.text;
-    p.span.end = static_cast<uint32_t>(article->body.size());
-    article->paragraphs.push_back(std::move(p));
-    kept_numbers.push_back(number);
+    AppendParagraph(b.text, article);
+    kept_numbers->push_back(number);
   }
-  // A short line without a sentence end closing the body ("Further information", "Read more")
-  // introduces what follows the article, which was removed: it goes with it.
+}
+
+// Step 3: a heading that ends articles ("About the author", "Related articles") inside the
+// region, with most of the body before it: what follows it is not the article.
+void CutAtEndingHeading(const PageBlocks& page, const xmlNode* region,
+                        std::vector<int>* kept_numbers, Article* article) {
+  size_t total = 0;
+  for (const Paragraph& p : article->paragraphs) total += p.text.size();
+  int number = 0;
+  size_t kept = 0;    // paragraphs before the heading
+  size_t before = 0;  // their bytes
+  for (const Block& b : page.blocks()) {
+    ++number;
+    while (kept < kept_numbers->size() && (*kept_numbers)[kept] < number) {
+      before += article->paragraphs[kept++].text.size();
+    }
+    if (b.holder == nullptr || !page.Contains(region, b.holder) || b.text.size() > 80) continue;
+    if (!EndsArticle(MeasureLine(b.text, /*count_capitals=*/false)) ||
+        before < 2 * (total - before))
+      continue;
+    for (size_t k = kept; k < article->paragraphs.size(); ++k) {
+      article->removed.push_back(
+          {(*kept_numbers)[k], article->paragraphs[k].text, "after-article"});
+    }
+    article->paragraphs.resize(kept);
+    kept_numbers->resize(kept);
+    article->body.resize(kept == 0 ? 0 : article->paragraphs.back().span.end);
+    return;
+  }
+}
+
+// Step 4: a short line without a sentence end closing the body ("Further information", "Read
+// more") introduces what follows the article, which was removed: it goes with it; so does a line
+// ending in a colon.
+void DropTrailingHeadings(std::vector<int>* kept_numbers, Article* article) {
   while (article->paragraphs.size() > 1) {
     const std::string& last = article->paragraphs.back().text;
     const char end = last.empty() ? '.' : last.back();
-    if (last.size() >= kMaxTrailingLineBytes || end == '.' || end == '!' || end == '?' ||
-        end == '"' || end == ')') {
+    const bool introduces = end == ':' && last.size() < kMaxIntroducingLineBytes;
+    if (!introduces && (last.size() >= kMaxTrailingLineBytes || end == '.' || end == '!' ||
+                        end == '?' || end == '"' || end == ')')) {
       break;
     }
-    article->removed.push_back({kept_numbers.back(), last, "trailing-heading"});
-    kept_numbers.pop_back();
+    article->removed.push_back({kept_numbers->back(), last, "trailing-heading"});
+    kept_numbers->pop_back();
     article->paragraphs.pop_back();
     article->body.resize(article->paragraphs.back().span.end);
   }
-  std::sort(article->removed.begin(), article->removed.end(),
-            [](const RemovedLine& a, const RemovedLine& b) { return a.line < b.line; });
-  if (article->paragraphs.empty()) return Status::Corrupt("no main text found");
+}
 
-  // Metadata.
-  std::string site_from_title;
-  std::string title = MetaValue(meta, {"og:title", "twitter:title"});
-  if (title.empty()) title = meta.ld_headline;
-  if (title.empty()) title = meta.h1;
-  if (title.empty()) title = meta.title_tag;
-  article->title = StripSiteSuffix(title, &site_from_title);
-  if (article->title.empty()) article->title = StripSiteSuffix(meta.title_tag, &site_from_title);
-  article->subtitle = MetaValue(meta, {"og:description", "description"});
-  if (article->subtitle.size() > 400) article->subtitle.clear();
-  article->outlet = MetaValue(meta, {"og:site_name", "application-name"});
-  if (article->outlet.empty()) article->outlet = meta.ld_publisher;
-  if (article->outlet.empty()) article->outlet = site_from_title;
-  std::string byline =
-      MetaValue(meta, {"author", "article:author", "dc.creator", "byl", "parsely-author"});
-  if (byline.empty() || byline.find("://") != std::string::npos) byline = meta.ld_author;
-  if (byline.find("://") != std::string::npos) byline.clear();
-  if (text::NormalizeForCompare(byline).rfind("by ", 0) == 0) byline = byline.substr(3);
-  article->byline = byline;
-
-  struct Source {
-    std::string value;
-    double confidence;
-  };
-  const Source sources[] = {
-      {meta.ld_published, 0.95},
-      {MetaValue(meta, {"article:published_time", "og:published_time", "itemprop:datepublished",
-                        "datepublished", "pubdate", "publishdate", "date", "dc.date",
-                        "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date"}),
-       0.9},
-      {meta.time_datetime, 0.8},
-  };
-  // The page's own metadata; the URL and the text's dates are weighed against it afterwards
-  // (ResolvePublication).
-  for (const Source& s : sources) {
-    if (s.value.empty()) continue;
-    if (auto d = PublisherDay(s.value)) {
-      article->published = d;
-      article->published_confidence = s.confidence;
-      article->published_source = DateSource::kMetadata;
-      break;
+// Step 5: a page rendered by script carries its article in JSON and its DOM a stub at most. When
+// the DOM body is short and the script text at least twice as long, the script text is the body
+// and the stub's paragraphs are removed.
+Status PreferScriptTextToStub(const HtmlSource& source, const PageBlocks& page,
+                              const PageClock& clock, const std::vector<int>& kept_numbers,
+                              Article* article) {
+  if (article->body.size() >= kMaxStubBodyBytes) return Status::Ok();
+  // Components rendered by script also take their state from an attribute
+  // (<div data-react-props="{...}">).
+  std::vector<std::string> page_state = source.page_state;
+  for (const xmlNode* element : page.elements()) {
+    for (const char* name : {"data-react-props", "data-props", "data-page", "data-state"}) {
+      const char* value = Attr(element, name);
+      if (value != nullptr && value[0] == '{') page_state.emplace_back(value);
     }
   }
+  if (source.json_ld.empty() && page_state.empty()) return Status::Ok();
+  Result<std::vector<std::string>> script = ScriptArticleText(source.json_ld, page_state, clock);
+  if (!script.ok()) return script.status();
+  size_t bytes = 0;
+  for (const std::string& p : *script) bytes += p.size();
+  if (bytes < std::max(kMinScriptBodyBytes, 2 * article->body.size())) return Status::Ok();
+  for (size_t k = 0; k < article->paragraphs.size(); ++k) {
+    article->removed.push_back(
+        {kept_numbers[k], article->paragraphs[k].text, "stub-of-script-text"});
+  }
+  article->paragraphs.clear();
+  article->body.clear();
+  for (const std::string& p : *script) AppendParagraph(p, article);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status ExtractHtml(std::string_view html, std::string_view /*url*/, Article* article) {
+  const PageBudget& budget = DefaultBudget();
+  const PageClock clock(budget);
+  const HtmlSource source = PrepareHtml(html);
+  if (source.markup.size() > budget.max_bytes) return OverBudget("size");
+  if (source.attribute_work > budget.max_attribute_work) return OverBudget("attribute");
+  const HtmlDoc doc = ParseHtml(source.markup);
+  if (doc == nullptr) return Status::Corrupt("HTML could not be parsed");
+  NEWSLOOM_RETURN_IF_ERROR(clock.Check());
+
+  PageBlocks page;
+  NEWSLOOM_RETURN_IF_ERROR(page.Build(doc.get(), clock));
+  const HtmlMeta meta = CollectMeta(doc.get(), source.json_ld);
+  std::vector<int> kept_numbers;
+  if (const xmlNode* region = MainRegion(page)) {
+    SelectBlocks(page, region, meta, article, &kept_numbers);
+    CutAtEndingHeading(page, region, &kept_numbers, article);
+    DropTrailingHeadings(&kept_numbers, article);
+  }
+  NEWSLOOM_RETURN_IF_ERROR(PreferScriptTextToStub(source, page, clock, kept_numbers, article));
+  std::stable_sort(article->removed.begin(), article->removed.end(),
+                   [](const RemovedLine& a, const RemovedLine& b) { return a.line < b.line; });
+  if (article->paragraphs.empty()) return Status::Corrupt("no main text found");
+  NEWSLOOM_RETURN_IF_ERROR(clock.Check());
+  DecideMetadata(meta, article);
   return Status::Ok();
 }
 

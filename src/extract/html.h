@@ -1,4 +1,4 @@
-// Main content of an HTML page (gumbo): the DOM cut into text blocks, blocks scored by text and
+// Main content of an HTML page (libxml2): the DOM cut into text blocks, blocks scored by text and
 // link density and by tag/class/id hints, the best contiguous region around the densest text
 // kept; title, outlet, byline and publication date from meta tags, JSON-LD, <time> and the URL.
 #ifndef NEWSLOOM_EXTRACT_HTML_H_

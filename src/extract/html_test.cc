@@ -122,6 +122,19 @@ TEST(CharsetTest, ConvertsAndRepairs) {
   EXPECT_EQ(ToUtf8("\xef\xbb\xbfhello", ""), "hello");
 }
 
+TEST(CharsetTest, RepairsMojibakeLineByLine) {
+  // "Grüße – für dich" once read as windows-1252; the second line is correct as it is.
+  EXPECT_EQ(RepairMojibake("GrÃ¼ÃŸe â€“ fÃ¼r dich\nGrüße für dich"),
+            "Grüße – für dich\nGrüße für dich");
+  // Latin-1 text that merely contains "Ã" followed by a letter is not mojibake.
+  EXPECT_EQ(RepairMojibake("Ã la carte"), "Ã la carte");
+  // Characters windows-1252 lacks, and correct text the line mixes in, stay as they are; a byte
+  // windows-1252 leaves undefined may come through as a C1 control.
+  EXPECT_EQ(RepairMojibake("fÃ¼r ★"), "für ★");
+  EXPECT_EQ(RepairMojibake("FPÃ\u0096 fÃ¼r “Hofstaat”"), "FPÖ für “Hofstaat”");
+  EXPECT_EQ(ToUtf8("FÃ¼r", ""), "Für");
+}
+
 TEST(ExtractTest, HtmlPageWithDeclaredCharset) {
   RawPage page;
   page.source = "page.html";
@@ -301,6 +314,83 @@ TEST(ExtractHtmlTest, FurnitureWordOnAWrapperOfTheMarkedBodyIsNotBelieved) {
   EXPECT_THAT(a.body, HasSubstr("nominated for the national book prize"));
   EXPECT_THAT(a.body, HasSubstr("different narrators"));
   EXPECT_THAT(a.body, Not(HasSubstr("Other programmes")));
+}
+
+}  // namespace
+}  // namespace newsloom::extract
+
+namespace newsloom::extract {
+namespace {
+
+TEST(ExtractHtmlTest, AuthorBioAfterTheArticleIsNotBody) {
+  const char* page = R"(<html><body><article>
+<p>The harbour reopened on Monday after a week of repairs to the northern quay, officials said.</p>
+<p>Ferries will run on the usual timetable again from the start of next month, the operator said.</p>
+<p>The repairs cost less than planned, and the quay will be inspected again in the autumn.</p>
+<h3>About the author</h3>
+<p>Jane Roe has written about the coast and its harbours for the paper since the year she left school.</p>
+<p>Further information:</p>
+</article></body></html>)";
+  Article a;
+  ASSERT_TRUE(ExtractHtml(page, "", &a).ok());
+  EXPECT_THAT(a.body, HasSubstr("inspected again in the autumn"));
+  EXPECT_THAT(a.body, Not(HasSubstr("has written about the coast")));
+  EXPECT_THAT(a.body, Not(HasSubstr("Further information")));
+}
+
+TEST(ExtractHtmlTest, RelatedBoxInsideTheArticleDoesNotEndIt) {
+  const char* page = R"(<html><body><article>
+<p>The harbour reopened on Monday after a week of repairs to the northern quay, officials said.</p>
+<h4>Related articles</h4>
+<p>Ferries will run on the usual timetable again from the start of next month, the operator said.</p>
+<p>The repairs cost less than planned, and the quay will be inspected again in the autumn.</p>
+</article></body></html>)";
+  Article a;
+  ASSERT_TRUE(ExtractHtml(page, "", &a).ok());
+  EXPECT_THAT(a.body, HasSubstr("inspected again in the autumn"));
+  EXPECT_THAT(a.body, Not(HasSubstr("Related articles")));
+}
+
+}  // namespace
+}  // namespace newsloom::extract
+
+namespace newsloom::extract {
+namespace {
+
+TEST(ExtractHtmlTest, TextSpreadOverSectionsIsKeptTogether) {
+  // A product page: no container holds most of the text, each section a part of it.
+  const char* page = R"(<html><body><div class="page">
+<div class="intro"><div class="box"><p>The kettle boils a litre of water in under three minutes, and it switches itself off when the water boils.</p></div></div>
+<div class="details"><div class="box"><h3>What is in the box</h3><ul><li>The kettle, with a base and a cable of one metre</li><li>A filter for hard water</li></ul></div></div>
+<div class="care"><div class="box"><p>Clean the filter once a month, and descale the kettle with vinegar when the water is hard, as the manual explains.</p></div></div>
+<div class="delivery"><div class="box"><p>It is delivered within three days, and it can be returned within a month if it does not suit you.</p></div></div>
+</div><div class="footer"><a href="/">Home</a> <a href="/about">About us</a></div></body></html>)";
+  Article a;
+  ASSERT_TRUE(ExtractHtml(page, "", &a).ok());
+  EXPECT_THAT(a.body, HasSubstr("boils a litre"));
+  EXPECT_THAT(a.body, HasSubstr("A filter for hard water"));
+  EXPECT_THAT(a.body, HasSubstr("descale the kettle"));
+  EXPECT_THAT(a.body, HasSubstr("delivered within three days"));
+  EXPECT_THAT(a.body, Not(HasSubstr("About us")));
+}
+
+}  // namespace
+}  // namespace newsloom::extract
+
+namespace newsloom::extract {
+namespace {
+
+TEST(ExtractHtmlTest, BemModifiersAreNotFurnitureHints) {
+  // "--ads" says the section carries ads beside its text; the section is the report.
+  const char* page = R"(<html><body><div class="nav"><a href="/">Home</a></div><main>
+<section class="report__section report__section--ads"><p>The grill reached its full heat in under ten minutes, and the steak came out evenly browned on both sides.</p></section>
+<section class="report__section report__section--ads"><p>Cleaning it took longer than the cooking, because the drip tray sits deep under the burner.</p></section>
+</main><div class="ads"><p>Buy the grill now at a special price for readers of this site, only this week, while stocks last.</p></div></body></html>)";
+  Article a;
+  ASSERT_TRUE(ExtractHtml(page, "", &a).ok());
+  EXPECT_THAT(a.body, HasSubstr("evenly browned"));
+  EXPECT_THAT(a.body, HasSubstr("drip tray"));
+  EXPECT_THAT(a.body, Not(HasSubstr("special price")));
 }
 
 }  // namespace

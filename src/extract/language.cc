@@ -10,7 +10,7 @@ namespace newsloom::extract {
 std::string DetectLanguage(std::string_view text) {
   if (text.empty()) return "un";
   // Beyond this CLD2 learns nothing new; cutting keeps long pages cheap.
-  constexpr size_t kMaxBytes = 64 * 1024;
+  constexpr size_t kMaxBytes = 32 * 1024;
   size_t n = std::min(text.size(), kMaxBytes);
   while (n > 0 && n < text.size() && (static_cast<unsigned char>(text[n]) & 0xc0) == 0x80) --n;
   CLD2::Language language3[3];

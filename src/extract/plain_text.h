@@ -17,11 +17,6 @@ namespace newsloom::extract {
 // and "Views: 7" are one template line. Empty for blank lines.
 std::string LineKey(std::string_view line);
 
-// Why a line of text is site furniture by what it says alone ("navigation", "related-links",
-// "comment-form", "advertisement", "counter", "weather", "copyright", "author-bio",
-// "breadcrumb"), or "" when its wording says nothing. Shared by the HTML extractor.
-std::string FurnitureReason(std::string_view line);
-
 // Fills title, subtitle, byline, outlet, published (+confidence), masthead_date, body,
 // paragraphs, captions and removed from `text` (valid UTF-8). Leaves id, source, url and language
 // alone. `corpus` may be null. Fails with kCorrupt when no body line is found.

@@ -11,35 +11,6 @@ namespace {
 
 using ::testing::ElementsAre;
 
-TEST(FurnitureReasonTest, Table) {
-  const std::pair<const char*, const char*> cases[] = {
-      {"Related Articles", "related-links"},
-      {"Latest Articles", "related-links"},
-      {"Most Popular", "related-links"},
-      {"- Advertisement -", "advertisement"},
-      {"- Advertisment -", "advertisement"},
-      {"- Advertisement -spot_img", "advertisement"},
-      {"Please enter your comment!", "comment-form"},
-      {"Your email address will not be published. Required fields are marked *", "comment-form"},
-      {"Views: 2", "counter"},
-      {"26.2 C", "weather"},
-      {"Scroll to Top", "navigation"},
-      {"Read in French", "navigation"},
-      {"HomeWorld NewsSome Headline...", "breadcrumb"},
-      {"Home > World > Asia", "navigation"},
-      {"© 2024 Example Media. All rights reserved.", "copyright"},
-      {"Welcome to Example News, where we strive to inform you.", "author-bio"},
-      {"The leaders met for four hours and discussed the war.", ""},
-      {"Secret tech aid", ""},
-      {"Subscribe to email updates", "call-to-action"},
-      {"Follow us on Twitter and Facebook", "call-to-action"},
-      {"The company said on Facebook that it would close the plant, and that the workers would be "
-       "paid until the end of the year.",
-       ""},
-  };
-  for (const auto& [line, reason] : cases) EXPECT_EQ(FurnitureReason(line), reason) << line;
-}
-
 TEST(LineKeyTest, FoldsCaseSpaceAndDigits) {
   EXPECT_EQ(LineKey("  Views:   2 "), LineKey("views: 7"));
   EXPECT_EQ(LineKey("“Quoted”"), LineKey("\"quoted\""));
@@ -183,6 +154,88 @@ TEST(LineStatsTest, RepeatedShortLinesAreTemplate) {
   EXPECT_EQ(a.paragraphs[0].line, 3);
   ASSERT_FALSE(a.removed.empty());
   EXPECT_EQ(a.removed[0].reason, "repeated-across-pages");
+}
+
+TEST(LineStatsTest, LinesMostPagesOfASiteCarryAreTheSites) {
+  // A site's self-description is a sentence, and it is on every page of the site: template.
+  // The same sentence on pages of different sites would be a shared wire story.
+  const std::string about =
+      "The Example Courier has reported on the city and its region since the year it was "
+      "founded, and it is read by many of the residents.\n";
+  const std::vector<std::string> stories = {
+      "The city council approved a new bridge over the river on Friday, after a debate that "
+      "lasted for more than six hours.\n",
+      "The museum reopened on Saturday after two years of work on its roof and its galleries, "
+      "and the queue went round the block.\n",
+      "The harbour reopened on Monday after a week of repairs to the northern quay, and the "
+      "ferries were back on their timetable.\n",
+  };
+  auto page = [](const std::string& url, std::string body) {
+    RawPage p;
+    p.url = url;
+    p.content_type = "text/plain";
+    p.bytes = std::move(body);
+    return p;
+  };
+  LineStats same_site;
+  for (size_t i = 0; i < stories.size(); ++i) {
+    same_site.AddPage(page("https://www.courier.example/" + std::to_string(i), stories[i] + about));
+  }
+  EXPECT_EQ(LineStats::SiteOf("https://www.courier.example/2030/a", ""), "courier.example");
+  EXPECT_EQ(LineStats::SiteOf("", "crawl/courier/page1.txt"), "crawl/courier");
+  EXPECT_EQ(same_site.SitePages("courier.example"), 3);
+  EXPECT_EQ(same_site.SitePagesWithLine("courier.example", about), 3);
+  Article a;
+  a.url = "https://courier.example/0";
+  ASSERT_TRUE(ExtractPlainText(stories[0] + about, &same_site, &a).ok());
+  EXPECT_THAT(a.body, ::testing::HasSubstr("new bridge"));
+  EXPECT_THAT(a.body, ::testing::Not(::testing::HasSubstr("Example Courier")));
+
+  LineStats other_sites;
+  for (size_t i = 0; i < stories.size(); ++i) {
+    other_sites.AddPage(
+        page("https://site" + std::to_string(i) + ".example/a", stories[i] + about));
+  }
+  Article b;
+  b.url = "https://site0.example/a";
+  ASSERT_TRUE(ExtractPlainText(stories[0] + about, &other_sites, &b).ok());
+  EXPECT_THAT(b.body, ::testing::HasSubstr("Example Courier"));
+}
+
+}  // namespace
+}  // namespace newsloom::extract
+
+namespace newsloom::extract {
+namespace {
+
+TEST(ExtractPlainTextTest, CrawlDateIsNeverBody) {
+  const char* glued =
+      "Chiefs win the final in overtime\n"
+      "\n"
+      " date 2030-02-12 The quarterback conjured one more drive in overtime on Sunday, and the "
+      "champions won the final for the second year in a row.\n"
+      "\n"
+      "The coach said after the game that the team had never doubted it could come back.\n";
+  Article a;
+  ASSERT_TRUE(ExtractPlainText(glued, nullptr, &a).ok());
+  EXPECT_EQ(a.body.rfind("The quarterback conjured", 0), 0u) << a.body;
+  EXPECT_THAT(a.body, ::testing::Not(::testing::HasSubstr("2030-02-12")));
+  ASSERT_FALSE(a.removed.empty());
+  EXPECT_EQ(a.removed[0].line, 3);
+  EXPECT_EQ(a.removed[0].text, "date 2030-02-12");
+  EXPECT_EQ(a.removed[0].reason, "date line");
+
+  // A line holding the marker alone goes whole.
+  const char* alone =
+      "date 2030-02-12T08:30:00Z\n"
+      "The quarterback conjured one more drive in overtime on Sunday, and the champions won.\n";
+  Article b;
+  ASSERT_TRUE(ExtractPlainText(alone, nullptr, &b).ok());
+  std::map<int, std::string> reasons;
+  for (const RemovedLine& r : b.removed) reasons[r.line] = r.reason;
+  EXPECT_EQ(reasons[1], "date line");
+  EXPECT_THAT(b.body, ::testing::Not(::testing::HasSubstr("T08:30")));
+  EXPECT_EQ(b.masthead_date, (Date{2030, 2, 12}));
 }
 
 }  // namespace

@@ -67,7 +67,8 @@ std::optional<UrlDate> CrawlDateLine(std::string_view text) {
     if (!rest.empty() && rest.front() == ':') rest = text::Trim(rest.substr(1));
     if (rest.size() > 10 && IsDigit(rest[10])) continue;
     if (auto d = Date::FromIso(rest.substr(0, 10))) return UrlDate{*d, true};
-    const bool month_alone = rest.size() >= 7 && rest[4] == '-' && (rest.size() == 7 || !IsDigit(rest[7]) && rest[7] != '-');
+    const bool month_alone = rest.size() >= 7 && rest[4] == '-' &&
+                             (rest.size() == 7 || !IsDigit(rest[7]) && rest[7] != '-');
     if (!month_alone) continue;
     const Date month{Digits(rest, 0, 4), Digits(rest, 5, 2), 1};
     if (PlausibleYear(month.year) && month.Valid()) return UrlDate{month, false};
@@ -180,8 +181,8 @@ DateSignals PageDateSignals(std::optional<std::string_view> given_published,
       // Crawled in that month: online by its last day.
       s.crawl_month = line->date;
       const Date& m = line->date;
-      const Date month_end = (m.month == 12 ? Date{m.year + 1, 1, 1} : Date{m.year, m.month + 1, 1})
-                                 .AddDays(-1);
+      const Date month_end =
+          (m.month == 12 ? Date{m.year + 1, 1, 1} : Date{m.year, m.month + 1, 1}).AddDays(-1);
       if (!s.crawled || Days(month_end) < Days(*s.crawled)) s.crawled = month_end;
     }
   }

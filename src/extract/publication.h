@@ -31,7 +31,8 @@ struct DateSignals {
   std::optional<UrlDate> url;
   std::optional<Date> date_line;  // "Published June 19, 2024", a crawl's leading "date 2024-06-19"
   double date_line_confidence = 0.9;
-  std::optional<Date> crawl_month;  // a crawl's leading "date 2024-06" line: the first of that month
+  std::optional<Date>
+      crawl_month;               // a crawl's leading "date 2024-06" line: the first of that month
   std::optional<Date> masthead;  // a template's date line, which may be the day of the crawl
   std::optional<Date> crawled;   // when the page was fetched: it cannot be newer
 };

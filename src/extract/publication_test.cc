@@ -120,8 +120,10 @@ TEST(ResolvePublicationTest, TextDatesAreReadInTheArticlesLanguage) {
   s.crawled = Date{2024, 2, 29};
   Article fr;
   fr.language = "fr";
-  ResolvePublication(s, "L'opposant est mort en prison, ont annoncé ce vendredi 16 février les "
-                        "autorités.", &fr);
+  ResolvePublication(s,
+                     "L'opposant est mort en prison, ont annoncé ce vendredi 16 février les "
+                     "autorités.",
+                     &fr);
   EXPECT_EQ(fr.published, (Date{2024, 2, 16}));
   // A date long before the crawl's month is background, not the day of writing.
   Article es;

@@ -7,13 +7,13 @@
 #include <set>
 #include <string>
 
-#include "extract/charset.h"
 #include "fetch/feed_date.h"
 #include "fetch/html_links.h"
 #include "fetch/markup.h"
 #include "fetch/url.h"
 #include "ingest/byte_stream.h"
 #include "text/chars.h"
+#include "text/charset.h"
 #include "text/utf8.h"
 
 namespace newsloom::fetch {
@@ -50,7 +50,7 @@ std::string ChooseCharset(std::string_view bytes, std::string_view content_type)
   if (bytes.substr(0, 2) == "\xff\xfe") return "utf-16le";
   if (bytes.substr(0, 2) == "\xfe\xff") return "utf-16be";
   std::string charset = CharsetOf(content_type);
-  return charset.empty() ? extract::DeclaredCharset(bytes) : charset;
+  return charset.empty() ? text::DeclaredCharset(bytes) : charset;
 }
 
 // The name of the first element of a markup document, lower-cased and without prefix; "!doctype
@@ -378,7 +378,7 @@ Result<ParsedDocument> ParseDocument(std::string_view bytes, std::string_view co
   const std::string charset = ChooseCharset(bytes, content_type);
   const bool utf16 = charset.rfind("utf-16", 0) == 0;
   if (!utf16 && LooksBinary(bytes)) return Status::Corrupt("binary content");
-  const std::string utf8 = extract::ToUtf8(bytes, charset);
+  const std::string utf8 = text::ToUtf8(bytes, charset);
   std::string_view body = utf8;
   while (!body.empty() && static_cast<unsigned char>(body.front()) <= ' ') body.remove_prefix(1);
   if (body.empty()) return Status::Corrupt("empty document");

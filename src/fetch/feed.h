@@ -46,7 +46,7 @@ struct ParsedDocument {
 
 // Recognises and reads one fetched document. `content_type` is the HTTP Content-Type (its charset
 // decides the encoding, else the document's own declaration; everything is read as UTF-8, see
-// extract/charset.h). A gzip body (a .xml.gz sitemap) is inflated first. Relative links resolve
+// text/charset.h). A gzip body (a .xml.gz sitemap) is inflated first. Relative links resolve
 // against `base_url`. A front page (kHtml) lists the feeds it announces as children; when it
 // announces none, its article links are its items.
 // Corrupt, naming the reason, when the bytes are empty, binary, larger than max_bytes, unreadable

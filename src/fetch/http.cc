@@ -512,11 +512,33 @@ struct Fetcher::Impl {
     return wait;
   }
 
+  // Drops the requests not started yet. robots.txt fetches stay queued (others of their origin may
+  // wait on them in a later batch); they are not counted as pending.
+  void DropQueued() {
+    for (auto& [name, host] : hosts) {
+      std::deque<std::unique_ptr<Job>> kept;
+      for (std::unique_ptr<Job>& job : host.queue) {
+        if (job->robots) {
+          kept.push_back(std::move(job));
+        } else {
+          --pending;
+        }
+      }
+      host.queue = std::move(kept);
+    }
+  }
+
   Status Run() {
     while (pending > 0) {
+      const bool cancelled = options.cancelled && options.cancelled();
+      if (cancelled) {
+        DropQueued();
+        if (pending == 0) break;
+      }
       Clock::time_point now = Clock::now();
       for (auto& [name, host] : hosts) {
-        if (!host.busy && !host.queue.empty() && active.size() < options.max_parallel_hosts) {
+        if (!cancelled && !host.busy && !host.queue.empty() &&
+            active.size() < options.max_parallel_hosts) {
           StartNext(host, name, now);
         }
       }

@@ -48,6 +48,9 @@ struct FetchOptions {
   std::vector<std::string> resolve;
   // Honour http_proxy, https_proxy and no_proxy from the environment.
   bool proxy_from_environment = true;
+  // Asked between transfers; once true, FetchAll starts nothing more: the transfers under way
+  // finish and the requests not started are dropped without a call to `done`.
+  std::function<bool()> cancelled;
 };
 
 enum class FetchOutcome {
@@ -103,8 +106,9 @@ class Fetcher {
   // Fetches every request and calls `done(i, result)` once for request i when it has finished,
   // on the calling thread, in order of completion (`done` must not call FetchAll). Requests to
   // one host are sent one at a time in the order given (robots.txt first), host_delay apart;
-  // different hosts are fetched in parallel. Returns once all are done; fails only when libcurl
-  // cannot be set up.
+  // different hosts are fetched in parallel. Returns once all are done (or, after
+  // options().cancelled, once the transfers under way are); fails only when libcurl cannot be set
+  // up.
   Status FetchAll(const std::vector<FetchRequest>& requests,
                   const std::function<void(size_t, FetchResult&&)>& done);
 

@@ -6,6 +6,7 @@
 #define NEWSLOOM_FETCH_WATCH_STATE_H_
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -78,6 +79,10 @@ class WatchState {
   virtual Status PutUrl(const SeenUrl& url) = 0;  // insert or replace by url
   // The URLs in state kPending or kRetry, ordered by url.
   virtual Result<std::vector<SeenUrl>> UrlsToFetch() = 0;
+
+  // Runs `fn`, whose writes are kept all together or, when it fails (or the process dies), not
+  // at all. Stores with transactions override it; the default just runs `fn`.
+  virtual Status Atomically(const std::function<Status()>& fn) { return fn(); }
 };
 
 class MemoryWatchState : public WatchState {

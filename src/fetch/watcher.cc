@@ -9,10 +9,10 @@
 #include <utility>
 #include <vector>
 
-#include "extract/charset.h"
 #include "fetch/html_links.h"
 #include "fetch/url.h"
 #include "text/chars.h"
+#include "text/charset.h"
 
 namespace newsloom::fetch {
 
@@ -87,8 +87,8 @@ Result<RawPage> MakePage(const SeenUrl& url, const FetchResult& result, std::str
   page.source = url.source;
   page.fetched_at = std::move(fetched_at);
   page.content_type = html ? "text/html" : "text/plain";
-  page.bytes = extract::ToUtf8(
-      result.body, charset.empty() && html ? extract::DeclaredCharset(result.body) : charset);
+  page.bytes = text::ToUtf8(result.body,
+                            charset.empty() && html ? text::DeclaredCharset(result.body) : charset);
   // The page's own canonical URL when it names one on its own site and not the site's root (some
   // templates name the home page on every article).
   page.url = url.url;
@@ -109,24 +109,31 @@ Result<RawPage> MakePage(const SeenUrl& url, const FetchResult& result, std::str
   return page;
 }
 
+// A stopped poll starts no more transfers.
+FetchOptions FetchOptionsOf(const WatchOptions& options) {
+  FetchOptions fetch = options.fetch;
+  if (options.stop) fetch.cancelled = options.stop;
+  return fetch;
+}
+
 }  // namespace
 
 Watcher::Watcher(std::vector<std::string> sources, WatchOptions options, WatchState* state)
     : sources_(std::move(sources)),
       options_(std::move(options)),
       state_(state),
-      fetcher_(options_.fetch) {}
+      fetcher_(FetchOptionsOf(options_)) {}
 
 TimePoint Watcher::Now() const {
   return options_.clock ? options_.clock() : std::chrono::system_clock::now();
 }
 
-Result<PollReport> Watcher::PollOnce(const std::function<void(RawPage&&)>& sink) {
+Result<PollReport> Watcher::PollOnce(const std::function<Status(RawPage&&)>& sink) {
   PollContext poll;
   poll.now = Now();
   poll.now_iso = FormatUtc(poll.now);
   NEWSLOOM_RETURN_IF_ERROR(PollSources(poll));
-  NEWSLOOM_RETURN_IF_ERROR(FetchArticles(poll, sink));
+  if (!Stopping()) NEWSLOOM_RETURN_IF_ERROR(FetchArticles(poll, sink));
   for (const auto& [key, pages] : poll.pages_per_source) {
     Result<std::optional<SourceState>> source = state_->GetSource(key);
     if (!source.ok()) return source.status();
@@ -162,13 +169,17 @@ Status Watcher::PollSources(PollContext& poll) {
     for (const SourceTask& task : tasks) {
       requests.push_back({task.fetch_url, task.etag, task.last_modified});
     }
-    std::vector<FetchResult> results(tasks.size());
+    std::vector<std::optional<FetchResult>> results(tasks.size());
     NEWSLOOM_RETURN_IF_ERROR(fetcher_.FetchAll(
         requests, [&](size_t i, FetchResult&& result) { results[i] = std::move(result); }));
     std::vector<SourceTask> next;
     for (size_t i = 0; i < tasks.size(); ++i) {
-      NEWSLOOM_RETURN_IF_ERROR(HandleSource(tasks[i], std::move(results[i]), poll, &next));
+      if (!results[i]) continue;  // not fetched: the poll was stopped
+      // A source's state and the URLs it lists are written together or not at all.
+      NEWSLOOM_RETURN_IF_ERROR(state_->Atomically(
+          [&] { return HandleSource(tasks[i], std::move(*results[i]), poll, &next); }));
     }
+    if (Stopping()) break;
     tasks = std::move(next);
   }
   return Status::Ok();
@@ -293,7 +304,7 @@ Status Watcher::ListItems(const SourceTask& task, const ParsedDocument& doc, Sou
   return Status::Ok();
 }
 
-Status Watcher::FetchArticles(PollContext& poll, const std::function<void(RawPage&&)>& sink) {
+Status Watcher::FetchArticles(PollContext& poll, const std::function<Status(RawPage&&)>& sink) {
   Result<std::vector<SeenUrl>> listed = state_->UrlsToFetch();
   if (!listed.ok()) return listed.status();
   std::vector<SeenUrl> todo;
@@ -326,7 +337,7 @@ Status Watcher::FetchArticles(PollContext& poll, const std::function<void(RawPag
 }
 
 Status Watcher::HandleArticle(SeenUrl url, FetchResult&& result, PollContext& poll,
-                              const std::function<void(RawPage&&)>& sink) {
+                              const std::function<Status(RawPage&&)>& sink) {
   const std::string now_iso = FormatUtc(Now());
   ++url.attempts;
   url.last_attempt = now_iso;
@@ -361,7 +372,7 @@ Status Watcher::HandleArticle(SeenUrl url, FetchResult&& result, PollContext& po
       }
       // Handed on before it is marked fetched: a crash in between fetches it again rather than
       // losing it, and storing the same page twice adds nothing.
-      sink(std::move(*page));
+      NEWSLOOM_RETURN_IF_ERROR(sink(std::move(*page)));
       ++poll.report.pages;
       ++poll.pages_per_source[url.source];
       return state_->PutUrl(url);
@@ -370,9 +381,12 @@ Status Watcher::HandleArticle(SeenUrl url, FetchResult&& result, PollContext& po
     transient = false;
   }
   if (reason.empty()) reason = std::string(OutcomeName(result.outcome));
+  // A page failing again for the same reason at a later attempt is not reported again.
+  if (url.attempts == 1 || url.error != reason) {
+    poll.report.problems.push_back({url.source, url.listed_url, reason});
+  }
   url.error = reason;
   ++poll.report.fetch_failures;
-  poll.report.problems.push_back({url.source, url.listed_url, reason});
   if (transient && url.attempts < options_.max_article_attempts) {
     url.state = UrlState::kRetry;
     url.retry_after = FormatUtc(Now() + options_.retry_delay);

@@ -35,6 +35,9 @@ struct WatchOptions {
   std::chrono::seconds retry_delay{std::chrono::hours(1)};
   // The wall clock; the system clock when empty (tests set their own).
   std::function<TimePoint()> clock;
+  // Asked while fetching; once true, the poll starts no more requests and ends after the ones
+  // under way: what was not fetched stays in the state for the next poll.
+  std::function<bool()> stop;
 };
 
 // Something skipped or failed, against the source that listed it.
@@ -53,8 +56,8 @@ struct PollReport {
   size_t pages = 0;           // pages handed on
   size_t fetch_failures = 0;  // article fetches that failed (disallowed ones included)
   // In the order met: sources in poll order, then articles in the order they are handed on. A
-  // source that keeps failing for the same reason is reported at the first failing poll only; an
-  // article's failure is reported at each attempt (and a final failure ends its attempts).
+  // source or an article that keeps failing for the same reason is reported at its first failure
+  // only (an article's attempts end with a final failure, or after max_article_attempts).
   std::vector<PollProblem> problems;
 };
 
@@ -72,7 +75,9 @@ class Watcher {
   // item's title, date and summary in its given_* fields. Bad sources and pages are reported in
   // the PollReport and kept in the state with their reason; only a failing state (or libcurl that
   // cannot start) makes it return an error.
-  Result<PollReport> PollOnce(const std::function<void(RawPage&&)>& sink);
+  // The sink may fail (a store that cannot write): the poll ends with that error, and the page it
+  // was given stays to be fetched at the next poll.
+  Result<PollReport> PollOnce(const std::function<Status(RawPage&&)>& sink);
 
  private:
   struct SourceTask;
@@ -83,9 +88,10 @@ class Watcher {
                       std::vector<SourceTask>* next);
   Status ListItems(const SourceTask& task, const ParsedDocument& doc, SourceState* source,
                    PollContext& poll);
-  Status FetchArticles(PollContext& poll, const std::function<void(RawPage&&)>& sink);
+  Status FetchArticles(PollContext& poll, const std::function<Status(RawPage&&)>& sink);
   Status HandleArticle(SeenUrl url, FetchResult&& result, PollContext& poll,
-                       const std::function<void(RawPage&&)>& sink);
+                       const std::function<Status(RawPage&&)>& sink);
+  bool Stopping() const { return options_.stop && options_.stop(); }
   TimePoint Now() const;
 
   std::vector<std::string> sources_;

@@ -129,8 +129,10 @@ class WatcherTest : public ::testing::Test {
   }
 
   PollReport Poll(Watcher& watcher) {
-    Result<PollReport> report =
-        watcher.PollOnce([this](RawPage&& page) { pages_.push_back(std::move(page)); });
+    Result<PollReport> report = watcher.PollOnce([this](RawPage&& page) {
+      pages_.push_back(std::move(page));
+      return Status::Ok();
+    });
     EXPECT_TRUE(report.ok()) << report.status().ToString();
     return report.ok() ? *report : PollReport{};
   }
@@ -339,6 +341,10 @@ TEST_F(WatcherTest, TransientFailuresAreRetriedAfterTheDelay) {
   options_.retry_delay = std::chrono::minutes(30);
   Watcher watcher({Url(kNews, "/rss.xml")}, options_, &state_);
   EXPECT_EQ(Poll(watcher).fetch_failures, 1u);
+  now_ += std::chrono::minutes(31);
+  const PollReport again = Poll(watcher);  // down again, for the same reason: not reported again
+  EXPECT_EQ(again.fetch_failures, 1u);
+  EXPECT_THAT(again.problems, IsEmpty());
   site_.Set(kNews, "/2024/06/14/later", Article("Later"));
   now_ += std::chrono::minutes(10);
   EXPECT_EQ(Poll(watcher).pages, 0u);  // too soon
@@ -385,6 +391,32 @@ TEST_F(WatcherTest, RestartedWatcherResumesWithoutRefetching) {
   ASSERT_EQ(pages_.size(), pages + 1);
   EXPECT_EQ(pages_.back().url, pending.url);
   EXPECT_EQ(pages_.back().given_title, "Left over");
+  for (const char* path : {"/2024/06/14/a-story", "/2024/06/14/b-story", "/2024/06/14/c-story",
+                           "/2024/06/14/d-story"}) {
+    EXPECT_EQ(site_.Count(kNews, path), 1u) << path;
+  }
+}
+
+TEST_F(WatcherTest, StoppedPollLeavesTheRestForTheNextOne) {
+  const std::vector<std::string> sources = StandardSite();
+  options_.stop = [this] { return !pages_.empty(); };
+  {
+    Watcher stopped(sources, options_, &state_);
+    const PollReport report = Poll(stopped);
+    EXPECT_EQ(report.pages, 1u);  // one host: nothing else was under way
+  }
+  EXPECT_EQ(pages_.size(), 1u);
+  Result<std::vector<SeenUrl>> left = state_.UrlsToFetch();
+  ASSERT_TRUE(left.ok());
+  EXPECT_EQ(left->size(), 4u);  // b, the disallowed one (not tried yet), c and d
+
+  options_.stop = nullptr;
+  Watcher resumed(sources, options_, &state_);
+  Poll(resumed);
+  EXPECT_THAT(
+      PageUrls(),
+      ElementsAre(Url(kNews, "/2024/06/14/a-story"), Url(kNews, "/2024/06/14/b-story-canonical"),
+                  Url(kNews, "/2024/06/14/c-story"), Url(kNews, "/2024/06/14/d-story")));
   for (const char* path : {"/2024/06/14/a-story", "/2024/06/14/b-story", "/2024/06/14/c-story",
                            "/2024/06/14/d-story"}) {
     EXPECT_EQ(site_.Count(kNews, path), 1u) << path;

@@ -49,6 +49,16 @@ class PhaseTimer {
   std::chrono::steady_clock::time_point start_;
 };
 
+IngestProgress ProgressOf(const IngestReport& report, const char* phase) {
+  IngestProgress p;
+  p.pages_read = report.pages_read;
+  p.articles_stored = report.articles_stored;
+  p.already_stored = report.already_stored;
+  p.skipped = static_cast<int64_t>(report.skipped.size());
+  p.phase = phase;
+  return p;
+}
+
 int WorkerCount(int requested) {
   if (requested > 0) return requested;
   const unsigned cores = std::thread::hardware_concurrency();
@@ -88,6 +98,34 @@ Status Pipeline::SeedCorpus() {
 Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
                                       const IngestOptions& options,
                                       const ProgressCallback& progress) {
+  ingest::ReadOptions read_options;
+  read_options.max_page_bytes = options.max_page_bytes;
+  read_options.max_line_bytes = options.max_line_bytes;
+  const PageSource files = [&](const PageSink& page, const SkipSink& skip) {
+    return ingest::ReadInputs(paths, read_options, page, [&](ingest::Skipped&& s) {
+      skip({std::move(s.source), std::move(s.reason)});
+    });
+  };
+  return Ingest(files, options, progress);
+}
+
+Result<IngestReport> Pipeline::Ingest(std::vector<RawPage> pages, const IngestOptions& options,
+                                      const ProgressCallback& progress) {
+  const PageSource in_memory = [&](const PageSink& page, const SkipSink& skip) {
+    for (RawPage& p : pages) {
+      if (p.bytes.size() > options.max_page_bytes) {
+        skip({p.source, "page too large"});
+        continue;
+      }
+      page(std::move(p));
+    }
+    return Status::Ok();
+  };
+  return Ingest(in_memory, options, progress);
+}
+
+Result<IngestReport> Pipeline::Ingest(const PageSource& source, const IngestOptions& options,
+                                      const ProgressCallback& progress) {
   NEWSLOOM_RETURN_IF_ERROR(SeedCorpus());
   const int threads = WorkerCount(options.threads);
   const size_t batch_pages = static_cast<size_t>(std::max(1, options.batch_pages));
@@ -109,14 +147,7 @@ Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
   }
 
   auto report_progress = [&](const char* phase) {
-    if (!progress) return;
-    IngestProgress p;
-    p.pages_read = report.pages_read;
-    p.articles_stored = report.articles_stored;
-    p.already_stored = report.already_stored;
-    p.skipped = static_cast<int64_t>(report.skipped.size());
-    p.phase = phase;
-    progress(p);
+    if (progress) progress(ProgressOf(report, phase));
   };
 
   auto process_batch = [&]() -> Status {
@@ -214,20 +245,14 @@ Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
 
   const double stories_before_reading = report.seconds.stories;
   const auto start = std::chrono::steady_clock::now();
-  ingest::ReadOptions read_options;
-  read_options.max_page_bytes = options.max_page_bytes;
-  read_options.max_line_bytes = options.max_line_bytes;
-  Status read_status = ingest::ReadInputs(
-      paths, read_options,
+  Status read_status = source(
       [&](RawPage&& page) {
         if (!failure.ok()) return;  // the store failed: read on to the end, store nothing more
         ++report.pages_read;
         batch.push_back(std::move(page));
         if (batch.size() >= batch_pages) failure = process_batch();
       },
-      [&](ingest::Skipped&& s) {
-        report.skipped.push_back({std::move(s.source), std::move(s.reason)});
-      });
+      [&](SkippedPage&& s) { report.skipped.push_back(std::move(s)); });
   NEWSLOOM_RETURN_IF_ERROR(read_status);
   NEWSLOOM_RETURN_IF_ERROR(failure);
   NEWSLOOM_RETURN_IF_ERROR(process_batch());
@@ -252,6 +277,15 @@ Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
 
 Result<int64_t> Pipeline::RebuildStories(const ProgressCallback&) {
   auto desk = StoryDesk::Fresh(store_);
+  if (!desk.ok()) return desk.status();
+  NEWSLOOM_RETURN_IF_ERROR((*desk)->CatchUp());
+  auto commit = (*desk)->Commit();
+  if (!commit.ok()) return commit.status();
+  return commit->stories;
+}
+
+Result<int64_t> Pipeline::UpdateStories() {
+  auto desk = StoryDesk::Open(store_);
   if (!desk.ok()) return desk.status();
   NEWSLOOM_RETURN_IF_ERROR((*desk)->CatchUp());
   auto commit = (*desk)->Commit();

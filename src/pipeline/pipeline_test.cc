@@ -191,6 +191,77 @@ TEST_F(PipelineTest, SameInputGivesSameStoriesWhateverTheThreadCount) {
   EXPECT_FALSE(listings[0].empty());
 }
 
+std::string StoryListing(Store& store) {
+  std::string listing;
+  auto stories = store.ListStories();
+  EXPECT_TRUE(stories.ok());
+  if (!stories.ok()) return listing;
+  for (const Story& s : *stories) {
+    listing += s.id + ":";
+    for (const StoryArticle& a : s.articles) listing += a.id + ",";
+    listing += "\n";
+  }
+  return listing;
+}
+
+TEST_F(PipelineTest, PagesInMemoryGiveTheSameStoreAsTheirFiles) {
+  std::vector<RawPage> pages;
+  for (int i = 0; i < 12; ++i) {
+    RawPage page;
+    page.bytes = "Title " + std::to_string(i % 3) + "\nBody about topic " + std::to_string(i % 2) +
+                 ", report " + std::to_string(i) + ".\n";
+    page.source = Write("p" + std::to_string(100 + i) + ".txt", page.bytes);
+    page.content_type = "text/plain";
+    pages.push_back(std::move(page));
+  }
+  IngestOptions options;
+  options.batch_pages = 5;
+  auto from_files = OpenStore("files.db");
+  Pipeline files(from_files.get(), std::make_unique<FakeStages>());
+  ASSERT_TRUE(files.Ingest({(dir_ / "in").string()}, options).ok());
+  auto in_memory = OpenStore("memory.db");
+  Pipeline memory(in_memory.get(), std::make_unique<FakeStages>());
+  auto report = memory.Ingest(pages, options);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->pages_read, 12);
+  EXPECT_EQ(report->articles_stored, 12);
+  EXPECT_EQ(StoryListing(*in_memory), StoryListing(*from_files));
+  EXPECT_FALSE(StoryListing(*in_memory).empty());
+}
+
+// A source that fails ends the run with its error; the batches stored before it stay, and what it
+// reported as unreadable is in the report of a run that succeeds.
+TEST_F(PipelineTest, PageSourceErrorsEndTheRunAndSkipsAreReported) {
+  auto store = OpenStore("s.db");
+  Pipeline pipeline(store.get(), std::make_unique<FakeStages>());
+  IngestOptions options;
+  options.batch_pages = 2;
+  auto page = [](int i) {
+    RawPage p;
+    p.source = "request#" + std::to_string(i);
+    p.bytes = "Title\nBody " + std::to_string(i) + ".\n";
+    return p;
+  };
+  const PageSource failing = [&](const PageSink& sink, const SkipSink&) {
+    for (int i = 1; i <= 3; ++i) sink(page(i));
+    return Status::IoError("connection lost");
+  };
+  EXPECT_EQ(pipeline.Ingest(failing, options).status().code(), Status::Code::kIoError);
+  EXPECT_EQ(*store->ArticleCount(), 2);
+
+  const PageSource skipping = [&](const PageSink& sink, const SkipSink& skip) {
+    sink(page(4));
+    skip({"request#5", "invalid JSON"});
+    return Status::Ok();
+  };
+  auto report = pipeline.Ingest(skipping, options);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->articles_stored, 1);
+  EXPECT_THAT(report->skipped,
+              UnorderedElementsAre(AllOf(Field(&SkippedPage::source, "request#5"),
+                                         Field(&SkippedPage::reason, "invalid JSON"))));
+}
+
 // Stories are built from the articles as they are stored, after a replay of the earlier runs'
 // articles; a rebuild from the store alone must give the very same stories.
 TEST_F(PipelineTest, StoriesOfIncrementalIngestEqualARebuildFromTheStore) {

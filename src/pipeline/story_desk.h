@@ -17,8 +17,8 @@
 #include <vector>
 
 #include "cluster/story_clusterer.h"
-#include "dedup/copy_detector.h"
 #include "newsloom/analyzed_article.h"
+#include "newsloom/dedup.h"
 #include "newsloom/status.h"
 #include "newsloom/store.h"
 

@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "newsloom/pipeline.h"
-#include "store/postgres_test_server.h"
 #include "store/story_json.h"
+#include "testing/postgres_test_server.h"
 
 namespace newsloom {
 namespace {
@@ -49,7 +49,7 @@ class StoryDeskTest : public ::testing::TestWithParam<bool> {  // true: PostgreS
   std::unique_ptr<Store> Open(const std::string& name) {
     std::string target = (dir_ / (name + ".db")).string();
     if (GetParam()) {
-      auto& server = store::testing::PostgresTestServer::Get();
+      auto& server = testing::PostgresTestServer::Get();
       target = server.NewDatabase();
       EXPECT_EQ(server.error(), "");
     }

@@ -27,14 +27,14 @@ bool Stopped(const std::atomic<bool>* stop) { return stop != nullptr && stop->lo
 
 }  // namespace
 
-Result<EnqueueReport> EnqueueInputs(store::PostgresStore* store,
-                                    const std::vector<std::string>& paths, int batch_pages) {
+Result<EnqueueReport> EnqueueInputs(WorkQueue* queue, const std::vector<std::string>& paths,
+                                    int batch_pages) {
   EnqueueReport report;
   std::vector<RawPage> batch;
   Status failure;
   auto flush = [&]() -> Status {
     if (batch.empty()) return Status::Ok();
-    auto queued = store->Enqueue(batch);
+    auto queued = queue->Enqueue(batch);
     batch.clear();
     if (!queued.ok()) return queued.status();
     report.pages_queued += *queued;
@@ -57,38 +57,38 @@ Result<EnqueueReport> EnqueueInputs(store::PostgresStore* store,
   return report;
 }
 
-Result<WorkerReport> RunWorker(store::PostgresStore* store, PageStages* stages,
-                               const WorkerOptions& options, const std::atomic<bool>* stop) {
+Result<WorkerReport> RunWorker(WorkQueue* queue, PageStages* stages, const WorkerOptions& options,
+                               const std::atomic<bool>* stop) {
   WorkerReport report;
   const auto start = std::chrono::steady_clock::now();
   int64_t evidence_seq = 0;  // queued pages up to here are in the evidence
   std::unordered_set<uint64_t> evidence_pages;
-  NEWSLOOM_RETURN_IF_ERROR(store->Heartbeat(options.name));
+  NEWSLOOM_RETURN_IF_ERROR(queue->Heartbeat(options.name));
   while (!Stopped(stop)) {
     // Busy time: from the claim to the commit; time in libpq calls over the same span.
     const auto batch_start = std::chrono::steady_clock::now();
-    const double db_at_start = store->DatabaseSeconds();
-    auto claimed = store->Claim(options.name, options.batch_pages, options.lease_seconds);
+    const double db_at_start = queue->DatabaseSeconds();
+    auto claimed = queue->Claim(options.name, options.batch_pages, options.lease_seconds);
     if (!claimed.ok()) return claimed.status();
     if (claimed->empty()) {
       if (!options.follow) {
-        auto pending = store->PendingPages();
+        auto pending = queue->PendingPages();
         if (!pending.ok()) return pending.status();
         if (*pending == 0) break;  // all finished; leased pages of a dead worker come back later
       }
-      NEWSLOOM_RETURN_IF_ERROR(store->Heartbeat(options.name));
+      NEWSLOOM_RETURN_IF_ERROR(queue->Heartbeat(options.name));
       Sleep(options.poll_seconds);
       continue;
     }
     // Evidence from every page queued so far, whichever worker processes it: with all pages
     // queued before the workers start, every worker extracts with the same evidence.
-    auto last = store->ForEachQueuedPage(evidence_seq, [&](const RawPage& page) {
+    auto last = queue->ForEachQueuedPage(evidence_seq, [&](const RawPage& page) {
       if (evidence_pages.insert(text::Hash64(page.bytes)).second) stages->AddToCorpus(page);
     });
     if (!last.ok()) return last.status();
     evidence_seq = *last;
 
-    const std::vector<store::QueuedPage>& pages = *claimed;
+    const std::vector<QueuedPage>& pages = *claimed;
     std::vector<std::optional<Result<Article>>> extracted(pages.size());
     for (size_t i = 0; i < pages.size(); ++i) extracted[i].emplace(stages->Extract(pages[i].page));
 
@@ -101,12 +101,12 @@ Result<WorkerReport> RunWorker(store::PostgresStore* store, PageStages* stages,
         ids.push_back(CollisionId((*e)->id, pages[&e - extracted.data()].page.bytes));
       }
     }
-    auto holders = store->RawPageHashes(ids);
+    auto holders = queue->RawPageHashes(ids);
     if (!holders.ok()) return holders.status();
-    std::vector<store::PageOutcome> outcomes(pages.size());
+    std::vector<PageOutcome> outcomes(pages.size());
     std::vector<std::optional<Result<AnalyzedArticle>>> analyzed(pages.size());
     for (size_t i = 0; i < pages.size(); ++i) {
-      store::PageOutcome& out = outcomes[i];
+      PageOutcome& out = outcomes[i];
       out.seq = pages[i].seq;
       out.page = &pages[i].page;
       Result<Article>& article = *extracted[i];
@@ -141,11 +141,11 @@ Result<WorkerReport> RunWorker(store::PostgresStore* store, PageStages* stages,
       }
       out.article = &analyzed[i]->value();
     }
-    auto held = store->CompleteBatch(options.name, outcomes, batch_start, db_at_start);
+    auto held = queue->CompleteBatch(options.name, outcomes, batch_start, db_at_start);
     if (!held.ok()) return held.status();
     ++report.batches;
     report.pages += *held;
-    for (const store::PageOutcome& o : outcomes) {
+    for (const PageOutcome& o : outcomes) {
       if (o.article != nullptr || !o.stored_id.empty()) {
         ++report.articles_stored;
       } else {
@@ -154,19 +154,19 @@ Result<WorkerReport> RunWorker(store::PostgresStore* store, PageStages* stages,
     }
   }
   report.seconds = SecondsSince(start);
-  report.database_seconds = store->DatabaseSeconds();
+  report.database_seconds = queue->DatabaseSeconds();
   return report;
 }
 
-Result<ClustererReport> RunClusterer(store::PostgresStore* store, const ClustererOptions& options,
-                                     const std::atomic<bool>* stop,
+Result<ClustererReport> RunClusterer(Store* store, WorkQueue* queue,
+                                     const ClustererOptions& options, const std::atomic<bool>* stop,
                                      const std::function<void(const std::string&)>& log) {
   ClustererReport report;
   const auto start = std::chrono::steady_clock::now();
   bool said_waiting = false;
   for (;;) {
     if (Stopped(stop)) return report;
-    auto locked = store->TryClusterLock();
+    auto locked = queue->TryClusterLock();
     if (!locked.ok()) return locked.status();
     if (*locked) break;
     if (!said_waiting && log) log("another clusterer holds the lock; waiting to take over");
@@ -181,18 +181,18 @@ Result<ClustererReport> RunClusterer(store::PostgresStore* store, const Clustere
   if (!desk.ok()) return desk.status();
   int64_t assigned_seq = 0;
   if ((*desk)->ArticlesTaken() > 0) {
-    auto seq = store->SeqOfArticleNumber((*desk)->ArticlesTaken() - 1);
+    auto seq = queue->SeqOfArticleNumber((*desk)->ArticlesTaken() - 1);
     if (!seq.ok()) return seq.status();
     assigned_seq = *seq;
   }
   bool first_pass = true;
 
   while (!Stopped(stop)) {
-    auto prefix = store->FinishedPrefix();
+    auto prefix = queue->FinishedPrefix();
     if (!prefix.ok()) return prefix.status();
     int64_t added = 0;
     if (*prefix > assigned_seq) {
-      Status replay = store->ForEachArticleIn(assigned_seq, *prefix, LoadOptions{},
+      Status replay = queue->ForEachArticleIn(assigned_seq, *prefix, LoadOptions{},
                                               [&](int64_t seq, AnalyzedArticle&& a) {
                                                 (*desk)->Add(a);
                                                 assigned_seq = seq;
@@ -217,10 +217,10 @@ Result<ClustererReport> RunClusterer(store::PostgresStore* store, const Clustere
       continue;  // look again at once: more may be ready
     }
     if (!options.follow) {
-      auto pending = store->PendingPages();
+      auto pending = queue->PendingPages();
       if (!pending.ok()) return pending.status();
       if (*pending == 0) {
-        auto final_prefix = store->FinishedPrefix();
+        auto final_prefix = queue->FinishedPrefix();
         if (!final_prefix.ok()) return final_prefix.status();
         if (*final_prefix <= assigned_seq) break;
         continue;

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "newsloom/pipeline.h"
-#include "store/postgres_store.h"
+#include "newsloom/work_queue.h"
 
 namespace newsloom {
 
@@ -23,8 +23,8 @@ struct EnqueueReport {
 };
 
 // Reads `paths` and queues the raw pages in input order, `batch_pages` per statement.
-Result<EnqueueReport> EnqueueInputs(store::PostgresStore* store,
-                                    const std::vector<std::string>& paths, int batch_pages);
+Result<EnqueueReport> EnqueueInputs(WorkQueue* queue, const std::vector<std::string>& paths,
+                                    int batch_pages);
 
 struct WorkerOptions {
   std::string name;           // unique per worker process (status lists workers by it)
@@ -46,8 +46,8 @@ struct WorkerReport {
 // of every queued page, extraction, analysis, then the articles written and the pages marked
 // finished in one transaction. A batch whose lease ran out is written only for the pages still
 // held; articles are keyed by id, so a page done twice is stored once.
-Result<WorkerReport> RunWorker(store::PostgresStore* store, PageStages* stages,
-                               const WorkerOptions& options, const std::atomic<bool>* stop);
+Result<WorkerReport> RunWorker(WorkQueue* queue, PageStages* stages, const WorkerOptions& options,
+                               const std::atomic<bool>* stop);
 
 struct ClustererOptions {
   bool follow = false;  // keep assigning as articles arrive; else stop once nothing is pending
@@ -64,9 +64,11 @@ struct ClustererReport {
 // Waits for the clustering lock (one clusterer per store), restores the saved story state
 // (StoryDesk), then assigns new articles pass by pass in ingest order, only up to the first page
 // still in the queue, so the order never depends on which worker finished first. Each pass
-// rewrites only the stories it changed, with the same briefs as a single-process ingest.
-Result<ClustererReport> RunClusterer(store::PostgresStore* store, const ClustererOptions& options,
-                                     const std::atomic<bool>* stop,
+// rewrites only the stories it changed, with the same briefs as a single-process ingest. The
+// stories and their state are read and written through `store`, the articles' order through
+// `queue` (the PostgreSQL store is both).
+Result<ClustererReport> RunClusterer(Store* store, WorkQueue* queue,
+                                     const ClustererOptions& options, const std::atomic<bool>* stop,
                                      const std::function<void(const std::string&)>& log);
 
 }  // namespace newsloom

@@ -12,8 +12,9 @@
 #include <set>
 #include <thread>
 
-#include "store/postgres_test_server.h"
+#include "store/postgres_store.h"
 #include "store/story_json.h"
+#include "testing/postgres_test_server.h"
 
 namespace newsloom {
 namespace {
@@ -54,7 +55,7 @@ class WorkQueueTest : public ::testing::Test {
            ("newsloom_work_queue_test_" + std::to_string(std::random_device{}()));
     fs::create_directories(dir_ / "in");
     for (const auto& [name, text] : kPages) std::ofstream(dir_ / "in" / name) << text;
-    auto& server = store::testing::PostgresTestServer::Get();
+    auto& server = testing::PostgresTestServer::Get();
     uri_ = server.NewDatabase();
     ASSERT_EQ(server.error(), "");
     auto store = store::PostgresStore::Open(uri_);
@@ -142,10 +143,10 @@ TEST_F(WorkQueueTest, DeadWorkersLoseNothingAndStoriesEqualASingleProcessRun) {
 
   // The dead worker comes back and writes its stale batch: nothing changes.
   auto stale_stages = DefaultPageStages();
-  std::vector<store::PageOutcome> outcomes;
+  std::vector<PageOutcome> outcomes;
   std::vector<AnalyzedArticle> articles;
   articles.reserve(dead->size());
-  for (const store::QueuedPage& p : *dead) {
+  for (const QueuedPage& p : *dead) {
     auto a = stale_stages->Extract(p.page);
     if (!a.ok()) continue;
     articles.push_back(*stale_stages->Analyze(*a));
@@ -164,8 +165,8 @@ TEST_F(WorkQueueTest, DeadWorkersLoseNothingAndStoriesEqualASingleProcessRun) {
   EXPECT_EQ(status->workers[0].pages, 0);  // its late batch counted for nothing
   EXPECT_EQ(status->workers[1].pages + status->workers[2].pages, 7);
 
-  auto clustered =
-      RunClusterer(store_.get(), ClustererOptions{.poll_seconds = 0.1}, nullptr, nullptr);
+  auto clustered = RunClusterer(store_.get(), store_.get(), ClustererOptions{.poll_seconds = 0.1},
+                                nullptr, nullptr);
   ASSERT_TRUE(clustered.ok()) << clustered.status().ToString();
   EXPECT_EQ(clustered->articles, 7);
   const auto partition = Partition(store_.get());
@@ -189,7 +190,7 @@ TEST_F(WorkQueueTest, ClusteringWaitsForUnfinishedPagesAndOneProcessHoldsTheLock
   const int64_t first = (*claimed)[0].seq;
   // Nothing finished: the clusterer may take nothing yet.
   EXPECT_EQ(*store_->FinishedPrefix(), first - 1);
-  std::vector<store::PageOutcome> skipped;
+  std::vector<PageOutcome> skipped;
   for (const auto& p : *claimed) skipped.push_back({p.seq, &p.page, nullptr, "", "test"});
   EXPECT_EQ(*store_->CompleteBatch("w", skipped), 4);
   EXPECT_EQ(*store_->FinishedPrefix(), first + 3);

@@ -158,9 +158,10 @@ Result<std::shared_ptr<const std::string>> Catalog::StoryJson(const Snapshot& sn
       if (it != story_cache_.end()) return it->second;
     }
   }
-  auto story = pool_->Borrow()->GetStory(id);
-  if (!story.ok()) return story.status();
-  auto json = std::make_shared<const std::string>(Dump(store::StoryToJson(*story)));
+  // The stored brief is the story's JSON already: served as it is, never decoded and rebuilt.
+  auto brief = pool_->Borrow()->GetStoryBrief(id);
+  if (!brief.ok()) return brief.status();
+  auto json = std::make_shared<const std::string>(std::move(*brief));
   std::lock_guard<std::mutex> lock(story_mu_);
   if (story_cache_generation_ != snapshot.generation || story_cache_.size() >= kMaxCachedStories) {
     story_cache_.clear();

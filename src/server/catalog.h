@@ -92,8 +92,8 @@ class Catalog {
   // The entity index of `snapshot`, built on first call.
   Result<const Snapshot::EntityIndex*> Entities(const Snapshot& snapshot);
 
-  // The story's full JSON (store::StoryToJson), serialised; cached per snapshot. kNotFound for an
-  // unknown id.
+  // The story's full JSON (store::StoryToJson), its stored brief; cached per snapshot. kNotFound
+  // for an unknown id.
   Result<std::shared_ptr<const std::string>> StoryJson(const Snapshot& snapshot,
                                                        const std::string& id);
 

@@ -1,8 +1,6 @@
 #include "server/server.h"
 
-#include <fcntl.h>
 #include <httplib.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -16,6 +14,8 @@
 #include <string_view>
 
 #include "analyze/quotes.h"
+#include "ingest/reader.h"
+#include "newsloom/json.h"
 #include "newsloom/pipeline.h"
 #include "server/assets.h"
 #include "server/catalog.h"
@@ -28,6 +28,9 @@ namespace {
 
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;
+
+// How far back `window` pages search results: 100 windows of kSearchWindow matches.
+constexpr int kMaxSearchWindows = 100;
 
 // When the request being served on this thread was read (set before routing, read by the logger).
 thread_local Clock::time_point request_start;
@@ -94,8 +97,6 @@ std::string RouteOf(const std::string& method, const std::string& path) {
   return "other";
 }
 
-json DateJson(const std::optional<Date>& d) { return d ? json(d->ToIso()) : json(nullptr); }
-
 json SpanFields(const Span& span) { return {{"begin", span.begin}, {"end", span.end}}; }
 
 json ArticleToJson(const AnalyzedArticle& a, const std::string& story_id) {
@@ -140,7 +141,7 @@ json ArticleToJson(const AnalyzedArticle& a, const std::string& story_id) {
           {"subtitle", art.subtitle},
           {"byline", art.byline},
           {"outlet", art.outlet},
-          {"published", DateJson(art.published)},
+          {"published", DateToJson(art.published)},
           {"language", art.language},
           {"body", art.body},
           {"paragraphs", std::move(paragraphs)},
@@ -169,15 +170,10 @@ bool SameToken(std::string_view a, std::string_view b) {
   return diff == 0;
 }
 
-json ReportToJson(const IngestReport& r, const std::string& temp_path) {
+json ReportToJson(const IngestReport& r) {
   json skipped = json::array();
   for (const SkippedPage& s : r.skipped) {
-    std::string source = s.source;
-    // The temporary file's name means nothing to the client: records are named "request#N".
-    if (source.compare(0, temp_path.size(), temp_path) == 0) {
-      source = "request" + source.substr(temp_path.size());
-    }
-    skipped.push_back({{"source", source}, {"reason", s.reason}});
+    skipped.push_back({{"source", s.source}, {"reason", s.reason}});
   }
   json by_reason = json::object();
   for (const auto& [reason, count] : r.SkippedByReason()) by_reason[reason] = count;
@@ -212,6 +208,7 @@ class Server::Impl {
   int port() const { return port_; }
   Status Listen();
   void Stop() { http_.stop(); }
+  void Refresh() { catalog_.Invalidate(); }
 
  private:
   // Route handlers.
@@ -462,6 +459,16 @@ void Server::Impl::Search(const httplib::Request& req, httplib::Response& res) {
     }
     query.limit = *v;
   }
+  if (req.has_param("window")) {
+    // Each window skips kSearchWindow more matches: a bound keeps that skip cheap.
+    auto v = ParseInt(req.get_param_value("window"), 0, kMaxSearchWindows - 1);
+    if (!v) {
+      return SendError(
+          res, 400,
+          "window must be a whole number from 0 to " + std::to_string(kMaxSearchWindows - 1));
+    }
+    query.window = *v;
+  }
   const bool no_words = std::all_of(query.text.begin(), query.text.end(),
                                     [](unsigned char c) { return std::isspace(c); });
   if (no_words && entity.empty()) return SendError(res, 400, "give words to search for in q");
@@ -471,7 +478,8 @@ void Server::Impl::Search(const httplib::Request& req, httplib::Response& res) {
   std::string key;
   for (const std::string& part :
        {query.text, query.outlet, entity, query.from ? query.from->ToIso() : "",
-        query.to ? query.to->ToIso() : "", std::to_string(query.limit)}) {
+        query.to ? query.to->ToIso() : "", std::to_string(query.limit),
+        std::to_string(query.window)}) {
     key += std::to_string(part.size()) + ':' + part;  // length-prefixed: no two requests collide
   }
   if (auto cached = catalog_.CachedResponse(*snapshot, key)) return SendJson(res, *cached);
@@ -489,18 +497,7 @@ void Server::Impl::Search(const httplib::Request& req, httplib::Response& res) {
     }
     return SendError(res, 500, "store: " + hits.status().ToString());
   }
-  json out = json::array();
-  for (const SearchHit& h : *hits) {
-    out.push_back({{"article_id", h.article_id},
-                   {"title", h.title},
-                   {"outlet", h.outlet},
-                   {"source", h.source},
-                   {"published", DateJson(h.published)},
-                   {"story_id", h.story_id.empty() ? json(nullptr) : json(h.story_id)},
-                   {"snippet", h.snippet},
-                   {"score", h.score}});
-  }
-  auto body = std::make_shared<const std::string>(Dump(out));
+  auto body = std::make_shared<const std::string>(Dump(json(*hits)));
   catalog_.CacheResponse(*snapshot, key, body);
   SendJson(res, *body);
 }
@@ -573,32 +570,27 @@ void Server::Impl::Ingest(const httplib::Request& req, httplib::Response& res) {
   if (pages == 0) return SendError(res, 400, "no pages in the body");
 
   std::lock_guard<std::mutex> lock(ingest_mu_);
-  std::string path = (std::filesystem::temp_directory_path() / "newsloom-ingest-XXXXXX.jsonl");
-  const int fd = mkstemps(path.data(), 6);
-  if (fd < 0) return SendError(res, 500, "cannot create a temporary file");
-  const bool written =
-      ::write(fd, req.body.data(), req.body.size()) == static_cast<ssize_t>(req.body.size());
-  ::close(fd);
-  if (!written) {
-    std::filesystem::remove(path);
-    return SendError(res, 500, "cannot write a temporary file");
-  }
   if (!pipeline_) {
     auto store = Store::Open(options_.db);
-    if (!store.ok()) {
-      std::filesystem::remove(path);
-      return SendError(res, 500, "store: " + store.status().ToString());
-    }
+    if (!store.ok()) return SendError(res, 500, "store: " + store.status().ToString());
     ingest_store_ = std::move(*store);
     pipeline_ = std::make_unique<Pipeline>(ingest_store_.get(), DefaultPageStages());
   }
   IngestOptions ingest_options;
   ingest_options.threads = 2;
-  auto report = pipeline_->Ingest({path}, ingest_options);
-  std::filesystem::remove(path);
+  ingest::ReadOptions read_options;
+  read_options.max_page_bytes = ingest_options.max_page_bytes;
+  read_options.max_line_bytes = ingest_options.max_line_bytes;
+  // The body is read as one JSONL input named "request": its records are "request#N".
+  const PageSource body = [&](const PageSink& page, const SkipSink& skip) {
+    return ingest::ReadBytes("request", req.body, read_options, page, [&](ingest::Skipped&& s) {
+      skip({std::move(s.source), std::move(s.reason)});
+    });
+  };
+  auto report = pipeline_->Ingest(body, ingest_options);
   catalog_.Invalidate();
   if (!report.ok()) return SendError(res, 500, "ingest: " + report.status().ToString());
-  SendJson(res, Dump(ReportToJson(*report, path)));
+  SendJson(res, Dump(ReportToJson(*report)));
 }
 
 void Server::Impl::Health(httplib::Response& res) {
@@ -650,5 +642,6 @@ Status Server::Bind() { return impl_->Bind(); }
 int Server::port() const { return impl_->port(); }
 Status Server::Listen() { return impl_->Listen(); }
 void Server::Stop() { impl_->Stop(); }
+void Server::Refresh() { impl_->Refresh(); }
 
 }  // namespace newsloom::server

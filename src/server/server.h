@@ -4,7 +4,7 @@
 //   GET  /api/stories?offset=&limit=     stories, newest first; X-Total-Count gives the total
 //   GET  /api/stories/{id}               one story in full (store::StoryToJson); 404 unknown
 //   GET  /api/articles/{id}              article with body, paragraphs, entities, dates, quotes
-//   GET  /api/search?q=&from=&to=&outlet=&entity=&limit=
+//   GET  /api/search?q=&from=&to=&outlet=&entity=&limit=&window=  (window: see kSearchWindow)
 //   GET  /api/entities/{id}              one entity across the stories that name it
 //   POST /api/ingest                     JSONL pages; needs "Authorization: Bearer TOKEN"
 //   GET  /healthz, /metrics (Prometheus text), and the page's embedded files ("/" is index.html)
@@ -62,6 +62,9 @@ class Server {
   Status Listen();
   // Thread-safe; makes Listen return.
   void Stop();
+  // Thread-safe: the next request reads the store again. For a writer in the same process (the
+  // watcher of `serve --watch`), whose stories may change without the article count changing.
+  void Refresh();
 
   class Impl;
 

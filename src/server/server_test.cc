@@ -18,6 +18,7 @@
 #include <thread>
 
 #include "newsloom/store.h"
+#include "store/story_json.h"
 
 namespace newsloom::server {
 namespace {
@@ -229,6 +230,11 @@ TEST_F(ServerTest, OneStoryInFullAndUnknownIs404) {
   auto again = Get("/api/stories/s-flood");
   ASSERT_TRUE(again);
   EXPECT_EQ(again->body, res->body);
+  // The stored brief as it is, and what decoding it would give.
+  auto store = Store::Open((dir_ / "store.db").string());
+  ASSERT_TRUE(store.ok());
+  EXPECT_EQ(res->body, *(*store)->GetStoryBrief("s-flood"));
+  EXPECT_EQ(story, store::StoryToJson(*(*store)->GetStory("s-flood")));
 
   EXPECT_THAT(ExpectJsonError(Get("/api/stories/no-such-story"), 404), HasSubstr("no-such-story"));
 }
@@ -276,6 +282,9 @@ TEST_F(ServerTest, SearchWithFilters) {
   hits = json::parse(Get("/api/search?q=bridge&entity=Lindqvist")->body);
   ASSERT_EQ(hits.size(), 1u);
   EXPECT_EQ(hits[0]["article_id"], "a3");
+  // Both matches are in the newest window; the next one further back holds none.
+  EXPECT_EQ(json::parse(Get("/api/search?q=river&window=0")->body), json::parse(res->body));
+  EXPECT_EQ(json::parse(Get("/api/search?q=river&window=1")->body), json::array());
 }
 
 TEST_F(ServerTest, BadSearchesAreRefused) {
@@ -284,6 +293,8 @@ TEST_F(ServerTest, BadSearchesAreRefused) {
   ExpectJsonError(Get("/api/search?q=river&from=yesterday"), 400);
   ExpectJsonError(Get("/api/search?q=river&to=2024-13-01"), 400);
   ExpectJsonError(Get("/api/search?q=river&limit=0"), 400);
+  ExpectJsonError(Get("/api/search?q=river&window=-1"), 400);
+  ExpectJsonError(Get("/api/search?q=river&window=many"), 400);
   // Bytes that are not UTF-8 are no reason for a server error.
   for (const char* path : {"/api/search?q=%FF%FE", "/api/search?q=river&outlet=%C3",
                            "/api/search?q=%22%2A%28", "/api/search?q=NEAR%28a%20b%29%20OR%20%2D"}) {
@@ -406,6 +417,24 @@ TEST_F(ServerTest, IngestStoresPagesAndTheListFollows) {
   auto again = client_->Post("/api/ingest", auth, page.dump(), "application/x-ndjson");
   ASSERT_TRUE(again);
   EXPECT_EQ(json::parse(again->body)["already_stored"], 1);
+}
+
+// The body is read in memory as one input named "request": a record that gives no page is
+// reported by its number in it.
+TEST_F(ServerTest, IngestNamesSkippedRecordsByTheirLine) {
+  const httplib::Headers auth = {{"Authorization", std::string("Bearer ") + kToken}};
+  const std::string body = R"({"id": "no-text-1"})"
+                           "\n"
+                           R"({"id": "no-text-2", "text": ""})"
+                           "\n";
+  auto res = client_->Post("/api/ingest", auth, body, "application/x-ndjson");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  const json report = json::parse(res->body);
+  EXPECT_EQ(report["articles_stored"], 0);
+  ASSERT_EQ(report["skipped"].size(), 2u) << res->body;
+  EXPECT_EQ(report["skipped"][0]["source"], "request#1");
+  EXPECT_EQ(report["skipped"][1]["source"], "request#2");
 }
 
 TEST_F(ServerTest, MetricsCountRequestsByRouteAndStatus) {

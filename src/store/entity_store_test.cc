@@ -8,7 +8,7 @@
 #include <string>
 
 #include "newsloom/store.h"
-#include "store/postgres_test_server.h"
+#include "testing/postgres_test_server.h"
 
 namespace newsloom {
 namespace {
@@ -26,7 +26,7 @@ class EntityStoreTest : public ::testing::TestWithParam<Backend> {
     fs::create_directories(dir_);
     std::string target = (dir_ / "e.db").string();
     if (GetParam() == Backend::kPostgres) {
-      auto& server = store::testing::PostgresTestServer::Get();
+      auto& server = testing::PostgresTestServer::Get();
       target = server.NewDatabase();
       ASSERT_EQ(server.error(), "");
     }

@@ -9,7 +9,7 @@
 namespace newsloom::store::pgsql {
 
 // Migration i brings the schema from version i to i + 1. Append only; never edit a shipped one.
-inline constexpr std::array<const char*, 4> kMigrations = {
+inline constexpr std::array<const char*, 6> kMigrations = {
     // 1: the store (as SQLite migrations 1 and 2), full text as a weighted tsvector with GIN.
     R"sql(
 -- One counter for articles and queued pages: a queued page keeps its number as its article's
@@ -157,7 +157,53 @@ CREATE TABLE workers (
     R"sql(
 ALTER TABLE articles ADD COLUMN published_source TEXT NOT NULL DEFAULT '';
 )sql",
-    // 4: the saved state of incremental story building (versioned blobs, by name).
+    // 4: no SimHash: nothing read it.
+    R"sql(
+ALTER TABLE analysis DROP COLUMN simhash;
+)sql",
+    // 5: live sources being watched and the URLs they listed (src/fetch/watch_state.h); articles
+    // by source, for the per-source counts.
+    R"sql(
+CREATE TABLE watch_sources (
+  url TEXT PRIMARY KEY,                  -- canonical URL
+  fetch_url TEXT NOT NULL,
+  parent TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  etag TEXT NOT NULL,
+  last_modified TEXT NOT NULL,
+  last_poll TEXT NOT NULL,
+  status TEXT NOT NULL,
+  last_error TEXT NOT NULL,
+  children TEXT NOT NULL,                -- JSON array of URLs
+  polls BIGINT NOT NULL,
+  not_modified BIGINT NOT NULL,
+  errors BIGINT NOT NULL,
+  items_new BIGINT NOT NULL,
+  articles_fetched BIGINT NOT NULL
+);
+CREATE TABLE watch_urls (
+  url TEXT PRIMARY KEY,                  -- canonical URL
+  listed_url TEXT NOT NULL,
+  source TEXT NOT NULL,
+  first_seen TEXT NOT NULL,
+  position BIGINT NOT NULL,
+  title TEXT NOT NULL,
+  published TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  state TEXT NOT NULL,                   -- pending / fetched / retry / failed
+  attempts BIGINT NOT NULL,
+  last_attempt TEXT NOT NULL,
+  retry_after TEXT NOT NULL,
+  http_status BIGINT NOT NULL,
+  fetched_url TEXT NOT NULL,
+  error TEXT NOT NULL,
+  alias_of TEXT NOT NULL
+);
+CREATE INDEX watch_urls_to_fetch ON watch_urls(state) WHERE state IN ('pending', 'retry');
+CREATE INDEX watch_urls_failed ON watch_urls(source) WHERE error <> '';
+CREATE INDEX articles_source ON articles(source);
+)sql",
+    // 6: the saved state of incremental story building (versioned blobs, by name).
     R"sql(
 CREATE TABLE story_state (
   name TEXT PRIMARY KEY,
@@ -213,8 +259,8 @@ inline constexpr const char* kInsertEntities =
     "INSERT INTO entities SELECT * FROM unnest($1::bigint[], $2::int[], $3::bigint[], "
     "$4::bigint[], $5::text[], $6::text[])";
 inline constexpr const char* kInsertAnalysis =
-    "INSERT INTO analysis SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], "
-    "$4::bytea[], $5::bytea[], $6::bytea[])";
+    "INSERT INTO analysis SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bytea[], "
+    "$4::bytea[], $5::bytea[])";
 
 // Columns 0..15 of an article row, as read back.
 #define NEWSLOOM_PG_ARTICLE_COLUMNS                                           \
@@ -245,7 +291,7 @@ inline constexpr const char* kSelectEntities =
     "SELECT article_seq, begin_byte, end_byte, text, type FROM entities "
     "WHERE article_seq = ANY($1::bigint[]) ORDER BY article_seq, n";
 inline constexpr const char* kSelectAnalysis =
-    "SELECT article_seq, body_hash, simhash, minhash, terms, tokens FROM analysis "
+    "SELECT article_seq, body_hash, minhash, terms, tokens FROM analysis "
     "WHERE article_seq = ANY($1::bigint[])";
 inline constexpr const char* kSelectRawPage =
     "SELECT source, raw_url, raw_fetched_at, raw_content_type, raw_given, raw_zstd "
@@ -289,31 +335,34 @@ ORDER BY s.story_id, s.n)sql";
 inline constexpr const char* kSelectStoryBrief = "SELECT brief FROM stories WHERE id = $1";
 
 // $1 tsquery text, $2 from, $3 to, $4 outlet ('' any), $5 limit, $6 entity names (NULL any).
-// Ranked by ts_rank with title (A) twice body (B), ties by ingest order; snippets only for the
-// rows returned.
+// As the SQLite search: the newest $7 matches (skipping the $8 newer ones) are ranked by ts_rank
+// with title (A) twice body (B), ties by ingest order, and the best $5 of them returned with
+// their bodies' first 16,384 characters (for store/snippet.h; of a compressed body, only that
+// slice is decompressed).
 inline constexpr const char* kSearch = R"sql(
 WITH q AS (SELECT to_tsquery('simple'::regconfig, $1) AS q),
-hits AS (
-  SELECT a.ingest_seq, ts_rank('{0, 0, 0.5, 1.0}', a.fts, q.q) AS rank
-  FROM articles a, q
-  WHERE a.fts @@ q.q
+recent AS (
+  -- The words inline, not from q: the planner sees them and how many articles hold them.
+  SELECT a.ingest_seq, a.fts
+  FROM articles a
+  WHERE a.fts @@ to_tsquery('simple'::regconfig, $1)
     AND ($2::text IS NULL OR a.published >= $2::text)
     AND ($3::text IS NULL OR a.published <= $3::text)
     AND ($4::text = '' OR a.outlet = $4::text)
     AND ($6::text[] IS NULL OR a.ingest_seq IN (
           SELECT article_seq FROM entities
           WHERE lower(text) IN (SELECT lower(n) FROM unnest($6::text[]) AS n)))
-  ORDER BY rank DESC, a.ingest_seq
+  ORDER BY a.ingest_seq DESC
+  LIMIT $7 OFFSET $8),
+hits AS (
+  SELECT r.ingest_seq, ts_rank('{0, 0, 0.5, 1.0}', r.fts, q.q) AS rank
+  FROM recent r, q
+  ORDER BY rank DESC, r.ingest_seq
   LIMIT $5)
-SELECT a.id, a.title, a.outlet, a.source, a.published,
-  -- One line, fragments joined by "...", as the FTS5 snippet.
-  regexp_replace(ts_headline('simple'::regconfig, a.body, q.q,
-    'StartSel="[", StopSel="]", MaxWords=16, MinWords=6, ShortWord=0, MaxFragments=2, FragmentDelimiter="..."'),
-    '\s+', ' ', 'g'),
-  h.rank,
+SELECT a.id, a.title, a.outlet, a.source, a.published, substr(a.body, 1, 16384), h.rank,
   (SELECT s.story_id FROM story_articles s WHERE s.article_id = a.id
    ORDER BY s.story_id COLLATE "C" LIMIT 1)
-FROM hits h JOIN articles a ON a.ingest_seq = h.ingest_seq CROSS JOIN q
+FROM hits h JOIN articles a ON a.ingest_seq = h.ingest_seq
 ORDER BY h.rank DESC, h.ingest_seq)sql";
 
 // --- The work queue -----------------------------------------------------------------------------

@@ -1,14 +1,9 @@
-// The PostgreSQL backend: one connection, prepared statements, rows written a batch at a time
-// through array parameters (a batch of articles is about ten round trips, whatever its size).
+// The PostgreSQL store: rows written a batch at a time through array parameters (a batch of
+// articles is about ten round trips, whatever its size) on one PgConnection.
 #include "store/postgres_store.h"
-
-#include <libpq-fe.h>
 
 #include <algorithm>
 #include <array>
-#include <cctype>
-#include <charconv>
-#include <chrono>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
@@ -17,81 +12,16 @@
 #include "store/postgres_sql.h"
 #include "store/row_json.h"
 #include "store/search_words.h"
+#include "store/snippet.h"
 #include "store/story_json.h"
 #include "text/hash.h"
-#include "text/utf8.h"
 
 namespace newsloom::store {
 
 namespace {
 
 using nlohmann::json;
-using Param = std::optional<std::string>;
-
-// Builds a PostgreSQL array literal ({"a","b",NULL}) for one unnest() parameter.
-class ArrayParam {
- public:
-  ArrayParam& Text(std::string_view v) {
-    Separate();
-    out_ += '"';
-    // PostgreSQL text holds neither NUL bytes nor ill-formed UTF-8.
-    std::string repaired;
-    if (text::FirstInvalidUtf8(v) != std::string_view::npos) {
-      repaired = text::RepairUtf8(v);
-      v = repaired;
-    }
-    for (char c : v) {
-      if (c == '\0') continue;
-      if (c == '"' || c == '\\') out_ += '\\';
-      out_ += c;
-    }
-    out_ += '"';
-    return *this;
-  }
-  ArrayParam& Null() {
-    Separate();
-    out_ += "NULL";
-    return *this;
-  }
-  ArrayParam& Date(const std::optional<newsloom::Date>& d) { return d ? Text(d->ToIso()) : Null(); }
-  ArrayParam& Int(int64_t v) {
-    Separate();
-    out_ += std::to_string(v);
-    return *this;
-  }
-  ArrayParam& Double(double v) {
-    Separate();
-    char buffer[32];
-    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v);
-    out_.append(buffer, ec == std::errc() ? end : buffer);
-    return *this;
-  }
-  ArrayParam& Bytes(std::string_view v) {
-    static constexpr char kHex[] = "0123456789abcdef";
-    Separate();
-    out_ += "\"\\\\x";
-    for (unsigned char c : v) {
-      out_ += kHex[c >> 4];
-      out_ += kHex[c & 15];
-    }
-    out_ += '"';
-    return *this;
-  }
-  std::string Done() const { return out_ + "}"; }
-
- private:
-  void Separate() {
-    if (out_.size() > 1) out_ += ',';
-  }
-  std::string out_ = "{";
-};
-
-// Parses a text-format bigint array ({1,2,3}).
-std::string IntArray(const std::vector<int64_t>& values) {
-  ArrayParam a;
-  for (int64_t v : values) a.Int(v);
-  return a.Done();
-}
+using Param = PgParam;
 
 // A bytea parameter in text form (hex).
 std::string ByteaParam(std::string_view bytes) {
@@ -102,15 +32,6 @@ std::string ByteaParam(std::string_view bytes) {
     out += kHex[c >> 4];
     out += kHex[c & 15];
   }
-  return out;
-}
-
-std::string Unescape(const char* value) {
-  size_t length = 0;
-  unsigned char* bytes = PQunescapeBytea(reinterpret_cast<const unsigned char*>(value), &length);
-  if (bytes == nullptr) return std::string();
-  std::string out(reinterpret_cast<const char*>(bytes), length);
-  PQfreemem(bytes);
   return out;
 }
 
@@ -127,123 +48,25 @@ std::string TsQueryWords(std::string_view text) {
 
 }  // namespace
 
-// One statement's result, cleared on destruction.
-struct PostgresStore::Query {
-  PGresult* result = nullptr;
-  Query() = default;
-  explicit Query(PGresult* r) : result(r) {}
-  Query(Query&& other) noexcept : result(other.result) { other.result = nullptr; }
-  Query& operator=(Query&& other) noexcept {
-    std::swap(result, other.result);
-    return *this;
-  }
-  ~Query() { PQclear(result); }
-  int Rows() const { return PQntuples(result); }
-  bool IsNull(int r, int c) const { return PQgetisnull(result, r, c) != 0; }
-  std::string Text(int r, int c) const {
-    return std::string(PQgetvalue(result, r, c), PQgetlength(result, r, c));
-  }
-  int64_t Int(int r, int c) const { return std::strtoll(PQgetvalue(result, r, c), nullptr, 10); }
-  double Double(int r, int c) const { return std::strtod(PQgetvalue(result, r, c), nullptr); }
-  bool Bool(int r, int c) const { return PQgetvalue(result, r, c)[0] == 't'; }
-  std::string Bytes(int r, int c) const { return Unescape(PQgetvalue(result, r, c)); }
-  std::optional<Date> OptDate(int r, int c) const {
-    if (IsNull(r, c)) return std::nullopt;
-    return Date::FromIso(Text(r, c));
-  }
-};
+#define NEWSLOOM_PG(var, sql, ...) NEWSLOOM_PG_RUN(conn_, var, sql, __VA_ARGS__)
 
-namespace {
+PostgresStore::PostgresStore(std::unique_ptr<PgConnection> conn) : conn_(std::move(conn)) {}
 
-// Runs `sql` with text parameters as a prepared statement (prepared once per connection, named
-// by its address) and times the wait.
-class Runner {
- public:
-  Runner(pg_conn* conn, std::unordered_map<const char*, std::string>* names, double* seconds)
-      : conn_(conn), names_(names), seconds_(seconds) {}
-
-  Result<PGresult*> Run(const char* sql, const std::vector<Param>& params) {
-    auto& names = *names_;
-    const auto start = std::chrono::steady_clock::now();
-    auto it = names.find(sql);
-    if (it == names.end()) {
-      std::string name = "s" + std::to_string(names.size());
-      PGresult* r = PQprepare(conn_, name.c_str(), sql, 0, nullptr);
-      const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
-      PQclear(r);
-      if (!ok) return Error("prepare");
-      it = names.emplace(sql, std::move(name)).first;
-    }
-    std::vector<const char*> values;
-    values.reserve(params.size());
-    for (const Param& p : params) values.push_back(p ? p->c_str() : nullptr);
-    PGresult* r = PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(values.size()),
-                                 values.data(), nullptr, nullptr, 0);
-    *seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const ExecStatusType status = PQresultStatus(r);
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-      std::string message = std::string("PostgreSQL: ") + PQresultErrorMessage(r);
-      PQclear(r);
-      while (!message.empty() && message.back() == '\n') message.pop_back();
-      return Status::IoError(std::move(message));
-    }
-    return r;
-  }
-
- private:
-  Status Error(const char* what) {
-    std::string message = std::string("PostgreSQL ") + what + ": " + PQerrorMessage(conn_);
-    while (!message.empty() && message.back() == '\n') message.pop_back();
-    return Status::IoError(std::move(message));
-  }
-  pg_conn* conn_;
-  std::unordered_map<const char*, std::string>* names_;
-  double* seconds_;
-};
-
-}  // namespace
-
-#define NEWSLOOM_PG(var, sql, ...)                                                \
-  Query var;                                                                      \
-  {                                                                               \
-    auto var##_r = Runner(conn_, &prepared_, &db_seconds_).Run(sql, __VA_ARGS__); \
-    if (!var##_r.ok()) return var##_r.status();                                   \
-    var = Query(*var##_r);                                                        \
-  }
-
-PostgresStore::PostgresStore(pg_conn* conn) : conn_(conn) {}
-
-PostgresStore::~PostgresStore() { PQfinish(conn_); }
+PostgresStore::~PostgresStore() = default;
 
 Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::string& uri) {
-  pg_conn* conn = PQconnectdb(uri.c_str());
-  if (conn == nullptr || PQstatus(conn) != CONNECTION_OK) {
-    std::string message = uri + ": " + (conn ? PQerrorMessage(conn) : "out of memory");
-    while (!message.empty() && message.back() == '\n') message.pop_back();
-    PQfinish(conn);
-    return Status::IoError(std::move(message));
-  }
-  std::unique_ptr<PostgresStore> store(new PostgresStore(conn));
+  auto conn = PgConnection::Open(uri);
+  if (!conn.ok()) return conn.status();
+  std::unique_ptr<PostgresStore> store(new PostgresStore(std::move(*conn)));
   NEWSLOOM_RETURN_IF_ERROR(
       store->Exec("SET client_encoding = 'UTF8'; SET client_min_messages = warning; "
-                  "SET synchronous_commit = on"));
+                  "SET synchronous_commit = on; "
+                  // Plans made for the query's words: a word in most articles is best found
+                  // newest first along the key, a rare one through the GIN index, and a plan
+                  // made once for any words cannot tell which.
+                  "SET plan_cache_mode = force_custom_plan"));
   NEWSLOOM_RETURN_IF_ERROR(store->Migrate());
   return store;
-}
-
-Status PostgresStore::Exec(const char* sql) {
-  const auto start = std::chrono::steady_clock::now();
-  PGresult* r = PQexec(conn_, sql);
-  db_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  const ExecStatusType status = PQresultStatus(r);
-  Status out;
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-    std::string message = std::string("PostgreSQL: ") + PQresultErrorMessage(r);
-    while (!message.empty() && message.back() == '\n') message.pop_back();
-    out = Status::IoError(std::move(message));
-  }
-  PQclear(r);
-  return out;
 }
 
 Status PostgresStore::Migrate() {
@@ -347,11 +170,12 @@ Status PostgresStore::PutRows(const std::vector<PageAndArticle>& items,
     columns[21].Bytes(Compress(page.bytes));
     columns[22].Text(DateSourceName(a.published_source));
   }
-  std::vector<Param> params;
+  std::vector<PgParam> params;
   for (const ArrayParam& c : columns) params.push_back(c.Done());
   NEWSLOOM_PG(inserted, pgsql::kInsertArticles, params);
 
-  std::array<ArrayParam, 6> par, ana;
+  std::array<ArrayParam, 6> par;
+  std::array<ArrayParam, 5> ana;
   std::array<ArrayParam, 4> sen;
   std::array<ArrayParam, 9> dat;
   std::array<ArrayParam, 6> ent;
@@ -399,14 +223,13 @@ Status PostgresStore::PutRows(const std::vector<PageAndArticle>& items,
     }
     ana[0].Int(seq);
     ana[1].Int(static_cast<int64_t>(analyzed.body_hash));
-    ana[2].Int(static_cast<int64_t>(analyzed.simhash));
-    ana[3].Bytes(EncodeMinhash(analyzed.minhash));
-    ana[4].Bytes(EncodeTerms(analyzed.terms));
-    ana[5].Bytes(EncodeTokens(analyzed.tokens));
+    ana[2].Bytes(EncodeMinhash(analyzed.minhash));
+    ana[3].Bytes(EncodeTerms(analyzed.terms));
+    ana[4].Bytes(EncodeTokens(analyzed.tokens));
   }
   if (inserted.Rows() == 0) return Status::Ok();
   auto run = [&](const char* sql, auto& arrays) -> Status {
-    std::vector<Param> p;
+    std::vector<PgParam> p;
     for (const ArrayParam& c : arrays) p.push_back(c.Done());
     NEWSLOOM_PG(q, sql, p);
     return Status::Ok();
@@ -421,7 +244,7 @@ Status PostgresStore::PutRows(const std::vector<PageAndArticle>& items,
 namespace {
 
 // Reads the columns of kSelectArticlesAfter at row `r`.
-AnalyzedArticle ArticleFromRow(const PostgresStore::Query& q, int r);
+AnalyzedArticle ArticleFromRow(const PgResult& q, int r);
 
 }  // namespace
 
@@ -434,7 +257,7 @@ Status PostgresStore::LoadDetails(std::vector<std::pair<int64_t, AnalyzedArticle
     by_seq[seq] = &a;
     seqs.push_back(seq);
   }
-  const std::vector<Param> params = {IntArray(seqs)};
+  const std::vector<PgParam> params = {IntArray(seqs)};
   if (options.paragraphs) {
     NEWSLOOM_PG(q, pgsql::kSelectParagraphs, params);
     for (int r = 0; r < q.Rows(); ++r) {
@@ -481,15 +304,14 @@ Status PostgresStore::LoadDetails(std::vector<std::pair<int64_t, AnalyzedArticle
     for (int r = 0; r < q.Rows(); ++r) {
       AnalyzedArticle* a = by_seq.at(q.Int(r, 0));
       a->body_hash = static_cast<uint64_t>(q.Int(r, 1));
-      a->simhash = static_cast<uint64_t>(q.Int(r, 2));
-      auto minhash = DecodeMinhash(q.Bytes(r, 3));
+      auto minhash = DecodeMinhash(q.Bytes(r, 2));
       if (!minhash.ok()) return minhash.status();
       a->minhash = std::move(*minhash);
-      auto terms = DecodeTerms(q.Bytes(r, 4));
+      auto terms = DecodeTerms(q.Bytes(r, 3));
       if (!terms.ok()) return terms.status();
       a->terms = std::move(*terms);
       if (options.tokens) {
-        auto tokens = DecodeTokens(q.Bytes(r, 5));
+        auto tokens = DecodeTokens(q.Bytes(r, 4));
         if (!tokens.ok()) return tokens.status();
         a->tokens = std::move(*tokens);
       }
@@ -506,7 +328,7 @@ Status PostgresStore::LoadDetails(std::vector<std::pair<int64_t, AnalyzedArticle
 
 namespace {
 
-AnalyzedArticle ArticleFromRow(const PostgresStore::Query& q, int r) {
+AnalyzedArticle ArticleFromRow(const PgResult& q, int r) {
   AnalyzedArticle analyzed;
   Article& a = analyzed.article;
   a.id = q.Text(r, 1);
@@ -569,10 +391,8 @@ Status PostgresStore::ForEachArticle(const LoadOptions& options,
                           [&](int64_t, AnalyzedArticle&& a) { return fn(std::move(a)); });
 }
 
-namespace {
-
 // Columns: source, url, fetched_at, content_type, given, raw_zstd from `c`.
-Result<RawPage> RawPageFromRow(const PostgresStore::Query& q, int r, int c) {
+Result<RawPage> RawPageFromRow(const PgResult& q, int r, int c) {
   RawPage page;
   page.source = q.Text(r, c);
   page.url = q.Text(r, c + 1);
@@ -584,8 +404,6 @@ Result<RawPage> RawPageFromRow(const PostgresStore::Query& q, int r, int c) {
   page.bytes = std::move(*bytes);
   return page;
 }
-
-}  // namespace
 
 Result<RawPage> PostgresStore::GetRawPage(const std::string& article_id) {
   NEWSLOOM_PG(q, pgsql::kSelectRawPage, {article_id});
@@ -629,10 +447,10 @@ Status PostgresStore::InsertStories(const std::vector<Story>& stories,
       sa[0].Text(s.id);
       sa[1].Int(static_cast<int64_t>(j));
       sa[2].Text(s.articles[j].id);
-      sa[3].Text(CopyRoleName(s.articles[j].role));
+      sa[3].Text(StoredRoleName(s.articles[j].role));
     }
   }
-  std::vector<Param> p;
+  std::vector<PgParam> p;
   for (const ArrayParam& c : st) p.push_back(c.Done());
   { NEWSLOOM_PG(q, pgsql::kInsertStories, p); }
   p.clear();
@@ -645,7 +463,7 @@ Status PostgresStore::InsertStories(const std::vector<Story>& stories,
       cg[0].Text(g.id);
       cg[1].Int(static_cast<int64_t>(j));
       cg[2].Text(g.article_ids[j]);
-      cg[3].Text(CopyRoleName(j < g.roles.size() ? g.roles[j] : CopyRole::kOriginal));
+      cg[3].Text(StoredRoleName(j < g.roles.size() ? g.roles[j] : CopyRole::kOriginal));
       cg[4].Double(j < g.similarity.size() ? g.similarity[j] : 0.0);
       cg[5].Text(g.first_publisher);
     }
@@ -679,8 +497,8 @@ Status PostgresStore::UpdateStories(const StoryChanges& changes) {
   for (const std::string& id : changes.removed_stories) story_ids.Text(id);
   for (const CopyGroup& g : changes.copy_groups) group_ids.Text(g.id);
   for (const std::string& id : changes.removed_copy_groups) group_ids.Text(id);
-  const std::vector<Param> story_param = {story_ids.Done()};
-  const std::vector<Param> group_param = {group_ids.Done()};
+  const std::vector<PgParam> story_param = {story_ids.Done()};
+  const std::vector<PgParam> group_param = {group_ids.Done()};
   NEWSLOOM_RETURN_IF_ERROR(Exec("BEGIN"));
   Status status = [&]() -> Status {
     if (changes.replace_all) {
@@ -769,16 +587,22 @@ Result<std::vector<StorySummary>> PostgresStore::ListStories() {
     a.title = q.Text(r, 3);
     a.outlet = q.Text(r, 4);
     a.published = q.OptDate(r, 5);
-    a.role = CopyRoleFromName(q.Text(r, 6));
+    a.role = StoredRole(q.Text(r, 6));
     stories[it->second].articles.push_back(std::move(a));
   }
   return stories;
 }
 
-Result<Story> PostgresStore::GetStory(const std::string& id) {
+Result<std::string> PostgresStore::GetStoryBrief(const std::string& id) {
   NEWSLOOM_PG(q, pgsql::kSelectStoryBrief, {id});
   if (q.Rows() == 0) return Status::NotFound("no story " + id);
-  const json brief = json::parse(q.Text(0, 0), nullptr, false);
+  return q.Text(0, 0);
+}
+
+Result<Story> PostgresStore::GetStory(const std::string& id) {
+  auto text = GetStoryBrief(id);
+  if (!text.ok()) return text.status();
+  const json brief = json::parse(*text, nullptr, false);
   if (brief.is_discarded()) return Status::Corrupt("story " + id + ": damaged brief");
   return StoryFromJson(brief);
 }
@@ -792,6 +616,7 @@ Result<std::vector<SearchHit>> PostgresStore::Search(const SearchQuery& query) {
     }
   }
   if (match.empty()) return Status::InvalidArgument("empty search query");
+  const std::vector<std::string> words = SnippetWords(query);
   Param names;
   if (!query.entity_names.empty()) {
     ArrayParam a;
@@ -801,7 +626,8 @@ Result<std::vector<SearchHit>> PostgresStore::Search(const SearchQuery& query) {
   NEWSLOOM_PG(q, pgsql::kSearch,
               {match, query.from ? Param(query.from->ToIso()) : Param(),
                query.to ? Param(query.to->ToIso()) : Param(), query.outlet,
-               std::to_string(query.limit), names});
+               std::to_string(query.limit), names, std::to_string(kSearchWindow),
+               std::to_string(int64_t{kSearchWindow} * std::max(0, query.window))});
   std::vector<SearchHit> hits;
   for (int r = 0; r < q.Rows(); ++r) {
     SearchHit hit;
@@ -810,133 +636,12 @@ Result<std::vector<SearchHit>> PostgresStore::Search(const SearchQuery& query) {
     hit.outlet = q.Text(r, 2);
     hit.source = q.Text(r, 3);
     hit.published = q.OptDate(r, 4);
-    hit.snippet = q.Text(r, 5);
+    hit.snippet = Snippet(q.Text(r, 5), words);
     hit.score = q.Double(r, 6);
     hit.story_id = q.Text(r, 7);
     hits.push_back(std::move(hit));
   }
   return hits;
-}
-
-// --- Work queue ---------------------------------------------------------------------------------
-
-Result<int64_t> PostgresStore::Enqueue(const std::vector<RawPage>& pages) {
-  if (pages.empty()) return 0;
-  std::array<ArrayParam, 8> columns;
-  for (const RawPage& page : pages) {
-    columns[0].Text(page.source);
-    columns[1].Text(page.content_type);
-    columns[2].Text(page.url);
-    columns[3].Text(page.fetched_at);
-    columns[4].Text(Dump(GivenToJson(page)));
-    columns[5].Int(static_cast<int64_t>(text::Hash64(page.bytes)));
-    columns[6].Int(static_cast<int64_t>(page.bytes.size()));
-    columns[7].Bytes(Compress(page.bytes));
-  }
-  std::vector<Param> params;
-  for (const ArrayParam& c : columns) params.push_back(c.Done());
-  NEWSLOOM_PG(q, pgsql::kEnqueuePages, params);
-  return static_cast<int64_t>(q.Rows());
-}
-
-Result<std::vector<QueuedPage>> PostgresStore::Claim(const std::string& worker, int limit,
-                                                     double lease_seconds) {
-  NEWSLOOM_PG(q, pgsql::kClaimPages,
-              {worker, std::to_string(limit), std::to_string(lease_seconds)});
-  std::vector<QueuedPage> pages;
-  for (int r = 0; r < q.Rows(); ++r) {
-    QueuedPage p;
-    p.seq = q.Int(r, 0);
-    p.page.source = q.Text(r, 1);
-    p.page.content_type = q.Text(r, 2);
-    p.page.url = q.Text(r, 3);
-    p.page.fetched_at = q.Text(r, 4);
-    GivenFromJson(q.Text(r, 5), &p.page);
-    auto bytes = Decompress(q.Bytes(r, 6));
-    if (!bytes.ok()) return bytes.status();
-    p.page.bytes = std::move(*bytes);
-    pages.push_back(std::move(p));
-  }
-  // UPDATE ... RETURNING gives no order.
-  std::sort(pages.begin(), pages.end(),
-            [](const QueuedPage& a, const QueuedPage& b) { return a.seq < b.seq; });
-  return pages;
-}
-
-Result<int64_t> PostgresStore::CompleteBatch(
-    const std::string& worker, const std::vector<PageOutcome>& outcomes,
-    std::optional<std::chrono::steady_clock::time_point> started,
-    std::optional<double> db_seconds_at_start) {
-  if (!started) started = std::chrono::steady_clock::now();
-  const double db_before = db_seconds_at_start.value_or(db_seconds_);
-  std::vector<int64_t> seqs;
-  for (const PageOutcome& o : outcomes) seqs.push_back(o.seq);
-  NEWSLOOM_RETURN_IF_ERROR(Exec("BEGIN"));
-  int64_t held = 0;
-  Status status = [&]() -> Status {
-    NEWSLOOM_PG(own, pgsql::kLockOwnPages, {worker, IntArray(seqs)});
-    std::unordered_map<int64_t, bool> still_held;
-    for (int r = 0; r < own.Rows(); ++r) still_held[own.Int(r, 0)] = true;
-    held = own.Rows();
-    std::vector<PageAndArticle> items;
-    std::vector<int64_t> item_seqs;
-    std::array<ArrayParam, 4> finish;
-    for (const PageOutcome& o : outcomes) {
-      if (!still_held.count(o.seq)) continue;
-      finish[0].Int(o.seq);
-      if (o.article != nullptr) {
-        items.push_back({o.page, o.article});
-        item_seqs.push_back(o.seq);
-        finish[1].Text("done");
-        finish[2].Text(o.article->article.id);
-        finish[3].Null();
-      } else if (!o.stored_id.empty()) {
-        finish[1].Text("done");
-        finish[2].Text(o.stored_id);
-        finish[3].Null();
-      } else {
-        finish[1].Text("skipped");
-        finish[2].Null();
-        finish[3].Text(o.skip_reason);
-      }
-    }
-    std::vector<bool> stored;
-    NEWSLOOM_RETURN_IF_ERROR(PutRows(items, &item_seqs, &stored));
-    std::vector<Param> p;
-    for (const ArrayParam& c : finish) p.push_back(c.Done());
-    { NEWSLOOM_PG(q, pgsql::kFinishPages, p); }
-    const double busy_seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - *started).count();
-    NEWSLOOM_PG(beat, pgsql::kWorkerHeartbeat,
-                {worker, "1", std::to_string(held), std::to_string(busy_seconds),
-                 std::to_string(db_seconds_ - db_before)});
-    return Status::Ok();
-  }();
-  if (!status.ok()) {
-    Exec("ROLLBACK");
-    return status;
-  }
-  NEWSLOOM_RETURN_IF_ERROR(Exec("COMMIT"));
-  return held;
-}
-
-Result<int64_t> PostgresStore::ForEachQueuedPage(int64_t after_seq,
-                                                 const std::function<void(const RawPage&)>& fn) {
-  int64_t cursor = after_seq;
-  for (;;) {
-    std::vector<RawPage> pages;
-    {
-      NEWSLOOM_PG(q, pgsql::kSelectQueuedPagesAfter, {std::to_string(cursor), "500"});
-      for (int r = 0; r < q.Rows(); ++r) {
-        auto page = RawPageFromRow(q, r, 1);
-        if (!page.ok()) return page.status();
-        pages.push_back(std::move(*page));
-        cursor = q.Int(r, 0);
-      }
-    }
-    if (pages.empty()) return cursor;
-    for (const RawPage& page : pages) fn(page);
-  }
 }
 
 Result<std::unordered_map<std::string, uint64_t>> PostgresStore::RawPageHashes(
@@ -969,63 +674,6 @@ Result<std::unordered_map<std::string, AnalyzedArticle>> PostgresStore::LoadArti
     }
   }
   return out;
-}
-
-Result<int64_t> PostgresStore::PendingPages() {
-  NEWSLOOM_PG(q, pgsql::kPendingPages, {});
-  return q.Int(0, 0);
-}
-
-Result<int64_t> PostgresStore::FinishedPrefix() {
-  NEWSLOOM_PG(q, pgsql::kFinishedPrefix, {});
-  return q.IsNull(0, 0) ? 0 : q.Int(0, 0);
-}
-
-Status PostgresStore::Heartbeat(const std::string& worker) {
-  NEWSLOOM_PG(q, pgsql::kWorkerHeartbeat, {worker, "0", "0", "0", "0"});
-  return Status::Ok();
-}
-
-Result<bool> PostgresStore::TryClusterLock() {
-  NEWSLOOM_PG(q, pgsql::kTryClusterLock, {});
-  return q.Bool(0, 0);
-}
-
-Result<QueueStatus> PostgresStore::GetQueueStatus() {
-  QueueStatus status;
-  {
-    NEWSLOOM_PG(q, pgsql::kQueueDepth, {});
-    for (int r = 0; r < q.Rows(); ++r) {
-      std::string state = q.Text(r, 0);
-      if (state == "queued" && !q.IsNull(r, 1) && q.Bool(r, 1)) state = "leased";
-      if (!status.depth.empty() && status.depth.back().state == state) {
-        status.depth.back().pages += q.Int(r, 2);
-      } else {
-        status.depth.push_back({state, q.Int(r, 2)});
-      }
-    }
-  }
-  {
-    NEWSLOOM_PG(q, pgsql::kSelectWorkers, {});
-    for (int r = 0; r < q.Rows(); ++r) {
-      QueueStatus::Worker w;
-      w.name = q.Text(r, 0);
-      w.started_at = q.Text(r, 1);
-      w.last_heartbeat = q.Text(r, 2);
-      w.seconds_since_heartbeat = q.Double(r, 3);
-      w.batches = q.Int(r, 4);
-      w.pages = q.Int(r, 5);
-      w.busy_seconds = q.Double(r, 6);
-      w.db_seconds = q.Double(r, 7);
-      status.workers.push_back(std::move(w));
-    }
-  }
-  auto articles = ArticleCount();
-  if (!articles.ok()) return articles.status();
-  status.articles = *articles;
-  NEWSLOOM_PG(q, "SELECT COUNT(*) FROM stories", {});
-  status.stories = q.Int(0, 0);
-  return status;
 }
 
 #undef NEWSLOOM_PG

@@ -51,6 +51,7 @@ json GivenToJson(const RawPage& page) {
   if (page.given_id) given["id"] = *page.given_id;
   if (page.given_title) given["title"] = *page.given_title;
   if (page.given_published) given["published"] = *page.given_published;
+  if (page.given_summary) given["summary"] = *page.given_summary;
   return given;
 }
 
@@ -63,6 +64,7 @@ void GivenFromJson(const std::string& text, RawPage* page) {
   if (given.contains("id")) page->given_id = given["id"].get<std::string>();
   if (given.contains("title")) page->given_title = given["title"].get<std::string>();
   if (given.contains("published")) page->given_published = given["published"].get<std::string>();
+  if (given.contains("summary")) page->given_summary = given["summary"].get<std::string>();
 }
 
 }  // namespace newsloom::store

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "newsloom/store.h"
+
 namespace newsloom::store {
 
 inline std::vector<std::string> SearchWords(std::string_view text) {
@@ -24,6 +26,17 @@ inline std::vector<std::string> SearchWords(std::string_view text) {
     }
   }
   if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+// The words a hit's snippet marks: the query's, or with none, the words of the entity names it
+// filters by (what both backends then search for).
+inline std::vector<std::string> SnippetWords(const SearchQuery& query) {
+  std::vector<std::string> words = SearchWords(query.text);
+  if (!words.empty()) return words;
+  for (const std::string& name : query.entity_names) {
+    for (std::string& w : SearchWords(name)) words.push_back(std::move(w));
+  }
   return words;
 }
 

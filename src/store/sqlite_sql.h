@@ -8,7 +8,7 @@
 namespace newsloom::store::sql {
 
 // Migration i brings the schema from version i to i + 1. Append only; never edit a shipped one.
-inline constexpr std::array<const char*, 4> kMigrations = {
+inline constexpr std::array<const char*, 6> kMigrations = {
     // 1: articles with their raw pages, spans, analysis; stories; full-text index.
     R"sql(
 CREATE TABLE articles (
@@ -132,7 +132,53 @@ CREATE INDEX entities_text ON entities(text COLLATE NOCASE);
     R"sql(
 ALTER TABLE articles ADD COLUMN published_source TEXT NOT NULL DEFAULT '';
 )sql",
-    // 4: the saved state of incremental story building (versioned blobs, by name).
+    // 4: no SimHash: nothing read it.
+    R"sql(
+ALTER TABLE analysis DROP COLUMN simhash;
+)sql",
+    // 5: live sources being watched and the URLs they listed (src/fetch/watch_state.h); articles
+    // by source, for the per-source counts.
+    R"sql(
+CREATE TABLE watch_sources (
+  url TEXT PRIMARY KEY,                  -- canonical URL
+  fetch_url TEXT NOT NULL,
+  parent TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  etag TEXT NOT NULL,
+  last_modified TEXT NOT NULL,
+  last_poll TEXT NOT NULL,
+  status TEXT NOT NULL,
+  last_error TEXT NOT NULL,
+  children TEXT NOT NULL,                -- JSON array of URLs
+  polls BIGINT NOT NULL,
+  not_modified BIGINT NOT NULL,
+  errors BIGINT NOT NULL,
+  items_new BIGINT NOT NULL,
+  articles_fetched BIGINT NOT NULL
+);
+CREATE TABLE watch_urls (
+  url TEXT PRIMARY KEY,                  -- canonical URL
+  listed_url TEXT NOT NULL,
+  source TEXT NOT NULL,
+  first_seen TEXT NOT NULL,
+  position BIGINT NOT NULL,
+  title TEXT NOT NULL,
+  published TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  state TEXT NOT NULL,                   -- pending / fetched / retry / failed
+  attempts BIGINT NOT NULL,
+  last_attempt TEXT NOT NULL,
+  retry_after TEXT NOT NULL,
+  http_status BIGINT NOT NULL,
+  fetched_url TEXT NOT NULL,
+  error TEXT NOT NULL,
+  alias_of TEXT NOT NULL
+);
+CREATE INDEX watch_urls_to_fetch ON watch_urls(state) WHERE state IN ('pending', 'retry');
+CREATE INDEX watch_urls_failed ON watch_urls(source) WHERE error <> '';
+CREATE INDEX articles_source ON articles(source);
+)sql",
+    // 6: the saved state of incremental story building (versioned blobs, by name).
     R"sql(
 CREATE TABLE story_state (
   name TEXT PRIMARY KEY,
@@ -166,8 +212,7 @@ inline constexpr const char* kInsertSentence = "INSERT INTO sentences VALUES (?1
 inline constexpr const char* kInsertDate =
     "INSERT INTO dates VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 inline constexpr const char* kInsertEntity = "INSERT INTO entities VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-inline constexpr const char* kInsertAnalysis =
-    "INSERT INTO analysis VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+inline constexpr const char* kInsertAnalysis = "INSERT INTO analysis VALUES (?1, ?2, ?3, ?4, ?5)";
 
 // Columns 0..15 of an article row, as read back.
 #define NEWSLOOM_ARTICLE_COLUMNS                                              \
@@ -188,7 +233,7 @@ inline constexpr const char* kSelectDates =
 inline constexpr const char* kSelectEntities =
     "SELECT begin_byte, end_byte, text, type FROM entities WHERE article_seq = ?1 ORDER BY n";
 inline constexpr const char* kSelectAnalysis =
-    "SELECT body_hash, simhash, minhash, terms, tokens FROM analysis WHERE article_seq = ?1";
+    "SELECT body_hash, minhash, terms, tokens FROM analysis WHERE article_seq = ?1";
 inline constexpr const char* kSelectRawPage =
     "SELECT source, raw_url, raw_fetched_at, raw_content_type, raw_given, raw_zstd "
     "FROM articles WHERE id = ?1";
@@ -222,20 +267,37 @@ FROM story_articles s LEFT JOIN articles a ON a.id = s.article_id
 WHERE s.story_id = ?1 ORDER BY s.n)sql";
 inline constexpr const char* kSelectStoryBrief = "SELECT brief FROM stories WHERE id = ?1";
 
-inline constexpr const char* kSearch = R"sql(
-SELECT a.id, a.title, a.outlet, a.source, a.published,
-  snippet(articles_fts, 1, '[', ']', '...', 16),
-  bm25(articles_fts, 2.0, 1.0) AS rank,
-  (SELECT s.story_id FROM story_articles s WHERE s.article_id = a.id ORDER BY s.story_id LIMIT 1)
-FROM articles_fts JOIN articles a ON a.ingest_seq = articles_fts.rowid
-WHERE articles_fts MATCH ?1
-  AND (?2 IS NULL OR a.published >= ?2)
-  AND (?3 IS NULL OR a.published <= ?3)
-  AND (?4 = '' OR a.outlet = ?4)
-  AND (?6 = '' OR a.ingest_seq IN (SELECT article_seq FROM entities
-                                   WHERE text COLLATE NOCASE IN (SELECT value FROM json_each(?6))))
-ORDER BY rank, a.ingest_seq
-LIMIT ?5)sql";
+// Ranks a bounded window: the newest ?7 matches (by arrival, skipping the ?8 newer ones) are
+// ranked by bm25 and the best ?5 of them returned, so a word in every article costs no more than
+// a rare one. FTS5 walks the matches newest first and stops at the window's end; the bodies' first
+// 16,384 characters (for the snippet, store/snippet.h) and stories are read for the returned rows
+// only. Without filters the window needs no article row at all (kSearch); with them, each match
+// is checked on its row (kSearchFiltered, ?2 to ?4 and ?6).
+#define NEWSLOOM_SEARCH(WINDOW)                                                       \
+  "WITH ranked AS (SELECT seq, rank FROM (" WINDOW                                    \
+  ") ORDER BY rank, seq LIMIT ?5) "                                                   \
+  "SELECT a.id, a.title, a.outlet, a.source, a.published, substr(a.body, 1, 16384), " \
+  "r.rank, (SELECT s.story_id FROM story_articles s WHERE s.article_id = a.id "       \
+  "ORDER BY s.story_id LIMIT 1) "                                                     \
+  "FROM ranked r JOIN articles a ON a.ingest_seq = r.seq ORDER BY r.rank, r.seq"
+inline constexpr const char* kSearch = NEWSLOOM_SEARCH(R"sql(
+    SELECT rowid AS seq, bm25(articles_fts, 2.0, 1.0) AS rank
+    FROM articles_fts
+    WHERE articles_fts MATCH ?1
+    ORDER BY rowid DESC
+    LIMIT ?7 OFFSET ?8)sql");
+inline constexpr const char* kSearchFiltered = NEWSLOOM_SEARCH(R"sql(
+    SELECT articles_fts.rowid AS seq, bm25(articles_fts, 2.0, 1.0) AS rank
+    FROM articles_fts JOIN articles a ON a.ingest_seq = articles_fts.rowid
+    WHERE articles_fts MATCH ?1
+      AND (?2 IS NULL OR a.published >= ?2)
+      AND (?3 IS NULL OR a.published <= ?3)
+      AND (?4 = '' OR a.outlet = ?4)
+      AND (?6 = '' OR a.ingest_seq IN (SELECT article_seq FROM entities
+                                       WHERE text COLLATE NOCASE IN (SELECT value FROM json_each(?6))))
+    ORDER BY articles_fts.rowid DESC
+    LIMIT ?7 OFFSET ?8)sql");
+#undef NEWSLOOM_SEARCH
 
 }  // namespace newsloom::store::sql
 

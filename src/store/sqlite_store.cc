@@ -11,6 +11,7 @@
 #include "store/codec.h"
 #include "store/row_json.h"
 #include "store/search_words.h"
+#include "store/snippet.h"
 #include "store/sqlite_sql.h"
 #include "store/story_json.h"
 #include "text/hash.h"
@@ -299,8 +300,8 @@ Result<bool> SqliteStore::PutArticleInTransaction(const RawPage& page,
   {
     NEWSLOOM_PREPARE(q, sql::kInsertAnalysis);
     q.Bind(1, seq).Bind(2, static_cast<int64_t>(analyzed.body_hash));
-    q.Bind(3, static_cast<int64_t>(analyzed.simhash)).BindBlob(4, EncodeMinhash(analyzed.minhash));
-    q.BindBlob(5, EncodeTerms(analyzed.terms)).BindBlob(6, EncodeTokens(analyzed.tokens));
+    q.BindBlob(3, EncodeMinhash(analyzed.minhash)).BindBlob(4, EncodeTerms(analyzed.terms));
+    q.BindBlob(5, EncodeTokens(analyzed.tokens));
     NEWSLOOM_RETURN_IF_ERROR(q.Run());
   }
   return true;
@@ -396,15 +397,14 @@ Result<AnalyzedArticle> SqliteStore::ReadArticle(sqlite3_stmt* row, const LoadOp
     if (!has.ok()) return has.status();
     if (*has) {
       analyzed.body_hash = static_cast<uint64_t>(q.Int(0));
-      analyzed.simhash = static_cast<uint64_t>(q.Int(1));
-      auto minhash = DecodeMinhash(q.Blob(2));
+      auto minhash = DecodeMinhash(q.Blob(1));
       if (!minhash.ok()) return minhash.status();
       analyzed.minhash = std::move(*minhash);
-      auto terms = DecodeTerms(q.Blob(3));
+      auto terms = DecodeTerms(q.Blob(2));
       if (!terms.ok()) return terms.status();
       analyzed.terms = std::move(*terms);
       if (options.tokens) {
-        auto tokens = DecodeTokens(q.Blob(4));
+        auto tokens = DecodeTokens(q.Blob(3));
         if (!tokens.ok()) return tokens.status();
         analyzed.tokens = std::move(*tokens);
       }
@@ -541,7 +541,7 @@ Status SqliteStore::InsertStory(const Story& s, int64_t n) {
   for (size_t j = 0; j < s.articles.size(); ++j) {
     NEWSLOOM_PREPARE(q, sql::kInsertStoryArticle);
     q.Bind(1, s.id).Bind(2, static_cast<int64_t>(j)).Bind(3, s.articles[j].id);
-    NEWSLOOM_RETURN_IF_ERROR(q.Bind(4, CopyRoleName(s.articles[j].role)).Run());
+    NEWSLOOM_RETURN_IF_ERROR(q.Bind(4, StoredRoleName(s.articles[j].role)).Run());
   }
   return Status::Ok();
 }
@@ -550,7 +550,7 @@ Status SqliteStore::InsertCopyGroup(const CopyGroup& g) {
   for (size_t j = 0; j < g.article_ids.size(); ++j) {
     NEWSLOOM_PREPARE(q, sql::kInsertCopyGroup);
     q.Bind(1, g.id).Bind(2, static_cast<int64_t>(j)).Bind(3, g.article_ids[j]);
-    q.Bind(4, CopyRoleName(j < g.roles.size() ? g.roles[j] : CopyRole::kOriginal));
+    q.Bind(4, StoredRoleName(j < g.roles.size() ? g.roles[j] : CopyRole::kOriginal));
     q.Bind(5, j < g.similarity.size() ? g.similarity[j] : 0.0);
     NEWSLOOM_RETURN_IF_ERROR(q.Bind(6, g.first_publisher).Run());
   }
@@ -644,19 +644,25 @@ Result<std::vector<StorySummary>> SqliteStore::ListStories() {
       a.title = q.Text(2);
       a.outlet = q.Text(3);
       a.published = q.OptDate(4);
-      a.role = CopyRoleFromName(q.Text(5));
+      a.role = StoredRole(q.Text(5));
       s.articles.push_back(std::move(a));
     }
   }
   return stories;
 }
 
-Result<Story> SqliteStore::GetStory(const std::string& id) {
+Result<std::string> SqliteStore::GetStoryBrief(const std::string& id) {
   NEWSLOOM_PREPARE(q, sql::kSelectStoryBrief);
   auto has = q.Bind(1, id).Step();
   if (!has.ok()) return has.status();
   if (!*has) return Status::NotFound("no story " + id);
-  const json brief = json::parse(q.Text(0), nullptr, false);
+  return q.Text(0);
+}
+
+Result<Story> SqliteStore::GetStory(const std::string& id) {
+  auto text = GetStoryBrief(id);
+  if (!text.ok()) return text.status();
+  const json brief = json::parse(*text, nullptr, false);
   if (brief.is_discarded()) return Status::Corrupt("story " + id + ": damaged brief");
   return StoryFromJson(brief);
 }
@@ -671,10 +677,15 @@ Result<std::vector<SearchHit>> SqliteStore::Search(const SearchQuery& query) {
     }
   }
   if (match.empty()) return Status::InvalidArgument("empty search query");
-  NEWSLOOM_PREPARE(q, sql::kSearch);
+  const std::vector<std::string> words = SnippetWords(query);
+  const bool filtered =
+      query.from || query.to || !query.outlet.empty() || !query.entity_names.empty();
+  NEWSLOOM_PREPARE(q, filtered ? sql::kSearchFiltered : sql::kSearch);
   q.Bind(1, match).Bind(2, query.from).Bind(3, query.to).Bind(4, query.outlet);
   q.Bind(5, static_cast<int64_t>(query.limit));
   q.Bind(6, query.entity_names.empty() ? std::string() : nlohmann::json(query.entity_names).dump());
+  q.Bind(7, static_cast<int64_t>(kSearchWindow));
+  q.Bind(8, static_cast<int64_t>(kSearchWindow) * std::max(0, query.window));
   std::vector<SearchHit> hits;
   for (;;) {
     auto has = q.Step();
@@ -686,7 +697,7 @@ Result<std::vector<SearchHit>> SqliteStore::Search(const SearchQuery& query) {
     hit.outlet = q.Text(2);
     hit.source = q.Text(3);
     hit.published = q.OptDate(4);
-    hit.snippet = q.Text(5);
+    hit.snippet = Snippet(q.Text(5), words);
     hit.score = -q.Double(6);  // bm25 is lower for better matches
     hit.story_id = q.Text(7);
     hits.push_back(std::move(hit));

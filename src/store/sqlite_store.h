@@ -37,6 +37,7 @@ class SqliteStore : public Store {
                              const std::function<Status(AnalyzedArticle&&)>& fn) override;
   Result<std::vector<StorySummary>> ListStories() override;
   Result<Story> GetStory(const std::string& id) override;
+  Result<std::string> GetStoryBrief(const std::string& id) override;
   Result<std::vector<SearchHit>> Search(const SearchQuery& query) override;
 
  private:

@@ -3,14 +3,16 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <libpq-fe.h>
+#include <sqlite3.h>
 
 #include <filesystem>
 #include <map>
 #include <random>
 
 #include "store/codec.h"
-#include "store/postgres_test_server.h"
 #include "store/story_json.h"
+#include "testing/postgres_test_server.h"
 
 namespace newsloom {
 namespace {
@@ -31,13 +33,36 @@ struct SqliteBackend {
   ~SqliteBackend() { fs::remove_all(dir); }
   std::string Target() const { return (dir / "test.db").string(); }
   std::string Error() const { return ""; }
+  // Runs SQL on the file behind the store's back; "" or the error.
+  std::string Exec(const std::string& sql) const {
+    sqlite3* db = nullptr;
+    std::string error;
+    if (sqlite3_open(Target().c_str(), &db) != SQLITE_OK) error = sqlite3_errmsg(db);
+    char* message = nullptr;
+    if (error.empty() && sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+      error = message;
+      sqlite3_free(message);
+    }
+    sqlite3_close(db);
+    return error;
+  }
 };
 
 // A fresh database on this program's throwaway PostgreSQL server.
 struct PostgresBackend {
-  std::string uri = store::testing::PostgresTestServer::Get().NewDatabase();
+  std::string uri = testing::PostgresTestServer::Get().NewDatabase();
   std::string Target() const { return uri; }
-  std::string Error() const { return store::testing::PostgresTestServer::Get().error(); }
+  std::string Error() const { return testing::PostgresTestServer::Get().error(); }
+  std::string Exec(const std::string& sql) const {
+    PGconn* conn = PQconnectdb(uri.c_str());
+    PGresult* r = PQexec(conn, sql.c_str());
+    const ExecStatusType status = PQresultStatus(r);
+    std::string error =
+        status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK ? "" : PQerrorMessage(conn);
+    PQclear(r);
+    PQfinish(conn);
+    return error;
+  }
 };
 
 RawPage MakePage(const std::string& id, const std::string& text) {
@@ -70,7 +95,6 @@ AnalyzedArticle MakeArticle(const std::string& id, const std::string& title,
   a.dates.push_back(TemporalExpression{Span{0, 4}, "Body", "DATE", published, true, -1});
   a.entities.push_back(EntityMention{Span{5, 10}, "storm", "MISC"});
   a.body_hash = 0xfedcba9876543210ull;
-  a.simhash = 0x8000000000000001ull;
   a.minhash = {1, 2, 0xffffffffu};
   a.terms = {{"storm", 0.5f}, {"the", 0.25f}};
   return a;
@@ -134,7 +158,6 @@ TYPED_TEST(StoreTest, ArticleRoundTrip) {
   ASSERT_EQ(out->entities.size(), 1u);
   EXPECT_EQ(out->entities[0].type, "MISC");
   EXPECT_EQ(out->body_hash, in.body_hash);
-  EXPECT_EQ(out->simhash, in.simhash);
   EXPECT_EQ(out->minhash, in.minhash);
   ASSERT_EQ(out->terms.size(), 2u);
   EXPECT_EQ(out->terms[0].term, "storm");
@@ -351,6 +374,42 @@ TYPED_TEST(StoreTest, SearchFindsWordsWithSnippetsAndFilters) {
   EXPECT_EQ(this->store_->Search(query).status().code(), Status::Code::kInvalidArgument);
 }
 
+TYPED_TEST(StoreTest, SearchRanksTheNewestWindowOfMatchesAndPagesBack) {
+  // The best match is stored first; a full window of weaker matches arrives after it.
+  ASSERT_TRUE(*this->store_->PutArticle(
+      MakePage("best", "best"),
+      MakeArticle("best", "Storm storm", "Storm, storm and storm again.", "2024-06-01")));
+  std::vector<RawPage> pages;
+  std::vector<AnalyzedArticle> articles;
+  for (int i = 0; i < kSearchWindow; ++i) {
+    const std::string id = "later" + std::to_string(i);
+    pages.push_back(MakePage(id, id));
+    articles.push_back(MakeArticle(id, "Weather " + std::to_string(i),
+                                   "Rain all week, a storm on Friday, then sun and wind.",
+                                   "2024-06-02"));
+  }
+  std::vector<Store::PageAndArticle> items;
+  for (int i = 0; i < kSearchWindow; ++i) items.push_back({&pages[i], &articles[i]});
+  ASSERT_TRUE(this->store_->PutArticles(items).ok());
+
+  SearchQuery query;
+  query.text = "storm";
+  auto hits = this->store_->Search(query);
+  ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+  ASSERT_EQ(hits->size(), 20u);
+  for (const SearchHit& h : *hits) EXPECT_NE(h.article_id, "best");
+
+  query.window = 1;
+  hits = this->store_->Search(query);
+  ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_EQ((*hits)[0].article_id, "best");
+  EXPECT_THAT((*hits)[0].snippet, HasSubstr("[Storm], [storm] and [storm]"));
+
+  query.window = 2;
+  EXPECT_THAT(*this->store_->Search(query), IsEmpty());
+}
+
 TYPED_TEST(StoreTest, ReopeningKeepsEverything) {
   ASSERT_TRUE(
       *this->store_->PutArticle(MakePage("a", "a"), MakeArticle("a", "T", "x", "2024-01-01")));
@@ -358,6 +417,27 @@ TYPED_TEST(StoreTest, ReopeningKeepsEverything) {
   auto reopened = Store::Open(this->backend_.Target());
   ASSERT_TRUE(reopened.ok());
   EXPECT_EQ(*(*reopened)->ArticleCount(), 1);
+}
+
+// A store of schema version 3 still held a SimHash per article: opening it drops the column and
+// keeps the analysis that is read.
+TYPED_TEST(StoreTest, MigrationDropsTheSimHashColumn) {
+  const AnalyzedArticle in = MakeArticle("a", "T", "the storm", "2024-01-01");
+  ASSERT_TRUE(*this->store_->PutArticle(MakePage("a", "a"), in));
+  this->store_.reset();
+  ASSERT_EQ(
+      this->backend_.Exec("ALTER TABLE analysis ADD COLUMN simhash BIGINT NOT NULL DEFAULT 7; "
+                          "DELETE FROM schema_migrations WHERE version = 4"),
+      "");
+  auto reopened = Store::Open(this->backend_.Target());
+  ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+  auto out = (*reopened)->GetArticle("a");
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  EXPECT_EQ(out->body_hash, in.body_hash);
+  EXPECT_EQ(out->minhash, in.minhash);
+  EXPECT_EQ(out->terms.size(), in.terms.size());
+  EXPECT_EQ(out->tokens.size(), in.tokens.size());
+  EXPECT_NE(this->backend_.Exec("SELECT simhash FROM analysis"), "");
 }
 
 TEST(StoreOpenTest, UnreachablePostgresIsAnIoError) {

@@ -137,7 +137,7 @@ void QuotesAndClaimsFromJson(const json& j, Story& story) {
 
 }  // namespace
 
-const char* CopyRoleName(CopyRole role) {
+const char* StoredRoleName(CopyRole role) {
   switch (role) {
     case CopyRole::kCopy:
       return "copy";
@@ -149,7 +149,7 @@ const char* CopyRoleName(CopyRole role) {
   return "original";
 }
 
-CopyRole CopyRoleFromName(std::string_view name) {
+CopyRole StoredRole(std::string_view name) {
   if (name == "copy") return CopyRole::kCopy;
   if (name == "rewrite") return CopyRole::kRewrite;
   return CopyRole::kOriginal;
@@ -168,7 +168,7 @@ json StoryToJson(const Story& story) {
                         {"title", a.title},
                         {"outlet", a.outlet},
                         {"published", DateToJson(a.published)},
-                        {"role", CopyRoleName(a.role)}});
+                        {"role", StoredRoleName(a.role)}});
   }
   json timeline = json::array();
   for (const TimelineEntry& e : story.timeline) {
@@ -216,7 +216,7 @@ Result<Story> StoryFromJson(const json& j) {
       article.title = a.value("title", "");
       article.outlet = a.value("outlet", "");
       article.published = DateFromJson(a.value("published", json()));
-      article.role = CopyRoleFromName(a.value("role", "original"));
+      article.role = StoredRole(a.value("role", "original"));
       story.articles.push_back(std::move(article));
     }
     for (const json& e : j.value("timeline", json::array())) {

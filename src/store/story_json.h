@@ -19,8 +19,10 @@
 
 namespace newsloom::store {
 
-const char* CopyRoleName(CopyRole role);           // "original", "copy", "rewrite"
-CopyRole CopyRoleFromName(std::string_view name);  // unknown names: kOriginal
+// How the store writes a copy role: "original", "copy", "rewrite".
+const char* StoredRoleName(CopyRole role);
+// The inverse of StoredRoleName; unknown names are kOriginal.
+CopyRole StoredRole(std::string_view name);
 
 nlohmann::json CitationToJson(const Citation& citation);
 nlohmann::json StoryToJson(const Story& story);

@@ -14,9 +14,9 @@
 
 #include "analyze/analyze.h"
 #include "story/entity_resolution.h"
-#include "story/gold_article_testutil.h"
 #include "story/quote_merge.h"
 #include "story/story_builder.h"
+#include "testing/gold_article.h"
 #include "text/segment.h"
 
 namespace newsloom::story {
@@ -62,7 +62,8 @@ class QuoteSamplesTest : public ::testing::Test {
     for (const auto& doc : samples->gold["documents"]) {
       const std::string file = doc["file"];
       const std::string id = file.substr(0, file.find('.'));
-      auto analyzed = analyze::Analyze(ArticleFromGoldLines(Lines(kSeeds / file), doc, id));
+      auto analyzed =
+          analyze::Analyze(testing::ArticleFromGoldLines(Lines(kSeeds / file), doc, id));
       if (!analyzed.ok()) return;
       samples->id_of_file[file] = id;
       samples->articles.push_back(std::move(analyzed).value());

@@ -15,9 +15,9 @@
 #include <vector>
 
 #include "analyze/analyze.h"
-#include "dedup/copy_detector.h"
-#include "story/gold_article_testutil.h"
+#include "newsloom/dedup.h"
 #include "story/story_builder.h"
+#include "testing/gold_article.h"
 
 namespace newsloom::story {
 namespace {
@@ -53,7 +53,7 @@ class SamplesTest : public ::testing::Test {
     for (const auto& doc : gold_["documents"]) {
       const std::string file = doc["file"];
       const std::vector<std::string> lines = Lines(kSeeds / file);
-      Article a = ArticleFromGoldLines(lines, doc, file.substr(0, file.find('.')));
+      Article a = testing::ArticleFromGoldLines(lines, doc, file.substr(0, file.find('.')));
       auto analyzed = analyze::Analyze(std::move(a));
       ASSERT_TRUE(analyzed.ok()) << analyzed.status().ToString();
       samples_.push_back(Sample{file, std::move(analyzed).value()});

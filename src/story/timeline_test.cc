@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "analyze/analyze.h"
-#include "story/gold_article_testutil.h"
 #include "story/story_builder.h"
+#include "testing/gold_article.h"
 
 namespace newsloom::story {
 namespace {
@@ -204,7 +204,7 @@ TEST(SampleTimelineTest, JuneStoryHasTheReferenceDaysAndBackground) {
       if (!line.empty() && line.back() == '\r') line.pop_back();
       lines.push_back(line);
     }
-    Article a = ArticleFromGoldLines(lines, doc, file);
+    Article a = testing::ArticleFromGoldLines(lines, doc, file);
     auto r = analyze::Analyze(std::move(a));
     ASSERT_TRUE(r.ok()) << r.status().ToString();
     analyzed.push_back(std::move(r).value());

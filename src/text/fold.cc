@@ -34,8 +34,8 @@ std::string FoldToAscii(std::string_view s) {
   for (unsigned char c : s) ascii = ascii && c < 0x80;
   const icu::Transliterator* folder = ascii ? nullptr : ThreadTransliterator();
   if (folder == nullptr) return LowerAscii(s);
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   folder->transliterate(u);
   std::string out;
   u.toUTF8String(out);

@@ -1,7 +1,10 @@
 #include "text/stopwords.h"
 
 #include <iterator>
+#include <unordered_map>
 #include <unordered_set>
+
+#include "text/snowball_stop_lists.h"
 
 namespace newsloom::text {
 namespace {
@@ -123,5 +126,22 @@ const WordSet& Set(StopList list) {
 }  // namespace
 
 bool IsStopword(std::string_view word, StopList list) { return Set(list).count(word) > 0; }
+
+bool IsFunctionWord(std::string_view word, std::string_view language) {
+  // "un": CLD2 could not tell, which happens mostly to short English text (headlines).
+  if (language.empty() || language == "en" || language == "un") {
+    return IsStopword(word, StopList::kEnglish);
+  }
+  static const auto* by_language = [] {
+    auto* m = new std::unordered_map<std::string_view, WordSet>;
+    for (size_t i = 0; i < kSnowballStopListCount; ++i) {
+      const SnowballStopList& list = kSnowballStopLists[i];
+      (*m)[list.language].insert(list.words, list.words + list.size);
+    }
+    return m;
+  }();
+  auto it = by_language->find(language);
+  return it != by_language->end() && it->second.count(word) > 0;
+}
 
 }  // namespace newsloom::text

@@ -26,6 +26,13 @@ enum class StopList {
 // True when `word` (lower case) is on `list`. Thread-safe.
 bool IsStopword(std::string_view word, StopList list = StopList::kMultilingual);
 
+// True when `word` (lower case) is a function word of `language` (ISO 639-1, as Article::language):
+// kEnglish for English (and for "" or "un", unknown), Snowball's stop list for Danish, Dutch,
+// Finnish, French, German, Hungarian, Italian, Norwegian, Portuguese, Russian, Spanish, Swedish and
+// Turkish; false for any other language, whose words are then weighed by their document frequencies
+// alone.
+bool IsFunctionWord(std::string_view word, std::string_view language);
+
 }  // namespace newsloom::text
 
 #endif  // NEWSLOOM_TEXT_STOPWORDS_H_

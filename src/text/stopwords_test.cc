@@ -34,5 +34,19 @@ TEST(StopwordsTest, EachListAnswersItsOwnQuestion) {
   }
 }
 
+TEST(FunctionWordsTest, EachLanguageHasItsOwn) {
+  EXPECT_TRUE(IsFunctionWord("der", "de"));
+  EXPECT_TRUE(IsFunctionWord("über", "de"));
+  EXPECT_FALSE(IsFunctionWord("erdbeben", "de"));
+  EXPECT_TRUE(IsFunctionWord("dans", "fr"));
+  EXPECT_TRUE(IsFunctionWord("los", "es"));
+  EXPECT_FALSE(IsFunctionWord("los", "de"));  // not German: a word like any other there
+  EXPECT_TRUE(IsFunctionWord("the", "en"));
+  EXPECT_TRUE(IsFunctionWord("told", "en"));  // English keeps its own list
+  EXPECT_FALSE(IsFunctionWord("die", "en"));
+  EXPECT_TRUE(IsFunctionWord("the", "un"));   // unknown: mostly short English text
+  EXPECT_FALSE(IsFunctionWord("the", "ja"));  // no list: nothing is left out
+}
+
 }  // namespace
 }  // namespace newsloom::text

@@ -59,6 +59,57 @@ Status AddIsoCodes(const std::string& json_dir, Gazetteer* gazetteer) {
   return Status::Ok();
 }
 
+Result<std::vector<std::string>> ReadMoTranslations(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound("cannot open " + path);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto u32 = [&](size_t at, uint32_t* v) {
+    size_t pos = at;
+    return analyze::GetU32(bytes, &pos, v);
+  };
+  // Header: magic, revision, string count, offset of the originals' table, of the translations'.
+  uint32_t magic = 0, count = 0, table = 0;
+  if (!u32(0, &magic) || magic != 0x950412de || !u32(8, &count) || !u32(16, &table) ||
+      table > bytes.size() || count > (bytes.size() - table) / 8)
+    return Status::Corrupt(path + ": not a little-endian gettext catalogue");
+  std::vector<std::string> out;
+  for (uint32_t i = 0; i < count; ++i) {
+    uint32_t length = 0, offset = 0;
+    u32(table + 8 * i, &length);
+    u32(table + 8 * i + 4, &offset);
+    if (offset > bytes.size() || length > bytes.size() - offset)
+      return Status::Corrupt(path + ": string " + std::to_string(i) + " outside the file");
+    // Plural forms are separated by NUL; names have none, the header entry (empty msgid) is text.
+    std::string text = bytes.substr(offset, length);
+    if (text.find('\n') != std::string::npos) continue;
+    out.push_back(text.substr(0, text.find('\0')));
+  }
+  return out;
+}
+
+Status AddIsoCodeTranslations(const std::string& locale_dir, std::string_view language,
+                              Gazetteer* gazetteer) {
+  struct Source {
+    const char* domain;
+    Gazetteer::List list;
+    bool required;
+  };
+  const Source sources[] = {{"iso_3166-1", Gazetteer::kCountry, true},
+                            {"iso_3166-2", Gazetteer::kSubdivision, false},
+                            {"iso_4217", Gazetteer::kCurrency, false}};
+  for (const Source& s : sources) {
+    const std::string path =
+        locale_dir + "/" + std::string(language) + "/LC_MESSAGES/" + s.domain + ".mo";
+    Result<std::vector<std::string>> names = ReadMoTranslations(path);
+    if (!names.ok()) {
+      if (!s.required && names.status().code() == Status::Code::kNotFound) continue;
+      return names.status();
+    }
+    for (const std::string& name : *names) AddName(name, s.list, gazetteer);
+  }
+  return Status::Ok();
+}
+
 Status AddZoneTab(const std::string& path, Gazetteer* gazetteer) {
   std::ifstream in(path);
   if (!in) return Status::NotFound("cannot open " + path + " (Debian package tzdata)");
@@ -106,6 +157,20 @@ std::vector<analyze::GazetteerExclusions> AddTrainingNames(
     }
   }
   return excluded;
+}
+
+Result<Gazetteer> BuildNameLists(const NameListOptions& options) {
+  Gazetteer names;
+  NEWSLOOM_RETURN_IF_ERROR(AddIsoCodes(options.iso_codes_dir, &names));
+  for (const std::string& language : options.languages)
+    NEWSLOOM_RETURN_IF_ERROR(AddIsoCodeTranslations(options.locale_dir, language, &names));
+  NEWSLOOM_RETURN_IF_ERROR(AddZoneTab(options.zone_tab, &names));
+  for (const std::string& path : options.corpora) {
+    Result<std::vector<analyze::ConllDocument>> docs = analyze::ReadNerData(path);
+    if (!docs.ok()) return docs.status();
+    AddTrainingNames(*docs, &names);
+  }
+  return names;
 }
 
 }  // namespace newsloom::train

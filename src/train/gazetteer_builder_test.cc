@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 
 namespace newsloom::train {
@@ -73,6 +74,54 @@ TEST(GazetteerBuilderTest, TrainingNamesCountDocumentsAndExcludeTheirOwn) {
 
   std::vector<analyze::GazetteerExclusions> only = AddTrainingNames(docs, nullptr);
   EXPECT_EQ(only[0], excluded[0]);
+}
+
+// A gettext catalogue of two entries (header, one name), little-endian, as msgfmt writes it.
+std::string MoFile(const std::string& msgid, const std::string& msgstr) {
+  const std::vector<std::string> ids = {"", msgid};
+  const std::vector<std::string> strs = {"Content-Type: text/plain; charset=UTF-8\n", msgstr};
+  std::string out;
+  auto u32 = [&](uint32_t v) {
+    for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+  };
+  const uint32_t originals = 28, translations = originals + 16;
+  uint32_t data = translations + 16;
+  u32(0x950412de);
+  u32(0);
+  u32(2);
+  u32(originals);
+  u32(translations);
+  u32(0);
+  u32(0);
+  std::string strings;
+  for (const auto* table : {&ids, &strs}) {
+    for (const std::string& text : *table) {
+      u32(static_cast<uint32_t>(text.size()));
+      u32(data + static_cast<uint32_t>(strings.size()));
+      strings += text;
+      strings += '\0';
+    }
+  }
+  return out + strings;
+}
+
+TEST(GazetteerBuilderTest, ReadsCountryNamesFromGettextCatalogues) {
+  const std::string dir = ::testing::TempDir() + "/locale_test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir + "/xx/LC_MESSAGES");
+  std::ofstream(dir + "/xx/LC_MESSAGES/iso_3166-1.mo", std::ios::binary)
+      << MoFile("Germany", "Deutsches Land");
+  Result<std::vector<std::string>> names =
+      ReadMoTranslations(dir + "/xx/LC_MESSAGES/iso_3166-1.mo");
+  ASSERT_TRUE(names.ok()) << names.status().ToString();
+  EXPECT_EQ(*names, (std::vector<std::string>{"Deutsches Land"}));  // the header is not a name
+  Gazetteer gaz;
+  ASSERT_TRUE(AddIsoCodeTranslations(dir, "xx", &gaz).ok());
+  EXPECT_EQ(MatchBits(gaz, {"Deutsches", "Land"}),
+            (std::vector<uint32_t>{Bit(Gazetteer::kCountry, 0), Bit(Gazetteer::kCountry, 2)}));
+  EXPECT_EQ(AddIsoCodeTranslations(dir, "yy", &gaz).code(), Status::Code::kNotFound);
+  std::ofstream(dir + "/xx/LC_MESSAGES/iso_3166-2.mo", std::ios::binary) << "not a catalogue";
+  EXPECT_EQ(AddIsoCodeTranslations(dir, "xx", &gaz).code(), Status::Code::kCorrupt);
 }
 
 }  // namespace

@@ -30,6 +30,9 @@ Result<std::vector<analyze::GazetteerExclusions>> BuildLexicon(
   if (m->groups.gazetteer) {
     if (!options.iso_codes_dir.empty())
       NEWSLOOM_RETURN_IF_ERROR(AddIsoCodes(options.iso_codes_dir, &m->gazetteer));
+    if (!options.locale_dir.empty() && options.language != "en")
+      NEWSLOOM_RETURN_IF_ERROR(
+          AddIsoCodeTranslations(options.locale_dir, options.language, &m->gazetteer));
     if (!options.zone_tab.empty())
       NEWSLOOM_RETURN_IF_ERROR(AddZoneTab(options.zone_tab, &m->gazetteer));
   }

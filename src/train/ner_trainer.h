@@ -26,6 +26,10 @@ struct NerTrainOptions {
   std::vector<std::string> unlabelled;
   std::string iso_codes_dir = "/usr/share/iso-codes/json";    // empty: no iso-codes lists
   std::string zone_tab = "/usr/share/zoneinfo/zone1970.tab";  // empty: no tzdata cities
+  // The language of the training data: for languages other than English, the iso-codes names are
+  // added in that language too (translations under locale_dir; empty: none).
+  std::string language = "en";
+  std::string locale_dir = "/usr/share/locale";
   // Called after each epoch with the epoch (1-based) and the label accuracy on the training data.
   std::function<void(int epoch, double accuracy)> progress;
 };

@@ -2,8 +2,8 @@
 // folder, on a free loopback port with its unix socket in that folder. Started on first use,
 // stopped and removed when the test program exits; a watcher process stops it too when the
 // program dies without exiting (a crash, kill -9), so no server outlives its test.
-#ifndef NEWSLOOM_STORE_POSTGRES_TEST_SERVER_H_
-#define NEWSLOOM_STORE_POSTGRES_TEST_SERVER_H_
+#ifndef NEWSLOOM_TESTING_POSTGRES_TEST_SERVER_H_
+#define NEWSLOOM_TESTING_POSTGRES_TEST_SERVER_H_
 
 #include <libpq-fe.h>
 #include <netinet/in.h>
@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-namespace newsloom::store::testing {
+namespace newsloom::testing {
 
 class PostgresTestServer {
  public:
@@ -157,6 +157,6 @@ class PostgresTestServer {
   bool started_ = false;
 };
 
-}  // namespace newsloom::store::testing
+}  // namespace newsloom::testing
 
-#endif  // NEWSLOOM_STORE_POSTGRES_TEST_SERVER_H_
+#endif  // NEWSLOOM_TESTING_POSTGRES_TEST_SERVER_H_

@@ -2,8 +2,8 @@
 // the development articles (paragraphs shuffled, dropped and edited, site boilerplate lines added,
 // dates varied), ingested into a fresh SQLite store; pages per second and peak memory. And the
 // "incremental" workload: the same pages in many small batches, the time of each.
-#ifndef NEWSLOOM_PIPELINE_INGEST_BENCH_H_
-#define NEWSLOOM_PIPELINE_INGEST_BENCH_H_
+#ifndef NEWSLOOM_BENCH_WORKLOADS_INGEST_WORKLOAD_H_
+#define NEWSLOOM_BENCH_WORKLOADS_INGEST_WORKLOAD_H_
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -51,4 +51,4 @@ Result<nlohmann::json> RunIncrementalBench(const IncrementalBenchOptions& option
 
 }  // namespace newsloom::bench
 
-#endif  // NEWSLOOM_PIPELINE_INGEST_BENCH_H_
+#endif  // NEWSLOOM_BENCH_WORKLOADS_INGEST_WORKLOAD_H_

@@ -1,4 +1,4 @@
-#include "server/synthetic_store.h"
+#include "workloads/synthetic_store.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -10,7 +10,7 @@
 
 #include "newsloom/store.h"
 
-namespace newsloom::server {
+namespace newsloom::bench {
 namespace {
 
 namespace fs = std::filesystem;
@@ -102,4 +102,4 @@ TEST_F(SyntheticStoreTest, ClonesKeepEverySpanOnItsText) {
 }
 
 }  // namespace
-}  // namespace newsloom::server
+}  // namespace newsloom::bench

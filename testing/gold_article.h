@@ -1,7 +1,7 @@
 // Test helper: an Article made from a sample page's gold body lines (gold.json), so that story
 // tests do not depend on the extraction stage.
-#ifndef NEWSLOOM_STORY_GOLD_ARTICLE_TESTUTIL_H_
-#define NEWSLOOM_STORY_GOLD_ARTICLE_TESTUTIL_H_
+#ifndef NEWSLOOM_TESTING_GOLD_ARTICLE_H_
+#define NEWSLOOM_TESTING_GOLD_ARTICLE_H_
 
 #include <gtest/gtest.h>
 
@@ -11,7 +11,7 @@
 
 #include "newsloom/article.h"
 
-namespace newsloom::story {
+namespace newsloom::testing {
 
 // `lines` are the page's lines; `doc` its entry in gold.json's "documents". A body line number
 // outside the page is reported as a test failure and skipped.
@@ -40,6 +40,6 @@ inline Article ArticleFromGoldLines(const std::vector<std::string>& lines,
   return a;
 }
 
-}  // namespace newsloom::story
+}  // namespace newsloom::testing
 
-#endif  // NEWSLOOM_STORY_GOLD_ARTICLE_TESTUTIL_H_
+#endif  // NEWSLOOM_TESTING_GOLD_ARTICLE_H_

@@ -1,17 +1,38 @@
 // Exact and near-duplicate articles, found as they stream in: a hash of the normalised body for
 // exact copies, MinHash with LSH banding for candidates, each verified by Jaccard.
-#ifndef NEWSLOOM_DEDUP_COPY_DETECTOR_H_
-#define NEWSLOOM_DEDUP_COPY_DETECTOR_H_
+#ifndef NEWSLOOM_DEDUP_H_
+#define NEWSLOOM_DEDUP_H_
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "newsloom/analyzed_article.h"
 #include "newsloom/status.h"
-#include "newsloom/story.h"
+
+namespace newsloom {
+
+// How an article relates to the other members of its copy group.
+enum class CopyRole { kOriginal, kCopy, kRewrite };
+
+// "original", "copy", "rewrite".
+const char* CopyRoleName(CopyRole role);
+// The inverse of CopyRoleName; nullopt for any other string.
+std::optional<CopyRole> CopyRoleFromName(std::string_view name);
+
+// Articles that copy or rewrite one another, and which of them was published first.
+struct CopyGroup {
+  std::string id;
+  std::vector<std::string> article_ids;  // ingest order
+  std::string first_publisher;           // article id: earliest date, ties by ingest order
+  std::vector<CopyRole> roles;           // parallel to article_ids
+  std::vector<double> similarity;        // to the first publisher, parallel to article_ids
+};
+
+}  // namespace newsloom
 
 namespace newsloom::dedup {
 
@@ -77,4 +98,4 @@ class CopyDetector {
 
 }  // namespace newsloom::dedup
 
-#endif  // NEWSLOOM_DEDUP_COPY_DETECTOR_H_
+#endif  // NEWSLOOM_DEDUP_H_

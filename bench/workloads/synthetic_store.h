@@ -2,8 +2,8 @@
 // they go through the pipeline once, then perturbed clones of the analysed articles (new ids,
 // shifted dates, paragraphs rotated with every span moved along) and of their stories are written
 // straight to the store, without analysing again.
-#ifndef NEWSLOOM_SERVER_SYNTHETIC_STORE_H_
-#define NEWSLOOM_SERVER_SYNTHETIC_STORE_H_
+#ifndef NEWSLOOM_BENCH_WORKLOADS_SYNTHETIC_STORE_H_
+#define NEWSLOOM_BENCH_WORKLOADS_SYNTHETIC_STORE_H_
 
 #include <cstdint>
 #include <string>
@@ -11,7 +11,7 @@
 
 #include "newsloom/status.h"
 
-namespace newsloom::server {
+namespace newsloom::bench {
 
 struct SyntheticStoreOptions {
   std::string db;                        // the store to build (a SQLite file)
@@ -32,6 +32,6 @@ struct SyntheticStoreReport {
 // inputs give the same store. kInvalidArgument when the seed inputs give no article.
 Result<SyntheticStoreReport> BuildSyntheticStore(const SyntheticStoreOptions& options);
 
-}  // namespace newsloom::server
+}  // namespace newsloom::bench
 
-#endif  // NEWSLOOM_SERVER_SYNTHETIC_STORE_H_
+#endif  // NEWSLOOM_BENCH_WORKLOADS_SYNTHETIC_STORE_H_

@@ -1,4 +1,4 @@
-#include "server/synthetic_store.h"
+#include "workloads/synthetic_store.h"
 
 #include <algorithm>
 #include <chrono>
@@ -7,7 +7,7 @@
 #include "newsloom/pipeline.h"
 #include "newsloom/store.h"
 
-namespace newsloom::server {
+namespace newsloom::bench {
 
 namespace {
 
@@ -197,4 +197,4 @@ Result<SyntheticStoreReport> BuildSyntheticStore(const SyntheticStoreOptions& op
   return report;
 }
 
-}  // namespace newsloom::server
+}  // namespace newsloom::bench

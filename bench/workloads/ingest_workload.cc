@@ -1,4 +1,4 @@
-#include "pipeline/ingest_bench.h"
+#include "workloads/ingest_workload.h"
 
 #include <sys/resource.h>
 

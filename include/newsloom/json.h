@@ -1,0 +1,25 @@
+// The JSON of the public structs as newsloom shows them to programs: the HTTP API and the
+// command line's --json output. The stores keep their own encoding (store/story_json.h), so
+// either can change without the other. Dates are ISO strings, and absent values are null.
+// Functions of plain data: thread-safe.
+#ifndef NEWSLOOM_JSON_H_
+#define NEWSLOOM_JSON_H_
+
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "newsloom/date.h"
+#include "newsloom/store.h"
+
+namespace newsloom {
+
+// "2024-06-19", or null.
+nlohmann::json DateToJson(const std::optional<Date>& date);
+
+// {article_id, title, outlet, source, published, story_id (null when in no story), snippet,
+// score}; nlohmann::json(hit) calls it.
+void to_json(nlohmann::json& out, const SearchHit& hit);
+
+}  // namespace newsloom
+
+#endif  // NEWSLOOM_JSON_H_
