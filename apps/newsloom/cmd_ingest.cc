@@ -100,7 +100,8 @@ int RunIngest(const IngestFlags& flags) {
 
 void AddIngestCommand(CLI::App& app, Runner& run) {
   auto* cmd = app.add_subcommand(
-      "ingest", "Read pages (files, folders, - for stdin) into the store and rebuild the stories");
+      "ingest",
+      "Read pages (files, folders, - for stdin) into the store and update the stories they change");
   static IngestFlags flags;
   cmd->add_option("paths", flags.paths, "Files, folders, or - for stdin")->required();
   cmd->add_option("--db", flags.db, "Store: a SQLite file or postgresql://...")

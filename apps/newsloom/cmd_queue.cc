@@ -79,7 +79,7 @@ int RunClusterCommand(const ClusterFlags& flags) {
   if (!store) return 1;
   InstallStopHandlers();
   const bool terminal = isatty(STDERR_FILENO) != 0;
-  auto report = RunClusterer(store.get(), flags.options, &stop_requested,
+  auto report = RunClusterer(store.get(), store.get(), flags.options, &stop_requested,
                              [terminal](const std::string& line) {
                                if (terminal) std::fprintf(stderr, "%s\n", line.c_str());
                              });

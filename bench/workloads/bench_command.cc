@@ -98,7 +98,7 @@ void AddBenchCommand(CLI::App& app, Runner& run) {
   static bench::IngestBenchOptions options{.data_dir = "../shared/data", .work_dir = ""};
   cmd->add_option("workload", workload, "Workload name")
       ->required()
-      ->check(CLI::IsMember({"ingest", "serve-store", "search"}));
+      ->check(CLI::IsMember({"ingest", "incremental", "serve-store", "search"}));
   cmd->add_option("--pages", options.pages, "Pages to generate")->capture_default_str();
   cmd->add_option("--threads", options.threads, "Extraction and analysis workers")
       ->capture_default_str();
@@ -106,6 +106,9 @@ void AddBenchCommand(CLI::App& app, Runner& run) {
   cmd->add_option("--data", options.data_dir, "Shared data folder")->capture_default_str();
   cmd->add_option("--seed", options.seed, "Seed of the generated pages")->capture_default_str();
   cmd->add_option("--work-dir", options.work_dir, "Keep pages and stores here (default: temp)");
+  static int batches = 100;
+  cmd->add_option("--batches", batches, "incremental: batches the pages are ingested in")
+      ->capture_default_str();
   // serve-store: the large store that scripts/load_test serves.
   static bench::SyntheticStoreOptions store_options;
   cmd->add_option("--db", store_options.db,
@@ -121,7 +124,9 @@ void AddBenchCommand(CLI::App& app, Runner& run) {
     run = [] {
       if (workload == "serve-store") return RunServeStore(store_options, options);
       if (workload == "search") return RunSearchBench(store_options.db, search_flags, options.runs);
-      auto result = bench::RunIngestBench(options);
+      auto result = workload == "incremental"
+                        ? bench::RunIncrementalBench({.ingest = options, .batches = batches})
+                        : bench::RunIngestBench(options);
       if (!result.ok()) {
         std::fprintf(stderr, "newsloom bench %s: %s\n", workload.c_str(),
                      result.status().ToString().c_str());

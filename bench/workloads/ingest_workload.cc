@@ -236,7 +236,8 @@ Result<json> RunIngestBench(const IngestBenchOptions& options) {
                       {"extract", report->seconds.extract},
                       {"analyze", report->seconds.analyze},
                       {"store", report->seconds.store},
-                      {"stories", report->seconds.stories}});
+                      {"stories", report->seconds.stories},
+                      {"briefs", report->seconds.briefs}});
     stored = report->articles_stored;
     stories = report->stories;
     store->reset();
@@ -256,6 +257,91 @@ Result<json> RunIngestBench(const IngestBenchOptions& options) {
       {"phase_seconds", phases},    {"mb_per_second", static_cast<double>(*bytes) / 1e6 / median},
       {"input_bytes", *bytes},      {"articles_stored", stored},
       {"stories", stories},         {"peak_rss_mb", static_cast<double>(PeakRssKb()) / 1024.0}};
+}
+
+Result<json> RunIncrementalBench(const IncrementalBenchOptions& options) {
+  const IngestBenchOptions& base = options.ingest;
+  if (base.pages <= 0 || options.batches <= 0 || base.pages < options.batches) {
+    return Status::InvalidArgument("pages and batches must be positive, pages at least batches");
+  }
+  fs::path work = base.work_dir;
+  const bool temporary = work.empty();
+  if (temporary) {
+    work = fs::temp_directory_path() / ("newsloom_bench_" + std::to_string(std::random_device{}()));
+  }
+  std::error_code error;
+  fs::create_directories(work / "pages", error);
+  if (error) return Status::IoError("cannot create " + work.string() + ": " + error.message());
+  struct Cleanup {
+    fs::path dir;
+    bool active;
+    ~Cleanup() {
+      std::error_code ignored;
+      if (active) fs::remove_all(dir, ignored);
+    }
+  } cleanup{work, temporary};
+  auto bytes = GenerateBenchPages(base.data_dir, base.pages, base.seed, (work / "pages").string());
+  if (!bytes.ok()) return bytes.status();
+
+  // The pages in the order they were made (the file names number them across sites).
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::recursive_directory_iterator(work / "pages")) {
+    if (entry.is_regular_file()) files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) {
+    return a.filename() != b.filename() ? a.filename() < b.filename() : a < b;
+  });
+
+  const fs::path db = work / "incremental.db";
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix, error);
+  auto store = Store::Open(db.string());
+  if (!store.ok()) return store.status();
+  // One long-lived pipeline, as in `newsloom serve`: each Ingest call restores the saved story
+  // state from the store and commits the stories its batch changed.
+  Pipeline pipeline(store->get(), DefaultPageStages());
+  IngestOptions ingest;
+  ingest.threads = base.threads;
+  std::vector<double> seconds, cpu_seconds, story_seconds, brief_seconds, write_seconds;
+  std::vector<int64_t> stories_written;
+  int64_t stories = 0;
+  const size_t batches = static_cast<size_t>(options.batches);
+  for (size_t b = 0; b < batches; ++b) {
+    std::vector<std::string> paths;
+    for (size_t i = files.size() * b / batches; i < files.size() * (b + 1) / batches; ++i) {
+      paths.push_back(files[i].string());
+    }
+    const double cpu_start = CpuSeconds();
+    const auto start = std::chrono::steady_clock::now();
+    auto report = pipeline.Ingest(paths, ingest);
+    const auto end = std::chrono::steady_clock::now();
+    if (!report.ok()) return report.status();
+    seconds.push_back(std::chrono::duration<double>(end - start).count());
+    cpu_seconds.push_back(CpuSeconds() - cpu_start);
+    story_seconds.push_back(report->seconds.stories);
+    brief_seconds.push_back(report->seconds.briefs);
+    write_seconds.push_back(report->seconds.story_writes);
+    stories_written.push_back(report->stories_written);
+    stories = report->stories;
+  }
+  auto at = [&](const std::vector<double>& v, size_t n) {
+    return n <= v.size() ? json(v[n - 1]) : json(nullptr);
+  };
+  return json{{"workload", "incremental"},
+              {"pages", base.pages},
+              {"batches", options.batches},
+              {"threads", base.threads},
+              {"seconds", seconds},
+              {"cpu_seconds", cpu_seconds},
+              {"story_seconds", story_seconds},
+              {"brief_seconds", brief_seconds},
+              {"story_write_seconds", write_seconds},
+              {"stories_written", stories_written},
+              {"batch_10_cpu_seconds", at(cpu_seconds, 10)},
+              {"batch_100_cpu_seconds", at(cpu_seconds, 100)},
+              {"batch_10_story_seconds", at(story_seconds, 10)},
+              {"batch_100_story_seconds", at(story_seconds, 100)},
+              {"stories", stories},
+              {"peak_rss_mb", static_cast<double>(PeakRssKb()) / 1024.0}};
 }
 
 }  // namespace newsloom::bench

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "newsloom/analyzed_article.h"
+#include "newsloom/status.h"
 
 namespace newsloom {
 
@@ -83,6 +84,12 @@ class CopyDetector {
   // Heap bytes held by the detector (per-article fields, hash tables, the window's shingle
   // sets, links), for benchmarks.
   size_t ApproximateBytes() const;
+  // Everything a later Add or Groups depends on, as a versioned blob.
+  std::string SaveState() const;
+  // Takes the state of a saved detector, which must have had the same options: the next Adds
+  // give what they would have given there. kCorrupt, leaving this detector empty, when the blob
+  // is damaged or of another format version.
+  Status RestoreState(std::string_view blob);
 
  private:
   struct Impl;

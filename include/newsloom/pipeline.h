@@ -1,5 +1,5 @@
 // The stages wired together: read pages, extract and analyse them on all cores, store the new
-// articles, then rebuild copy groups and stories from everything stored.
+// articles, then update the copy groups and stories they change (pipeline/story_desk.h).
 #ifndef NEWSLOOM_PIPELINE_H_
 #define NEWSLOOM_PIPELINE_H_
 
@@ -20,19 +20,14 @@
 
 namespace newsloom {
 
-namespace dedup {
-class CopyDetector;
-}
-namespace cluster {
-class StoryClusterer;
-}
-
 struct IngestOptions {
   int threads = 0;                      // extraction and analysis workers; 0: one per core
   int batch_pages = 512;                // pages read before a batch is processed
   uint64_t max_page_bytes = 16u << 20;  // larger pages: "page too large"
   uint64_t max_line_bytes = 1u << 20;   // a longer line: "line too long"
-  bool rebuild_stories = true;          // rebuild copy groups and stories at the end
+  // Update the copy groups and stories the new articles change (and those of stored articles
+  // that earlier runs left out) at the end.
+  bool rebuild_stories = true;
 };
 
 // An input, record or page that did not become a stored article, and why.
@@ -55,12 +50,15 @@ struct IngestReport {
   // Inputs, records and pages skipped: what the readers reject as they find it, what extraction
   // rejects when its batch is processed (a deterministic order).
   std::vector<SkippedPage> skipped;
-  int64_t stories = 0;  // stories after the rebuild (0 when not rebuilt)
+  int64_t stories = 0;          // stories after the update (0 when not updated)
+  int64_t stories_written = 0;  // of them, new or changed, whose briefs were rebuilt
 
   // Wall-clock seconds per phase, for benchmarks: reading and corpus evidence, extraction,
-  // analysis, writing articles, rebuilding stories.
+  // analysis, writing articles, updating stories; and of the last, building the changed stories'
+  // briefs, and saving the story state with them.
   struct Seconds {
     double read = 0, extract = 0, analyze = 0, store = 0, stories = 0;
+    double briefs = 0, story_writes = 0;
   } seconds;
 
   std::map<std::string, int64_t> SkippedByReason() const;
@@ -103,7 +101,7 @@ class Pipeline {
  public:
   Pipeline(Store* store, std::unique_ptr<PageStages> stages);
 
-  // Reads `paths` (files, folders, "-"), stores the new articles and, unless turned off, rebuilds
+  // Reads `paths` (files, folders, "-"), stores the new articles and, unless turned off, updates
   // the stories. Bad input is reported in the report, never an error; errors are for the store
   // failing (what was committed before stays). The same inputs give the same store.
   Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestOptions& options,
@@ -117,17 +115,15 @@ class Pipeline {
                               const ProgressCallback& progress = nullptr);
 
   // Replays every stored article in ingest order through copy detection and story clustering,
-  // builds each story's brief and replaces the stored stories in one transaction. Returns the
-  // number of stories.
+  // builds each story's brief and replaces the stored stories and the saved story state in one
+  // transaction. Returns the number of stories.
   Result<int64_t> RebuildStories(const ProgressCallback& progress = nullptr);
+  // Brings the stored stories up to date with the stored articles: restores the saved story state,
+  // adds the articles it lacks and rewrites the stories they change, with the state, in one
+  // transaction. Returns the number of stories.
+  Result<int64_t> UpdateStories();
 
  private:
-  // Copy detection and clustering fed every stored article in ingest order.
-  struct StoryState;
-  // Replays the stored articles into a fresh state.
-  Result<std::unique_ptr<StoryState>> ReplayStoredArticles();
-  // Builds each story's brief from a state and replaces the stored stories.
-  Result<int64_t> WriteStories(const StoryState& state);
   // Feeds the raw pages stored by earlier runs into the corpus evidence, once.
   Status SeedCorpus();
   // The raw page hash of the page holding `id`, this run or stored; nullopt when the id is free.

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "newsloom/analyzed_article.h"
@@ -103,9 +104,32 @@ class Store {
   // Calls `fn` with every stored raw page in ingest order (for cross-page evidence).
   virtual Status ForEachRawPage(const std::function<Status(const RawPage&)>& fn) = 0;
 
-  // Replaces all stories and copy groups in one transaction.
+  // Replaces all stories and copy groups in one transaction, and drops the saved story state
+  // (UpdateStories), which no longer matches them.
   virtual Status ReplaceStories(const std::vector<Story>& stories,
                                 const std::vector<CopyGroup>& copy_groups) = 0;
+
+  // What adding articles changed in the stories, written in one transaction together with the
+  // state that produced it, so that the stored stories always match the saved state.
+  struct StoryChanges {
+    bool replace_all = false;    // drop every stored story and copy group first
+    std::vector<Story> stories;  // new or changed: each replaces any of its id
+    std::vector<std::string> removed_stories;
+    std::vector<CopyGroup> copy_groups;  // new or changed: each replaces any of its id
+    std::vector<std::string> removed_copy_groups;
+    std::vector<std::pair<std::string, std::string>> state;  // (name, blob), replacing any
+  };
+  virtual Status UpdateStories(const StoryChanges& changes) = 0;
+
+  // The state blob saved under `name` by UpdateStories; nullopt when there is none.
+  virtual Result<std::optional<std::string>> GetState(const std::string& name) = 0;
+
+  // Like ForEachArticle, without the first `skip` articles in ingest order.
+  virtual Status ForEachArticleAfter(int64_t skip, const LoadOptions& options,
+                                     const std::function<Status(AnalyzedArticle&&)>& fn) = 0;
+
+  // The stored articles `ids`, in that order; kNotFound when one is missing.
+  virtual Result<std::vector<AnalyzedArticle>> GetArticles(const std::vector<std::string>& ids);
 
   // Stories, newest last-published first (ties by id), each with its articles but no timeline.
   virtual Result<std::vector<StorySummary>> ListStories() = 0;

@@ -104,15 +104,10 @@ class WorkQueue {
   virtual Status ForEachArticleIn(
       int64_t after_seq, int64_t upto_seq, const LoadOptions& options,
       const std::function<Status(int64_t seq, AnalyzedArticle&&)>& fn) = 0;
-  // The stored articles among `ids`, with their analysis, keyed by id.
-  virtual Result<std::unordered_map<std::string, AnalyzedArticle>> LoadArticles(
-      const std::vector<std::string>& ids) = 0;
-  // The stored stories, as Store::ListStories.
-  virtual Result<std::vector<StorySummary>> ListStories() = 0;
-  // Replaces the given stories (and removes `removed`), and all copy groups, in one transaction.
-  virtual Status UpdateStories(const std::vector<Story>& changed,
-                               const std::vector<std::string>& removed,
-                               const std::vector<CopyGroup>& copy_groups) = 0;
+  // The ingest sequence of the article after the first `count` in ingest order; 0 when there is
+  // none. (The clusterer resumes after the articles the saved stories hold; Store::UpdateStories
+  // writes the stories.)
+  virtual Result<int64_t> SeqOfArticleNumber(int64_t count) = 0;
 
   // --- Everyone ---
   // Pages waiting or leased, not finished.

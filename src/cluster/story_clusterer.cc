@@ -9,6 +9,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "cluster/story_clusterer_state.h"
 #include "text/fold.h"
 #include "text/hash.h"
 
@@ -777,6 +778,25 @@ size_t StoryClusterer::ActiveStories() const {
   size_t n = 0;
   for (int c : impl_->active_stories) n += impl_->stories[c].active != nullptr;
   return n;
+}
+
+std::string StoryClusterer::SaveState() const {
+  text::ByteWriter writer;
+  // The writer only reads the fields; one field list serves both directions.
+  TransferClustererState(writer, const_cast<Impl&>(*impl_));
+  return writer.Finish(kClustererStateKind, kClustererStateVersion);
+}
+
+Status StoryClusterer::RestoreState(std::string_view blob) {
+  auto fresh = std::make_unique<Impl>(impl_->options);
+  auto reader = text::ByteReader::Open(blob, kClustererStateKind, kClustererStateVersion);
+  if (reader.ok()) TransferClustererState(*reader, *fresh);
+  if (!reader.ok() || !reader->AtEnd()) {
+    impl_ = std::make_unique<Impl>(impl_->options);
+    return reader.ok() ? Status::Corrupt("story clusterer state malformed") : reader.status();
+  }
+  impl_ = std::move(fresh);
+  return Status::Ok();
 }
 
 }  // namespace newsloom::cluster

@@ -14,6 +14,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cluster/document_frequencies.h"
@@ -102,6 +103,12 @@ class StoryClusterer {
   size_t ActiveBytes() const;
   size_t PeakActiveBytes() const;
   size_t ActiveStories() const;
+  // Everything a later Add depends on, as a versioned blob (story_clusterer_state.h).
+  std::string SaveState() const;
+  // Takes the state of a saved clusterer, which must have had the same options: the next Adds
+  // give what they would have given there. kCorrupt, leaving this clusterer empty, when the blob
+  // is damaged or of another format version.
+  Status RestoreState(std::string_view blob);
 
  private:
   struct Impl;

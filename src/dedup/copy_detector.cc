@@ -6,6 +6,7 @@
 
 #include "analyze/analyze.h"
 #include "newsloom/dedup.h"
+#include "text/byte_archive.h"
 #include "text/hash.h"
 #include "text/union_find.h"
 
@@ -49,6 +50,17 @@ class FlatMultimap {
     return n;
   }
   size_t Bytes() const { return slots_.capacity() * sizeof(Slot); }
+  // Saves or restores the table as it is, slot for slot, so that lookups keep their order.
+  template <typename Archive>
+  void Transfer(Archive& ar) {
+    ar.Array(slots_);
+    ar.Value(mask_);
+    ar.Value(size_);
+    if constexpr (Archive::kReading) {
+      const bool power_of_two = (slots_.size() & (slots_.size() - 1)) == 0;
+      if (!power_of_two || (!slots_.empty() && mask_ != slots_.size() - 1)) ar.Fail();
+    }
+  }
 
  private:
   struct Slot {
@@ -272,6 +284,44 @@ struct CopyDetector::Impl {
     for (uint32_t p : indexed_paras) paragraphs.Insert(p, idx);
   }
 
+  // Every field a later Add or Groups reads; the options come from the constructor.
+  template <typename Archive>
+  void Transfer(Archive& ar) {
+    ar.Text(id_chars);
+    ar.Array(id_end);
+    ar.Array(published);
+    ar.Array(body_hash);
+    ar.Array(paragraph_count);
+    ar.Array(sketches);
+    // The copy groups as each article's root: the sets are all that Find and Union depend on.
+    std::vector<uint32_t> roots;
+    if constexpr (!Archive::kReading) {
+      for (size_t i = 0; i < copies.size(); ++i)
+        roots.push_back(static_cast<uint32_t>(copies.Find(i)));
+    }
+    ar.Array(roots);
+    if constexpr (Archive::kReading) {
+      copies = text::UnionFind(roots.size());
+      for (size_t i = 0; i < roots.size(); ++i) {
+        if (roots[i] > i) return ar.Fail();  // a root is the smallest item of its set
+        copies.Union(i, roots[i]);
+      }
+    }
+    ar.Size(recent);
+    for (std::vector<uint32_t>& set : recent) ar.Array(set);
+    bands.Transfer(ar);
+    bodies.Transfer(ar);
+    paragraphs.Transfer(ar);
+    ar.Array(links);
+    if constexpr (Archive::kReading) {
+      const size_t n = id_end.size();
+      if (recent.size() != window || published.size() != n || body_hash.size() != n ||
+          paragraph_count.size() != n || copies.size() != n || sketches.size() != n * sketch_size) {
+        ar.Fail();
+      }
+    }
+  }
+
   size_t ApproximateBytes() const {
     size_t bytes = id_chars.capacity() + id_end.capacity() * 4 + published.capacity() * 4 +
                    body_hash.capacity() * 8 + paragraph_count.capacity() * 4 +
@@ -349,6 +399,30 @@ std::vector<CopyGroup> CopyDetector::Groups() const { return impl_->Groups(); }
 const std::vector<CopyLink>& CopyDetector::Links() const { return impl_->links; }
 
 size_t CopyDetector::ApproximateBytes() const { return impl_->ApproximateBytes(); }
+
+namespace {
+constexpr const char* kStateKind = "newsloom.copy_detector";
+constexpr uint32_t kStateVersion = 1;  // bump whenever Impl::Transfer changes
+}  // namespace
+
+std::string CopyDetector::SaveState() const {
+  text::ByteWriter writer;
+  // The writer only reads the fields; one field list serves both directions.
+  const_cast<Impl&>(*impl_).Transfer(writer);
+  return writer.Finish(kStateKind, kStateVersion);
+}
+
+Status CopyDetector::RestoreState(std::string_view blob) {
+  auto fresh = std::make_unique<Impl>(impl_->options);
+  auto reader = text::ByteReader::Open(blob, kStateKind, kStateVersion);
+  if (reader.ok()) fresh->Transfer(*reader);
+  if (!reader.ok() || !reader->AtEnd()) {
+    impl_ = std::make_unique<Impl>(impl_->options);
+    return reader.ok() ? Status::Corrupt("copy detector state malformed") : reader.status();
+  }
+  impl_ = std::move(fresh);
+  return Status::Ok();
+}
 
 }  // namespace newsloom::dedup
 

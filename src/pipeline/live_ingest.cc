@@ -32,7 +32,7 @@ Result<LivePollReport> LiveIngest::PollOnce() {
   if (!polled.ok()) return polled.status();
   report.poll = std::move(*polled);
   if (report.articles_stored > 0 || !stories_current_) {
-    auto stories = pipeline_.RebuildStories();
+    auto stories = pipeline_.UpdateStories();
     if (!stories.ok()) return stories.status();
     report.stories = *stories;
     stories_current_ = true;

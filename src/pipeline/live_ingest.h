@@ -1,12 +1,14 @@
 // `newsloom watch`: live sources polled by the fetch library's Watcher, each new page stored as
-// an article the moment it arrives, and the stories rebuilt after each poll that stored any.
+// an article the moment it arrives, and the stories updated after each poll that stored any (the
+// saved story state restored, the new articles added, the stories they change rewritten).
 //
 // Crash safety comes from the order of the writes: a page's article is committed before its URL
 // is marked fetched, and a source's state is committed with the URLs it listed. A process killed
 // at any point fetches again, at its next poll, at most the pages whose URLs were not marked yet;
 // those whose article was committed are recognised as already stored (same id, same bytes), so
 // nothing is lost or doubled, and the articles keep the order of an uninterrupted run. The
-// stories are rebuilt at the first poll of every process, so a rebuild cut short is made good.
+// stories and their saved state are written together, and updated at the first poll of every
+// process, so stored articles that an update cut short left out are added then.
 #ifndef NEWSLOOM_PIPELINE_LIVE_INGEST_H_
 #define NEWSLOOM_PIPELINE_LIVE_INGEST_H_
 
@@ -37,7 +39,7 @@ struct LivePollReport {
     std::string reason;
   };
   std::vector<Skipped> skipped;
-  std::optional<int64_t> stories;  // the number of stories, when they were rebuilt
+  std::optional<int64_t> stories;  // the number of stories, when they were updated
 };
 
 // One watched set of sources over one store. Not thread-safe; the store and state must outlive it
@@ -54,7 +56,7 @@ class LiveIngest {
  private:
   Pipeline pipeline_;
   fetch::Watcher watcher_;
-  bool stories_current_ = false;  // rebuilt by this process at least once
+  bool stories_current_ = false;  // updated by this process at least once
 };
 
 // Polls `watch` every `interval` (measured from the start of one poll to the start of the next)

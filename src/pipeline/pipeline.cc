@@ -8,13 +8,9 @@
 #include <unordered_map>
 #include <utility>
 
-#include "analyze/figures.h"
-#include "analyze/quotes.h"
-#include "cluster/story_clusterer.h"
 #include "ingest/reader.h"
-#include "newsloom/dedup.h"
 #include "pipeline/page_rules.h"
-#include "story/story_builder.h"
+#include "pipeline/story_desk.h"
 #include "text/hash.h"
 
 namespace newsloom {
@@ -70,16 +66,6 @@ int WorkerCount(int requested) {
 }
 
 }  // namespace
-
-struct Pipeline::StoryState {
-  explicit StoryState(cluster::ClusterOptions options) : clusterer(std::move(options)) {}
-  dedup::CopyDetector detector;
-  cluster::StoryClusterer clusterer;
-  void Add(const AnalyzedArticle& a) {
-    detector.Add(a);
-    clusterer.Add(a);
-  }
-};
 
 Result<std::optional<uint64_t>> Pipeline::IdHolder(
     const std::string& id, const std::unordered_map<std::string, uint64_t>* ids_this_run) {
@@ -149,15 +135,15 @@ Result<IngestReport> Pipeline::Ingest(const PageSource& source, const IngestOpti
   batch.reserve(batch_pages);
   std::unordered_map<std::string, uint64_t> ids_this_run;  // id -> raw page hash
 
-  // Stories are rebuilt from every stored article in ingest order: the earlier runs' articles are
-  // replayed from the store now, and this run's are added as they are stored, so that none has
-  // to be read back.
-  std::unique_ptr<StoryState> story_state;
+  // The stories as the last run left them, with any stored articles they lack; this run's
+  // articles are added as they are stored, so that none has to be read back.
+  std::unique_ptr<StoryDesk> desk;
   if (options.rebuild_stories) {
     PhaseTimer timer(&report.seconds.stories);
-    auto replayed = ReplayStoredArticles();
-    if (!replayed.ok()) return replayed.status();
-    story_state = std::move(*replayed);
+    auto opened = StoryDesk::Open(store_);
+    if (!opened.ok()) return opened.status();
+    desk = std::move(*opened);
+    NEWSLOOM_RETURN_IF_ERROR(desk->CatchUp());
   }
 
   auto report_progress = [&](const char* phase) {
@@ -245,11 +231,11 @@ Result<IngestReport> Pipeline::Ingest(const PageSource& source, const IngestOpti
         ++report.already_stored;
       }
     }
-    if (story_state) {
+    if (desk) {
       // In the order PutArticles gave them their ingest sequence.
       PhaseTimer timer(&report.seconds.stories);
       for (size_t k = 0; k < stored.size(); ++k) {
-        if (stored[k]) story_state->Add(*items[k].article);
+        if (stored[k]) desk->Add(*items[k].article);
       }
     }
     batch.clear();
@@ -276,80 +262,35 @@ Result<IngestReport> Pipeline::Ingest(const PageSource& source, const IngestOpti
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() -
       report.seconds.extract - report.seconds.analyze - report.seconds.store - stories_in_batches;
 
-  if (story_state) {
+  if (desk) {
     report_progress("stories");
     PhaseTimer timer(&report.seconds.stories);
-    auto stories = WriteStories(*story_state);
-    if (!stories.ok()) return stories.status();
-    report.stories = *stories;
+    auto commit = desk->Commit();
+    if (!commit.ok()) return commit.status();
+    report.stories = commit->stories;
+    report.stories_written = commit->stories_written;
+    report.seconds.briefs = commit->brief_seconds;
+    report.seconds.story_writes = commit->write_seconds;
   }
   return report;
 }
 
-Result<std::unique_ptr<Pipeline::StoryState>> Pipeline::ReplayStoredArticles() {
-  auto options = cluster::DefaultClusterOptions();
-  if (!options.ok()) return options.status();
-  auto state = std::make_unique<StoryState>(std::move(options).value());
-  // Replay in ingest order, one article in memory at a time (copy detection shingles the tokens
-  // and hashes the paragraphs).
-  Status replay = store_->ForEachArticle(LoadOptions{}, [&](AnalyzedArticle&& a) {
-    state->Add(a);
-    return Status::Ok();
-  });
-  NEWSLOOM_RETURN_IF_ERROR(replay);
-  return state;
-}
-
 Result<int64_t> Pipeline::RebuildStories(const ProgressCallback&) {
-  auto state = ReplayStoredArticles();
-  if (!state.ok()) return state.status();
-  return WriteStories(**state);
+  auto desk = StoryDesk::Fresh(store_);
+  if (!desk.ok()) return desk.status();
+  NEWSLOOM_RETURN_IF_ERROR((*desk)->CatchUp());
+  auto commit = (*desk)->Commit();
+  if (!commit.ok()) return commit.status();
+  return commit->stories;
 }
 
-Result<int64_t> Pipeline::WriteStories(const StoryState& state) {
-  const std::vector<CopyGroup> groups = state.detector.Groups();
-  const std::vector<cluster::Assignment> assignments = state.clusterer.Assignments();
-
-  // Stories in the order of their first article; members in ingest order.
-  struct Members {
-    std::string thread;
-    std::vector<std::string> article_ids;
-  };
-  std::vector<std::string> story_order;
-  std::unordered_map<std::string, Members> members;
-  for (const cluster::Assignment& a : assignments) {
-    auto [it, inserted] = members.try_emplace(a.story_id);
-    if (inserted) {
-      story_order.push_back(a.story_id);
-      it->second.thread = a.thread_id;
-    }
-    it->second.article_ids.push_back(a.article_id);
-  }
-
-  std::vector<Story> stories;
-  stories.reserve(story_order.size());
-  for (const std::string& story_id : story_order) {
-    const Members& m = members[story_id];
-    std::vector<AnalyzedArticle> articles;
-    articles.reserve(m.article_ids.size());
-    for (const std::string& id : m.article_ids) {
-      auto a = store_->GetArticle(id);
-      if (!a.ok()) return a.status();
-      // Quotes and figures are not stored: found again from the stored body, sentences and dates.
-      if (a->quotes.empty()) a->quotes = analyze::FindQuotes(a->article.body);
-      if (a->figures.empty())
-        a->figures =
-            analyze::FindFigures(a->article.body, a->sentences, a->dates, a->article.published);
-      articles.push_back(std::move(*a));
-    }
-    std::vector<const AnalyzedArticle*> pointers;
-    pointers.reserve(articles.size());
-    for (const AnalyzedArticle& a : articles) pointers.push_back(&a);
-    Story story = story::BuildStory(story_id, m.thread, pointers, groups);
-    stories.push_back(std::move(story));
-  }
-  NEWSLOOM_RETURN_IF_ERROR(store_->ReplaceStories(stories, groups));
-  return static_cast<int64_t>(stories.size());
+Result<int64_t> Pipeline::UpdateStories() {
+  auto desk = StoryDesk::Open(store_);
+  if (!desk.ok()) return desk.status();
+  NEWSLOOM_RETURN_IF_ERROR((*desk)->CatchUp());
+  auto commit = (*desk)->Commit();
+  if (!commit.ok()) return commit.status();
+  return commit->stories;
 }
 
 }  // namespace newsloom

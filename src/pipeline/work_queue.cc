@@ -8,11 +8,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "cluster/story_clusterer.h"
 #include "ingest/reader.h"
-#include "newsloom/dedup.h"
 #include "pipeline/page_rules.h"
-#include "story/story_builder.h"
+#include "pipeline/story_desk.h"
 #include "text/hash.h"
 
 namespace newsloom {
@@ -160,29 +158,8 @@ Result<WorkerReport> RunWorker(WorkQueue* queue, PageStages* stages, const Worke
   return report;
 }
 
-namespace {
-
-// A story's members and thread, to tell which stories a pass changed.
-struct Membership {
-  std::string thread;
-  std::vector<std::string> article_ids;
-  bool operator==(const Membership&) const = default;
-};
-
-std::string GroupKey(const CopyGroup& g) {
-  std::string key = g.first_publisher;
-  for (size_t i = 0; i < g.article_ids.size(); ++i) {
-    key += '\n' + g.article_ids[i];
-    key += ' ' + std::to_string(i < g.roles.size() ? static_cast<int>(g.roles[i]) : 0);
-    key += ' ' + std::to_string(i < g.similarity.size() ? g.similarity[i] : 0.0);
-  }
-  return key;
-}
-
-}  // namespace
-
-Result<ClustererReport> RunClusterer(WorkQueue* queue, const ClustererOptions& options,
-                                     const std::atomic<bool>* stop,
+Result<ClustererReport> RunClusterer(Store* store, WorkQueue* queue,
+                                     const ClustererOptions& options, const std::atomic<bool>* stop,
                                      const std::function<void(const std::string&)>& log) {
   ClustererReport report;
   const auto start = std::chrono::steady_clock::now();
@@ -198,21 +175,15 @@ Result<ClustererReport> RunClusterer(WorkQueue* queue, const ClustererOptions& o
   }
   if (log) log("holding the clustering lock");
 
-  dedup::CopyDetector detector;
-  auto cluster_options = cluster::DefaultClusterOptions();
-  if (!cluster_options.ok()) return cluster_options.status();
-  cluster::StoryClusterer clusterer(std::move(cluster_options).value());
+  // The stories as the last clusterer (or ingest) left them; it took the stored articles up to
+  // the ArticlesTaken()-th, which were all below the finished prefix.
+  auto desk = StoryDesk::Open(store);
+  if (!desk.ok()) return desk.status();
   int64_t assigned_seq = 0;
-  // What the stored stories are, as far as this process knows: unknown at first (a previous
-  // clusterer wrote them), so the first pass rewrites every story.
-  std::map<std::string, Membership> written;
-  std::unordered_map<std::string, std::string> written_groups;  // group id -> key
-  std::unordered_map<std::string, std::vector<std::string>> written_group_members;
-  std::vector<std::string> stale;  // stories stored before this process started
-  {
-    auto stored = queue->ListStories();
-    if (!stored.ok()) return stored.status();
-    for (const StorySummary& s : *stored) stale.push_back(s.id);
+  if ((*desk)->ArticlesTaken() > 0) {
+    auto seq = queue->SeqOfArticleNumber((*desk)->ArticlesTaken() - 1);
+    if (!seq.ok()) return seq.status();
+    assigned_seq = *seq;
   }
   bool first_pass = true;
 
@@ -223,8 +194,7 @@ Result<ClustererReport> RunClusterer(WorkQueue* queue, const ClustererOptions& o
     if (*prefix > assigned_seq) {
       Status replay = queue->ForEachArticleIn(assigned_seq, *prefix, LoadOptions{},
                                               [&](int64_t seq, AnalyzedArticle&& a) {
-                                                detector.Add(a);
-                                                clusterer.Add(a);
+                                                (*desk)->Add(a);
                                                 assigned_seq = seq;
                                                 ++added;
                                                 return Status::Ok();
@@ -235,85 +205,13 @@ Result<ClustererReport> RunClusterer(WorkQueue* queue, const ClustererOptions& o
     if (added > 0 || first_pass) {
       ++report.passes;
       report.articles += added;
-      const std::vector<CopyGroup> groups = detector.Groups();
-      std::vector<std::string> story_order;
-      std::map<std::string, Membership> now;
-      for (const cluster::Assignment& a : clusterer.Assignments()) {
-        auto [it, inserted] = now.try_emplace(a.story_id);
-        if (inserted) {
-          story_order.push_back(a.story_id);
-          it->second.thread = a.thread_id;
-        }
-        it->second.article_ids.push_back(a.article_id);
-      }
-      std::unordered_map<std::string, std::string> story_of;
-      for (const auto& [id, m] : now) {
-        for (const std::string& article : m.article_ids) story_of[article] = id;
-      }
-      // Changed: new or different members or thread, or an article in a copy group that changed
-      // (the roles shown in the story).
-      std::unordered_set<std::string> changed;
-      for (const auto& [id, m] : now) {
-        auto it = written.find(id);
-        if (first_pass || it == written.end() || !(it->second == m)) changed.insert(id);
-      }
-      std::unordered_map<std::string, std::string> group_keys;
-      for (const CopyGroup& g : groups) {
-        std::string key = GroupKey(g);
-        auto it = written_groups.find(g.id);
-        if (it == written_groups.end() || it->second != key) {
-          for (const std::string& article : g.article_ids) {
-            auto s = story_of.find(article);
-            if (s != story_of.end()) changed.insert(s->second);
-          }
-        }
-        group_keys.emplace(g.id, std::move(key));
-      }
-      for (const auto& [id, members] : written_group_members) {
-        if (group_keys.count(id)) continue;
-        // A group that disappeared (merged into another): its articles' roles change too.
-        for (const std::string& article : members) {
-          auto s = story_of.find(article);
-          if (s != story_of.end()) changed.insert(s->second);
-        }
-      }
-      std::vector<std::string> removed;
-      for (const auto& [id, m] : written) {
-        if (!now.count(id)) removed.push_back(id);
-      }
-      for (const std::string& id : stale) {
-        if (!now.count(id)) removed.push_back(id);
-      }
-      stale.clear();
-
-      std::vector<std::string> needed;
-      for (const std::string& id : story_order) {
-        if (!changed.count(id)) continue;
-        for (const std::string& a : now[id].article_ids) needed.push_back(a);
-      }
-      auto articles = queue->LoadArticles(needed);
-      if (!articles.ok()) return articles.status();
-      std::vector<Story> stories;
-      for (const std::string& id : story_order) {
-        if (!changed.count(id)) continue;
-        std::vector<const AnalyzedArticle*> pointers;
-        for (const std::string& a : now[id].article_ids) {
-          auto it = articles->find(a);
-          if (it == articles->end()) return Status::Internal("article " + a + " vanished");
-          pointers.push_back(&it->second);
-        }
-        stories.push_back(story::BuildStory(id, now[id].thread, pointers, groups));
-      }
-      NEWSLOOM_RETURN_IF_ERROR(queue->UpdateStories(stories, removed, groups));
-      report.stories_written += static_cast<int64_t>(stories.size());
-      written = std::move(now);
-      written_groups = std::move(group_keys);
-      written_group_members.clear();
-      for (const CopyGroup& g : groups) written_group_members[g.id] = g.article_ids;
+      auto commit = (*desk)->Commit();
+      if (!commit.ok()) return commit.status();
+      report.stories_written += commit->stories_written;
       first_pass = false;
       if (log) {
         log("assigned " + std::to_string(report.articles) + " articles up to #" +
-            std::to_string(assigned_seq) + "; rewrote " + std::to_string(stories.size()) +
+            std::to_string(assigned_seq) + "; rewrote " + std::to_string(commit->stories_written) +
             " stories");
       }
       continue;  // look again at once: more may be ready

@@ -61,12 +61,14 @@ struct ClustererReport {
   double seconds = 0;
 };
 
-// Waits for the clustering lock (one clusterer per store), replays the stored articles, then
-// assigns new ones pass by pass in ingest order, only up to the first page still in the queue,
-// so the order never depends on which worker finished first. Each pass rewrites only the stories
-// it changed.
-Result<ClustererReport> RunClusterer(WorkQueue* queue, const ClustererOptions& options,
-                                     const std::atomic<bool>* stop,
+// Waits for the clustering lock (one clusterer per store), restores the saved story state
+// (StoryDesk), then assigns new articles pass by pass in ingest order, only up to the first page
+// still in the queue, so the order never depends on which worker finished first. Each pass
+// rewrites only the stories it changed, with the same briefs as a single-process ingest. The
+// stories and their state are read and written through `store`, the articles' order through
+// `queue` (the PostgreSQL store is both).
+Result<ClustererReport> RunClusterer(Store* store, WorkQueue* queue,
+                                     const ClustererOptions& options, const std::atomic<bool>* stop,
                                      const std::function<void(const std::string&)>& log);
 
 }  // namespace newsloom

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "store/postgres_store.h"
+#include "store/story_json.h"
 #include "testing/postgres_test_server.h"
 
 namespace newsloom {
@@ -24,8 +25,8 @@ namespace fs = std::filesystem;
 const char* const kPages[][2] = {
     {"a1.txt",
      "Flood closes river bridge\nHeavy rain flooded the Elm River on Monday and the city closed "
-     "the old river bridge to traffic. Engineers said the bridge would stay closed until the "
-     "water level falls.\n"},
+     "the old river bridge to traffic. \"The bridge will stay closed until the water level "
+     "falls,\" the city engineer said.\n"},
     {"b1.txt",
      "Mayor signs transit budget\nThe mayor signed the transit budget on Tuesday, adding twelve "
      "new bus lines and longer night service across the city.\n"},
@@ -80,16 +81,32 @@ class WorkQueueTest : public ::testing::Test {
     return out;
   }
 
-  std::map<std::set<std::string>, std::string> SqlitePartition() {
+  // Every story with its whole brief (timeline, quotes, claims, entities), by id.
+  static std::map<std::string, std::string> Briefs(Store* store) {
+    std::map<std::string, std::string> out;
+    auto stories = store->ListStories();
+    EXPECT_TRUE(stories.ok());
+    if (!stories.ok()) return out;
+    for (const StorySummary& s : *stories) {
+      auto story = store->GetStory(s.id);
+      EXPECT_TRUE(story.ok());
+      if (story.ok()) out[s.id] = store::StoryToJson(*story).dump(1);
+    }
+    return out;
+  }
+
+  // The same pages ingested by a single process into a SQLite store.
+  std::unique_ptr<Store> SqliteReference() {
     auto sqlite = Store::Open((dir_ / "reference.db").string());
     EXPECT_TRUE(sqlite.ok());
+    if (!sqlite.ok()) return nullptr;
     Pipeline pipeline(sqlite->get(), DefaultPageStages());
     IngestOptions options;
     options.threads = 1;
     options.batch_pages = 1000;  // one batch: every page's evidence is the whole set
     auto report = pipeline.Ingest({(dir_ / "in").string()}, options);
     EXPECT_TRUE(report.ok());
-    return Partition(sqlite->get());
+    return std::move(*sqlite);
   }
 
   fs::path dir_;
@@ -148,13 +165,21 @@ TEST_F(WorkQueueTest, DeadWorkersLoseNothingAndStoriesEqualASingleProcessRun) {
   EXPECT_EQ(status->workers[0].pages, 0);  // its late batch counted for nothing
   EXPECT_EQ(status->workers[1].pages + status->workers[2].pages, 7);
 
-  auto clustered =
-      RunClusterer(store_.get(), ClustererOptions{.poll_seconds = 0.1}, nullptr, nullptr);
+  auto clustered = RunClusterer(store_.get(), store_.get(), ClustererOptions{.poll_seconds = 0.1},
+                                nullptr, nullptr);
   ASSERT_TRUE(clustered.ok()) << clustered.status().ToString();
   EXPECT_EQ(clustered->articles, 7);
   const auto partition = Partition(store_.get());
-  EXPECT_EQ(partition, SqlitePartition());
+  auto reference = SqliteReference();
+  ASSERT_NE(reference, nullptr);
+  EXPECT_EQ(partition, Partition(reference.get()));
   EXPECT_GE(partition.size(), 2u);
+  // The same briefs through either path.
+  const auto briefs = Briefs(store_.get());
+  EXPECT_EQ(briefs, Briefs(reference.get()));
+  size_t quotes = 0;
+  for (const auto& [id, brief] : briefs) quotes += nlohmann::json::parse(brief)["quotes"].size();
+  EXPECT_GE(quotes, 1u);
 }
 
 TEST_F(WorkQueueTest, ClusteringWaitsForUnfinishedPagesAndOneProcessHoldsTheLock) {

@@ -9,7 +9,7 @@
 namespace newsloom::store::pgsql {
 
 // Migration i brings the schema from version i to i + 1. Append only; never edit a shipped one.
-inline constexpr std::array<const char*, 5> kMigrations = {
+inline constexpr std::array<const char*, 6> kMigrations = {
     // 1: the store (as SQLite migrations 1 and 2), full text as a weighted tsvector with GIN.
     R"sql(
 -- One counter for articles and queued pages: a queued page keeps its number as its article's
@@ -203,6 +203,13 @@ CREATE INDEX watch_urls_to_fetch ON watch_urls(state) WHERE state IN ('pending',
 CREATE INDEX watch_urls_failed ON watch_urls(source) WHERE error <> '';
 CREATE INDEX articles_source ON articles(source);
 )sql",
+    // 6: the saved state of incremental story building (versioned blobs, by name).
+    R"sql(
+CREATE TABLE story_state (
+  name TEXT PRIMARY KEY,
+  blob BYTEA NOT NULL
+);
+)sql",
 };
 
 inline constexpr const char* kCreateMigrations =
@@ -296,6 +303,15 @@ inline constexpr const char* kSelectRawPagesAfter =
 inline constexpr const char* kDeleteStories = "DELETE FROM stories";
 inline constexpr const char* kDeleteStoryArticles = "DELETE FROM story_articles";
 inline constexpr const char* kDeleteCopyGroups = "DELETE FROM copy_groups";
+inline constexpr const char* kDeleteCopyGroupsById =
+    "DELETE FROM copy_groups WHERE group_id = ANY($1::text[])";
+inline constexpr const char* kDeleteStates = "DELETE FROM story_state";
+inline constexpr const char* kSelectState = "SELECT blob FROM story_state WHERE name = $1";
+inline constexpr const char* kPutState =
+    "INSERT INTO story_state VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET blob = excluded.blob";
+// The ingest sequence of the article after the first $1 (0 when there is none).
+inline constexpr const char* kSeqOfArticleNumber =
+    "SELECT COALESCE((SELECT ingest_seq FROM articles ORDER BY ingest_seq OFFSET $1 LIMIT 1), 0)";
 inline constexpr const char* kDeleteStoriesById = "DELETE FROM stories WHERE id = ANY($1::text[])";
 inline constexpr const char* kDeleteStoryArticlesById =
     "DELETE FROM story_articles WHERE story_id = ANY($1::text[])";

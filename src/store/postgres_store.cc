@@ -23,6 +23,18 @@ namespace {
 using nlohmann::json;
 using Param = PgParam;
 
+// A bytea parameter in text form (hex).
+std::string ByteaParam(std::string_view bytes) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out = "\\x";
+  out.reserve(2 + 2 * bytes.size());
+  for (unsigned char c : bytes) {
+    out += kHex[c >> 4];
+    out += kHex[c & 15];
+  }
+  return out;
+}
+
 // tsquery text from user words: each word quoted (so operators are literal; a word the parser
 // splits becomes a phrase), all required; the same words as the FTS5 query of the SQLite backend.
 std::string TsQueryWords(std::string_view text) {
@@ -469,6 +481,7 @@ Status PostgresStore::ReplaceStories(const std::vector<Story>& stories,
     NEWSLOOM_RETURN_IF_ERROR(Exec(pgsql::kDeleteStoryArticles));
     NEWSLOOM_RETURN_IF_ERROR(Exec(pgsql::kDeleteStories));
     NEWSLOOM_RETURN_IF_ERROR(Exec(pgsql::kDeleteCopyGroups));
+    NEWSLOOM_RETURN_IF_ERROR(Exec(pgsql::kDeleteStates));  // it made other stories
     return InsertStories(stories, &copy_groups);
   }();
   if (!status.ok()) {
@@ -478,25 +491,73 @@ Status PostgresStore::ReplaceStories(const std::vector<Story>& stories,
   return Exec("COMMIT");
 }
 
-Status PostgresStore::UpdateStories(const std::vector<Story>& changed,
-                                    const std::vector<std::string>& removed,
-                                    const std::vector<CopyGroup>& copy_groups) {
-  ArrayParam ids;
-  for (const Story& s : changed) ids.Text(s.id);
-  for (const std::string& id : removed) ids.Text(id);
-  const std::vector<PgParam> id_param = {ids.Done()};
+Status PostgresStore::UpdateStories(const StoryChanges& changes) {
+  ArrayParam story_ids, group_ids;
+  for (const Story& s : changes.stories) story_ids.Text(s.id);
+  for (const std::string& id : changes.removed_stories) story_ids.Text(id);
+  for (const CopyGroup& g : changes.copy_groups) group_ids.Text(g.id);
+  for (const std::string& id : changes.removed_copy_groups) group_ids.Text(id);
+  const std::vector<PgParam> story_param = {story_ids.Done()};
+  const std::vector<PgParam> group_param = {group_ids.Done()};
   NEWSLOOM_RETURN_IF_ERROR(Exec("BEGIN"));
   Status status = [&]() -> Status {
-    { NEWSLOOM_PG(q, pgsql::kDeleteStoryArticlesById, id_param); }
-    { NEWSLOOM_PG(q, pgsql::kDeleteStoriesById, id_param); }
-    NEWSLOOM_RETURN_IF_ERROR(Exec(pgsql::kDeleteCopyGroups));
-    return InsertStories(changed, &copy_groups);
+    if (changes.replace_all) {
+      NEWSLOOM_RETURN_IF_ERROR(Exec(pgsql::kDeleteStoryArticles));
+      NEWSLOOM_RETURN_IF_ERROR(Exec(pgsql::kDeleteStories));
+      NEWSLOOM_RETURN_IF_ERROR(Exec(pgsql::kDeleteCopyGroups));
+    }
+    { NEWSLOOM_PG(q, pgsql::kDeleteStoryArticlesById, story_param); }
+    { NEWSLOOM_PG(q, pgsql::kDeleteStoriesById, story_param); }
+    { NEWSLOOM_PG(q, pgsql::kDeleteCopyGroupsById, group_param); }
+    NEWSLOOM_RETURN_IF_ERROR(InsertStories(changes.stories, &changes.copy_groups));
+    for (const auto& [name, blob] : changes.state) {
+      NEWSLOOM_PG(q, pgsql::kPutState, {name, ByteaParam(blob)});
+    }
+    return Status::Ok();
   }();
   if (!status.ok()) {
     Exec("ROLLBACK");
     return status;
   }
   return Exec("COMMIT");
+}
+
+Result<std::optional<std::string>> PostgresStore::GetState(const std::string& name) {
+  NEWSLOOM_PG(q, pgsql::kSelectState, {name});
+  if (q.Rows() == 0) return std::optional<std::string>();
+  return std::optional<std::string>(q.Bytes(0, 0));
+}
+
+Result<int64_t> PostgresStore::SeqOfArticleNumber(int64_t count) {
+  NEWSLOOM_PG(q, pgsql::kSeqOfArticleNumber, {std::to_string(std::max<int64_t>(0, count))});
+  return q.Int(0, 0);
+}
+
+Status PostgresStore::ForEachArticleAfter(int64_t skip, const LoadOptions& options,
+                                          const std::function<Status(AnalyzedArticle&&)>& fn) {
+  int64_t after_seq = 0;
+  if (skip > 0) {
+    auto next = SeqOfArticleNumber(skip);
+    if (!next.ok()) return next.status();
+    if (*next == 0) return Status::Ok();  // fewer articles than that
+    after_seq = *next - 1;
+  }
+  return ForEachArticleIn(after_seq, INT64_MAX, options,
+                          [&](int64_t, AnalyzedArticle&& a) { return fn(std::move(a)); });
+}
+
+Result<std::vector<AnalyzedArticle>> PostgresStore::GetArticles(
+    const std::vector<std::string>& ids) {
+  auto loaded = LoadArticles(ids);
+  if (!loaded.ok()) return loaded.status();
+  std::vector<AnalyzedArticle> out;
+  out.reserve(ids.size());
+  for (const std::string& id : ids) {
+    auto it = loaded->find(id);
+    if (it == loaded->end()) return Status::NotFound("no article " + id);
+    out.push_back(it->second);
+  }
+  return out;
 }
 
 Result<std::vector<StorySummary>> PostgresStore::ListStories() {

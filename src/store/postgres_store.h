@@ -36,6 +36,11 @@ class PostgresStore : public Store, public WorkQueue {
   Status ForEachRawPage(const std::function<Status(const RawPage&)>& fn) override;
   Status ReplaceStories(const std::vector<Story>& stories,
                         const std::vector<CopyGroup>& copy_groups) override;
+  Status UpdateStories(const StoryChanges& changes) override;
+  Result<std::optional<std::string>> GetState(const std::string& name) override;
+  Status ForEachArticleAfter(int64_t skip, const LoadOptions& options,
+                             const std::function<Status(AnalyzedArticle&&)>& fn) override;
+  Result<std::vector<AnalyzedArticle>> GetArticles(const std::vector<std::string>& ids) override;
   Result<std::vector<StorySummary>> ListStories() override;
   Result<Story> GetStory(const std::string& id) override;
   Result<std::string> GetStoryBrief(const std::string& id) override;
@@ -43,8 +48,6 @@ class PostgresStore : public Store, public WorkQueue {
 
   // WorkQueue.
   Result<std::unordered_map<std::string, uint64_t>> RawPageHashes(
-      const std::vector<std::string>& ids) override;
-  Result<std::unordered_map<std::string, AnalyzedArticle>> LoadArticles(
       const std::vector<std::string>& ids) override;
   Result<int64_t> Enqueue(const std::vector<RawPage>& pages) override;
   Result<std::vector<QueuedPage>> Claim(const std::string& worker, int limit,
@@ -58,8 +61,7 @@ class PostgresStore : public Store, public WorkQueue {
   Result<int64_t> FinishedPrefix() override;
   Status ForEachArticleIn(int64_t after_seq, int64_t upto_seq, const LoadOptions& options,
                           const std::function<Status(int64_t seq, AnalyzedArticle&&)>& fn) override;
-  Status UpdateStories(const std::vector<Story>& changed, const std::vector<std::string>& removed,
-                       const std::vector<CopyGroup>& copy_groups) override;
+  Result<int64_t> SeqOfArticleNumber(int64_t count) override;
   Result<int64_t> PendingPages() override;
   Result<bool> TryClusterLock() override;
   Result<QueueStatus> GetQueueStatus() override;
@@ -73,6 +75,9 @@ class PostgresStore : public Store, public WorkQueue {
   Status PutRows(const std::vector<PageAndArticle>& items, const std::vector<int64_t>* seqs,
                  std::vector<bool>* stored);
   Status InsertStories(const std::vector<Story>& stories, const std::vector<CopyGroup>* groups);
+  // The stored articles among `ids`, with their analysis, keyed by id.
+  Result<std::unordered_map<std::string, AnalyzedArticle>> LoadArticles(
+      const std::vector<std::string>& ids);
   // Loads full articles for `seqs` (rows of kSelectArticlesAfter already read).
   Status LoadDetails(std::vector<std::pair<int64_t, AnalyzedArticle>>* articles,
                      const LoadOptions& options);

@@ -8,7 +8,7 @@
 namespace newsloom::store::sql {
 
 // Migration i brings the schema from version i to i + 1. Append only; never edit a shipped one.
-inline constexpr std::array<const char*, 5> kMigrations = {
+inline constexpr std::array<const char*, 6> kMigrations = {
     // 1: articles with their raw pages, spans, analysis; stories; full-text index.
     R"sql(
 CREATE TABLE articles (
@@ -178,6 +178,13 @@ CREATE INDEX watch_urls_to_fetch ON watch_urls(state) WHERE state IN ('pending',
 CREATE INDEX watch_urls_failed ON watch_urls(source) WHERE error <> '';
 CREATE INDEX articles_source ON articles(source);
 )sql",
+    // 6: the saved state of incremental story building (versioned blobs, by name).
+    R"sql(
+CREATE TABLE story_state (
+  name TEXT PRIMARY KEY,
+  blob BLOB NOT NULL
+);
+)sql",
 };
 
 inline constexpr const char* kCreateMigrations =
@@ -213,8 +220,8 @@ inline constexpr const char* kInsertAnalysis = "INSERT INTO analysis VALUES (?1,
   "published_confidence, masthead_date, language, body, captions, removed, published_source"
 inline constexpr const char* kSelectArticleById =
     "SELECT " NEWSLOOM_ARTICLE_COLUMNS " FROM articles WHERE id = ?1";
-inline constexpr const char* kSelectArticlesInOrder =
-    "SELECT " NEWSLOOM_ARTICLE_COLUMNS " FROM articles ORDER BY ingest_seq";
+inline constexpr const char* kSelectArticlesInOrderFrom =
+    "SELECT " NEWSLOOM_ARTICLE_COLUMNS " FROM articles ORDER BY ingest_seq LIMIT -1 OFFSET ?1";
 #undef NEWSLOOM_ARTICLE_COLUMNS
 inline constexpr const char* kSelectParagraphs =
     "SELECT line, begin_byte, end_byte, text FROM paragraphs WHERE article_seq = ?1 ORDER BY n";
@@ -237,6 +244,14 @@ inline constexpr const char* kSelectRawPagesInOrder =
 inline constexpr const char* kDeleteStories = "DELETE FROM stories";
 inline constexpr const char* kDeleteStoryArticles = "DELETE FROM story_articles";
 inline constexpr const char* kDeleteCopyGroups = "DELETE FROM copy_groups";
+inline constexpr const char* kDeleteStoryById = "DELETE FROM stories WHERE id = ?1";
+inline constexpr const char* kDeleteStoryArticlesById =
+    "DELETE FROM story_articles WHERE story_id = ?1";
+inline constexpr const char* kDeleteCopyGroupById = "DELETE FROM copy_groups WHERE group_id = ?1";
+inline constexpr const char* kDeleteStates = "DELETE FROM story_state";
+inline constexpr const char* kSelectState = "SELECT blob FROM story_state WHERE name = ?1";
+inline constexpr const char* kPutState =
+    "INSERT INTO story_state VALUES (?1, ?2) ON CONFLICT(name) DO UPDATE SET blob = excluded.blob";
 inline constexpr const char* kInsertStory =
     "INSERT INTO stories VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 inline constexpr const char* kInsertStoryArticle =

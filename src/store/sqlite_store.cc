@@ -448,11 +448,17 @@ Result<RawPage> SqliteStore::GetRawPage(const std::string& article_id) {
 
 Status SqliteStore::ForEachArticle(const LoadOptions& options,
                                    const std::function<Status(AnalyzedArticle&&)>& fn) {
+  return ForEachArticleAfter(0, options, fn);
+}
+
+Status SqliteStore::ForEachArticleAfter(int64_t skip, const LoadOptions& options,
+                                        const std::function<Status(AnalyzedArticle&&)>& fn) {
   // A statement of its own (not the cache): the callback may call GetArticle meanwhile.
   sqlite3_stmt* raw = nullptr;
-  if (sqlite3_prepare_v2(db_, sql::kSelectArticlesInOrder, -1, &raw, nullptr) != SQLITE_OK) {
+  if (sqlite3_prepare_v2(db_, sql::kSelectArticlesInOrderFrom, -1, &raw, nullptr) != SQLITE_OK) {
     return Status::Internal(std::string("SQLite prepare: ") + sqlite3_errmsg(db_));
   }
+  sqlite3_bind_int64(raw, 1, std::max<int64_t>(0, skip));
   Status status;
   for (;;) {
     const int rc = sqlite3_step(raw);
@@ -517,30 +523,94 @@ Status SqliteStore::ReplaceStoriesInTransaction(const std::vector<Story>& storie
   NEWSLOOM_RETURN_IF_ERROR(Exec(sql::kDeleteStoryArticles));
   NEWSLOOM_RETURN_IF_ERROR(Exec(sql::kDeleteStories));
   NEWSLOOM_RETURN_IF_ERROR(Exec(sql::kDeleteCopyGroups));
+  NEWSLOOM_RETURN_IF_ERROR(Exec(sql::kDeleteStates));  // it made other stories
   for (size_t i = 0; i < stories.size(); ++i) {
-    const Story& s = stories[i];
-    {
-      NEWSLOOM_PREPARE(q, sql::kInsertStory);
-      q.Bind(1, s.id).Bind(2, static_cast<int64_t>(i)).Bind(3, s.thread).Bind(4, s.title);
-      q.Bind(5, s.first_published).Bind(6, s.last_published).Bind(7, s.sources_independent);
-      NEWSLOOM_RETURN_IF_ERROR(q.Bind(8, Dump(StoryToJson(s))).Run());
-    }
-    for (size_t j = 0; j < s.articles.size(); ++j) {
-      NEWSLOOM_PREPARE(q, sql::kInsertStoryArticle);
-      q.Bind(1, s.id).Bind(2, static_cast<int64_t>(j)).Bind(3, s.articles[j].id);
-      NEWSLOOM_RETURN_IF_ERROR(q.Bind(4, StoredRoleName(s.articles[j].role)).Run());
-    }
+    NEWSLOOM_RETURN_IF_ERROR(InsertStory(stories[i], static_cast<int64_t>(i)));
   }
-  for (const CopyGroup& g : copy_groups) {
-    for (size_t j = 0; j < g.article_ids.size(); ++j) {
-      NEWSLOOM_PREPARE(q, sql::kInsertCopyGroup);
-      q.Bind(1, g.id).Bind(2, static_cast<int64_t>(j)).Bind(3, g.article_ids[j]);
-      q.Bind(4, StoredRoleName(j < g.roles.size() ? g.roles[j] : CopyRole::kOriginal));
-      q.Bind(5, j < g.similarity.size() ? g.similarity[j] : 0.0);
-      NEWSLOOM_RETURN_IF_ERROR(q.Bind(6, g.first_publisher).Run());
-    }
+  for (const CopyGroup& g : copy_groups) NEWSLOOM_RETURN_IF_ERROR(InsertCopyGroup(g));
+  return Status::Ok();
+}
+
+Status SqliteStore::InsertStory(const Story& s, int64_t n) {
+  {
+    NEWSLOOM_PREPARE(q, sql::kInsertStory);
+    q.Bind(1, s.id).Bind(2, n).Bind(3, s.thread).Bind(4, s.title);
+    q.Bind(5, s.first_published).Bind(6, s.last_published).Bind(7, s.sources_independent);
+    NEWSLOOM_RETURN_IF_ERROR(q.Bind(8, Dump(StoryToJson(s))).Run());
+  }
+  for (size_t j = 0; j < s.articles.size(); ++j) {
+    NEWSLOOM_PREPARE(q, sql::kInsertStoryArticle);
+    q.Bind(1, s.id).Bind(2, static_cast<int64_t>(j)).Bind(3, s.articles[j].id);
+    NEWSLOOM_RETURN_IF_ERROR(q.Bind(4, StoredRoleName(s.articles[j].role)).Run());
   }
   return Status::Ok();
+}
+
+Status SqliteStore::InsertCopyGroup(const CopyGroup& g) {
+  for (size_t j = 0; j < g.article_ids.size(); ++j) {
+    NEWSLOOM_PREPARE(q, sql::kInsertCopyGroup);
+    q.Bind(1, g.id).Bind(2, static_cast<int64_t>(j)).Bind(3, g.article_ids[j]);
+    q.Bind(4, StoredRoleName(j < g.roles.size() ? g.roles[j] : CopyRole::kOriginal));
+    q.Bind(5, j < g.similarity.size() ? g.similarity[j] : 0.0);
+    NEWSLOOM_RETURN_IF_ERROR(q.Bind(6, g.first_publisher).Run());
+  }
+  return Status::Ok();
+}
+
+Status SqliteStore::UpdateStories(const StoryChanges& changes) {
+  NEWSLOOM_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+  Status status = UpdateStoriesInTransaction(changes);
+  if (!status.ok()) {
+    Exec("ROLLBACK");
+    return status;
+  }
+  return Exec("COMMIT");
+}
+
+Status SqliteStore::UpdateStoriesInTransaction(const StoryChanges& changes) {
+  if (changes.replace_all) {
+    NEWSLOOM_RETURN_IF_ERROR(Exec(sql::kDeleteStoryArticles));
+    NEWSLOOM_RETURN_IF_ERROR(Exec(sql::kDeleteStories));
+    NEWSLOOM_RETURN_IF_ERROR(Exec(sql::kDeleteCopyGroups));
+  }
+  auto remove_story = [&](const std::string& id) -> Status {
+    {
+      NEWSLOOM_PREPARE(q, sql::kDeleteStoryArticlesById);
+      NEWSLOOM_RETURN_IF_ERROR(q.Bind(1, id).Run());
+    }
+    NEWSLOOM_PREPARE(q, sql::kDeleteStoryById);
+    return q.Bind(1, id).Run();
+  };
+  auto remove_group = [&](const std::string& id) -> Status {
+    NEWSLOOM_PREPARE(q, sql::kDeleteCopyGroupById);
+    return q.Bind(1, id).Run();
+  };
+  for (const std::string& id : changes.removed_stories) NEWSLOOM_RETURN_IF_ERROR(remove_story(id));
+  for (size_t i = 0; i < changes.stories.size(); ++i) {
+    NEWSLOOM_RETURN_IF_ERROR(remove_story(changes.stories[i].id));
+    NEWSLOOM_RETURN_IF_ERROR(InsertStory(changes.stories[i], static_cast<int64_t>(i)));
+  }
+  for (const std::string& id : changes.removed_copy_groups) {
+    NEWSLOOM_RETURN_IF_ERROR(remove_group(id));
+  }
+  for (const CopyGroup& g : changes.copy_groups) {
+    NEWSLOOM_RETURN_IF_ERROR(remove_group(g.id));
+    NEWSLOOM_RETURN_IF_ERROR(InsertCopyGroup(g));
+  }
+  for (const auto& [name, blob] : changes.state) {
+    NEWSLOOM_PREPARE(q, sql::kPutState);
+    NEWSLOOM_RETURN_IF_ERROR(q.Bind(1, name).BindBlob(2, blob).Run());
+  }
+  return Status::Ok();
+}
+
+Result<std::optional<std::string>> SqliteStore::GetState(const std::string& name) {
+  NEWSLOOM_PREPARE(q, sql::kSelectState);
+  q.Bind(1, name);
+  auto has = q.Step();
+  if (!has.ok()) return has.status();
+  if (!*has) return std::optional<std::string>();
+  return std::optional<std::string>(std::string(q.Blob(0)));
 }
 
 Result<std::vector<StorySummary>> SqliteStore::ListStories() {

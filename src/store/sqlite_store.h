@@ -31,6 +31,10 @@ class SqliteStore : public Store {
   Status ForEachRawPage(const std::function<Status(const RawPage&)>& fn) override;
   Status ReplaceStories(const std::vector<Story>& stories,
                         const std::vector<CopyGroup>& copy_groups) override;
+  Status UpdateStories(const StoryChanges& changes) override;
+  Result<std::optional<std::string>> GetState(const std::string& name) override;
+  Status ForEachArticleAfter(int64_t skip, const LoadOptions& options,
+                             const std::function<Status(AnalyzedArticle&&)>& fn) override;
   Result<std::vector<StorySummary>> ListStories() override;
   Result<Story> GetStory(const std::string& id) override;
   Result<std::string> GetStoryBrief(const std::string& id) override;
@@ -46,6 +50,9 @@ class SqliteStore : public Store {
   Result<bool> PutArticleInTransaction(const RawPage& page, const AnalyzedArticle& article);
   Status ReplaceStoriesInTransaction(const std::vector<Story>& stories,
                                      const std::vector<CopyGroup>& copy_groups);
+  Status UpdateStoriesInTransaction(const StoryChanges& changes);
+  Status InsertStory(const Story& story, int64_t n);
+  Status InsertCopyGroup(const CopyGroup& group);
   // Reads the article at the current row of a kSelectArticle* statement.
   Result<AnalyzedArticle> ReadArticle(sqlite3_stmt* row, const LoadOptions& options);
 

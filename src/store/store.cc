@@ -1,4 +1,4 @@
-// Store::Open: picks the backend from the target.
+// Store::Open: picks the backend from the target; what the backends share.
 #include "newsloom/store.h"
 
 #include "store/postgres_store.h"
@@ -14,6 +14,17 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& target) {
     return std::unique_ptr<Store>(std::move(*store));
   }
   return store::SqliteStore::Open(target);
+}
+
+Result<std::vector<AnalyzedArticle>> Store::GetArticles(const std::vector<std::string>& ids) {
+  std::vector<AnalyzedArticle> out;
+  out.reserve(ids.size());
+  for (const std::string& id : ids) {
+    auto a = GetArticle(id);
+    if (!a.ok()) return a.status();
+    out.push_back(std::move(*a));
+  }
+  return out;
 }
 
 }  // namespace newsloom

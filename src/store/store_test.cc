@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <map>
 #include <random>
 
 #include "store/codec.h"
@@ -270,6 +271,58 @@ TYPED_TEST(StoreTest, StoriesAreReplacedAsAWhole) {
   EXPECT_EQ((*list)[0].id, "s2");
 }
 
+// Changed stories and copy groups replace their namesakes, removed ones go, the rest stays, and the
+// state blobs come back byte for byte; a ReplaceStories drops the state it no longer matches.
+TYPED_TEST(StoreTest, UpdateStoriesTouchesOnlyWhatChangedAndKeepsTheState) {
+  for (const char* id : {"a", "b", "c"}) {
+    ASSERT_TRUE(*this->store_->PutArticle(MakePage(id, id),
+                                          MakeArticle(id, "Title", "Body.", "2024-01-01")));
+  }
+  auto story = [](const std::string& id, const std::string& title) {
+    Story s;
+    s.id = id;
+    s.title = title;
+    s.articles.push_back(StoryArticle{"a", "", "", "", {}, CopyRole::kOriginal});
+    return s;
+  };
+  Store::StoryChanges first;
+  first.stories = {story("s1", "One"), story("s2", "Two"), story("s3", "Three")};
+  first.copy_groups = {
+      CopyGroup{"g", {"a", "b"}, "a", {CopyRole::kOriginal, CopyRole::kCopy}, {1.0, 0.9}}};
+  std::string blob("\0state\xff", 7);
+  first.state = {{"desk", blob}};
+  ASSERT_TRUE(this->store_->UpdateStories(first).ok());
+
+  Store::StoryChanges second;
+  second.stories = {story("s2", "Two again")};
+  second.removed_stories = {"s3"};
+  second.removed_copy_groups = {"g"};
+  second.state = {{"desk", blob + "more"}};
+  ASSERT_TRUE(this->store_->UpdateStories(second).ok());
+  auto list = this->store_->ListStories();
+  ASSERT_TRUE(list.ok());
+  std::map<std::string, std::string> titles;
+  for (const StorySummary& s : *list) titles[s.id] = s.title;
+  EXPECT_EQ(titles, (std::map<std::string, std::string>{{"s1", "One"}, {"s2", "Two again"}}));
+  auto state = this->store_->GetState("desk");
+  ASSERT_TRUE(state.ok() && state->has_value());
+  EXPECT_EQ(**state, blob + "more");
+  EXPECT_FALSE(this->store_->GetState("other")->has_value());
+
+  std::vector<std::string> after_one;
+  ASSERT_TRUE(this->store_
+                  ->ForEachArticleAfter(1, LoadOptions{},
+                                        [&](AnalyzedArticle&& a) {
+                                          after_one.push_back(a.article.id);
+                                          return Status::Ok();
+                                        })
+                  .ok());
+  EXPECT_THAT(after_one, ElementsAre("b", "c"));
+
+  ASSERT_TRUE(this->store_->ReplaceStories({story("s9", "Nine")}, {}).ok());
+  EXPECT_FALSE(this->store_->GetState("desk")->has_value());
+}
+
 TYPED_TEST(StoreTest, SearchFindsWordsWithSnippetsAndFilters) {
   ASSERT_TRUE(*this->store_->PutArticle(
       MakePage("a", "a"), MakeArticle("a", "Storm hits coast",
@@ -367,14 +420,16 @@ TYPED_TEST(StoreTest, ReopeningKeepsEverything) {
 }
 
 // A store of schema version 3 still held a SimHash per article: opening it drops the column and
-// keeps the analysis that is read.
+// keeps the analysis that is read. (The later migrations' tables are dropped to make it one.)
 TYPED_TEST(StoreTest, MigrationDropsTheSimHashColumn) {
   const AnalyzedArticle in = MakeArticle("a", "T", "the storm", "2024-01-01");
   ASSERT_TRUE(*this->store_->PutArticle(MakePage("a", "a"), in));
   this->store_.reset();
   ASSERT_EQ(
       this->backend_.Exec("ALTER TABLE analysis ADD COLUMN simhash BIGINT NOT NULL DEFAULT 7; "
-                          "DELETE FROM schema_migrations WHERE version = 4"),
+                          "DROP TABLE watch_sources; DROP TABLE watch_urls; "
+                          "DROP INDEX articles_source; DROP TABLE story_state; "
+                          "DELETE FROM schema_migrations WHERE version > 3"),
       "");
   auto reopened = Store::Open(this->backend_.Target());
   ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
