@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
 
 #include "newsloom/date.h"
@@ -259,6 +260,52 @@ Result<json> RunIngestBench(const IngestBenchOptions& options) {
       {"stories", stories},         {"peak_rss_mb", static_cast<double>(PeakRssKb()) / 1024.0}};
 }
 
+namespace {
+
+struct StoryDifferences {
+  int64_t members = 0;  // stories of either store that the other lacks, or holds with other members
+  int64_t briefs = 0;   // stories in both with the same members and another brief
+};
+
+// Stories compared by id, thread and members, then by their whole briefs.
+Result<StoryDifferences> CompareStories(Store* a, Store* b) {
+  struct Stored {
+    std::string members;  // thread and article ids
+    std::string brief;
+  };
+  auto read = [](Store* store) -> Result<std::map<std::string, Stored>> {
+    auto stories = store->ListStories();
+    if (!stories.ok()) return stories.status();
+    std::map<std::string, Stored> out;
+    for (const StorySummary& story : *stories) {
+      Stored& stored = out[story.id];
+      stored.members = story.thread;
+      for (const StoryArticle& article : story.articles) stored.members += " " + article.id;
+      auto brief = store->GetStoryBrief(story.id);
+      if (!brief.ok()) return brief.status();
+      stored.brief = *std::move(brief);
+    }
+    return out;
+  };
+  auto in_a = read(a);
+  if (!in_a.ok()) return in_a.status();
+  auto in_b = read(b);
+  if (!in_b.ok()) return in_b.status();
+  StoryDifferences differences;
+  for (const auto& [id, story] : *in_a) {
+    auto it = in_b->find(id);
+    if (it == in_b->end() || it->second.members != story.members) {
+      ++differences.members;
+    } else {
+      differences.briefs += it->second.brief != story.brief;
+    }
+  }
+  for (const auto& [id, story] : *in_b) differences.members += !in_a->contains(id);
+  return differences;
+}
+
+}  // namespace
+
 Result<json> RunIncrementalBench(const IncrementalBenchOptions& options) {
   const IngestBenchOptions& base = options.ingest;
   if (base.pages <= 0 || options.batches <= 0 || base.pages < options.batches) {
@@ -323,6 +370,21 @@ Result<json> RunIncrementalBench(const IncrementalBenchOptions& options) {
     stories_written.push_back(report->stories_written);
     stories = report->stories;
   }
+  // The same pages in one run, into a second store: the stories and their briefs must be equal.
+  const fs::path one_run_db = work / "one-run.db";
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(one_run_db.string() + suffix, error);
+  auto one_run_store = Store::Open(one_run_db.string());
+  if (!one_run_store.ok()) return one_run_store.status();
+  {
+    std::vector<std::string> paths;
+    for (const fs::path& f : files) paths.push_back(f.string());
+    Pipeline one_run(one_run_store->get(), DefaultPageStages());
+    auto report = one_run.Ingest(paths, ingest);
+    if (!report.ok()) return report.status();
+  }
+  auto differences = CompareStories(store->get(), one_run_store->get());
+  if (!differences.ok()) return differences.status();
+
   auto at = [&](const std::vector<double>& v, size_t n) {
     return n <= v.size() ? json(v[n - 1]) : json(nullptr);
   };
@@ -341,6 +403,10 @@ Result<json> RunIncrementalBench(const IncrementalBenchOptions& options) {
               {"batch_10_story_seconds", at(story_seconds, 10)},
               {"batch_100_story_seconds", at(story_seconds, 100)},
               {"stories", stories},
+              {"stories_with_other_members_than_one_run", differences->members},
+              // Plain-text lines that repeat across a run's pages of one site are boilerplate,
+              // so an article's text, and so its story's brief, can depend on the batch.
+              {"briefs_differing_from_one_run", differences->briefs},
               {"peak_rss_mb", static_cast<double>(PeakRssKb()) / 1024.0}};
 }
 
