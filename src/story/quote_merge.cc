@@ -110,40 +110,51 @@ std::vector<std::string> QuoteWords(const std::vector<Token>& tokens, Span span)
   return words;
 }
 
-const StoryEntity* SpeakerEntity(const Quote& quote, const std::string& article_id,
-                                 const std::vector<StoryEntity>& entities) {
+SpeakerFinder::SpeakerFinder(const std::vector<StoryEntity>& entities) {
+  for (const StoryEntity& e : entities) {
+    if (e.type != "PER") continue;
+    Person person{&e, EntityKey(e.name), {}};
+    for (const std::string& v : e.variants) {
+      std::string key = EntityKey(v);
+      if (key.find(' ') != std::string::npos) person.variant_keys.push_back(std::move(key));
+    }
+    for (const Citation& m : e.mentions) mentions_[m.article_id].emplace_back(m.span, people_.size());
+    people_.push_back(std::move(person));
+  }
+}
+
+const StoryEntity* SpeakerFinder::Find(const Quote& quote, const std::string& article_id) const {
   if (quote.speaker.empty()) return nullptr;
-  if (quote.speaker_span.size() > 0) {
-    for (const StoryEntity& e : entities) {
-      if (e.type != "PER") continue;
-      for (const Citation& m : e.mentions) {
-        if (m.article_id == article_id && m.span.begin < quote.speaker_span.end &&
-            quote.speaker_span.begin < m.span.end &&
-            // A pronoun's speaker is the name it resolves to, not the mention under the span.
-            quote.speaker_span.size() == quote.speaker.size())
-          return &e;
+  // A pronoun's speaker is the name it resolves to, not the mention under the span.
+  if (quote.speaker_span.size() > 0 && quote.speaker_span.size() == quote.speaker.size()) {
+    auto it = mentions_.find(article_id);
+    if (it != mentions_.end()) {
+      size_t best = people_.size();
+      for (const auto& [span, person] : it->second) {
+        if (span.begin < quote.speaker_span.end && quote.speaker_span.begin < span.end) {
+          best = std::min(best, person);
+        }
       }
+      if (best < people_.size()) return people_[best].entity;
     }
   }
   const std::string key = EntityKey(quote.speaker);
   if (key.empty()) return nullptr;
   // Entities come most mentioned first: the first that fits is the likeliest.
-  for (const StoryEntity& e : entities) {
-    if (e.type != "PER") continue;
-    if (EndsWithWords(key, EntityKey(e.name))) return &e;
-    for (const std::string& v : e.variants) {
-      const std::string vk = EntityKey(v);
-      if (vk.find(' ') != std::string::npos && EndsWithWords(key, vk)) return &e;
+  for (const Person& p : people_) {
+    if (EndsWithWords(key, p.name_key)) return p.entity;
+    for (const std::string& vk : p.variant_keys) {
+      if (EndsWithWords(key, vk)) return p.entity;
     }
   }
   const std::string last = LastWord(key);
   if (last.size() < 3) return nullptr;
-  for (const StoryEntity& e : entities) {
-    if (e.type != "PER") continue;
-    const std::string name = EntityKey(e.name);
+  for (const Person& p : people_) {
     // "Mr. Li" -> "Li Wei-min" (family name first), "Mr. Okafor" -> "Ada Okafor",
     // "Okafor" -> "Ada Okafor".
-    if (LastWord(name) == last || name.compare(0, last.size() + 1, last + " ") == 0) return &e;
+    if (LastWord(p.name_key) == last || p.name_key.compare(0, last.size() + 1, last + " ") == 0) {
+      return p.entity;
+    }
   }
   return nullptr;
 }
@@ -151,6 +162,7 @@ const StoryEntity* SpeakerEntity(const Quote& quote, const std::string& article_
 std::vector<StoryQuote> MergeQuotes(const std::vector<const AnalyzedArticle*>& articles,
                                     const std::vector<std::string>& origin,
                                     const std::vector<StoryEntity>& entities) {
+  const SpeakerFinder speakers(entities);
   std::vector<Item> items;
   for (size_t a = 0; a < articles.size(); ++a) {
     const AnalyzedArticle& art = *articles[a];
@@ -158,7 +170,7 @@ std::vector<StoryQuote> MergeQuotes(const std::vector<const AnalyzedArticle*>& a
       if (q.span.end > art.article.body.size() || q.span.begin >= q.span.end) continue;
       Item it{a, &q, QuoteWords(art.tokens, q.span), {}, EntityKey(q.speaker)};
       if (it.words.empty()) continue;
-      if (const StoryEntity* e = SpeakerEntity(q, art.article.id, entities)) it.entity = e->id;
+      if (const StoryEntity* e = speakers.Find(q, art.article.id)) it.entity = e->id;
       items.push_back(std::move(it));
     }
   }

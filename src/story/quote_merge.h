@@ -12,6 +12,8 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "newsloom/analyzed_article.h"
@@ -27,9 +29,24 @@ std::vector<std::string> QuoteWords(const std::vector<Token>& tokens, Span span)
 // the PER entity with a mention overlapping the speaker span in that article, else the most
 // mentioned PER entity whose name or a variant ends the speaker's name ("Labour Minister
 // Ada Okafor" -> "Ada Okafor") or whose name ends with it ("Mr. Li" -> "Li Wei-min").
-// Null when none fits.
-const StoryEntity* SpeakerEntity(const Quote& quote, const std::string& article_id,
-                                 const std::vector<StoryEntity>& entities);
+// Built once per story, since a large story has thousands of quotes and of names.
+class SpeakerFinder {
+ public:
+  // `entities` must outlive the finder.
+  explicit SpeakerFinder(const std::vector<StoryEntity>& entities);
+  // Null when none fits.
+  const StoryEntity* Find(const Quote& quote, const std::string& article_id) const;
+
+ private:
+  struct Person {
+    const StoryEntity* entity;
+    std::string name_key;                   // EntityKey of the name
+    std::vector<std::string> variant_keys;  // of the variants of two words or more
+  };
+  std::vector<Person> people_;  // the PER entities, in the given order
+  // Article id -> each PER mention's span and person (index in people_).
+  std::unordered_map<std::string, std::vector<std::pair<Span, size_t>>> mentions_;
+};
 
 // The quotes of `articles` (ingest order) merged across articles, each speaker entity shown under
 // the fullest name its quotes give; indirect quotes only when their speaker is a person entity;
