@@ -118,7 +118,8 @@ SpeakerFinder::SpeakerFinder(const std::vector<StoryEntity>& entities) {
       std::string key = EntityKey(v);
       if (key.find(' ') != std::string::npos) person.variant_keys.push_back(std::move(key));
     }
-    for (const Citation& m : e.mentions) mentions_[m.article_id].emplace_back(m.span, people_.size());
+    for (const Citation& m : e.mentions)
+      mentions_[m.article_id].emplace_back(m.span, people_.size());
     people_.push_back(std::move(person));
   }
 }
