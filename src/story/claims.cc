@@ -86,12 +86,12 @@ std::vector<Claim> CompareClaims(const std::vector<const AnalyzedArticle*>& arti
       items.push_back(std::move(it));
     }
   }
+  // Figures of one unit and thing, from different sources, said with the same words around them.
+  std::vector<std::pair<std::string, std::string>> unit_and_thing;
+  for (const Item& it : items) unit_and_thing.emplace_back(it.figure->unit, it.figure->thing);
   const std::vector<std::vector<size_t>> groups =
-      TransitiveGroups(items.size(), [&](size_t i, size_t j) {
-        const Figure& a = *items[i].figure;
-        const Figure& b = *items[j].figure;
+      TransitiveGroupsWithin(unit_and_thing, [&](size_t i, size_t j) {
         if (origin[items[i].article] == origin[items[j].article]) return false;
-        if (a.unit != b.unit || a.thing != b.thing) return false;
         size_t shared = 0;
         for (const std::string& w : items[i].context) shared += items[j].context.count(w);
         return shared >= kSharedContext;

@@ -1,11 +1,13 @@
 #include "story/quote_merge.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <set>
 
 #include "story/entity_resolution.h"
 #include "story/transitive_groups.h"
+#include "text/hash.h"
 #include "text/segment.h"
 
 namespace newsloom::story {
@@ -30,35 +32,48 @@ bool ContainsRun(const std::vector<std::string>& hay, const std::vector<std::str
   return std::search(hay.begin(), hay.end(), needle.begin(), needle.end()) != hay.end();
 }
 
-std::set<std::string> Pairs(const std::vector<std::string>& w) {
-  std::set<std::string> out;
-  for (size_t i = 0; i + 1 < w.size(); ++i) out.insert(w[i] + ' ' + w[i + 1]);
+// The distinct word pairs of a quote, hashed and sorted: quotes are compared pairwise, so each
+// quote's pairs are made once.
+std::vector<uint64_t> PairHashes(const std::vector<std::string>& w) {
+  std::vector<uint64_t> out;
+  for (size_t i = 0; i + 1 < w.size(); ++i) out.push_back(text::Hash64(w[i] + ' ' + w[i + 1]));
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
-}
-
-bool SameWords(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  const auto& shorter = a.size() <= b.size() ? a : b;
-  const auto& longer = a.size() <= b.size() ? b : a;
-  if (shorter.empty()) return false;
-  if (shorter.size() <= kShortQuoteWords) return ContainsRun(longer, shorter);
-  const std::set<std::string> ps = Pairs(shorter), pl = Pairs(longer);
-  size_t shared = 0;
-  for (const std::string& p : ps) shared += pl.count(p);
-  return shared >= kPairContainment * static_cast<double>(ps.size());
 }
 
 struct Item {
   size_t article;
   const Quote* quote;
   std::vector<std::string> words;
-  std::string entity;       // speaker entity id, or ""
-  std::string speaker_key;  // EntityKey of the speaker
+  std::vector<uint64_t> pairs;  // PairHashes(words)
+  std::string entity;           // speaker entity id, or ""
+  std::string speaker_key;      // EntityKey of the speaker
+  std::string speaker_last;     // its last word
 };
+
+bool SameWords(const Item& a, const Item& b) {
+  const Item& shorter = a.words.size() <= b.words.size() ? a : b;
+  const Item& longer = a.words.size() <= b.words.size() ? b : a;
+  if (shorter.words.empty()) return false;
+  if (shorter.words.size() <= kShortQuoteWords) return ContainsRun(longer.words, shorter.words);
+  size_t shared = 0;
+  for (size_t i = 0, j = 0; i < shorter.pairs.size() && j < longer.pairs.size();) {
+    if (shorter.pairs[i] < longer.pairs[j]) {
+      ++i;
+    } else if (longer.pairs[j] < shorter.pairs[i]) {
+      ++j;
+    } else {
+      ++shared, ++i, ++j;
+    }
+  }
+  return shared >= kPairContainment * static_cast<double>(shorter.pairs.size());
+}
 
 bool SameSpeaker(const Item& a, const Item& b) {
   if (!a.entity.empty() && !b.entity.empty()) return a.entity == b.entity;
   if (a.speaker_key.empty() || b.speaker_key.empty()) return a.speaker_key == b.speaker_key;
-  return LastWord(a.speaker_key) == LastWord(b.speaker_key);
+  return a.speaker_last == b.speaker_last;
 }
 
 // The entity's name, or the end of the quoted speaker's mention when that starts with the name
@@ -169,17 +184,20 @@ std::vector<StoryQuote> MergeQuotes(const std::vector<const AnalyzedArticle*>& a
     const AnalyzedArticle& art = *articles[a];
     for (const Quote& q : art.quotes) {
       if (q.span.end > art.article.body.size() || q.span.begin >= q.span.end) continue;
-      Item it{a, &q, QuoteWords(art.tokens, q.span), {}, EntityKey(q.speaker)};
+      Item it{a, &q, QuoteWords(art.tokens, q.span), {}, {}, EntityKey(q.speaker), {}};
       if (it.words.empty()) continue;
+      it.pairs = PairHashes(it.words);
+      it.speaker_last = LastWord(it.speaker_key);
       if (const StoryEntity* e = speakers.Find(q, art.article.id)) it.entity = e->id;
       items.push_back(std::move(it));
     }
   }
   // Group transitively; direct and indirect quotes stay apart.
+  std::vector<std::string> kinds;
+  for (const Item& it : items) kinds.push_back(it.quote->kind);
   const std::vector<std::vector<size_t>> groups =
-      TransitiveGroups(items.size(), [&](size_t i, size_t j) {
-        return items[i].quote->kind == items[j].quote->kind && SameSpeaker(items[i], items[j]) &&
-               SameWords(items[i].words, items[j].words);
+      TransitiveGroupsWithin(kinds, [&](size_t i, size_t j) {
+        return SameSpeaker(items[i], items[j]) && SameWords(items[i], items[j]);
       });
 
   struct Ranked {
