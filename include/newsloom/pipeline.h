@@ -85,7 +85,8 @@ class PageStages {
  public:
   virtual ~PageStages() = default;
   // Adds a page to the cross-page evidence (lines repeated across pages). Called from one thread,
-  // for every page of a batch before any of them is extracted.
+  // for every page of a batch before any of them is extracted, possibly while the pages of an
+  // earlier batch are analysed.
   virtual void AddToCorpus(const RawPage& page) = 0;
   // Thread-safe. kCorrupt when the page has no article text.
   virtual Result<Article> Extract(const RawPage& page) const = 0;

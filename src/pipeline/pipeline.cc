@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <future>
+#include <memory>
 #include <optional>
 #include <thread>
 #include <unordered_map>
@@ -150,74 +152,102 @@ Result<IngestReport> Pipeline::Ingest(const PageSource& source, const IngestOpti
     if (progress) progress(ProgressOf(report, phase));
   };
 
-  auto process_batch = [&]() -> Status {
-    if (batch.empty()) return Status::Ok();
-    std::vector<std::optional<Result<Article>>> extracted(batch.size());
+  // A batch goes through three steps: extraction and the choice of the new pages (this thread:
+  // it reads the store), analysis (workers), then the store writes and the stories (this thread).
+  // With more than one thread, a batch's analysis runs while the previous batch is written and
+  // added to the stories; the order of everything the store and the stories see is unchanged.
+  struct InFlight {
+    std::vector<RawPage> pages;
+    std::vector<std::optional<Result<Article>>> extracted;
+    std::vector<size_t> fresh;  // positions of the new pages
+    std::vector<bool> moved;    // a new page stored under a derived id
+    std::vector<std::optional<Result<AnalyzedArticle>>> analyzed;  // per fresh page
+    std::future<void> analysis;
+    double analyze_seconds = 0;
+  };
+  std::unique_ptr<InFlight> pending;
+  const bool overlap = threads > 1;
+
+  auto start_batch = [&]() -> Result<std::unique_ptr<InFlight>> {
+    auto next = std::make_unique<InFlight>();
+    next->pages = std::move(batch);
+    batch.clear();
+    batch.reserve(batch_pages);
+    std::vector<RawPage>& pages = next->pages;
+    next->extracted.resize(pages.size());
     {
       PhaseTimer timer(&report.seconds.extract);
-      for (const RawPage& page : batch) {
+      for (const RawPage& page : pages) {
         if (corpus_pages_.insert(text::Hash64(page.bytes)).second) stages_->AddToCorpus(page);
       }
-      ParallelFor(batch.size(), threads,
-                  [&](size_t i) { extracted[i].emplace(stages_->Extract(batch[i])); });
+      ParallelFor(pages.size(), threads,
+                  [&](size_t i) { next->extracted[i].emplace(stages_->Extract(pages[i])); });
     }
 
     // Which pages are new: decided in input order, so the first page with an id keeps it. A page
     // whose id is taken by a different page (other raw bytes) moves to a derived id; the same
     // page again is already stored.
-    std::vector<size_t> fresh;
-    std::vector<bool> moved(batch.size(), false);
-    for (size_t i = 0; i < batch.size(); ++i) {
-      Result<Article>& article = *extracted[i];
+    next->moved.assign(pages.size(), false);
+    for (size_t i = 0; i < pages.size(); ++i) {
+      Result<Article>& article = *next->extracted[i];
       if (!article.ok()) {
-        report.skipped.push_back({batch[i].source, StageReason("extract", article.status())});
+        report.skipped.push_back({pages[i].source, StageReason("extract", article.status())});
         continue;
       }
-      const uint64_t content = text::Hash64(batch[i].bytes);
+      const uint64_t content = text::Hash64(pages[i].bytes);
       auto holder = IdHolder(article->id, &ids_this_run);
       if (!holder.ok()) return holder.status();
       if (*holder && **holder != content) {
-        article->id = CollisionId(article->id, batch[i].bytes);
+        article->id = CollisionId(article->id, pages[i].bytes);
         holder = IdHolder(article->id, &ids_this_run);
         if (!holder.ok()) return holder.status();
         if (*holder && **holder != content) {
-          report.skipped.push_back({batch[i].source, "id collision"});
+          report.skipped.push_back({pages[i].source, "id collision"});
           continue;
         }
-        moved[i] = true;
+        next->moved[i] = true;
       }
       if (*holder) {
         ++report.already_stored;
         continue;
       }
       ids_this_run.emplace(article->id, content);
-      fresh.push_back(i);
+      next->fresh.push_back(i);
     }
 
-    std::vector<std::optional<Result<AnalyzedArticle>>> analyzed(fresh.size());
-    {
-      PhaseTimer timer(&report.seconds.analyze);
-      ParallelFor(fresh.size(), threads, [&](size_t k) {
-        analyzed[k].emplace(stages_->Analyze(std::move(extracted[fresh[k]]->value())));
+    next->analyzed.resize(next->fresh.size());
+    InFlight* in_flight = next.get();
+    auto analyze = [this, in_flight, threads] {
+      PhaseTimer timer(&in_flight->analyze_seconds);
+      ParallelFor(in_flight->fresh.size(), threads, [&](size_t k) {
+        in_flight->analyzed[k].emplace(
+            stages_->Analyze(std::move(in_flight->extracted[in_flight->fresh[k]]->value())));
       });
-    }
+    };
+    next->analysis = std::async(overlap ? std::launch::async : std::launch::deferred, analyze);
+    return next;
+  };
+
+  auto finish_batch = [&](InFlight& done) -> Status {
+    done.analysis.get();
+    report.seconds.analyze += done.analyze_seconds;
     // One transaction per batch: a crash loses at most the batch being written, never what
     // earlier batches stored, and no article is ever half-written.
     std::vector<Store::PageAndArticle> items;
-    items.reserve(fresh.size());
+    items.reserve(done.fresh.size());
     std::vector<size_t> items_index;  // batch position of each item
     std::vector<bool> stored;
     {
       PhaseTimer timer(&report.seconds.store);
-      for (size_t k = 0; k < fresh.size(); ++k) {
-        const RawPage& page = batch[fresh[k]];
-        Result<AnalyzedArticle>& a = *analyzed[k];
+      for (size_t k = 0; k < done.fresh.size(); ++k) {
+        const RawPage& page = done.pages[done.fresh[k]];
+        Result<AnalyzedArticle>& a = *done.analyzed[k];
         if (!a.ok()) {
           report.skipped.push_back({page.source, StageReason("analyze", a.status())});
           continue;
         }
         items.push_back({&page, &a.value()});
-        items_index.push_back(fresh[k]);
+        items_index.push_back(done.fresh[k]);
       }
       auto put = store_->PutArticles(items);
       if (!put.ok()) return put.status();
@@ -226,7 +256,7 @@ Result<IngestReport> Pipeline::Ingest(const PageSource& source, const IngestOpti
     for (size_t k = 0; k < stored.size(); ++k) {
       if (stored[k]) {
         ++report.articles_stored;
-        if (moved[items_index[k]]) ++report.id_collisions;
+        if (done.moved[items_index[k]]) ++report.id_collisions;
       } else {
         ++report.already_stored;
       }
@@ -238,8 +268,31 @@ Result<IngestReport> Pipeline::Ingest(const PageSource& source, const IngestOpti
         if (stored[k]) desk->Add(*items[k].article);
       }
     }
-    batch.clear();
     report_progress("reading");
+    return Status::Ok();
+  };
+
+  // Starts the batch read so far, then finishes the one before it (or this one, when the steps
+  // do not overlap).
+  auto process_batch = [&]() -> Status {
+    if (!batch.empty()) {
+      auto next = start_batch();
+      if (!next.ok()) return next.status();
+      if (pending) {
+        Status status = finish_batch(*pending);
+        pending.reset();
+        if (!status.ok()) {
+          (*next)->analysis.wait();
+          return status;
+        }
+      }
+      pending = std::move(*next);
+    }
+    if (pending && !overlap) {
+      Status status = finish_batch(*pending);
+      pending.reset();
+      return status;
+    }
     return Status::Ok();
   };
 
@@ -253,14 +306,25 @@ Result<IngestReport> Pipeline::Ingest(const PageSource& source, const IngestOpti
         if (batch.size() >= batch_pages) failure = process_batch();
       },
       [&](SkippedPage&& s) { report.skipped.push_back(std::move(s)); });
+  if (failure.ok() && read_status.ok()) failure = process_batch();
+  if (pending) {
+    // The batch still in flight is stored unless the store failed.
+    if (failure.ok()) {
+      failure = finish_batch(*pending);
+    } else {
+      pending->analysis.wait();
+    }
+    pending.reset();
+  }
   NEWSLOOM_RETURN_IF_ERROR(read_status);
   NEWSLOOM_RETURN_IF_ERROR(failure);
-  NEWSLOOM_RETURN_IF_ERROR(process_batch());
   const double stories_in_batches = report.seconds.stories - stories_before_reading;
   // Reading is what the batches did not account for (stories so far: adding this run's articles).
-  report.seconds.read =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() -
-      report.seconds.extract - report.seconds.analyze - report.seconds.store - stories_in_batches;
+  // With overlapping steps the phases add up to more than the run: nothing is left for reading.
+  report.seconds.read = std::max(
+      0.0, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() -
+               report.seconds.extract - report.seconds.analyze - report.seconds.store -
+               stories_in_batches);
 
   if (desk) {
     report_progress("stories");
