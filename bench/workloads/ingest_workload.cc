@@ -188,26 +188,43 @@ Result<uint64_t> GenerateBenchPages(const std::string& data_dir, int pages, uint
   return bytes;
 }
 
+// The benchmark's folder, with a "pages" folder in it: --work-dir when given (kept), else a
+// temporary one, removed with this object.
+class WorkDir {
+ public:
+  explicit WorkDir(const std::string& requested) : path_(requested), temporary_(requested.empty()) {
+    if (temporary_) {
+      path_ =
+          fs::temp_directory_path() / ("newsloom_bench_" + std::to_string(std::random_device{}()));
+    }
+  }
+  WorkDir(const WorkDir&) = delete;
+  WorkDir& operator=(const WorkDir&) = delete;
+  ~WorkDir() {
+    std::error_code ignored;
+    if (temporary_) fs::remove_all(path_, ignored);
+  }
+  Status Create() const {
+    std::error_code error;
+    fs::create_directories(path_ / "pages", error);
+    if (error) return Status::IoError("cannot create " + path_.string() + ": " + error.message());
+    return Status::Ok();
+  }
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+  bool temporary_;
+};
+
 Result<json> RunIngestBench(const IngestBenchOptions& options) {
   if (options.pages <= 0 || options.runs <= 0) {
     return Status::InvalidArgument("pages and runs must be positive");
   }
-  fs::path work = options.work_dir;
-  const bool temporary = work.empty();
-  if (temporary) {
-    work = fs::temp_directory_path() / ("newsloom_bench_" + std::to_string(std::random_device{}()));
-  }
+  const WorkDir work_dir(options.work_dir);
+  NEWSLOOM_RETURN_IF_ERROR(work_dir.Create());
+  const fs::path& work = work_dir.path();
   std::error_code error;
-  fs::create_directories(work / "pages", error);
-  if (error) return Status::IoError("cannot create " + work.string() + ": " + error.message());
-  struct Cleanup {
-    fs::path dir;
-    bool active;
-    ~Cleanup() {
-      std::error_code ignored;
-      if (active) fs::remove_all(dir, ignored);
-    }
-  } cleanup{work, temporary};
 
   auto bytes =
       GenerateBenchPages(options.data_dir, options.pages, options.seed, (work / "pages").string());
@@ -309,22 +326,10 @@ Result<json> RunIncrementalBench(const IncrementalBenchOptions& options) {
   if (base.pages <= 0 || options.batches <= 0 || base.pages < options.batches) {
     return Status::InvalidArgument("pages and batches must be positive, pages at least batches");
   }
-  fs::path work = base.work_dir;
-  const bool temporary = work.empty();
-  if (temporary) {
-    work = fs::temp_directory_path() / ("newsloom_bench_" + std::to_string(std::random_device{}()));
-  }
+  const WorkDir work_dir(base.work_dir);
+  NEWSLOOM_RETURN_IF_ERROR(work_dir.Create());
+  const fs::path& work = work_dir.path();
   std::error_code error;
-  fs::create_directories(work / "pages", error);
-  if (error) return Status::IoError("cannot create " + work.string() + ": " + error.message());
-  struct Cleanup {
-    fs::path dir;
-    bool active;
-    ~Cleanup() {
-      std::error_code ignored;
-      if (active) fs::remove_all(dir, ignored);
-    }
-  } cleanup{work, temporary};
   auto bytes = GenerateBenchPages(base.data_dir, base.pages, base.seed, (work / "pages").string());
   if (!bytes.ok()) return bytes.status();
 
