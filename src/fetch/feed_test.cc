@@ -131,6 +131,15 @@ TEST(FeedTest, JsonFeed) {
   EXPECT_THAT(ParseError(R"({"items": [)"), HasSubstr("unreadable JSON"));
 }
 
+TEST(FeedTest, AnItemIdThatNamesNoHostIsNoUrl) {
+  const ParsedDocument doc = Parse(R"({"version": "https://jsonfeed.org/version/1", "items": [
+      {"id": "https:///../example.org", "summary": "S"}]})",
+                                   "application/feed+json");
+  ASSERT_EQ(doc.items.size(), 1u);
+  EXPECT_EQ(doc.items[0].url, "");
+  EXPECT_EQ(doc.items[0].summary, "S");
+}
+
 TEST(FeedTest, NewsSitemapAndIndex) {
   const ParsedDocument sitemap = Parse(R"(<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"

@@ -126,6 +126,12 @@ std::string CanonicalQuery(std::string_view query) {
   return out;
 }
 
+// A host of dots alone ("..", "."), which curl accepts, names no site.
+std::string HostWithoutTrailingDots(std::string host) {
+  while (!host.empty() && host.back() == '.') host.pop_back();
+  return host;
+}
+
 const psl_ctx_t* PublicSuffixList() {
   // The system list (publicsuffix package) when present, else the one built into libpsl.
   static const psl_ctx_t* psl = psl_latest(nullptr);
@@ -149,7 +155,7 @@ Result<std::string> ResolveUrl(std::string_view base, std::string_view reference
   std::string host;
   if (!GetPart(h.get(), CURLUPART_SCHEME, 0, &scheme) ||
       (text::AsciiLower(scheme) != "http" && text::AsciiLower(scheme) != "https") ||
-      !GetPart(h.get(), CURLUPART_HOST, 0, &host) || host.empty()) {
+      !GetPart(h.get(), CURLUPART_HOST, 0, &host) || HostWithoutTrailingDots(host).empty()) {
     return Status::InvalidArgument("not an http(s) link: " + ref);
   }
   curl_url_set(h.get(), CURLUPART_FRAGMENT, nullptr, 0);
@@ -166,8 +172,7 @@ Result<std::string> CanonicalUrl(std::string_view url) {
   std::string scheme, host, port, path, query;
   GetPart(h.get(), CURLUPART_SCHEME, 0, &scheme);
   GetPart(h.get(), CURLUPART_HOST, 0, &host);
-  host = text::AsciiLower(host);
-  while (!host.empty() && host.back() == '.') host.pop_back();
+  host = HostWithoutTrailingDots(text::AsciiLower(host));
   if (host.empty()) return Status::InvalidArgument("no host in URL: " + std::string(url));
   const bool has_port = GetPart(h.get(), CURLUPART_PORT, CURLU_NO_DEFAULT_PORT, &port);
   GetPart(h.get(), CURLUPART_PATH, 0, &path);

@@ -71,6 +71,8 @@ TEST(ResolveUrlTest, LinksAgainstTheirPage) {
   EXPECT_FALSE(ResolveUrl(base, "javascript:void(0)").ok());
   EXPECT_FALSE(ResolveUrl(base, "mailto:a@example.com").ok());
   EXPECT_FALSE(ResolveUrl("", "/relative").ok());
+  EXPECT_FALSE(ResolveUrl(base, "https:///../example.org").ok());  // the host would be ".."
+  EXPECT_FALSE(ResolveUrl(base, "http://./a").ok());
 }
 
 TEST(UrlPartsTest, HostOriginAndPath) {
