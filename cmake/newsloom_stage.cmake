@@ -1,6 +1,8 @@
 # newsloom_stage(NAME DEPS <targets...>)
 # One library per stage folder: every .cc in the folder except *_test.cc. Its tests (*_test.cc) build
 # into one binary, newsloom_<NAME>_test, registered with ctest.
+include(GNUInstallDirs)
+
 function(newsloom_stage name)
   cmake_parse_arguments(ARG "" "" "DEPS" ${ARGN})
   file(GLOB sources CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/*.cc")
@@ -8,14 +10,17 @@ function(newsloom_stage name)
   if(tests)
     list(REMOVE_ITEM sources ${tests})
   endif()
+  # Installed, a stage offers only the public headers (include/newsloom/).
+  set(include_dirs $<BUILD_INTERFACE:${CMAKE_SOURCE_DIR}/include> $<BUILD_INTERFACE:${CMAKE_SOURCE_DIR}/src>
+                   $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
   if(sources)
     add_library(newsloom_${name} STATIC ${sources})
-    target_include_directories(newsloom_${name} PUBLIC ${CMAKE_SOURCE_DIR}/include ${CMAKE_SOURCE_DIR}/src)
+    target_include_directories(newsloom_${name} PUBLIC ${include_dirs})
     target_compile_options(newsloom_${name} PRIVATE -Wall -Wextra)
     target_link_libraries(newsloom_${name} PUBLIC ${ARG_DEPS})
   else()  # a stage with headers only, so far
     add_library(newsloom_${name} INTERFACE)
-    target_include_directories(newsloom_${name} INTERFACE ${CMAKE_SOURCE_DIR}/include ${CMAKE_SOURCE_DIR}/src)
+    target_include_directories(newsloom_${name} INTERFACE ${include_dirs})
     target_link_libraries(newsloom_${name} INTERFACE ${ARG_DEPS})
   endif()
   if(NEWSLOOM_BUILD_TESTS AND tests)
