@@ -1,15 +1,13 @@
 // newsloom entities: the named entities of the stored stories, one row per entity across stories
 // (an entity's id is the same in every story that names it the same way), with its variants,
 // mention counts and stories.
-#include <algorithm>
 #include <cstdio>
-#include <map>
 #include <nlohmann/json.hpp>
-#include <set>
 #include <string>
 #include <vector>
 
 #include "commands.h"
+#include "newsloom/entity_index.h"
 #include "newsloom/store.h"
 #include "store_flags.h"
 
@@ -26,16 +24,6 @@ struct EntitiesFlags {
   int limit = 0;
 };
 
-struct Row {
-  std::string id, name, type;
-  std::vector<std::string> variants;  // first-seen order
-  std::vector<std::string> roles;
-  std::map<std::string, int> variant_counts;
-  std::vector<std::string> stories;  // store order
-  std::set<std::string> articles;
-  int mentions = 0;
-};
-
 int RunEntities(const EntitiesFlags& flags) {
   auto store = OpenExistingStore(flags.db, "entities");
   if (!store) return 1;
@@ -50,73 +38,54 @@ int RunEntities(const EntitiesFlags& flags) {
     }
     for (const StorySummary& s : *list) story_ids.push_back(s.id);
   }
-  std::vector<Row> rows;
-  std::map<std::string, size_t> row_of;
+  EntityIndex index;
   for (const std::string& id : story_ids) {
     auto story = store->GetStory(id);
     if (!story.ok()) {
       std::fprintf(stderr, "newsloom entities: %s\n", story.status().ToString().c_str());
       return story.status().code() == Status::Code::kNotFound ? 2 : 1;
     }
-    for (const StoryEntity& e : story->entities) {
-      if (!flags.type.empty() && e.type != flags.type) continue;
-      auto [it, inserted] = row_of.emplace(e.id, rows.size());
-      if (inserted) rows.push_back(Row{e.id, e.name, e.type, {}, {}, {}, {}, {}, 0});
-      Row& r = rows[it->second];
-      for (const std::string& v : e.variants) {
-        if (std::find(r.variants.begin(), r.variants.end(), v) == r.variants.end()) {
-          r.variants.push_back(v);
-        }
-      }
-      for (const std::string& role : e.roles) {
-        if (std::find(r.roles.begin(), r.roles.end(), role) == r.roles.end())
-          r.roles.push_back(role);
-      }
-      for (const Citation& c : e.mentions) {
-        ++r.variant_counts[c.text];
-        r.articles.insert(c.article_id);
-      }
-      r.mentions += static_cast<int>(e.mentions.size());
-      r.stories.push_back(story->id);
-    }
+    index.Add(*story);
   }
-  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
-    if (a.mentions != b.mentions) return a.mentions > b.mentions;
-    if (a.name != b.name) return a.name < b.name;
-    return a.type < b.type;
-  });
+  std::vector<const EntityAcrossStories*> rows = index.MostMentioned();
+  if (!flags.type.empty()) {
+    std::erase_if(rows, [&](const EntityAcrossStories* e) { return e->type != flags.type; });
+  }
   if (flags.limit > 0 && static_cast<int>(rows.size()) > flags.limit) rows.resize(flags.limit);
 
   if (flags.json) {
     json out = json::array();
-    for (const Row& r : rows) {
+    for (const EntityAcrossStories* e : rows) {
       json variants = json::array();
-      for (const std::string& v : r.variants) {
+      for (const std::string& v : e->variants) {
+        const auto count = e->variant_counts.find(v);
         variants.push_back(
-            {{"text", v}, {"count", r.variant_counts.count(v) ? r.variant_counts.at(v) : 0}});
+            {{"text", v}, {"count", count == e->variant_counts.end() ? 0 : count->second}});
       }
-      out.push_back({{"id", r.id},
-                     {"name", r.name},
-                     {"type", r.type},
-                     {"mentions", r.mentions},
-                     {"articles", r.articles.size()},
+      json stories = json::array();
+      for (const EntityInStory& in_story : e->stories) stories.push_back(in_story.story_id);
+      out.push_back({{"id", e->id},
+                     {"name", e->name},
+                     {"type", e->type},
+                     {"mentions", e->mentions},
+                     {"articles", e->article_ids.size()},
                      {"variants", std::move(variants)},
-                     {"roles", r.roles},
-                     {"stories", r.stories}});
+                     {"roles", e->roles},
+                     {"stories", std::move(stories)}});
     }
     std::printf("%s\n", out.dump(2, ' ', false, json::error_handler_t::replace).c_str());
     return 0;
   }
-  for (const Row& r : rows) {
+  for (const EntityAcrossStories* e : rows) {
     std::string variants;
-    for (const std::string& v : r.variants) {
-      if (v == r.name) continue;
+    for (const std::string& v : e->variants) {
+      if (v == e->name) continue;
       variants += (variants.empty() ? "" : ", ") + v;
     }
-    std::printf("%5d  %-4s  %s%s%s%s  (%zu stor%s)\n", r.mentions, r.type.c_str(), r.name.c_str(),
-                r.roles.empty() ? "" : (" [" + r.roles.front() + "]").c_str(),
-                variants.empty() ? "" : "  also: ", variants.c_str(), r.stories.size(),
-                r.stories.size() == 1 ? "y" : "ies");
+    std::printf("%5d  %-4s  %s%s%s%s  (%zu stor%s)\n", e->mentions, e->type.c_str(),
+                e->name.c_str(), e->roles.empty() ? "" : (" [" + e->roles.front() + "]").c_str(),
+                variants.empty() ? "" : "  also: ", variants.c_str(), e->stories.size(),
+                e->stories.size() == 1 ? "y" : "ies");
   }
   if (rows.empty()) std::fprintf(stderr, "no entities\n");
   return 0;

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
-#include <set>
 
 #include "store/story_json.h"
 #include "text/chars.h"
@@ -109,9 +108,9 @@ Result<std::shared_ptr<const Snapshot>> Catalog::Build() {
   return std::shared_ptr<const Snapshot>(std::move(snapshot));
 }
 
-Result<const Snapshot::EntityIndex*> Catalog::Entities(const Snapshot& snapshot) {
+Result<const EntityIndex*> Catalog::Entities(const Snapshot& snapshot) {
   std::call_once(snapshot.entities_once, [&] {
-    auto index = std::make_unique<Snapshot::EntityIndex>();
+    auto index = std::make_unique<EntityIndex>();
     auto store = pool_->Borrow();
     for (const std::string& id : snapshot.story_ids) {
       auto story = store->GetStory(id);
@@ -121,26 +120,7 @@ Result<const Snapshot::EntityIndex*> Catalog::Entities(const Snapshot& snapshot)
         snapshot.entities_status = story.status();
         return;
       }
-      for (const StoryEntity& e : story->entities) {
-        EntityAppearance a{story->id,
-                           story->title,
-                           e.name,
-                           e.type,
-                           e.variants,
-                           e.roles,
-                           static_cast<int>(e.mentions.size()),
-                           0};
-        std::set<std::string> articles;
-        for (const Citation& c : e.mentions) articles.insert(c.article_id);
-        a.articles = static_cast<int>(articles.size());
-        auto& list = index->by_id[e.id];
-        if (list.empty()) {
-          std::set<std::string> names(e.variants.begin(), e.variants.end());
-          names.insert(e.name);
-          for (const std::string& n : names) index->by_name[text::AsciiLower(n)].push_back(e.id);
-        }
-        list.push_back(std::move(a));
-      }
+      index->Add(*story);
     }
     snapshot.entities = std::move(index);
   });

@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "newsloom/entity_index.h"
 #include "newsloom/status.h"
 #include "newsloom/store.h"
 
@@ -46,18 +47,6 @@ class StorePool {
   std::vector<std::unique_ptr<Store>> idle_;
 };
 
-// One entity as it appears in one story.
-struct EntityAppearance {
-  std::string story_id;
-  std::string story_title;
-  std::string name;
-  std::string type;
-  std::vector<std::string> variants;
-  std::vector<std::string> roles;
-  int mentions = 0;
-  int articles = 0;  // distinct articles that mention it
-};
-
 // An immutable view of the stored stories at one moment.
 struct Snapshot {
   uint64_t generation = 0;  // increases with every rebuild
@@ -67,12 +56,7 @@ struct Snapshot {
   std::unordered_map<std::string, size_t> story_index;         // story id -> position
   std::unordered_map<std::string, std::string> article_story;  // article id -> story id
 
-  // Built on first use (it reads every story in full): entity id -> its appearances, in story
-  // order; and every lower-cased name or variant -> entity ids.
-  struct EntityIndex {
-    std::unordered_map<std::string, std::vector<EntityAppearance>> by_id;
-    std::unordered_map<std::string, std::vector<std::string>> by_name;
-  };
+  // The entities of every story, built on first use (it reads every story in full).
   mutable std::once_flag entities_once;
   mutable std::unique_ptr<EntityIndex> entities;
   mutable Status entities_status;
@@ -90,7 +74,7 @@ class Catalog {
   void Invalidate();
 
   // The entity index of `snapshot`, built on first call.
-  Result<const Snapshot::EntityIndex*> Entities(const Snapshot& snapshot);
+  Result<const EntityIndex*> Entities(const Snapshot& snapshot);
 
   // The story's full JSON (store::StoryToJson), its stored brief; cached per snapshot. kNotFound
   // for an unknown id.

@@ -412,25 +412,21 @@ void Server::Impl::GetArticle(const httplib::Request& req, httplib::Response& re
 
 std::vector<std::string> Server::Impl::EntityNames(const Snapshot& snapshot,
                                                    const std::string& entity) {
-  std::vector<std::string> names = {entity};
   auto index = catalog_.Entities(snapshot);
-  if (!index.ok()) return names;
-  std::vector<std::string> ids;
-  if ((*index)->by_id.count(entity)) {
-    ids.push_back(entity);
-    names.clear();
-  } else {
-    const std::string lower = text::AsciiLower(entity);
-    auto it = (*index)->by_name.find(lower);
-    if (it != (*index)->by_name.end()) ids = it->second;
+  if (!index.ok()) return {entity};
+  std::vector<std::string> ids = {entity};
+  std::vector<std::string> names;
+  if (!(*index)->Find(entity)) {
+    ids = (*index)->IdsNamed(entity);
+    names.push_back(entity);
   }
+  const auto add = [&names](const std::string& name) {
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  };
   for (const std::string& id : ids) {
-    for (const EntityAppearance& a : (*index)->by_id.at(id)) {
-      if (std::find(names.begin(), names.end(), a.name) == names.end()) names.push_back(a.name);
-      for (const std::string& v : a.variants) {
-        if (std::find(names.begin(), names.end(), v) == names.end()) names.push_back(v);
-      }
-    }
+    const EntityAcrossStories& e = *(*index)->Find(id);
+    for (const EntityInStory& in_story : e.stories) add(in_story.name);
+    for (const std::string& v : e.variants) add(v);
   }
   return names;
 }
@@ -508,32 +504,22 @@ void Server::Impl::GetEntity(const httplib::Request& req, httplib::Response& res
   if (!snapshot) return;
   auto index = catalog_.Entities(*snapshot);
   if (!index.ok()) return SendError(res, 500, "store: " + index.status().ToString());
-  auto it = (*index)->by_id.find(id);
-  if (it == (*index)->by_id.end()) return SendError(res, 404, "no entity with id '" + id + "'");
-  const std::vector<EntityAppearance>& appearances = it->second;
-  std::vector<std::string> variants, roles;
+  const EntityAcrossStories* entity = (*index)->Find(id);
+  if (!entity) return SendError(res, 404, "no entity with id '" + id + "'");
   json stories = json::array();
-  int mentions = 0;
-  for (const EntityAppearance& a : appearances) {
-    for (const std::string& v : a.variants) {
-      if (std::find(variants.begin(), variants.end(), v) == variants.end()) variants.push_back(v);
-    }
-    for (const std::string& r : a.roles) {
-      if (std::find(roles.begin(), roles.end(), r) == roles.end()) roles.push_back(r);
-    }
-    mentions += a.mentions;
-    stories.push_back({{"story_id", a.story_id},
-                       {"title", a.story_title},
-                       {"name", a.name},
-                       {"mentions", a.mentions},
-                       {"articles", a.articles}});
+  for (const EntityInStory& in_story : entity->stories) {
+    stories.push_back({{"story_id", in_story.story_id},
+                       {"title", in_story.story_title},
+                       {"name", in_story.name},
+                       {"mentions", in_story.mentions},
+                       {"articles", in_story.articles}});
   }
   SendJson(res, Dump({{"id", id},
-                      {"name", appearances.front().name},
-                      {"type", appearances.front().type},
-                      {"variants", variants},
-                      {"roles", roles},
-                      {"mentions", mentions},
+                      {"name", entity->name},
+                      {"type", entity->type},
+                      {"variants", entity->variants},
+                      {"roles", entity->roles},
+                      {"mentions", entity->mentions},
                       {"stories", std::move(stories)}}));
 }
 
