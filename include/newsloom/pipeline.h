@@ -9,7 +9,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -127,9 +126,6 @@ class Pipeline {
  private:
   // Feeds the raw pages stored by earlier runs into the corpus evidence, once.
   Status SeedCorpus();
-  // The raw page hash of the page holding `id`, this run or stored; nullopt when the id is free.
-  Result<std::optional<uint64_t>> IdHolder(
-      const std::string& id, const std::unordered_map<std::string, uint64_t>* ids_this_run);
 
   Store* store_;
   std::unique_ptr<PageStages> stages_;
