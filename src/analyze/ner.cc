@@ -55,13 +55,7 @@ size_t NerTagger::gazetteer_size() const { return model_->gazetteer.size(); }
 size_t NerTagger::cluster_words() const { return model_->clusters.size(); }
 
 Status NerTagger::Save(const std::string& path) const {
-  const std::string bytes = SerializeNerModel(*model_);
-  std::ofstream file(path, std::ios::binary | std::ios::trunc);
-  if (!file) return Status::IoError("cannot write " + path);
-  file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  file.close();
-  if (!file) return Status::IoError("error writing " + path);
-  return Status::Ok();
+  return WriteFileBytes(path, SerializeNerModel(*model_));
 }
 
 Result<NerTagger> NerTagger::Load(const std::string& path) {

@@ -127,13 +127,7 @@ Result<Gazetteer> ParseNameLists(std::string_view bytes, const std::string& path
 }
 
 Status SaveNameLists(const Gazetteer& names, const std::string& path) {
-  const std::string bytes = SerializeNameLists(names);
-  std::ofstream file(path, std::ios::binary | std::ios::trunc);
-  if (!file) return Status::IoError("cannot write " + path);
-  file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  file.close();
-  if (!file) return Status::IoError("error writing " + path);
-  return Status::Ok();
+  return WriteFileBytes(path, SerializeNameLists(names));
 }
 
 Result<const Gazetteer*> SharedNameLists() {

@@ -73,6 +73,16 @@ inline Status ReadFileBytes(const std::string& path, std::string* out) {
   return Status::Ok();
 }
 
+// Writes `bytes` to `path`, replacing it. kIoError naming the path.
+inline Status WriteFileBytes(const std::string& path, std::string_view bytes) {
+  std::ofstream file(path, std::ios::binary | std::ios::trunc);
+  if (!file) return Status::IoError("cannot write " + path);
+  file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  file.close();
+  if (!file) return Status::IoError("error writing " + path);
+  return Status::Ok();
+}
+
 // Open-addressing map from 64-bit hash keys to 32-bit values, for lookups on the tagging path
 // (several per token), where std::unordered_map's node chasing shows in profiles.
 class FlatHashMap {

@@ -4,17 +4,10 @@
 #include <array>
 
 #include "extract/furniture.h"
+#include "text/chars.h"
 
 namespace newsloom::extract {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
 
@@ -93,7 +86,7 @@ std::string_view NegativeHint(const xmlNode* node, bool in_article) {
   if (tag == Tag::kHtml || tag == Tag::kBody || tag == Tag::kMain || tag == Tag::kArticle)
     return "";
   if (const char* r = Attr(node, "role")) {
-    const std::string role = Lower(r);
+    const std::string role = text::AsciiLower(r);
     if (role == "navigation" || role == "banner" || role == "contentinfo" ||
         role == "complementary") {
       return "navigation";
@@ -158,10 +151,10 @@ int PositiveHint(const xmlNode* node) {
   if (tag == Tag::kArticle) score += 25;
   if (tag == Tag::kMain) score += 15;
   std::string hints;
-  if (const char* c = Attr(node, "class")) hints += Lower(c);
+  if (const char* c = Attr(node, "class")) hints += text::AsciiLower(c);
   hints += ' ';
-  if (const char* i = Attr(node, "id")) hints += Lower(i);
-  if (const char* p = Attr(node, "itemprop")) hints += Lower(p);
+  if (const char* i = Attr(node, "id")) hints += text::AsciiLower(i);
+  if (const char* p = Attr(node, "itemprop")) hints += text::AsciiLower(p);
   for (std::string_view w : {"article", "content", "entry", "post", "story", "body", "main", "text",
                              "articlebody", "blog"}) {
     if (hints.find(w) != std::string::npos) {
@@ -174,7 +167,7 @@ int PositiveHint(const xmlNode* node) {
 
 bool IsArticleBodyMarker(const xmlNode* node) {
   if (const char* ip = Attr(node, "itemprop")) {
-    const std::string prop = Lower(ip);
+    const std::string prop = text::AsciiLower(ip);
     if (prop == "articlebody" || prop == "text") return true;
   }
   const char* c = Attr(node, "class");

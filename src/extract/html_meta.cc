@@ -6,18 +6,11 @@
 #include "extract/dates.h"
 #include "extract/furniture.h"
 #include "extract/html_dom.h"
+#include "text/chars.h"
 #include "text/normalize.h"
 
 namespace newsloom::extract {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 std::string JsonName(const nlohmann::json& v) {
   if (v.is_string()) return v.get<std::string>();
@@ -80,11 +73,11 @@ void ReadElement(xmlNode* node, HtmlMeta* meta) {
     if (!key) key = Attr(node, "name");
     if (!key) key = Attr(node, "itemprop");
     const char* content = Attr(node, "content");
-    if (key && content) meta->meta.emplace(Lower(key), CollapseSpace(content));
+    if (key && content) meta->meta.emplace(text::AsciiLower(key), CollapseSpace(content));
   } else if (tag == Tag::kTime && meta->time_datetime.empty()) {
     if (const char* dt = Attr(node, "datetime")) meta->time_datetime = dt;
   }
-  if (const char* ip = Attr(node, "itemprop"); ip && Lower(ip) == "datepublished") {
+  if (const char* ip = Attr(node, "itemprop"); ip && text::AsciiLower(ip) == "datepublished") {
     const char* v = Attr(node, "datetime");
     if (!v) v = Attr(node, "content");
     if (!v) v = Attr(node, "title");  // <abbr itemprop="datePublished" title="2019-10-16T14:33">

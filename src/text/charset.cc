@@ -10,18 +10,11 @@
 #include <string>
 #include <vector>
 
+#include "text/chars.h"
 #include "text/utf8.h"
 
 namespace newsloom::text {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 // The value after `key` in `s` (from `pos`): optional quotes, up to a delimiter.
 std::string ValueAfter(const std::string& s, size_t pos) {
@@ -190,7 +183,7 @@ std::string RepairMojibake(std::string_view text) {
 }
 
 std::string DeclaredCharset(std::string_view html) {
-  const std::string head = Lower(html.substr(0, 4096));
+  const std::string head = AsciiLower(html.substr(0, 4096));
   for (std::string_view key : {"charset", "encoding"}) {
     for (size_t p = head.find(key); p != std::string::npos; p = head.find(key, p + 1)) {
       std::string v = ValueAfter(head, p + key.size());
@@ -203,7 +196,7 @@ std::string DeclaredCharset(std::string_view html) {
 std::string ToUtf8(std::string_view bytes, std::string_view charset) {
   if (bytes.substr(0, 3) == "\xef\xbb\xbf") bytes.remove_prefix(3);
   if (IsValidUtf8(bytes)) return RepairMojibake(bytes);
-  std::string cs = Lower(charset);
+  std::string cs = AsciiLower(charset);
   // Declared UTF-8, or undeclared with some well-formed multi-byte sequences: UTF-8 with damage.
   if (cs == "utf-8" || cs == "utf8" || (cs.empty() && HasMultibyteUtf8(bytes))) {
     return text::RepairUtf8(bytes);

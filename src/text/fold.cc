@@ -5,16 +5,10 @@
 
 #include <memory>
 
+#include "text/chars.h"
+
 namespace newsloom::text {
 namespace {
-
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 // ICU transliterators are not safe to share between threads: one per thread, built on first use.
 const icu::Transliterator* ThreadTransliterator() {
@@ -33,7 +27,7 @@ std::string FoldToAscii(std::string_view s) {
   bool ascii = true;
   for (unsigned char c : s) ascii = ascii && c < 0x80;
   const icu::Transliterator* folder = ascii ? nullptr : ThreadTransliterator();
-  if (folder == nullptr) return LowerAscii(s);
+  if (folder == nullptr) return AsciiLower(s);
   icu::UnicodeString u =
       icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   folder->transliterate(u);
