@@ -4,13 +4,12 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
-#include "analyze/analyze.h"
 #include "commands.h"
-#include "extract/extract.h"
-#include "ingest/reader.h"
+#include "given_pages.h"
 #include "newsloom/dedup.h"
 
 namespace newsloom::cli {
@@ -31,34 +30,22 @@ struct Member {
 };
 
 int RunDedup(const DedupFlags& flags) {
-  // Line statistics need every page before any is extracted, so pages are read first.
-  std::vector<RawPage> pages;
-  int skipped = 0;
-  Status read = ingest::ReadInputs(
-      flags.paths, {}, [&](RawPage&& page) { pages.push_back(std::move(page)); },
-      [&](ingest::Skipped&& s) {
-        ++skipped;
-        std::fprintf(stderr, "skipped %s: %s\n", s.source.c_str(), s.reason.c_str());
-      });
-  if (!read.ok()) {
-    std::fprintf(stderr, "newsloom dedup: %s\n", read.ToString().c_str());
-    return 1;
-  }
-  extract::LineStats corpus;
-  for (const RawPage& page : pages) corpus.AddPage(page);
+  std::optional<GivenPages> given = ReadGivenPages(flags.paths, "");
+  if (!given) return 1;
+  const int skipped = given->skipped;
 
   dedup::CopyDetector detector;
   std::map<std::string, Member> members;
   int unusable = 0;
-  for (const RawPage& page : pages) {
-    Result<Article> article = extract::Extract(page, &corpus);
+  for (const RawPage& page : given->pages) {
+    Result<Article> article = given->stages->Extract(page);
     if (!article.ok()) {
       ++unusable;
       std::fprintf(stderr, "skipped %s: %s\n", page.source.c_str(),
                    article.status().ToString().c_str());
       continue;
     }
-    Result<AnalyzedArticle> analyzed = analyze::Analyze(std::move(*article));
+    Result<AnalyzedArticle> analyzed = given->stages->Analyze(std::move(*article));
     if (!analyzed.ok()) {
       ++unusable;
       std::fprintf(stderr, "skipped %s: %s\n", page.source.c_str(),
@@ -104,8 +91,8 @@ int RunDedup(const DedupFlags& flags) {
       }
     }
   }
-  std::fprintf(stderr, "%zu pages, %zu articles, %zu copy groups, %d skipped\n", pages.size(),
-               members.size(), groups.size(), skipped + unusable);
+  std::fprintf(stderr, "%zu pages, %zu articles, %zu copy groups, %d skipped\n",
+               given->pages.size(), members.size(), groups.size(), skipped + unusable);
   return 0;
 }
 

@@ -1,12 +1,12 @@
 // `newsloom extract FILE... [--json | --jsonl]`: main text and metadata of each page as JSON.
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "commands.h"
-#include "extract/article_json.h"
-#include "extract/extract.h"
-#include "ingest/reader.h"
+#include "given_pages.h"
+#include "newsloom/json.h"
 
 namespace newsloom::cli {
 namespace {
@@ -18,32 +18,20 @@ struct ExtractFlags {
 };
 
 int RunExtract(const ExtractFlags& flags) {
-  std::vector<RawPage> pages;
-  int failures = 0;
-  Status read = ingest::ReadInputs(
-      flags.files, ingest::ReadOptions{}, [&](RawPage&& page) { pages.push_back(std::move(page)); },
-      [&](ingest::Skipped&& skipped) {
-        std::fprintf(stderr, "newsloom extract: skipped %s: %s\n", skipped.source.c_str(),
-                     skipped.reason.c_str());
-        ++failures;
-      });
-  if (!read.ok()) {
-    std::fprintf(stderr, "newsloom extract: %s\n", read.ToString().c_str());
-    return 1;
-  }
-  // Template lines are told apart by recurring across the pages given together.
-  extract::LineStats stats;
-  for (const RawPage& page : pages) stats.AddPage(page);
+  std::optional<GivenPages> given = ReadGivenPages(flags.files, "newsloom extract: ");
+  if (!given) return 1;
+  const std::vector<RawPage>& pages = given->pages;
+  int failures = given->skipped;
   nlohmann::json all = nlohmann::json::array();
   for (const RawPage& page : pages) {
-    Result<Article> article = extract::Extract(page, &stats);
+    Result<Article> article = given->stages->Extract(page);
     if (!article.ok()) {
       std::fprintf(stderr, "newsloom extract: skipped %s: %s\n", page.source.c_str(),
                    article.status().ToString().c_str());
       ++failures;
       continue;
     }
-    nlohmann::json j = extract::ArticleToJson(*article);
+    nlohmann::json j = *article;
     if (flags.jsonl) {
       std::printf("%s\n", j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     } else {

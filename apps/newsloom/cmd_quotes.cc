@@ -3,14 +3,13 @@
 // are byte offsets into the extracted body (`newsloom extract`).
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
-#include "analyze/analyze.h"
 #include "analyze/quotes.h"
 #include "commands.h"
-#include "extract/extract.h"
-#include "ingest/reader.h"
+#include "given_pages.h"
 
 namespace newsloom::cli {
 namespace {
@@ -37,9 +36,10 @@ nlohmann::json FigureToJson(const Figure& f) {
 }
 
 // The figures of one article, analysed for its sentences and dates.
-bool PrintFigures(Article article, bool json, bool several, nlohmann::json& all) {
+bool PrintFigures(const PageStages& stages, Article article, bool json, bool several,
+                  nlohmann::json& all) {
   const std::string source = article.source;
-  Result<AnalyzedArticle> analyzed = analyze::Analyze(std::move(article));
+  Result<AnalyzedArticle> analyzed = stages.Analyze(std::move(article));
   if (!analyzed.ok()) {
     std::fprintf(stderr, "newsloom quotes: skipped %s: %s\n", source.c_str(),
                  analyzed.status().ToString().c_str());
@@ -75,26 +75,15 @@ nlohmann::json QuoteToJson(const Quote& q) {
 }
 
 int RunQuotes(const QuotesFlags& flags) {
-  std::vector<RawPage> pages;
-  int failures = 0;
-  Status read = ingest::ReadInputs(
-      flags.files, ingest::ReadOptions{}, [&](RawPage&& page) { pages.push_back(std::move(page)); },
-      [&](ingest::Skipped&& skipped) {
-        std::fprintf(stderr, "newsloom quotes: skipped %s: %s\n", skipped.source.c_str(),
-                     skipped.reason.c_str());
-        ++failures;
-      });
-  if (!read.ok()) {
-    std::fprintf(stderr, "newsloom quotes: %s\n", read.ToString().c_str());
-    return 1;
-  }
-  extract::LineStats stats;
-  for (const RawPage& page : pages) stats.AddPage(page);
+  std::optional<GivenPages> given = ReadGivenPages(flags.files, "newsloom quotes: ");
+  if (!given) return 1;
+  const std::vector<RawPage>& pages = given->pages;
+  int failures = given->skipped;
   analyze::QuoteOptions options;
   options.indirect = !flags.direct_only;
   nlohmann::json all = nlohmann::json::array();
   for (const RawPage& page : pages) {
-    Result<Article> article = extract::Extract(page, &stats);
+    Result<Article> article = given->stages->Extract(page);
     if (!article.ok()) {
       std::fprintf(stderr, "newsloom quotes: skipped %s: %s\n", page.source.c_str(),
                    article.status().ToString().c_str());
@@ -102,7 +91,9 @@ int RunQuotes(const QuotesFlags& flags) {
       continue;
     }
     if (flags.figures) {
-      if (!PrintFigures(std::move(article).value(), flags.json, pages.size() > 1, all)) ++failures;
+      if (!PrintFigures(*given->stages, std::move(article).value(), flags.json, pages.size() > 1,
+                        all))
+        ++failures;
       continue;
     }
     const std::vector<Quote> quotes = analyze::FindQuotes(article->body, options);

@@ -4,10 +4,10 @@
 #include <vector>
 
 #include "commands.h"
+#include "newsloom/entity_index.h"
 #include "newsloom/json.h"
 #include "newsloom/store.h"
 #include "store_flags.h"
-#include "story/entity_resolution.h"
 
 namespace newsloom::cli {
 namespace {
@@ -54,35 +54,17 @@ std::vector<std::string> TakeEntityFilters(std::string& text) {
   return names;
 }
 
-// The names to look for: the name and every variant of the story entities it names (by their
-// name, a variant, or a person's surname).
-std::vector<std::string> ExpandEntity(Store& store, const std::string& name) {
-  std::vector<std::string> out = {name};
-  const std::string key = story::EntityKey(name);
+// The names to look for: the entity (an id or a name) and every name and variant of the story
+// entities it names (see EntityIndex::IdsNamed).
+std::vector<std::string> ExpandEntity(Store& store, const std::string& entity) {
+  EntityIndex index;
   auto stories = store.ListStories();
-  if (!stories.ok()) return out;
+  if (!stories.ok()) return {entity};
   for (const StorySummary& summary : *stories) {
-    auto s = store.GetStory(summary.id);
-    if (!s.ok()) continue;
-    for (const StoryEntity& e : s->entities) {
-      bool match = false;
-      std::vector<std::string> names = e.variants;
-      names.push_back(e.name);
-      for (const std::string& n : names) {
-        const std::string k = story::EntityKey(n);
-        // A person's surname alone finds the person ("Manturov").
-        const size_t space = k.rfind(' ');
-        match = match || k == key ||
-                (e.type == "PER" && space != std::string::npos &&
-                 k.compare(space + 1, std::string::npos, key) == 0);
-      }
-      if (!match) continue;
-      for (const std::string& v : e.variants) {
-        if (std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
-      }
-    }
+    auto story = store.GetStory(summary.id);
+    if (story.ok()) index.Add(*story);
   }
-  return out;
+  return index.SearchNames(entity);
 }
 
 int RunSearch(const SearchFlags& flags) {

@@ -43,15 +43,20 @@ class EntityIndex {
 
   // nullptr when no story names an entity with this id.
   const EntityAcrossStories* Find(const std::string& id) const;
-  // Ids of the entities whose name or a variant is `name`, regardless of case.
+  // Ids of the entities that `name` names: by their name or a variant, compared as names are
+  // (case, honorifics, hyphens and possessives aside), or a person by the surname alone.
   std::vector<std::string> IdsNamed(std::string_view name) const;
+  // What a search for the entity `query` (an entity id, or a name) looks for: every name and
+  // variant of the entities it names, after the query itself when it is a name.
+  std::vector<std::string> SearchNames(const std::string& query) const;
   // Every entity, the most mentioned first (ties by name, then type).
   std::vector<const EntityAcrossStories*> MostMentioned() const;
 
  private:
   std::vector<EntityAcrossStories> entities_;
   std::unordered_map<std::string, size_t> by_id_;
-  std::unordered_map<std::string, std::vector<std::string>> ids_by_folded_name_;
+  std::unordered_map<std::string, std::vector<std::string>> ids_by_key_;      // EntityKey
+  std::unordered_map<std::string, std::vector<std::string>> ids_by_surname_;  // people only
 };
 
 }  // namespace newsloom

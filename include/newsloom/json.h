@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "newsloom/article.h"
 #include "newsloom/date.h"
 #include "newsloom/store.h"
 
@@ -15,6 +16,12 @@ namespace newsloom {
 
 // "2024-06-19", or null.
 nlohmann::json DateToJson(const std::optional<Date>& date);
+
+// An extracted article, as `newsloom extract` prints it: exactly the keys source, title,
+// subtitle, byline, outlet, published (ISO or null), published_confidence, published_source (the
+// signal's name, or null), masthead_date (ISO or null), language, body, paragraphs
+// ([{text, line}]), captions ([text]), removed ([{line, text, reason}]).
+void to_json(nlohmann::json& out, const Article& article);
 
 // {article_id, title, outlet, source, published, story_id (null when in no story), snippet,
 // score}; nlohmann::json(hit) calls it.

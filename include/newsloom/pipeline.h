@@ -79,6 +79,13 @@ using PageSink = std::function<void(RawPage&&)>;
 using SkipSink = std::function<void(SkippedPage&&)>;
 using PageSource = std::function<Status(const PageSink& page, const SkipSink& skip)>;
 
+// The pages of files, folders (recursively) and "-" (stdin), in a deterministic order, as
+// `Pipeline::Ingest(paths, ...)` reads them: plain text, HTML, JSONL, WARC, gzip around any of
+// them. Unreadable inputs go to `skip` with their reason; the source fails only when nothing can
+// be read at all.
+PageSource FilePages(std::vector<std::string> paths, uint64_t max_page_bytes = 16u << 20,
+                     uint64_t max_line_bytes = 1u << 20);
+
 // The per-page stages, replaceable for tests.
 class PageStages {
  public:

@@ -30,18 +30,23 @@ Status Pipeline::SeedCorpus() {
   });
 }
 
-Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
-                                      const IngestOptions& options,
-                                      const ProgressCallback& progress) {
-  ingest::ReadOptions read_options;
-  read_options.max_page_bytes = options.max_page_bytes;
-  read_options.max_line_bytes = options.max_line_bytes;
-  const PageSource files = [&](const PageSink& page, const SkipSink& skip) {
-    return ingest::ReadInputs(paths, read_options, page, [&](ingest::Skipped&& s) {
+PageSource FilePages(std::vector<std::string> paths, uint64_t max_page_bytes,
+                     uint64_t max_line_bytes) {
+  ingest::ReadOptions options;
+  options.max_page_bytes = max_page_bytes;
+  options.max_line_bytes = max_line_bytes;
+  return [paths = std::move(paths), options](const PageSink& page, const SkipSink& skip) {
+    return ingest::ReadInputs(paths, options, page, [&](ingest::Skipped&& s) {
       skip({std::move(s.source), std::move(s.reason)});
     });
   };
-  return Ingest(files, options, progress);
+}
+
+Result<IngestReport> Pipeline::Ingest(const std::vector<std::string>& paths,
+                                      const IngestOptions& options,
+                                      const ProgressCallback& progress) {
+  return Ingest(FilePages(paths, options.max_page_bytes, options.max_line_bytes), options,
+                progress);
 }
 
 Result<IngestReport> Pipeline::Ingest(std::vector<RawPage> pages, const IngestOptions& options,

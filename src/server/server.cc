@@ -414,21 +414,7 @@ std::vector<std::string> Server::Impl::EntityNames(const Snapshot& snapshot,
                                                    const std::string& entity) {
   auto index = catalog_.Entities(snapshot);
   if (!index.ok()) return {entity};
-  std::vector<std::string> ids = {entity};
-  std::vector<std::string> names;
-  if (!(*index)->Find(entity)) {
-    ids = (*index)->IdsNamed(entity);
-    names.push_back(entity);
-  }
-  const auto add = [&names](const std::string& name) {
-    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
-  };
-  for (const std::string& id : ids) {
-    const EntityAcrossStories& e = *(*index)->Find(id);
-    for (const EntityInStory& in_story : e.stories) add(in_story.name);
-    for (const std::string& v : e.variants) add(v);
-  }
-  return names;
+  return (*index)->SearchNames(entity);
 }
 
 void Server::Impl::Search(const httplib::Request& req, httplib::Response& res) {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "text/segment.h"
+#include "story/entity_resolution.h"
 
 namespace newsloom {
 namespace {
@@ -27,7 +27,12 @@ void EntityIndex::Add(const Story& story) {
       story_articles.insert(c.article_id);
     }
     const auto index_name = [&](const std::string& name) {
-      AddOnce(&ids_by_folded_name_[text::NormalizeWord(name)], e.id);
+      const std::string key = story::EntityKey(name);
+      AddOnce(&ids_by_key_[key], e.id);
+      const size_t space = key.rfind(' ');
+      if (e.type == "PER" && space != std::string::npos) {
+        AddOnce(&ids_by_surname_[key.substr(space + 1)], e.id);
+      }
     };
     index_name(e.name);
     for (const std::string& v : e.variants) {
@@ -48,8 +53,31 @@ const EntityAcrossStories* EntityIndex::Find(const std::string& id) const {
 }
 
 std::vector<std::string> EntityIndex::IdsNamed(std::string_view name) const {
-  auto it = ids_by_folded_name_.find(text::NormalizeWord(name));
-  return it == ids_by_folded_name_.end() ? std::vector<std::string>{} : it->second;
+  const std::string key = story::EntityKey(name);
+  std::vector<std::string> ids;
+  for (const auto* map : {&ids_by_key_, &ids_by_surname_}) {
+    auto it = map->find(key);
+    if (it == map->end()) continue;
+    for (const std::string& id : it->second) AddOnce(&ids, id);
+  }
+  return ids;
+}
+
+std::vector<std::string> EntityIndex::SearchNames(const std::string& query) const {
+  std::vector<std::string> names;
+  std::vector<std::string> ids;
+  if (Find(query)) {
+    ids.push_back(query);
+  } else {
+    names.push_back(query);
+    ids = IdsNamed(query);
+  }
+  for (const std::string& id : ids) {
+    const EntityAcrossStories& e = *Find(id);
+    for (const EntityInStory& in_story : e.stories) AddOnce(&names, in_story.name);
+    for (const std::string& v : e.variants) AddOnce(&names, v);
+  }
+  return names;
 }
 
 std::vector<const EntityAcrossStories*> EntityIndex::MostMentioned() const {

@@ -43,10 +43,13 @@ TEST(EntityIndexTest, OneEntryPerEntityAcrossStories) {
   EXPECT_EQ(e->stories[1].story_title, "Visit");
   EXPECT_EQ(index.Find("e3"), nullptr);
 
-  // Names and variants are found whatever their case, beyond ASCII too.
-  EXPECT_THAT(index.IdsNamed("MÜLLER"), ElementsAre("e1"));
-  EXPECT_THAT(index.IdsNamed("ann lee"), ElementsAre("e2"));
+  // Names compared as names are, and a person by the surname alone.
+  EXPECT_THAT(index.IdsNamed("olaf müller"), ElementsAre("e1"));
+  EXPECT_THAT(index.IdsNamed("Mr. Ann Lee's"), ElementsAre("e2"));
+  EXPECT_THAT(index.IdsNamed("Lee"), ElementsAre("e2"));
   EXPECT_THAT(index.IdsNamed("Nobody"), IsEmpty());
+  EXPECT_THAT(index.SearchNames("Lee"), ElementsAre("Lee", "Ann Lee"));
+  EXPECT_THAT(index.SearchNames("e1"), ElementsAre("Olaf Müller", "Müller", "O. Müller"));
 
   const auto ranked = index.MostMentioned();
   ASSERT_EQ(ranked.size(), 2u);
