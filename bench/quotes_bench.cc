@@ -12,7 +12,7 @@
 
 #include "analyze/figures.h"
 #include "analyze/quotes.h"
-#include "eval/timex_tml.h"
+#include "text/segment.h"
 #include "timex/timex.h"
 #include "workload.h"
 
@@ -21,6 +21,7 @@ namespace {
 struct Prepared {
   std::string body;
   std::vector<newsloom::Span> sentences;
+  std::vector<newsloom::Token> tokens;
   std::vector<newsloom::TemporalExpression> dates;
   std::optional<newsloom::Date> published;
 };
@@ -40,7 +41,10 @@ const std::vector<Prepared>& Articles() {
       Prepared p;
       p.body = a.text;
       p.published = newsloom::Date::FromIso(a.published);
-      p.sentences = newsloom::eval::SplitSentencesRoughly(p.body);
+      auto seg = newsloom::text::Segment(p.body);
+      if (!seg.ok()) continue;
+      p.sentences = std::move(seg->sentences);
+      p.tokens = std::move(seg->tokens);
       p.dates = newsloom::timex::TagTemporalExpressions(p.body, p.published, "en");
       out->push_back(std::move(p));
     }
@@ -57,7 +61,7 @@ void BM_QuotesAndFigures(benchmark::State& state) {
   for (auto _ : state) {
     for (const Prepared& a : articles) {
       auto q = newsloom::analyze::FindQuotes(a.body);
-      auto f = newsloom::analyze::FindFigures(a.body, a.sentences, a.dates, a.published);
+      auto f = newsloom::analyze::FindFigures(a.body, a.tokens, a.sentences, a.dates, a.published);
       quotes += q.size();
       figures += f.size();
       benchmark::DoNotOptimize(q.data());

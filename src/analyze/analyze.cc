@@ -228,7 +228,7 @@ Result<AnalyzedArticle> Analyze(Article article, const AnalyzeOptions& options) 
   out.entities = std::move(*entities);
 
   out.quotes = FindQuotes(body);
-  out.figures = FindFigures(body, out.sentences, out.dates, out.article.published);
+  out.figures = FindFigures(body, out.tokens, out.sentences, out.dates, out.article.published);
 
   out.body_hash = text::Hash64(normalized);
   out.minhash = MinHashSignature(ShingleHashes(out.tokens, options.shingle_words),

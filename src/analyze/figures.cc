@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "text/segment.h"
 #include "text/stopwords.h"
 #include "timex/lexicon.h"
 
@@ -14,61 +15,18 @@ namespace {
 struct Tok {
   uint32_t begin, end;
   std::string lower;
-  bool word = false;  // letters, digits and inner hyphens, dots, commas, apostrophes
+  bool word = false;  // a word or a number, not punctuation
   bool cap = false;
 };
 
-bool IsAlnum(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-// Words are ASCII letters and digits with inner '-', '.', ',' and '\'' (digits only around ',' and
-// '.'); other non-space bytes are one-character punctuation tokens (a whole UTF-8 sequence).
-std::vector<Tok> Tokenize(std::string_view s) {
+// The analysis tokens as the rules read them: hyphenated compounds joined ("three-day", "5-10").
+std::vector<Tok> FromTokens(const std::vector<Token>& tokens) {
   std::vector<Tok> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    const unsigned char c = s[i];
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      ++i;
-      continue;
-    }
-    if (IsAlnum(c)) {
-      size_t j = i + 1;
-      while (j < s.size()) {
-        const unsigned char d = s[j];
-        if (IsAlnum(d)) {
-          ++j;
-          continue;
-        }
-        if (j + 1 < s.size() && IsAlnum(static_cast<unsigned char>(s[j + 1]))) {
-          if (d == '-' || d == '\'') {
-            ++j;
-            continue;
-          }
-          if ((d == ',' || d == '.') && IsDigit(s[j - 1]) && IsDigit(s[j + 1])) {
-            ++j;
-            continue;
-          }
-        }
-        break;
-      }
-      Tok t{static_cast<uint32_t>(i), static_cast<uint32_t>(j), {}, true, c >= 'A' && c <= 'Z'};
-      t.lower.reserve(j - i);
-      for (size_t k = i; k < j; ++k) {
-        const char ch = s[k];
-        t.lower.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
-      }
-      out.push_back(std::move(t));
-      i = j;
-      continue;
-    }
-    size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-    len = std::min(len, s.size() - i);
-    out.push_back(Tok{static_cast<uint32_t>(i), static_cast<uint32_t>(i + len),
-                      std::string(s.substr(i, len)), false, false});
-    i += len;
+  out.reserve(tokens.size());
+  for (Token& t : text::JoinHyphenated(tokens)) {
+    out.push_back(Tok{t.span.begin, t.span.end, std::move(t.norm), t.is_word, t.capitalized});
   }
   return out;
 }
@@ -319,11 +277,12 @@ void PlaceInSentence(const std::vector<Span>& sentences,
   if (f->reference_date.empty()) f->reference_date = published_iso;
 }
 
-std::vector<Figure> FindFigures(std::string_view body, const std::vector<Span>& sentences,
+std::vector<Figure> FindFigures(std::string_view body, const std::vector<Token>& tokens,
+                                const std::vector<Span>& sentences,
                                 const std::vector<TemporalExpression>& dates,
                                 const std::optional<Date>& published) {
   std::vector<Figure> out;
-  const std::vector<Tok> t = Tokenize(body);
+  const std::vector<Tok> t = FromTokens(tokens);
   const std::string published_iso = published ? published->ToIso() : std::string();
   size_t date_i = 0;  // dates before the current token are passed
 

@@ -20,11 +20,13 @@
 
 namespace newsloom::analyze {
 
-// The figures of `body` in text order, byte offsets into `body`. `sentences` (sorted, as Analyze
-// makes them) give each figure its sentence; `dates` (sorted, TagTemporalExpressions) give its
-// reference date: the first DATE of its sentence with a calendar value, else `published`.
-// Never fails; deterministic; ill-formed UTF-8 is passed over.
-std::vector<Figure> FindFigures(std::string_view body, const std::vector<Span>& sentences,
+// The figures of `body` in text order, byte offsets into `body`, read from its tokens (Analyze's,
+// text::Segment). `sentences` (sorted, as Analyze makes them) give each figure its sentence;
+// `dates` (sorted, TagTemporalExpressions) give its reference date: the first DATE of its sentence
+// with a calendar value, else `published`. Never fails; deterministic; ill-formed UTF-8 is passed
+// over.
+std::vector<Figure> FindFigures(std::string_view body, const std::vector<Token>& tokens,
+                                const std::vector<Span>& sentences,
                                 const std::vector<TemporalExpression>& dates,
                                 const std::optional<Date>& published);
 

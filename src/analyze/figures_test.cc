@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "text/segment.h"
 #include "timex/timex.h"
 
 namespace newsloom::analyze {
@@ -12,7 +13,10 @@ namespace {
 std::vector<Figure> Find(const std::string& body, const char* published = "2024-06-19") {
   const std::optional<Date> date = Date::FromIso(published);
   const std::vector<Span> sentences = {Span{0, static_cast<uint32_t>(body.size())}};
-  return FindFigures(body, sentences, timex::TagTemporalExpressions(body, date, "en"), date);
+  const Result<text::Segmentation> seg = text::Segment(body);
+  EXPECT_TRUE(seg.ok());
+  return FindFigures(body, seg->tokens, sentences, timex::TagTemporalExpressions(body, date, "en"),
+                     date);
 }
 
 TEST(FindFigures, CountWithQualifierAndDate) {
@@ -89,6 +93,16 @@ TEST(NumberWordValue, Words) {
   EXPECT_EQ(NumberWordValue("ninety"), 90);
   EXPECT_EQ(NumberWordValue("dozen"), 12);
   EXPECT_EQ(NumberWordValue("meeting"), -1);
+}
+
+// Words are the analysis's tokens, so letters beyond ASCII stay inside their word.
+TEST(FindFigures, UnitsBeyondAscii) {
+  const std::string body = "Selon la police, 200 blessés ont été transportés à l'hôpital.";
+  const auto figures = Find(body);
+  ASSERT_EQ(figures.size(), 1u);
+  EXPECT_EQ(figures[0].text, "200 blessés");
+  EXPECT_EQ(figures[0].value, 200);
+  EXPECT_EQ(figures[0].unit, "blessé");
 }
 
 }  // namespace

@@ -125,7 +125,8 @@ Result<std::vector<Story>> StoryDesk::BuildBriefs(
       // Quotes and figures are not stored: found again from the stored body, sentences, dates.
       if (a.quotes.empty()) a.quotes = analyze::FindQuotes(a.article.body);
       if (a.figures.empty()) {
-        a.figures = analyze::FindFigures(a.article.body, a.sentences, a.dates, a.article.published);
+        a.figures = analyze::FindFigures(a.article.body, a.tokens, a.sentences, a.dates,
+                                         a.article.published);
       }
       auto g = group_of.find(a.article.id);
       if (g != group_of.end()) touching.insert(g->second);
