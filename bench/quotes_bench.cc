@@ -60,7 +60,7 @@ void BM_QuotesAndFigures(benchmark::State& state) {
   size_t quotes = 0, figures = 0;
   for (auto _ : state) {
     for (const Prepared& a : articles) {
-      auto q = newsloom::analyze::FindQuotes(a.body);
+      auto q = newsloom::analyze::FindQuotes(a.body, a.tokens);
       auto f = newsloom::analyze::FindFigures(a.body, a.tokens, a.sentences, a.dates, a.published);
       quotes += q.size();
       figures += f.size();

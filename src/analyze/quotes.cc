@@ -8,6 +8,7 @@
 
 #include "analyze/quote_marks.h"
 #include "text/chars.h"
+#include "text/segment.h"
 
 namespace newsloom::analyze {
 namespace {
@@ -34,75 +35,40 @@ const std::unordered_set<std::string>& Abbreviations() {
   return *set;
 }
 
-bool IsWordByte(std::string_view s, size_t i) {
-  const unsigned char c = s[i];
-  if (c < 0x80) return text::IsAsciiAlnum(static_cast<char>(c));
-  if (c == 0xE2 || c == 0xC2) return false;  // quotation marks, dashes, ellipsis, no-break space
-  return true;
-}
-
-std::vector<Tok> Tokenize(std::string_view s) {
+// The analysis's tokens as the rules read them: hyphenated compounds joined ("al-Assad"), a
+// newline token at each paragraph break. A dot after an abbreviation or a capital initial, or
+// before a comma or parenthesis ("R-Ky., said", "(D-Md.) said"), joins its word: it ends no
+// sentence.
+std::vector<Tok> FromTokens(std::string_view s, const std::vector<Token>& analysis_tokens) {
+  const std::vector<Token> tokens = text::JoinHyphenated(analysis_tokens);
   std::vector<Tok> toks;
-  size_t i = 0;
-  while (i < s.size()) {
-    const unsigned char c = s[i];
-    if (c == ' ' || c == '\t' || c == '\r') {
-      ++i;
-      continue;
+  toks.reserve(tokens.size() + tokens.size() / 8);
+  uint32_t pos = 0;
+  auto newlines_before = [&](uint32_t end) {
+    for (; pos < end; ++pos) {
+      if (s[pos] == '\n') toks.push_back({pos, pos + 1, TokKind::kNewline, {}});
     }
-    if (c == '\n') {
-      toks.push_back(
-          {static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1), TokKind::kNewline, {}});
-      ++i;
-      continue;
-    }
-    if (IsWordByte(s, i)) {
-      size_t j = i;
-      while (j < s.size()) {
-        if (IsWordByte(s, j)) {
-          ++j;
-          continue;
-        }
-        // Inner apostrophes, hyphens and dots: "Clinton's", "Clinton’s", "U.S", "al-Assad".
-        size_t ml = 1;
-        const bool curly_apos = MarkAt(s, j, &ml) == Mark::kSingleClose;
-        const size_t step = curly_apos ? ml : 1;
-        if ((s[j] == '\'' || s[j] == '-' || s[j] == '.' || curly_apos) && j + step < s.size() &&
-            IsWordByte(s, j + step)) {
-          j += step;
-          continue;
-        }
-        break;
+  };
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    const Token& token = tokens[k];
+    newlines_before(token.span.begin);
+    Tok t{token.span.begin, token.span.end, token.is_word ? TokKind::kWord : TokKind::kPunct,
+          token.norm};
+    t.cap = token.capitalized;
+    if (t.kind == TokKind::kWord && k + 1 < tokens.size() && tokens[k + 1].norm == "." &&
+        tokens[k + 1].span.begin == t.end) {
+      const uint32_t after = tokens[k + 1].span.end;
+      const bool initial = t.end - t.begin == 1 && text::IsAsciiUpper(s[t.begin]);
+      if (Abbreviations().count(t.lower) || initial ||
+          (after < s.size() && (s[after] == ',' || s[after] == ')'))) {
+        t.end = after;
+        ++k;
       }
-      Tok t{static_cast<uint32_t>(i), static_cast<uint32_t>(j), TokKind::kWord, {}};
-      t.lower.reserve(j - i);
-      for (size_t k = i; k < j; ++k) {
-        const char ch = s[k];
-        t.lower.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
-      }
-      t.cap = (c >= 'A' && c <= 'Z') || c >= 0xC3;  // non-ASCII first letters: names, mostly
-      // A dot after an abbreviation, or before a comma or parenthesis ("R-Ky., said",
-      // "(D-Md.) said"), ends no sentence.
-      if (j < s.size() && s[j] == '.' &&
-          (Abbreviations().count(t.lower) || (j - i == 1 && c >= 'A' && c <= 'Z') ||
-           (j + 1 < s.size() && (s[j + 1] == ',' || s[j + 1] == ')')))) {
-        ++j;
-        t.end = static_cast<uint32_t>(j);
-      }
-      toks.push_back(std::move(t));
-      i = j;
-      continue;
     }
-    size_t len = 1;
-    if (c >= 0x80) {
-      len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-      len = std::min(len, s.size() - i);
-    }
-    Tok t{static_cast<uint32_t>(i), static_cast<uint32_t>(i + len), TokKind::kPunct, {}};
-    t.lower = std::string(s.substr(i, len));
+    pos = t.end;
     toks.push_back(std::move(t));
-    i += len;
   }
+  newlines_before(static_cast<uint32_t>(s.size()));
   return toks;
 }
 
@@ -360,8 +326,8 @@ Cue CueAt(const std::vector<Tok>& toks, int i, int hi) {
 
 class Finder {
  public:
-  Finder(std::string_view body, const QuoteOptions& options)
-      : s_(body), options_(options), raw_(FindQuoteMarks(body)), toks_(Tokenize(body)) {
+  Finder(std::string_view body, const std::vector<Token>& tokens, const QuoteOptions& options)
+      : s_(body), options_(options), raw_(FindQuoteMarks(body)), toks_(FromTokens(body, tokens)) {
     for (Tok& t : toks_)
       if (t.kind == TokKind::kWord) t.lex = LexFlags(t.lower);
     // Mark the tokens inside each quote; quotes and tokens are both in order.
@@ -750,8 +716,14 @@ class Finder {
 
 }  // namespace
 
+std::vector<Quote> FindQuotes(std::string_view body, const std::vector<Token>& tokens,
+                              const QuoteOptions& options) {
+  return Finder(body, tokens, options).Run();
+}
+
 std::vector<Quote> FindQuotes(std::string_view body, const QuoteOptions& options) {
-  return Finder(body, options).Run();
+  Result<text::Segmentation> seg = text::Segment(body);
+  return seg.ok() ? FindQuotes(body, seg->tokens, options) : std::vector<Quote>{};
 }
 
 }  // namespace newsloom::analyze

@@ -30,8 +30,12 @@ struct QuoteOptions {
   bool clause_spans = false;
 };
 
-// All quotes of `body` (UTF-8; ill-formed bytes are passed over), in order of their spans. Byte
-// offsets into `body`. Never fails; thread-safe; deterministic.
+// All quotes of `body` (UTF-8; ill-formed bytes are passed over), read from its tokens (Analyze's,
+// text::Segment), in order of their spans. Byte offsets into `body`. Never fails; thread-safe;
+// deterministic.
+std::vector<Quote> FindQuotes(std::string_view body, const std::vector<Token>& tokens,
+                              const QuoteOptions& options = {});
+// The same, segmenting `body` first (text::Segment).
 std::vector<Quote> FindQuotes(std::string_view body, const QuoteOptions& options = {});
 
 }  // namespace newsloom::analyze

@@ -62,7 +62,7 @@ TEST(FindQuotes, QuoteOverParagraphsKeepsSpeaker) {
       "Governor Jane Roe told the crowd:\n"
       "“We have rebuilt the roads and the schools.\n"
       "“And we will rebuild the hospital too,” the crowd heard.";
-  const std::vector<Quote> quotes = FindQuotes(body, {.indirect = false});
+  const std::vector<Quote> quotes = FindQuotes(body, QuoteOptions{.indirect = false});
   ASSERT_EQ(quotes.size(), 1u);
   EXPECT_THAT(quotes[0].text, ::testing::StartsWith("We have rebuilt"));
   EXPECT_THAT(quotes[0].text, ::testing::EndsWith("hospital too,"));
@@ -72,7 +72,7 @@ TEST(FindQuotes, QuoteOverParagraphsKeepsSpeaker) {
 TEST(FindQuotes, PronounResolvesToLastName) {
   const std::string body =
       "Maria Lopez leads the union. “The strike goes on until the offer improves,” she said.";
-  const std::vector<Quote> quotes = FindQuotes(body, {.indirect = false});
+  const std::vector<Quote> quotes = FindQuotes(body, QuoteOptions{.indirect = false});
   ASSERT_EQ(quotes.size(), 1u);
   EXPECT_EQ(quotes[0].speaker, "Maria Lopez");
   EXPECT_EQ(body.substr(quotes[0].speaker_span.begin, quotes[0].speaker_span.size()), "she");
@@ -82,7 +82,7 @@ TEST(FindQuotes, ConsecutiveQuotesKeepSpeaker) {
   const std::string body =
       "“Our team is ready for the final,” coach Tom Hale said.\n"
       "“We have trained for this match all year long and nobody is injured.”";
-  const std::vector<Quote> quotes = FindQuotes(body, {.indirect = false});
+  const std::vector<Quote> quotes = FindQuotes(body, QuoteOptions{.indirect = false});
   ASSERT_EQ(quotes.size(), 2u);
   EXPECT_EQ(quotes[0].speaker, "Tom Hale");
   EXPECT_EQ(quotes[1].speaker, "Tom Hale");
@@ -94,7 +94,7 @@ TEST(FindQuotes, DashSignatureNamesTheSpeaker) {
       "“He cannot answer a question without scaring people first.” \xE2\x80\x95 Jane Ortiz\n"
       "“We deserve a president who respects every community in this country.”\xE2\x80\x95 "
       "Carl Mendez.\n";
-  const std::vector<Quote> quotes = FindQuotes(body, {.indirect = false});
+  const std::vector<Quote> quotes = FindQuotes(body, QuoteOptions{.indirect = false});
   ASSERT_EQ(quotes.size(), 2u);
   EXPECT_EQ(quotes[0].speaker, "Jane Ortiz");
   EXPECT_EQ(quotes[1].speaker, "Carl Mendez");
@@ -104,7 +104,7 @@ TEST(FindQuotes, NameBeforeLongAppositionIsTheSpeaker) {
   const std::string body =
       "“It has the important virtue of being fiscally responsible,” Leonard Burman, director of "
       "the centrist tax policy centre and a professor at the state university, said of the plan.";
-  const std::vector<Quote> quotes = FindQuotes(body, {.indirect = false});
+  const std::vector<Quote> quotes = FindQuotes(body, QuoteOptions{.indirect = false});
   ASSERT_EQ(quotes.size(), 1u);
   EXPECT_EQ(quotes[0].speaker, "Leonard Burman");
 }
@@ -113,13 +113,13 @@ TEST(FindQuotes, SentenceSubjectBeforeAppositionAndParenthesis) {
   const std::vector<Quote> a = FindQuotes(
       "Jean Ayrault, the foreign minister of France, said the test was a “provocation that "
       "cannot be left without consequences.”",
-      {.indirect = false});
+      QuoteOptions{.indirect = false});
   ASSERT_EQ(a.size(), 1u);
   EXPECT_EQ(a[0].speaker, "Jean Ayrault");
   const std::vector<Quote> b = FindQuotes(
       "“He would be a great senator, one of the brightest members,” Rep. Elijah Cummings (D-Md.) "
       "said in a phone interview.",
-      {.indirect = false});
+      QuoteOptions{.indirect = false});
   ASSERT_EQ(b.size(), 1u);
   EXPECT_EQ(b[0].speaker, "Rep. Elijah Cummings");
 }
@@ -127,7 +127,7 @@ TEST(FindQuotes, SentenceSubjectBeforeAppositionAndParenthesis) {
 TEST(FindQuotes, ClauseSpansCoverTheReportedClauseOnRequest) {
   const std::string body =
       "Hillary Clinton says Donald Trump's late-night tweets were “unhinged, even for him.”";
-  const std::vector<Quote> plain = FindQuotes(body, {.indirect = false});
+  const std::vector<Quote> plain = FindQuotes(body, QuoteOptions{.indirect = false});
   ASSERT_EQ(plain.size(), 1u);
   EXPECT_EQ(plain[0].text, "unhinged, even for him.");
   EXPECT_EQ(plain[0].speaker, "Hillary Clinton");
