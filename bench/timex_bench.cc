@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "eval/timex_tml.h"
+#include "text/segment.h"
 #include "timex/timex.h"
 
 namespace {
@@ -42,7 +43,9 @@ std::vector<Sentence> LoadSentences(const std::string& set) {
     buf << in.rdbuf();
     auto doc = newsloom::eval::ParseTimeml(buf.str());
     if (!doc.ok()) continue;
-    for (const newsloom::Span& s : newsloom::eval::SplitSentencesRoughly(doc->text)) {
+    const auto segmented = newsloom::text::Segment(doc->text);
+    if (!segmented.ok()) continue;
+    for (const newsloom::Span& s : segmented->sentences) {
       out.push_back({doc->text.substr(s.begin, s.size()), doc->dct});
     }
   }

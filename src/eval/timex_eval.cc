@@ -13,6 +13,7 @@
 #include "eval/eval.h"
 #include "eval/timex_tml.h"
 #include "extract/language.h"
+#include "text/segment.h"
 #include "timex/timex.h"
 
 namespace newsloom::eval {
@@ -187,7 +188,8 @@ Result<nlohmann::json> RunTimexEval(const EvalOptions& options) {
     seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     Counts c = Score(*doc, tags, path.filename().string(), &errors);
     c.documents = 1;
-    c.sentences = static_cast<long>(SplitSentencesRoughly(doc->text).size());
+    const Result<text::Segmentation> segmented = text::Segment(doc->text);
+    c.sentences = segmented.ok() ? static_cast<long>(segmented->sentences.size()) : 0;
     subsets[path.parent_path().filename().string()].Add(c);
     total.Add(c);
     if (!options.output.empty()) {

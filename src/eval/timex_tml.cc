@@ -123,41 +123,4 @@ std::string WriteTimeml(const TimemlDocument& doc, const std::vector<TemporalExp
   return out;
 }
 
-std::vector<Span> SplitSentencesRoughly(std::string_view text) {
-  std::vector<Span> out;
-  size_t start = 0;
-  auto emit = [&](size_t end) {
-    size_t b = start;
-    while (b < end && (text[b] == ' ' || text[b] == '\n' || text[b] == '\t' || text[b] == '\r')) {
-      ++b;
-    }
-    size_t e = end;
-    while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\n' || text[e - 1] == '\t' ||
-                     text[e - 1] == '\r')) {
-      --e;
-    }
-    if (e > b) out.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
-    start = end;
-  };
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '\n' && i + 1 < text.size() && text[i + 1] == '\n') {
-      emit(i);
-      continue;
-    }
-    if ((c == '.' || c == '!' || c == '?') && i + 2 < text.size() && text[i + 1] == ' ') {
-      const char next = text[i + 2];
-      // "Mr. Smith", "U.S. officials": a short word before the period does not end a sentence.
-      size_t w = i;
-      while (w > start && text[w - 1] != ' ' && text[w - 1] != '\n') --w;
-      const bool short_word = i - w <= 2 && c == '.';
-      if ((next >= 'A' && next <= 'Z') || next == '"' || next == '\'') {
-        if (!short_word) emit(i + 1);
-      }
-    }
-  }
-  emit(text.size());
-  return out;
-}
-
 }  // namespace newsloom::eval

@@ -39,10 +39,6 @@ Result<TimemlDocument> ParseTimeml(std::string_view xml);
 // the gold ones; the text itself is unchanged (re-escaped).
 std::string WriteTimeml(const TimemlDocument& doc, const std::vector<TemporalExpression>& tags);
 
-// Sentences of plain text, roughly: ends at . ! ? followed by space and an upper-case letter or
-// a quote, and at blank lines. Enough to count sentences and to cut benchmark inputs.
-std::vector<Span> SplitSentencesRoughly(std::string_view text);
-
 }  // namespace newsloom::eval
 
 #endif  // NEWSLOOM_EVAL_TIMEX_TML_H_
