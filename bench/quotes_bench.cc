@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "analyze/figures.h"
-#include "analyze/quotes.h"
+#include "newsloom/quotes.h"
 #include "text/segment.h"
 #include "timex/timex.h"
 #include "workload.h"

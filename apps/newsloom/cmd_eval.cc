@@ -3,7 +3,7 @@
 #include <string>
 
 #include "commands.h"
-#include "eval/eval.h"
+#include "newsloom/eval.h"
 
 namespace newsloom::cli {
 namespace {

@@ -7,8 +7,7 @@
 #include "commands.h"
 #include "newsloom/pipeline.h"
 #include "newsloom/store.h"
-#include "pipeline/work_queue.h"
-#include "store/postgres_store.h"
+#include "newsloom/work_queue.h"
 #include "store_flags.h"
 
 namespace newsloom::cli {
@@ -24,7 +23,7 @@ struct IngestFlags {
 
 // --enqueue: only queue the raw pages for `newsloom worker` (PostgreSQL stores).
 int RunEnqueue(const IngestFlags& flags) {
-  auto store = store::PostgresStore::Open(flags.db);
+  auto store = QueueStore::Open(flags.db);
   if (!store.ok()) {
     std::fprintf(stderr, "newsloom ingest: %s\n", store.status().ToString().c_str());
     return 1;

@@ -8,8 +8,7 @@
 
 #include "commands.h"
 #include "newsloom/pipeline.h"
-#include "pipeline/work_queue.h"
-#include "store/postgres_store.h"
+#include "newsloom/work_queue.h"
 #include "store_flags.h"
 
 namespace newsloom::cli {
@@ -25,12 +24,12 @@ void InstallStopHandlers() {
   std::signal(SIGTERM, RequestStop);
 }
 
-std::unique_ptr<store::PostgresStore> OpenPostgres(const std::string& db, const char* command) {
+std::unique_ptr<QueueStore> OpenPostgres(const std::string& db, const char* command) {
   if (!IsPostgresTarget(db)) {
     std::fprintf(stderr, "newsloom %s: needs a postgresql:// store, not %s\n", command, db.c_str());
     return nullptr;
   }
-  auto store = store::PostgresStore::Open(db);
+  auto store = QueueStore::Open(db);
   if (!store.ok()) {
     std::fprintf(stderr, "newsloom %s: %s\n", command, store.status().ToString().c_str());
     return nullptr;

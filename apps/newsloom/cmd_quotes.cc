@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "analyze/quotes.h"
 #include "commands.h"
 #include "given_pages.h"
+#include "newsloom/quotes.h"
 
 namespace newsloom::cli {
 namespace {

@@ -10,10 +10,10 @@
 #include <vector>
 
 #include "commands.h"
-#include "fetch/source_list.h"
+#include "newsloom/server.h"
+#include "newsloom/source_list.h"
 #include "newsloom/store.h"
 #include "pipeline/live_ingest.h"
-#include "server/server.h"
 #include "store/watch_state_store.h"
 #include "watch_flags.h"
 

@@ -6,7 +6,7 @@
 
 #include "commands.h"
 #include "newsloom/store.h"
-#include "store/story_json.h"
+#include "newsloom/story_json.h"
 #include "store_flags.h"
 
 namespace newsloom::cli {

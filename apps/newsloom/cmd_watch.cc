@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "commands.h"
-#include "fetch/source_list.h"
+#include "newsloom/source_list.h"
 #include "newsloom/store.h"
 #include "pipeline/live_ingest.h"
 #include "store/watch_state_store.h"

@@ -20,7 +20,7 @@
 #include <thread>
 
 #include "newsloom/store.h"
-#include "store/story_json.h"
+#include "newsloom/story_json.h"
 #include "testing/news_site.h"
 #include "testing/test_site.h"
 

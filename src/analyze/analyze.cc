@@ -9,7 +9,7 @@
 #include "analyze/figures.h"
 #include "analyze/ner.h"
 #include "analyze/ner_fallback.h"
-#include "analyze/quotes.h"
+#include "newsloom/quotes.h"
 #include "text/hash.h"
 #include "text/segment.h"
 #include "text/stopwords.h"

@@ -1,4 +1,4 @@
-#include "analyze/quotes.h"
+#include "newsloom/quotes.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "eval/eval.h"
 #include "eval/ingested_corpus.h"
+#include "newsloom/eval.h"
 #include "text/fold.h"
 
 namespace newsloom::eval {

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <tuple>
 
-#include "eval/eval.h"
+#include "newsloom/eval.h"
 
 namespace newsloom::eval {
 namespace {

@@ -10,12 +10,12 @@
 #include <string>
 #include <vector>
 
-#include "eval/eval.h"
 #include "eval/eval_io.h"
 #include "extract/dates.h"
 #include "extract/extract.h"
 #include "extract/furniture.h"
 #include "extract/publication.h"
+#include "newsloom/eval.h"
 
 namespace newsloom::eval {
 namespace {

@@ -7,8 +7,8 @@
 
 #include "analyze/model_files.h"
 #include "analyze/ner.h"
-#include "eval/eval.h"
 #include "eval/ner_score.h"
+#include "newsloom/eval.h"
 
 namespace newsloom::eval {
 namespace {

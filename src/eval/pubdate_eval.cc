@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "eval/eval.h"
 #include "extract/dates.h"
+#include "newsloom/eval.h"
 
 namespace newsloom::eval {
 namespace {

@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "analyze/quotes.h"
-#include "eval/eval.h"
 #include "eval/eval_io.h"
+#include "newsloom/eval.h"
+#include "newsloom/quotes.h"
 
 namespace newsloom::eval {
 namespace {

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "eval/eval.h"
 #include "eval/eval_io.h"
 #include "eval/ingested_corpus.h"
+#include "newsloom/eval.h"
 #include "text/normalize.h"
 
 namespace newsloom::eval {

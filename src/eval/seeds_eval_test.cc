@@ -2,7 +2,7 @@
 
 #include <filesystem>
 
-#include "eval/eval.h"
+#include "newsloom/eval.h"
 
 namespace newsloom::eval {
 namespace {

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "eval/eval.h"
 #include "eval/ingested_corpus.h"
 #include "eval/timeline_rouge.h"
+#include "newsloom/eval.h"
 #include "story/timeline.h"
 
 namespace newsloom::eval {

@@ -4,7 +4,7 @@
 #include <fstream>
 #include <string>
 
-#include "eval/eval.h"
+#include "newsloom/eval.h"
 
 namespace newsloom::eval {
 namespace {

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "eval/eval.h"
 #include "eval/timex_tml.h"
 #include "extract/language.h"
+#include "newsloom/eval.h"
 #include "text/segment.h"
 #include "timex/timex.h"
 

@@ -1,4 +1,4 @@
-#include "fetch/source_list.h"
+#include "newsloom/source_list.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

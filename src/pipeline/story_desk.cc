@@ -7,7 +7,7 @@
 #include <utility>
 
 #include "analyze/figures.h"
-#include "analyze/quotes.h"
+#include "newsloom/quotes.h"
 #include "story/story_builder.h"
 #include "text/byte_archive.h"
 

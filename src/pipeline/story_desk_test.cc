@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "newsloom/pipeline.h"
-#include "store/story_json.h"
+#include "newsloom/story_json.h"
 #include "testing/postgres_test_server.h"
 
 namespace newsloom {

@@ -1,4 +1,4 @@
-#include "pipeline/work_queue.h"
+#include "newsloom/work_queue.h"
 
 #include <algorithm>
 #include <chrono>

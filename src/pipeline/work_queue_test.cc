@@ -1,6 +1,6 @@
 // The work queue against a throwaway PostgreSQL server: workers that die mid-batch lose nothing and
 // double nothing, and the stories equal those of a single-process SQLite ingest of the same pages.
-#include "pipeline/work_queue.h"
+#include "newsloom/work_queue.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -12,8 +12,8 @@
 #include <set>
 #include <thread>
 
+#include "newsloom/story_json.h"
 #include "store/postgres_store.h"
-#include "store/story_json.h"
 #include "testing/postgres_test_server.h"
 
 namespace newsloom {

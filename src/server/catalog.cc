@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "store/story_json.h"
+#include "newsloom/story_json.h"
 #include "text/chars.h"
 
 namespace newsloom::server {

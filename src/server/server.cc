@@ -1,4 +1,4 @@
-#include "server/server.h"
+#include "newsloom/server.h"
 
 #include <httplib.h>
 
@@ -13,10 +13,10 @@
 #include <set>
 #include <string_view>
 
-#include "analyze/quotes.h"
 #include "ingest/reader.h"
 #include "newsloom/json.h"
 #include "newsloom/pipeline.h"
+#include "newsloom/quotes.h"
 #include "server/assets.h"
 #include "server/catalog.h"
 #include "server/metrics.h"

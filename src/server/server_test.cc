@@ -1,6 +1,6 @@
 // The server in-process on a free loopback port, driven by httplib::Client: every route and every
 // bad-request case answers with the right status and a JSON error, and nothing stalls it.
-#include "server/server.h"
+#include "newsloom/server.h"
 
 #include <arpa/inet.h>
 #include <gmock/gmock.h>
@@ -18,7 +18,7 @@
 #include <thread>
 
 #include "newsloom/store.h"
-#include "store/story_json.h"
+#include "newsloom/story_json.h"
 
 namespace newsloom::server {
 namespace {

@@ -8,12 +8,12 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "newsloom/story_json.h"
 #include "store/codec.h"
 #include "store/postgres_sql.h"
 #include "store/row_json.h"
 #include "store/search_words.h"
 #include "store/snippet.h"
-#include "store/story_json.h"
 #include "text/hash.h"
 
 namespace newsloom::store {

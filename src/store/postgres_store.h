@@ -18,7 +18,7 @@
 
 namespace newsloom::store {
 
-class PostgresStore : public Store, public WorkQueue {
+class PostgresStore : public QueueStore {
  public:
   // Connects (libpq accepts the URI as is) and applies missing migrations.
   static Result<std::unique_ptr<PostgresStore>> Open(const std::string& uri);

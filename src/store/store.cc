@@ -1,6 +1,7 @@
 // Store::Open: picks the backend from the target; what the backends share.
 #include "newsloom/store.h"
 
+#include "newsloom/work_queue.h"
 #include "store/postgres_store.h"
 #include "store/sqlite_store.h"
 
@@ -14,6 +15,15 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& target) {
     return std::unique_ptr<Store>(std::move(*store));
   }
   return store::SqliteStore::Open(target);
+}
+
+Result<std::unique_ptr<QueueStore>> QueueStore::Open(const std::string& target) {
+  if (target.rfind("postgresql://", 0) != 0 && target.rfind("postgres://", 0) != 0) {
+    return Status::InvalidArgument("a work queue needs a postgresql:// store, not " + target);
+  }
+  auto store = store::PostgresStore::Open(target);
+  if (!store.ok()) return store.status();
+  return std::unique_ptr<QueueStore>(std::move(*store));
 }
 
 Result<std::vector<AnalyzedArticle>> Store::GetArticles(const std::vector<std::string>& ids) {

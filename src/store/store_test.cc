@@ -10,8 +10,8 @@
 #include <map>
 #include <random>
 
+#include "newsloom/story_json.h"
 #include "store/codec.h"
-#include "store/story_json.h"
 #include "testing/postgres_test_server.h"
 
 namespace newsloom {

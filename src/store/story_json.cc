@@ -1,4 +1,4 @@
-#include "store/story_json.h"
+#include "newsloom/story_json.h"
 
 namespace newsloom::store {
 

@@ -9,8 +9,8 @@
 // (consecutive quotes keep their speaker). Pronouns resolve to the most recent person name.
 // Indirect speech ("X said that ...", "according to X, ...", "..., X said.") gives quotes of kind
 // "indirect" whose span is the reported clause.
-#ifndef NEWSLOOM_ANALYZE_QUOTES_H_
-#define NEWSLOOM_ANALYZE_QUOTES_H_
+#ifndef NEWSLOOM_QUOTES_H_
+#define NEWSLOOM_QUOTES_H_
 
 #include <string_view>
 #include <vector>
@@ -40,4 +40,4 @@ std::vector<Quote> FindQuotes(std::string_view body, const QuoteOptions& options
 
 }  // namespace newsloom::analyze
 
-#endif  // NEWSLOOM_ANALYZE_QUOTES_H_
+#endif  // NEWSLOOM_QUOTES_H_

@@ -9,8 +9,8 @@
 //   POST /api/ingest                     JSONL pages; needs "Authorization: Bearer TOKEN"
 //   GET  /healthz, /metrics (Prometheus text), and the page's embedded files ("/" is index.html)
 // No CORS headers are sent. Every span in the JSON is a byte range into the article body.
-#ifndef NEWSLOOM_SERVER_SERVER_H_
-#define NEWSLOOM_SERVER_SERVER_H_
+#ifndef NEWSLOOM_SERVER_H_
+#define NEWSLOOM_SERVER_H_
 
 #include <cstddef>
 #include <memory>
@@ -75,4 +75,4 @@ class Server {
 
 }  // namespace newsloom::server
 
-#endif  // NEWSLOOM_SERVER_SERVER_H_
+#endif  // NEWSLOOM_SERVER_H_

@@ -8,8 +8,8 @@
 // text}]}], claims [{unit, thing, status, independent_sources, values [{text, value, value_high,
 // approx, reference_date, citation {article_id, begin, end, text}}]}]. Dates are ISO strings or
 // null.
-#ifndef NEWSLOOM_STORE_STORY_JSON_H_
-#define NEWSLOOM_STORE_STORY_JSON_H_
+#ifndef NEWSLOOM_STORY_JSON_H_
+#define NEWSLOOM_STORY_JSON_H_
 
 #include <nlohmann/json.hpp>
 #include <string_view>
@@ -31,4 +31,4 @@ Result<Story> StoryFromJson(const nlohmann::json& json);
 
 }  // namespace newsloom::store
 
-#endif  // NEWSLOOM_STORE_STORY_JSON_H_
+#endif  // NEWSLOOM_STORY_JSON_H_

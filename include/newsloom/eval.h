@@ -1,7 +1,7 @@
 // `newsloom eval TASK --data PATH`: each task reads a development set and returns one JSON object
 // of figures. A task fails with kNotFound, naming the path, when its data is absent.
-#ifndef NEWSLOOM_EVAL_EVAL_H_
-#define NEWSLOOM_EVAL_EVAL_H_
+#ifndef NEWSLOOM_EVAL_H_
+#define NEWSLOOM_EVAL_H_
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -58,4 +58,4 @@ Result<nlohmann::json> RunQuotesEval(const EvalOptions& options);
 
 }  // namespace newsloom::eval
 
-#endif  // NEWSLOOM_EVAL_EVAL_H_
+#endif  // NEWSLOOM_EVAL_H_

@@ -1,7 +1,7 @@
 // The sources a user names: URLs, and files listing them (one a line, or an OPML export of a
 // feed reader).
-#ifndef NEWSLOOM_FETCH_SOURCE_LIST_H_
-#define NEWSLOOM_FETCH_SOURCE_LIST_H_
+#ifndef NEWSLOOM_SOURCE_LIST_H_
+#define NEWSLOOM_SOURCE_LIST_H_
 
 #include <string>
 #include <string_view>
@@ -25,4 +25,4 @@ SourceList ExpandSources(const std::vector<std::string>& arguments);
 
 }  // namespace newsloom::fetch
 
-#endif  // NEWSLOOM_FETCH_SOURCE_LIST_H_
+#endif  // NEWSLOOM_SOURCE_LIST_H_
