@@ -6,8 +6,7 @@
 #include <vector>
 
 #include "commands.h"
-#include "store/watch_state_rows.h"
-#include "store/watch_state_store.h"
+#include "newsloom/watch_state_store.h"
 
 namespace newsloom::cli {
 namespace {

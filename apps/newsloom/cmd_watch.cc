@@ -10,8 +10,8 @@
 #include "commands.h"
 #include "newsloom/source_list.h"
 #include "newsloom/store.h"
-#include "pipeline/live_ingest.h"
-#include "store/watch_state_store.h"
+#include "newsloom/watch.h"
+#include "newsloom/watch_state_store.h"
 #include "watch_flags.h"
 
 namespace newsloom::cli {

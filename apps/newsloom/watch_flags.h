@@ -8,8 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "fetch/watcher.h"
-#include "pipeline/live_ingest.h"
+#include "newsloom/watch.h"
 
 namespace newsloom::cli {
 

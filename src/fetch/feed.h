@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "newsloom/fetch.h"
 #include "newsloom/status.h"
 
 namespace newsloom::fetch {
@@ -25,13 +26,6 @@ enum class DocumentKind { kRss, kRdf, kAtom, kJsonFeed, kSitemap, kSitemapIndex,
 
 // "rss", "rdf", "atom", "json-feed", "sitemap", "sitemap-index", "opml", "html".
 std::string_view KindName(DocumentKind kind);
-
-struct ParseOptions {
-  uint64_t max_bytes = 32u << 20;  // larger documents (after gunzip) are refused
-  size_t max_items = 1000;         // items kept, in document order; the rest only counted
-  size_t max_children = 50;        // sources kept of an index, an OPML list or a front page
-  size_t max_summary_bytes = 2000;
-};
 
 struct ParsedDocument {
   DocumentKind kind = DocumentKind::kHtml;

@@ -7,9 +7,9 @@
 #include <string>
 #include <string_view>
 
-namespace newsloom::fetch {
+#include "newsloom/fetch.h"
 
-using TimePoint = std::chrono::system_clock::time_point;
+namespace newsloom::fetch {
 
 // "2024-06-14T09:30:00Z": a point in time in UTC, to the second.
 std::string FormatUtc(TimePoint t);

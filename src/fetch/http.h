@@ -13,45 +13,12 @@
 #include <string_view>
 #include <vector>
 
+#include "newsloom/fetch.h"
 #include "newsloom/status.h"
 
 namespace newsloom::fetch {
 
 // "newsloom/<version>".
-std::string DefaultUserAgent();
-
-struct FetchOptions {
-  std::string user_agent = DefaultUserAgent();
-  // The product token looked up in robots.txt user-agent lines.
-  std::string robots_token = "newsloom";
-  // Between the end of one request to a host and the start of the next. A longer robots.txt
-  // Crawl-delay wins.
-  std::chrono::milliseconds host_delay{1000};
-  // A host whose robots.txt asks for a longer Crawl-delay is not fetched at all ("disallowed").
-  std::chrono::milliseconds max_crawl_delay{60'000};
-  // Larger responses are abandoned while they arrive (the limit applies to the decoded body).
-  uint64_t max_page_bytes = 16u << 20;
-  std::chrono::milliseconds connect_timeout{10'000};
-  std::chrono::milliseconds total_timeout{60'000};  // one request, from start to last byte
-  std::chrono::milliseconds stall_timeout{15'000};  // no byte received for this long: abandoned
-  int max_redirects = 5;
-  // 5xx answers, 429, timeouts and stalls are tried again this many times, after retry_backoff,
-  // then twice that, and so on (or the server's Retry-After when longer, up to max_retry_after).
-  int max_retries = 2;
-  std::chrono::milliseconds retry_backoff{2000};
-  std::chrono::milliseconds max_retry_after{60'000};  // a longer Retry-After: no retry now
-  std::chrono::milliseconds robots_ttl{std::chrono::hours(24)};  // RFC 9309: at most a day
-  // How long an unreachable robots.txt (5xx, no connection) keeps its origin disallowed.
-  std::chrono::milliseconds robots_error_ttl{std::chrono::minutes(10)};
-  size_t max_parallel_hosts = 8;
-  // libcurl CURLOPT_RESOLVE entries, "host:port:address": names resolved without DNS.
-  std::vector<std::string> resolve;
-  // Honour http_proxy, https_proxy and no_proxy from the environment.
-  bool proxy_from_environment = true;
-  // Asked between transfers; once true, FetchAll starts nothing more: the transfers under way
-  // finish and the requests not started are dropped without a call to `done`.
-  std::function<bool()> cancelled;
-};
 
 enum class FetchOutcome {
   kOk,                 // 2xx: the body is in the result

@@ -1,4 +1,4 @@
-#include "fetch/watch_state.h"
+#include "newsloom/watch_state.h"
 
 namespace newsloom::fetch {
 

@@ -14,52 +14,12 @@
 #include "fetch/feed.h"
 #include "fetch/feed_date.h"
 #include "fetch/http.h"
-#include "fetch/watch_state.h"
+#include "newsloom/fetch.h"
 #include "newsloom/raw_page.h"
 #include "newsloom/status.h"
+#include "newsloom/watch_state.h"
 
 namespace newsloom::fetch {
-
-struct WatchOptions {
-  // A source is polled again this long after its last poll. The sources a source names are
-  // polled with it.
-  std::chrono::seconds interval{300};
-  FetchOptions fetch;
-  ParseOptions parse;
-  // How far sources named by sources are followed: a front page (0) -> its feed (1); an OPML
-  // list (0) -> a sitemap index (1) -> its sitemaps (2).
-  int max_depth = 2;
-  // An article that failed in a way that may pass is tried again at later polls, no sooner than
-  // retry_delay after the last attempt, until it has had this many attempts in all.
-  int max_article_attempts = 3;
-  std::chrono::seconds retry_delay{std::chrono::hours(1)};
-  // The wall clock; the system clock when empty (tests set their own).
-  std::function<TimePoint()> clock;
-  // Asked while fetching; once true, the poll starts no more requests and ends after the ones
-  // under way: what was not fetched stays in the state for the next poll.
-  std::function<bool()> stop;
-};
-
-// Something skipped or failed, against the source that listed it.
-struct PollProblem {
-  std::string source;  // canonical URL of the source
-  std::string url;     // the URL concerned (the source itself, or one of its items)
-  std::string reason;
-};
-
-struct PollReport {
-  size_t sources_polled = 0;
-  size_t sources_not_modified = 0;
-  size_t sources_failed = 0;
-  size_t items = 0;           // items read from the sources that answered with a document
-  size_t new_urls = 0;        // of them, URLs not met before
-  size_t pages = 0;           // pages handed on
-  size_t fetch_failures = 0;  // article fetches that failed (disallowed ones included)
-  // In the order met: sources in poll order, then articles in the order they are handed on. A
-  // source or an article that keeps failing for the same reason is reported at its first failure
-  // only (an article's attempts end with a final failure, or after max_article_attempts).
-  std::vector<PollProblem> problems;
-};
 
 class Watcher {
  public:

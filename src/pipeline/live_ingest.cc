@@ -1,14 +1,17 @@
-#include "pipeline/live_ingest.h"
-
 #include <thread>
 #include <utility>
+
+#include "fetch/watcher.h"
+#include "newsloom/watch.h"
 
 namespace newsloom {
 
 LiveIngest::LiveIngest(Store* store, fetch::WatchState* state, std::vector<std::string> sources,
                        fetch::WatchOptions options)
     : pipeline_(store, DefaultPageStages()),
-      watcher_(std::move(sources), std::move(options), state) {}
+      watcher_(std::make_unique<fetch::Watcher>(std::move(sources), std::move(options), state)) {}
+
+LiveIngest::~LiveIngest() = default;
 
 Result<LivePollReport> LiveIngest::PollOnce() {
   LivePollReport report;
@@ -28,7 +31,7 @@ Result<LivePollReport> LiveIngest::PollOnce() {
       report.skipped.push_back({source, url, s.reason});
     return Status::Ok();
   };
-  auto polled = watcher_.PollOnce(store_page);
+  auto polled = watcher_->PollOnce(store_page);
   if (!polled.ok()) return polled.status();
   report.poll = std::move(*polled);
   if (report.articles_stored > 0 || !stories_current_) {

@@ -1,8 +1,6 @@
 // Live sources into a store, end to end against a local news site (127.0.0.1 only; the outlets'
 // host names reach it through libcurl's resolve option): every allowed article once, validators,
 // new items joining their stories, faults reported once, politeness seen from the server.
-#include "pipeline/live_ingest.h"
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -11,7 +9,8 @@
 #include <random>
 #include <set>
 
-#include "store/watch_state_store.h"
+#include "newsloom/watch.h"
+#include "newsloom/watch_state_store.h"
 #include "testing/news_site.h"
 #include "testing/postgres_test_server.h"
 #include "testing/test_site.h"

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "newsloom/watch_state_store.h"
 #include "store/watch_state_rows.h"
-#include "store/watch_state_store.h"
 
 namespace newsloom::store {
 

@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <string_view>
 
+#include "newsloom/watch_state_store.h"
+
 namespace newsloom::store {
 
 namespace {

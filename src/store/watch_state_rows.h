@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "fetch/watch_state.h"
+#include "newsloom/watch_state.h"
 
 namespace newsloom::store {
 
@@ -23,9 +23,6 @@ extern const char* const kUrlColumns;
 inline constexpr int kUrlColumnCount = 16;
 TextRow UrlToRow(const fetch::SeenUrl& url);
 fetch::SeenUrl UrlFromRow(const TextRow& row);
-
-// "pending", "fetched", "retry", "failed".
-const char* UrlStateName(fetch::UrlState state);
 
 }  // namespace newsloom::store
 

@@ -1,6 +1,6 @@
 // The watch state in both store backends: what is written is read back, across reopening, and a
 // failed Atomically() leaves nothing behind.
-#include "store/watch_state_store.h"
+#include "newsloom/watch_state_store.h"
 
 #include <gtest/gtest.h>
 

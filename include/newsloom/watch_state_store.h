@@ -1,8 +1,8 @@
 // The watcher's state (fetch/watch_state.h) kept in the store, beside the articles it brought:
 // SQLite or PostgreSQL, opened by the same target as Store::Open. Each write of the watcher is
 // committed when it returns; Atomically() is one transaction.
-#ifndef NEWSLOOM_STORE_WATCH_STATE_STORE_H_
-#define NEWSLOOM_STORE_WATCH_STATE_STORE_H_
+#ifndef NEWSLOOM_WATCH_STATE_STORE_H_
+#define NEWSLOOM_WATCH_STATE_STORE_H_
 
 #include <cstdint>
 #include <map>
@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "fetch/watch_state.h"
 #include "newsloom/status.h"
+#include "newsloom/watch_state.h"
 
 namespace newsloom::store {
 
@@ -23,6 +23,9 @@ class StoredWatchState : public fetch::WatchState {
   virtual Result<std::vector<fetch::SeenUrl>> FailedUrls() = 0;
 };
 
+// "pending", "fetched", "retry", "failed".
+const char* UrlStateName(fetch::UrlState state);
+
 // Opens the watch state of the store at `target` (a SQLite file or postgresql://...) on a
 // connection of its own, creating the store and bringing its schema up to date as Store::Open
 // does.
@@ -30,4 +33,4 @@ Result<std::unique_ptr<StoredWatchState>> OpenWatchState(const std::string& targ
 
 }  // namespace newsloom::store
 
-#endif  // NEWSLOOM_STORE_WATCH_STATE_STORE_H_
+#endif  // NEWSLOOM_WATCH_STATE_STORE_H_

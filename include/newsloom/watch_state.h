@@ -2,8 +2,8 @@
 // last poll, status, counters and last error, and each URL met in a source with what fetching it
 // gave. Plain structs behind an interface, so that any store can keep them; MemoryWatchState is
 // the one for tests and one-off runs.
-#ifndef NEWSLOOM_FETCH_WATCH_STATE_H_
-#define NEWSLOOM_FETCH_WATCH_STATE_H_
+#ifndef NEWSLOOM_WATCH_STATE_H_
+#define NEWSLOOM_WATCH_STATE_H_
 
 #include <cstdint>
 #include <functional>
@@ -103,4 +103,4 @@ class MemoryWatchState : public WatchState {
 
 }  // namespace newsloom::fetch
 
-#endif  // NEWSLOOM_FETCH_WATCH_STATE_H_
+#endif  // NEWSLOOM_WATCH_STATE_H_

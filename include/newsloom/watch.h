@@ -9,21 +9,22 @@
 // nothing is lost or doubled, and the articles keep the order of an uninterrupted run. The
 // stories and their saved state are written together, and updated at the first poll of every
 // process, so stored articles that an update cut short left out are added then.
-#ifndef NEWSLOOM_PIPELINE_LIVE_INGEST_H_
-#define NEWSLOOM_PIPELINE_LIVE_INGEST_H_
+#ifndef NEWSLOOM_WATCH_H_
+#define NEWSLOOM_WATCH_H_
 
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "fetch/watch_state.h"
-#include "fetch/watcher.h"
+#include "newsloom/fetch.h"
 #include "newsloom/pipeline.h"
 #include "newsloom/status.h"
 #include "newsloom/store.h"
+#include "newsloom/watch_state.h"
 
 namespace newsloom {
 
@@ -48,6 +49,7 @@ class LiveIngest {
  public:
   LiveIngest(Store* store, fetch::WatchState* state, std::vector<std::string> sources,
              fetch::WatchOptions options);
+  ~LiveIngest();
 
   // Polls the due sources and stores every new article. Only the store or the state failing is an
   // error; bad sources and pages are in the report.
@@ -55,7 +57,7 @@ class LiveIngest {
 
  private:
   Pipeline pipeline_;
-  fetch::Watcher watcher_;
+  std::unique_ptr<fetch::Watcher> watcher_;
   bool stories_current_ = false;  // updated by this process at least once
 };
 
@@ -69,4 +71,4 @@ Status RunLiveIngest(LiveIngest& watch, std::chrono::milliseconds interval,
 
 }  // namespace newsloom
 
-#endif  // NEWSLOOM_PIPELINE_LIVE_INGEST_H_
+#endif  // NEWSLOOM_WATCH_H_
