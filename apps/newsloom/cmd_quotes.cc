@@ -96,6 +96,7 @@ int RunQuotes(const QuotesFlags& flags) {
         ++failures;
       continue;
     }
+    options.language = article->language;
     const std::vector<Quote> quotes = analyze::FindQuotes(article->body, options);
     nlohmann::json list = nlohmann::json::array();
     for (const Quote& q : quotes) list.push_back(QuoteToJson(q));

@@ -12,6 +12,7 @@
 #ifndef NEWSLOOM_QUOTES_H_
 #define NEWSLOOM_QUOTES_H_
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -20,6 +21,9 @@
 namespace newsloom::analyze {
 
 struct QuoteOptions {
+  // ISO 639-1: German, French and Spanish have their own speech verbs and function words; other
+  // languages are read with the English ones.
+  std::string language = "en";
   bool indirect = true;  // also report indirect speech
   // Quoted text of fewer words with no cue in its sentence is taken for a scare quote or a title,
   // not speech, and dropped.

@@ -227,7 +227,7 @@ Result<AnalyzedArticle> Analyze(Article article, const AnalyzeOptions& options) 
   if (!entities.ok()) return entities.status();
   out.entities = std::move(*entities);
 
-  out.quotes = FindQuotes(body, out.tokens);
+  out.quotes = FindQuotes(body, out.tokens, QuoteOptions{.language = out.article.language});
   out.figures = FindFigures(body, out.tokens, out.sentences, out.dates, out.article.published);
 
   out.body_hash = text::Hash64(normalized);

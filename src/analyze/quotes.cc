@@ -175,10 +175,12 @@ enum LexFlag : uint8_t {
   kSpeakerNoun = 32
 };
 
-// One lookup per word instead of one per set and test.
-uint8_t LexFlags(const std::string& w) {
+using LexTable = std::unordered_map<std::string, uint8_t>;
+
+// English: one lookup per word instead of one per set and test.
+const LexTable& EnglishLexicon() {
   static const auto* table = [] {
-    auto* t = new std::unordered_map<std::string, uint8_t>;
+    auto* t = new LexTable;
     for (const std::string& x : CueVerbs()) (*t)[x] |= kCue;
     for (const std::string& x : Boundary()) (*t)[x] |= kBoundary;
     for (const std::string& x : SkipBeforeCue()) (*t)[x] |= kSkip;
@@ -187,8 +189,107 @@ uint8_t LexFlags(const std::string& w) {
     for (const std::string& x : SpeakerNouns()) (*t)[x] |= kSpeakerNoun;
     return t;
   }();
-  auto it = table->find(w);
-  return it == table->end() ? 0 : it->second;
+  return *table;
+}
+
+// The words of one language in each role, as the rules read them (normalised as the analysis
+// normalises tokens: "äußerte" is "äusserte").
+struct LanguageWords {
+  std::vector<const char*> cues, boundaries, skip_before_cue, determiners, pronouns, speaker_nouns;
+};
+
+// The English words stay: pages mix languages (an English report opening with a French tweet is
+// detected as French), and English speech verbs are rarely words of another language.
+LexTable BuildLexicon(const LanguageWords& words) {
+  LexTable t = EnglishLexicon();
+  const auto add = [&t](const std::vector<const char*>& list, uint8_t flag) {
+    for (const char* w : list) t[text::NormalizeWord(w)] |= flag;
+  };
+  add(words.cues, kCue);
+  add(words.boundaries, kBoundary);
+  add(words.skip_before_cue, kSkip);
+  add(words.determiners, kDet);
+  add(words.pronouns, kPronoun);
+  add(words.speaker_nouns, kSpeakerNoun);
+  return t;
+}
+
+// Speech verbs ("sagte", "a déclaré", "dijo"), "according to" words ("laut", "selon", "según"),
+// and the function words the speaker rules stop at, for the languages with their own, added to the
+// English words; other languages are read with the English words alone.
+const LexTable& LexiconFor(std::string_view language) {
+  static const auto* german = new LexTable(BuildLexicon(
+      {.cues = {"sagte",       "sagten",      "sagt",        "sagen",      "erklärte",
+                "erklärten",   "erklärt",     "betonte",     "betont",     "meinte",
+                "meint",       "warnte",      "warnt",       "ergänzte",   "fügte",
+                "schrieb",     "schreibt",    "berichtete",  "kündigte",   "teilte",
+                "verkündete",  "bestätigte",  "bekräftigte", "forderte",   "kritisierte",
+                "unterstrich", "versicherte", "äußerte",     "antwortete", "entgegnete",
+                "räumte",      "laut",        "zufolge"},
+       .boundaries = {"dass",    "und",      "aber",     "oder",       "als",     "wenn",
+                      "weil",    "ob",       "nachdem",  "bevor",      "seit",    "wo",
+                      "was",     "wie",      "in",       "im",         "am",      "auf",
+                      "zu",      "für",      "mit",      "von",        "vom",     "bei",
+                      "ist",     "war",      "sei",      "es",         "dies",    "nicht",
+                      "montag",  "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+                      "sonntag", "gestern",  "heute"},
+       .skip_before_cue = {"hat", "habe", "hatte", "auch", "zudem", "zuvor", "noch", "später",
+                           "bereits", "nun", "jetzt", "dann", "erneut"},
+       .determiners = {"der",   "die",    "das",   "den",     "dem",   "des",   "ein",  "eine",
+                       "einen", "einem",  "einer", "sein",    "seine", "ihr",   "ihre", "zwei",
+                       "drei",  "einige", "viele", "mehrere", "beide", "andere"},
+       .pronouns = {"er", "sie", "ich", "wir", "man"},
+       .speaker_nouns = {"sprecher", "sprecherin", "polizei", "experten", "beamte", "behörden",
+                         "ermittler", "staatsanwaltschaft", "regierung", "ministerium", "zeugen",
+                         "augenzeugen", "kritiker", "quellen", "analysten", "medien"}}));
+  static const auto* french = new LexTable(BuildLexicon(
+      {.cues = {"déclaré",  "déclare",  "affirmé",  "affirme", "dit",      "expliqué", "explique",
+                "souligné", "souligne", "ajouté",   "ajoute",  "indiqué",  "indique",  "annoncé",
+                "précisé",  "précise",  "assuré",   "assure",  "estimé",   "estime",   "averti",
+                "insisté",  "rappelé",  "rappelle", "confié",  "martelé",  "répondu",  "répond",
+                "écrit",    "dit-il",   "dit-elle", "a-t-il",  "a-t-elle", "selon",    "d'après"},
+       .boundaries = {"que",   "qu",         "et",       "mais",  "ou",       "quand",  "lorsque",
+                      "parce", "si",         "où",       "qui",   "dans",     "en",     "au",
+                      "aux",   "à",          "pour",     "avec",  "de",       "du",     "par",
+                      "est",   "était",      "sera",     "ce",    "cette",    "ne",     "pas",
+                      "lundi", "mardi",      "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+                      "hier",  "aujourd'hui"},
+       .skip_before_cue = {"a", "avait", "aurait", "ont", "également", "aussi", "encore", "déjà",
+                           "ensuite", "notamment", "alors"},
+       .determiners = {"le", "la", "les", "l'", "un", "une", "des", "son", "sa", "ses", "leur",
+                       "leurs", "deux", "trois", "plusieurs", "certains"},
+       .pronouns = {"il", "elle", "ils", "elles", "je", "nous", "on"},
+       .speaker_nouns = {"porte-parole", "police", "experts", "responsables", "autorités",
+                         "enquêteurs", "témoins", "sources", "analystes", "ministère",
+                         "gouvernement", "médias", "communiqué", "parquet"}}));
+  static const auto* spanish = new LexTable(BuildLexicon(
+      {.cues = {"dijo",    "dice",    "afirmó",    "afirma",   "declaró",  "declara",   "explicó",
+                "explica", "aseguró", "asegura",   "señaló",   "señala",   "indicó",    "indica",
+                "añadió",  "agregó",  "advirtió",  "advierte", "anunció",  "sostuvo",   "manifestó",
+                "subrayó", "destacó", "insistió",  "recordó",  "escribió", "respondió", "comentó",
+                "apuntó",  "precisó", "reconoció", "según"},
+       .boundaries = {"que",    "y",       "pero",  "o",      "cuando",    "porque", "si",
+                      "donde",  "quien",   "en",    "a",      "al",        "para",   "con",
+                      "de",     "del",     "por",   "es",     "era",       "fue",    "no",
+                      "lo",     "se",      "lunes", "martes", "miércoles", "jueves", "viernes",
+                      "sábado", "domingo", "ayer",  "hoy"},
+       .skip_before_cue = {"ha", "había", "habría", "han", "también", "además", "ya", "luego",
+                           "después"},
+       .determiners = {"el", "la", "los", "las", "un", "una", "unos", "unas", "su", "sus", "dos",
+                       "tres", "varios", "varias", "algunos"},
+       .pronouns = {"él", "ella", "ellos", "ellas", "yo", "nosotros"},
+       .speaker_nouns = {"portavoz", "policía", "expertos", "autoridades", "fuentes", "testigos",
+                         "investigadores", "analistas", "fiscalía", "gobierno", "ministerio",
+                         "medios", "comunicado", "funcionarios"}}));
+  if (language == "de") return *german;
+  if (language == "fr") return *french;
+  if (language == "es") return *spanish;
+  return EnglishLexicon();
+}
+
+uint8_t LexFlags(const std::string& w, const LexTable& table) {
+  auto it = table.find(w);
+  return it == table.end() ? 0 : it->second;
 }
 
 bool IsDash(const Tok& t) {
@@ -292,6 +393,9 @@ Np NpAfter(const std::vector<Tok>& toks, int from, int hi) {
     ++j;
     ++n;
   }
+  // "dijo Pedro Sánchez el lunes": a determiner before the word that ended the phrase is not part
+  // of it.
+  while (j - 1 > from && (toks[j - 1].lex & kDet)) --j;
   if (j == from) return {};
   Np np{from, j - 1};
   const Tok& t = toks[from];
@@ -328,8 +432,9 @@ class Finder {
  public:
   Finder(std::string_view body, const std::vector<Token>& tokens, const QuoteOptions& options)
       : s_(body), options_(options), raw_(FindQuoteMarks(body)), toks_(FromTokens(body, tokens)) {
+    const LexTable& lexicon = LexiconFor(options.language);
     for (Tok& t : toks_)
-      if (t.kind == TokKind::kWord) t.lex = LexFlags(t.lower);
+      if (t.kind == TokKind::kWord) t.lex = LexFlags(t.lower, lexicon);
     // Mark the tokens inside each quote; quotes and tokens are both in order.
     size_t q = 0;
     for (Tok& t : toks_) {

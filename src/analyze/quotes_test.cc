@@ -205,5 +205,33 @@ TEST(FindQuotes, SeedQuotes) {
   EXPECT_EQ(found, total);
 }
 
+// German, French and Spanish speech verbs and quotation marks, each read with its language's
+// words; the same text read as English finds no speaker.
+struct OtherLanguageRow {
+  const char* language;
+  std::string body;
+  std::string speaker;
+  std::string cue;
+};
+
+TEST(FindQuotes, SpeechVerbsOfGermanFrenchAndSpanish) {
+  const OtherLanguageRow rows[] = {
+      {"de", "„Wir werden nicht nachgeben“, sagte Olaf Scholz am Montag in Berlin.", "Olaf Scholz",
+       "sagte"},
+      {"fr", "« Nous ne céderons pas », a déclaré Emmanuel Macron lundi à Paris.",
+       "Emmanuel Macron", "déclaré"},
+      {"es", "“No vamos a ceder”, dijo Pedro Sánchez el lunes en Madrid.", "Pedro Sánchez", "dijo"},
+  };
+  for (const OtherLanguageRow& row : rows) {
+    const std::vector<Quote> quotes =
+        FindQuotes(row.body, QuoteOptions{.language = row.language, .indirect = false});
+    ASSERT_EQ(quotes.size(), 1u) << row.language;
+    EXPECT_EQ(quotes[0].speaker, row.speaker) << row.language;
+    EXPECT_EQ(quotes[0].cue, row.cue) << row.language;
+    const std::vector<Quote> as_english = FindQuotes(row.body, QuoteOptions{.indirect = false});
+    EXPECT_TRUE(as_english.empty() || as_english[0].speaker.empty()) << row.language;
+  }
+}
+
 }  // namespace
 }  // namespace newsloom::analyze

@@ -123,7 +123,10 @@ Result<std::vector<Story>> StoryDesk::BuildBriefs(
     std::set<size_t> touching;  // the copy groups of its members, in their order
     for (AnalyzedArticle& a : *articles) {
       // Quotes and figures are not stored: found again from the stored body, sentences, dates.
-      if (a.quotes.empty()) a.quotes = analyze::FindQuotes(a.article.body, a.tokens);
+      if (a.quotes.empty()) {
+        a.quotes = analyze::FindQuotes(a.article.body, a.tokens,
+                                       analyze::QuoteOptions{.language = a.article.language});
+      }
       if (a.figures.empty()) {
         a.figures = analyze::FindFigures(a.article.body, a.tokens, a.sentences, a.dates,
                                          a.article.published);
