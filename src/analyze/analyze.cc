@@ -228,7 +228,8 @@ Result<AnalyzedArticle> Analyze(Article article, const AnalyzeOptions& options) 
   out.entities = std::move(*entities);
 
   out.quotes = FindQuotes(body, out.tokens, QuoteOptions{.language = out.article.language});
-  out.figures = FindFigures(body, out.tokens, out.sentences, out.dates, out.article.published);
+  out.figures = FindFigures(body, out.tokens, out.sentences, out.dates, out.article.published,
+                            out.article.language);
 
   out.body_hash = text::Hash64(normalized);
   out.minhash = MinHashSignature(ShingleHashes(out.tokens, options.shingle_words),

@@ -21,12 +21,27 @@ struct Tok {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-// The analysis tokens as the rules read them: hyphenated compounds joined ("three-day", "5-10").
-std::vector<Tok> FromTokens(const std::vector<Token>& tokens) {
+// Languages whose numbers write a decimal comma and a thousands dot: "1.000,5".
+bool WritesDecimalComma(std::string_view language) {
+  static constexpr std::string_view kLanguages[] = {"de", "fr", "es", "it", "nl", "pt", "pl",
+                                                    "cs", "da", "sv", "nb", "fi", "ru", "tr"};
+  return std::find(std::begin(kLanguages), std::end(kLanguages), language) != std::end(kLanguages);
+}
+
+// The analysis tokens as the rules read them: hyphenated compounds joined ("three-day", "5-10"),
+// and numbers in the English notation the rules read ("1.000,5" as "1,000.5"). German capitalises
+// every noun, so there a capital marks no name ("3.000 Demonstranten" counts demonstrators).
+std::vector<Tok> FromTokens(const std::vector<Token>& tokens, std::string_view language) {
+  const bool decimal_comma = WritesDecimalComma(language);
+  const bool nouns_capitalised = language == "de";
   std::vector<Tok> out;
   out.reserve(tokens.size());
   for (Token& t : text::JoinHyphenated(tokens)) {
-    out.push_back(Tok{t.span.begin, t.span.end, std::move(t.norm), t.is_word, t.capitalized});
+    if (decimal_comma && !t.norm.empty() && IsDigit(t.norm[0])) {
+      for (char& c : t.norm) c = c == '.' ? ',' : c == ',' ? '.' : c;
+    }
+    out.push_back(Tok{t.span.begin, t.span.end, std::move(t.norm), t.is_word,
+                      t.capitalized && !nouns_capitalised});
   }
   return out;
 }
@@ -280,9 +295,9 @@ void PlaceInSentence(const std::vector<Span>& sentences,
 std::vector<Figure> FindFigures(std::string_view body, const std::vector<Token>& tokens,
                                 const std::vector<Span>& sentences,
                                 const std::vector<TemporalExpression>& dates,
-                                const std::optional<Date>& published) {
+                                const std::optional<Date>& published, std::string_view language) {
   std::vector<Figure> out;
-  const std::vector<Tok> t = FromTokens(tokens);
+  const std::vector<Tok> t = FromTokens(tokens, language);
   const std::string published_iso = published ? published->ToIso() : std::string();
   size_t date_i = 0;  // dates before the current token are passed
 

@@ -23,12 +23,14 @@ namespace newsloom::analyze {
 // The figures of `body` in text order, byte offsets into `body`, read from its tokens (Analyze's,
 // text::Segment). `sentences` (sorted, as Analyze makes them) give each figure its sentence;
 // `dates` (sorted, TagTemporalExpressions) give its reference date: the first DATE of its sentence
-// with a calendar value, else `published`. Never fails; deterministic; ill-formed UTF-8 is passed
-// over.
+// with a calendar value, else `published`. Numbers are read in the notation of `language`
+// ("3.000,5" in German, "3,000.5" in English). Never fails; deterministic; ill-formed UTF-8 is
+// passed over.
 std::vector<Figure> FindFigures(std::string_view body, const std::vector<Token>& tokens,
                                 const std::vector<Span>& sentences,
                                 const std::vector<TemporalExpression>& dates,
-                                const std::optional<Date>& published);
+                                const std::optional<Date>& published,
+                                std::string_view language = "en");
 
 // The number a word names ("two" -> 2, "twenty" -> 20, "dozen" -> 12), or -1.
 double NumberWordValue(std::string_view lower_word);

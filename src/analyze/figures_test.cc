@@ -10,13 +10,14 @@
 namespace newsloom::analyze {
 namespace {
 
-std::vector<Figure> Find(const std::string& body, const char* published = "2024-06-19") {
+std::vector<Figure> Find(const std::string& body, const char* published = "2024-06-19",
+                         const char* language = "en") {
   const std::optional<Date> date = Date::FromIso(published);
   const std::vector<Span> sentences = {Span{0, static_cast<uint32_t>(body.size())}};
   const Result<text::Segmentation> seg = text::Segment(body);
   EXPECT_TRUE(seg.ok());
-  return FindFigures(body, seg->tokens, sentences, timex::TagTemporalExpressions(body, date, "en"),
-                     date);
+  return FindFigures(body, seg->tokens, sentences,
+                     timex::TagTemporalExpressions(body, date, language), date, language);
 }
 
 TEST(FindFigures, CountWithQualifierAndDate) {
@@ -103,6 +104,19 @@ TEST(FindFigures, UnitsBeyondAscii) {
   EXPECT_EQ(figures[0].text, "200 blessés");
   EXPECT_EQ(figures[0].value, 200);
   EXPECT_EQ(figures[0].unit, "blessé");
+}
+
+// German, French and Spanish write a decimal comma and a thousands dot.
+TEST(FindFigures, NumbersInTheNotationOfTheLanguage) {
+  const auto german = Find("Die Polizei zählte rund 3.000 Demonstranten.", "2024-06-19", "de");
+  ASSERT_EQ(german.size(), 1u);
+  EXPECT_EQ(german[0].value, 3000);
+  const auto spanish = Find("La inflación subió un 2,5 por ciento.", "2024-06-19", "es");
+  ASSERT_EQ(spanish.size(), 1u);
+  EXPECT_EQ(spanish[0].value, 2.5);
+  const auto english = Find("Police counted about 3.5 thousand protesters.");
+  ASSERT_EQ(english.size(), 1u);
+  EXPECT_EQ(english[0].value, 3500);
 }
 
 }  // namespace

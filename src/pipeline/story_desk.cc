@@ -129,7 +129,7 @@ Result<std::vector<Story>> StoryDesk::BuildBriefs(
       }
       if (a.figures.empty()) {
         a.figures = analyze::FindFigures(a.article.body, a.tokens, a.sentences, a.dates,
-                                         a.article.published);
+                                         a.article.published, a.article.language);
       }
       auto g = group_of.find(a.article.id);
       if (g != group_of.end()) touching.insert(g->second);
