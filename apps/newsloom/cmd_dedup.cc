@@ -78,7 +78,7 @@ int RunDedup(const DedupFlags& flags) {
       out.push_back(
           {{"id", g.id}, {"first_publisher", g.first_publisher}, {"members", std::move(list)}});
     }
-    std::printf("%s\n", out.dump(2).c_str());
+    PrintJson(out);
   } else {
     for (const CopyGroup& g : groups) {
       std::printf("%s  %zu articles, first published by %s\n", g.id.c_str(), g.article_ids.size(),

@@ -73,7 +73,7 @@ int RunEntities(const EntitiesFlags& flags) {
                      {"roles", e->roles},
                      {"stories", std::move(stories)}});
     }
-    std::printf("%s\n", out.dump(2, ' ', false, json::error_handler_t::replace).c_str());
+    PrintJson(out);
     return 0;
   }
   for (const EntityAcrossStories* e : rows) {

@@ -46,7 +46,7 @@ void AddEvalCommand(CLI::App& app, Runner& run) {
                      result.status().ToString().c_str());
         return 1;
       }
-      std::printf("%s\n", result->dump(2).c_str());
+      PrintJson(*result);
       return 0;
     };
   });

@@ -33,14 +33,14 @@ int RunExtract(const ExtractFlags& flags) {
     }
     nlohmann::json j = *article;
     if (flags.jsonl) {
-      std::printf("%s\n", j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+      PrintJson(j, -1);
     } else {
       all.push_back(std::move(j));
     }
   }
   if (!flags.jsonl) {
     const nlohmann::json& out = all.size() == 1 ? all[0] : all;
-    std::printf("%s\n", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    PrintJson(out);
   }
   if (failures == 0) return 0;
   return pages.empty() || failures >= static_cast<int>(pages.size()) ? 1 : 3;

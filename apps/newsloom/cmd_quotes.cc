@@ -113,7 +113,7 @@ int RunQuotes(const QuotesFlags& flags) {
   }
   if (flags.json) {
     const nlohmann::json& out = pages.size() == 1 && all.size() == 1 ? all[0] : all;
-    std::printf("%s\n", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    PrintJson(out);
   }
   if (failures == 0) return 0;
   return pages.empty() || failures >= static_cast<int>(pages.size()) ? 1 : 3;

@@ -98,7 +98,7 @@ int RunSearch(const SearchFlags& flags) {
   }
   if (flags.json) {
     const json out = *hits;
-    std::printf("%s\n", out.dump(2, ' ', false, json::error_handler_t::replace).c_str());
+    PrintJson(out);
     return 0;
   }
   for (const SearchHit& h : *hits) {

@@ -97,7 +97,7 @@ int RunSources(const Flags& flags) {
     return 1;
   }
   if (flags.json) {
-    std::printf("%s\n", sources->dump(2, ' ', false, json::error_handler_t::replace).c_str());
+    PrintJson(*sources);
   } else {
     PrintText(*sources);
   }

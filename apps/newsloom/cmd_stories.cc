@@ -181,9 +181,7 @@ int RunStories(const StoriesFlags& flags) {
     return 1;
   }
   if (flags.json) {
-    std::printf(
-        "%s\n",
-        StoryListJson(*stories).dump(2, ' ', false, json::error_handler_t::replace).c_str());
+    PrintJson(StoryListJson(*stories));
   } else {
     PrintStoryList(*stories);
   }
@@ -199,9 +197,7 @@ int RunStory(const StoryFlags& flags) {
     return story.status().code() == Status::Code::kNotFound ? 4 : 1;
   }
   if (flags.format == "json") {
-    std::printf(
-        "%s\n",
-        store::StoryToJson(*story).dump(2, ' ', false, json::error_handler_t::replace).c_str());
+    PrintJson(store::StoryToJson(*story));
   } else {
     PrintBrief(*story, flags.format == "md");
   }

@@ -31,7 +31,7 @@ int RunTrain(TrainFlags& flags) {
                  summary.status().ToString().c_str());
     return summary.status().code() == Status::Code::kInvalidArgument ? 2 : 1;
   }
-  std::printf("%s\n", summary->dump(2).c_str());
+  PrintJson(*summary);
   return 0;
 }
 

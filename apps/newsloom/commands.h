@@ -4,9 +4,16 @@
 #define NEWSLOOM_APPS_COMMANDS_H_
 
 #include <CLI/CLI.hpp>
+#include <cstdio>
 #include <functional>
+#include <nlohmann/json.hpp>
 
 namespace newsloom::cli {
+
+// `j` on stdout and a newline: indented by `indent` (-1: one line); invalid UTF-8 replaced.
+inline void PrintJson(const nlohmann::json& j, int indent = 2) {
+  std::printf("%s\n", j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+}
 
 // The command to run after parsing; set by the subcommand's callback.
 using Runner = std::function<int()>;

@@ -224,6 +224,8 @@ class Server::Impl {
 
   // The current snapshot, or null after sending a 500.
   std::shared_ptr<const Snapshot> SnapshotOr500(httplib::Response& res);
+  // The request's `limit` into *limit (kept when absent); false after answering 400.
+  bool ReadLimit(const httplib::Request& req, httplib::Response& res, int* limit);
   // Every name to search for when filtering by `entity` (an entity id, a name or a variant).
   std::vector<std::string> EntityNames(const Snapshot& snapshot, const std::string& entity);
 
@@ -344,6 +346,19 @@ std::shared_ptr<const Snapshot> Server::Impl::SnapshotOr500(httplib::Response& r
   return *snapshot;
 }
 
+bool Server::Impl::ReadLimit(const httplib::Request& req, httplib::Response& res, int* limit) {
+  if (!req.has_param("limit")) return true;
+  auto v = ParseInt(req.get_param_value("limit"), 1, options_.limits.max_page_size);
+  if (!v) {
+    SendError(
+        res, 400,
+        "limit must be a whole number from 1 to " + std::to_string(options_.limits.max_page_size));
+    return false;
+  }
+  *limit = *v;
+  return true;
+}
+
 void Server::Impl::ListStories(const httplib::Request& req, httplib::Response& res) {
   int offset = 0;
   int limit = 20;
@@ -352,15 +367,7 @@ void Server::Impl::ListStories(const httplib::Request& req, httplib::Response& r
     if (!v) return SendError(res, 400, "offset must be a whole number of 0 or more");
     offset = *v;
   }
-  if (req.has_param("limit")) {
-    auto v = ParseInt(req.get_param_value("limit"), 1, options_.limits.max_page_size);
-    if (!v) {
-      return SendError(res, 400,
-                       "limit must be a whole number from 1 to " +
-                           std::to_string(options_.limits.max_page_size));
-    }
-    limit = *v;
-  }
+  if (!ReadLimit(req, res, &limit)) return;
   auto snapshot = SnapshotOr500(res);
   if (!snapshot) return;
   const size_t total = snapshot->list_items.size();
@@ -432,15 +439,7 @@ void Server::Impl::Search(const httplib::Request& req, httplib::Response& res) {
     }
     (std::string_view(key) == "from" ? query.from : query.to) = date;
   }
-  if (req.has_param("limit")) {
-    auto v = ParseInt(req.get_param_value("limit"), 1, options_.limits.max_page_size);
-    if (!v) {
-      return SendError(res, 400,
-                       "limit must be a whole number from 1 to " +
-                           std::to_string(options_.limits.max_page_size));
-    }
-    query.limit = *v;
-  }
+  if (!ReadLimit(req, res, &query.limit)) return;
   if (req.has_param("window")) {
     // Each window skips kSearchWindow more matches: a bound keeps that skip cheap.
     auto v = ParseInt(req.get_param_value("window"), 0, kMaxSearchWindows - 1);

@@ -142,15 +142,17 @@ Result<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path) {
   return std::unique_ptr<Store>(std::move(store));
 }
 
-Status SqliteStore::Exec(const char* sql) {
+Status ExecSqlite(sqlite3* db, const char* sql) {
   char* error = nullptr;
-  if (sqlite3_exec(db_, sql, nullptr, nullptr, &error) != SQLITE_OK) {
+  if (sqlite3_exec(db, sql, nullptr, nullptr, &error) != SQLITE_OK) {
     std::string message = std::string("SQLite: ") + (error ? error : "unknown error");
     sqlite3_free(error);
     return Status::IoError(std::move(message));
   }
   return Status::Ok();
 }
+
+Status SqliteStore::Exec(const char* sql) { return ExecSqlite(db_, sql); }
 
 Result<sqlite3_stmt*> SqliteStore::Prepare(const char* sql) {
   auto it = statements_->cache.find(sql);

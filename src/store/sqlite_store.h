@@ -13,6 +13,9 @@ struct sqlite3_stmt;
 
 namespace newsloom::store {
 
+// Runs `sql` (one or more statements) on `db`; kIoError with SQLite's message.
+Status ExecSqlite(sqlite3* db, const char* sql);
+
 class SqliteStore : public Store {
  public:
   // Opens or creates the file and applies missing migrations.

@@ -27,15 +27,7 @@ class SqliteWatchState : public SqlWatchState {
   }
 
  protected:
-  Status Exec(const char* sql) override {
-    char* error = nullptr;
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, &error) != SQLITE_OK) {
-      std::string message = std::string("SQLite: ") + (error ? error : "unknown error");
-      sqlite3_free(error);
-      return Status::IoError(std::move(message));
-    }
-    return Status::Ok();
-  }
+  Status Exec(const char* sql) override { return ExecSqlite(db_, sql); }
 
   Result<std::vector<TextRow>> Query(const std::string& sql, const TextRow& params,
                                      int columns) override {
