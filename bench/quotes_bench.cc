@@ -44,7 +44,7 @@ const std::vector<Prepared>& Articles() {
       auto seg = newsloom::text::Segment(p.body);
       if (!seg.ok()) continue;
       p.sentences = std::move(seg->sentences);
-      p.tokens = std::move(seg->tokens);
+      p.tokens = newsloom::text::JoinHyphenated(std::move(seg->tokens));
       p.dates = newsloom::timex::TagTemporalExpressions(p.body, p.published, "en");
       out->push_back(std::move(p));
     }

@@ -35,8 +35,8 @@ struct QuoteOptions {
 };
 
 // All quotes of `body` (UTF-8; ill-formed bytes are passed over), read from its tokens (Analyze's,
-// text::Segment), in order of their spans. Byte offsets into `body`. Never fails; thread-safe;
-// deterministic.
+// text::Segment) with hyphenated compounds joined ("al-Assad"), in order of their spans. Byte
+// offsets into `body`. Never fails; thread-safe; deterministic.
 std::vector<Quote> FindQuotes(std::string_view body, const std::vector<Token>& tokens,
                               const QuoteOptions& options = {});
 // The same, segmenting `body` first (text::Segment).

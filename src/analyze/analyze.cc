@@ -151,6 +151,14 @@ double EstimateJaccard(const std::vector<uint32_t>& a, const std::vector<uint32_
   return static_cast<double>(equal) / static_cast<double>(a.size());
 }
 
+void FindQuotesAndFigures(AnalyzedArticle* article) {
+  const std::vector<Token> tokens = text::JoinHyphenated(article->tokens);  // once for both
+  const Article& a = article->article;
+  article->quotes = FindQuotes(a.body, tokens, QuoteOptions{.language = a.language});
+  article->figures =
+      FindFigures(a.body, tokens, article->sentences, article->dates, a.published, a.language);
+}
+
 Result<AnalyzedArticle> Analyze(Article article, const AnalyzeOptions& options) {
   AnalyzedArticle out;
   out.article = std::move(article);
@@ -227,9 +235,7 @@ Result<AnalyzedArticle> Analyze(Article article, const AnalyzeOptions& options) 
   if (!entities.ok()) return entities.status();
   out.entities = std::move(*entities);
 
-  out.quotes = FindQuotes(body, out.tokens, QuoteOptions{.language = out.article.language});
-  out.figures = FindFigures(body, out.tokens, out.sentences, out.dates, out.article.published,
-                            out.article.language);
+  FindQuotesAndFigures(&out);
 
   out.body_hash = text::Hash64(normalized);
   out.minhash = MinHashSignature(ShingleHashes(out.tokens, options.shingle_words),

@@ -30,6 +30,10 @@ struct AnalyzeOptions {
 // once per process on first use.
 Result<AnalyzedArticle> Analyze(Article article, const AnalyzeOptions& options = {});
 
+// Sets the article's quotes and figures from its body, tokens, sentences, dates and language. The
+// store keeps neither: Analyze and the story briefs both derive them here.
+void FindQuotesAndFigures(AnalyzedArticle* article);
+
 // The fingerprint building blocks, public so dedup and tests can use the same definitions.
 
 // Hashes of the word shingles (`shingle_words` consecutive word tokens; one shingle of all words

@@ -28,19 +28,20 @@ bool WritesDecimalComma(std::string_view language) {
   return std::find(std::begin(kLanguages), std::end(kLanguages), language) != std::end(kLanguages);
 }
 
-// The analysis tokens as the rules read them: hyphenated compounds joined ("three-day", "5-10"),
-// and numbers in the English notation the rules read ("1.000,5" as "1,000.5"). German capitalises
-// every noun, so there a capital marks no name ("3.000 Demonstranten" counts demonstrators).
+// The tokens as the rules read them: numbers in the English notation the rules read ("1.000,5" as
+// "1,000.5"). German capitalises every noun, so there a capital marks no name ("3.000
+// Demonstranten" counts demonstrators).
 std::vector<Tok> FromTokens(const std::vector<Token>& tokens, std::string_view language) {
   const bool decimal_comma = WritesDecimalComma(language);
   const bool nouns_capitalised = language == "de";
   std::vector<Tok> out;
   out.reserve(tokens.size());
-  for (Token& t : text::JoinHyphenated(tokens)) {
-    if (decimal_comma && !t.norm.empty() && IsDigit(t.norm[0])) {
-      for (char& c : t.norm) c = c == '.' ? ',' : c == ',' ? '.' : c;
+  for (const Token& t : tokens) {
+    std::string norm = t.norm;
+    if (decimal_comma && !norm.empty() && IsDigit(norm[0])) {
+      for (char& c : norm) c = c == '.' ? ',' : c == ',' ? '.' : c;
     }
-    out.push_back(Tok{t.span.begin, t.span.end, std::move(t.norm), t.is_word,
+    out.push_back(Tok{t.span.begin, t.span.end, std::move(norm), t.is_word,
                       t.capitalized && !nouns_capitalised});
   }
   return out;

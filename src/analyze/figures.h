@@ -21,9 +21,10 @@
 namespace newsloom::analyze {
 
 // The figures of `body` in text order, byte offsets into `body`, read from its tokens (Analyze's,
-// text::Segment). `sentences` (sorted, as Analyze makes them) give each figure its sentence;
-// `dates` (sorted, TagTemporalExpressions) give its reference date: the first DATE of its sentence
-// with a calendar value, else `published`. Numbers are read in the notation of `language`
+// text::Segment) with hyphenated compounds joined (text::JoinHyphenated: "three-day", "5-10").
+// `sentences` (sorted, as Analyze makes them) give each figure its sentence; `dates` (sorted,
+// TagTemporalExpressions) give its reference date: the first DATE of its sentence with a calendar
+// value, else `published`. Numbers are read in the notation of `language`
 // ("3.000,5" in German, "3,000.5" in English). Never fails; deterministic; ill-formed UTF-8 is
 // passed over.
 std::vector<Figure> FindFigures(std::string_view body, const std::vector<Token>& tokens,

@@ -16,7 +16,7 @@ std::vector<Figure> Find(const std::string& body, const char* published = "2024-
   const std::vector<Span> sentences = {Span{0, static_cast<uint32_t>(body.size())}};
   const Result<text::Segmentation> seg = text::Segment(body);
   EXPECT_TRUE(seg.ok());
-  return FindFigures(body, seg->tokens, sentences,
+  return FindFigures(body, text::JoinHyphenated(seg->tokens), sentences,
                      timex::TagTemporalExpressions(body, date, language), date, language);
 }
 

@@ -35,12 +35,10 @@ const std::unordered_set<std::string>& Abbreviations() {
   return *set;
 }
 
-// The analysis's tokens as the rules read them: hyphenated compounds joined ("al-Assad"), a
-// newline token at each paragraph break. A dot after an abbreviation or a capital initial, or
-// before a comma or parenthesis ("R-Ky., said", "(D-Md.) said"), joins its word: it ends no
-// sentence.
-std::vector<Tok> FromTokens(std::string_view s, const std::vector<Token>& analysis_tokens) {
-  const std::vector<Token> tokens = text::JoinHyphenated(analysis_tokens);
+// The tokens as the rules read them, with a newline token at each paragraph break. A dot after an
+// abbreviation or a capital initial, or before a comma or parenthesis ("R-Ky., said", "(D-Md.)
+// said"), joins its word: it ends no sentence.
+std::vector<Tok> FromTokens(std::string_view s, const std::vector<Token>& tokens) {
   std::vector<Tok> toks;
   toks.reserve(tokens.size() + tokens.size() / 8);
   uint32_t pos = 0;
@@ -828,7 +826,8 @@ std::vector<Quote> FindQuotes(std::string_view body, const std::vector<Token>& t
 
 std::vector<Quote> FindQuotes(std::string_view body, const QuoteOptions& options) {
   Result<text::Segmentation> seg = text::Segment(body);
-  return seg.ok() ? FindQuotes(body, seg->tokens, options) : std::vector<Quote>{};
+  return seg.ok() ? FindQuotes(body, text::JoinHyphenated(std::move(seg->tokens)), options)
+                  : std::vector<Quote>{};
 }
 
 }  // namespace newsloom::analyze

@@ -6,8 +6,7 @@
 #include <unordered_set>
 #include <utility>
 
-#include "analyze/figures.h"
-#include "newsloom/quotes.h"
+#include "analyze/analyze.h"
 #include "story/story_builder.h"
 #include "text/byte_archive.h"
 
@@ -123,14 +122,7 @@ Result<std::vector<Story>> StoryDesk::BuildBriefs(
     std::set<size_t> touching;  // the copy groups of its members, in their order
     for (AnalyzedArticle& a : *articles) {
       // Quotes and figures are not stored: found again from the stored body, sentences, dates.
-      if (a.quotes.empty()) {
-        a.quotes = analyze::FindQuotes(a.article.body, a.tokens,
-                                       analyze::QuoteOptions{.language = a.article.language});
-      }
-      if (a.figures.empty()) {
-        a.figures = analyze::FindFigures(a.article.body, a.tokens, a.sentences, a.dates,
-                                         a.article.published, a.article.language);
-      }
+      analyze::FindQuotesAndFigures(&a);
       auto g = group_of.find(a.article.id);
       if (g != group_of.end()) touching.insert(g->second);
     }
